@@ -1,0 +1,20 @@
+/** ECharts, tree-shaken to what the app draws. */
+import { BarChart } from 'echarts/charts';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+echarts.use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
+
+export { echarts };
+
+export const FONT_FAMILY = "'Noto Sans Thai', 'Noto Sans', sans-serif";
+
+/** Canvas text does not wait for web fonts; without this the first draw falls back to a font without Thai. */
+export async function fontsReady(): Promise<void> {
+	if (typeof document === 'undefined' || !document.fonts) return;
+	await Promise.all([
+		document.fonts.load(`12px 'Noto Sans Thai'`, 'กขค'),
+		document.fonts.load(`600 12px 'Noto Sans Thai'`, 'กขค')
+	]).catch(() => undefined);
+}

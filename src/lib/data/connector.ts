@@ -1,0 +1,33 @@
+/**
+ * The seam between the query module and a DuckDB engine. The browser uses
+ * DuckDB-WASM in a worker; tests use DuckDB in Node. A deployment that serves
+ * the Parquet extension itself could add a connector that reads Parquet natively.
+ */
+export type SqlParam = string | number | boolean | null;
+
+export type Row = Record<string, unknown>;
+
+export interface Connector {
+	/** Create (or replace) `table` from the bytes of a Parquet file called `file`. */
+	loadParquet(table: string, bytes: Uint8Array, file: string): Promise<void>;
+	/** Run one statement with bound parameters (`?` placeholders); never splice values into `sql`. */
+	query(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
+	close(): Promise<void>;
+}
+
+/** BIGINT arrives as BigInt from both engines; the app works in plain numbers. */
+export function plainValue(v: unknown): unknown {
+	if (typeof v === 'bigint') return Number(v);
+	return v;
+}
+
+export function plainRow(row: Row): Row {
+	const out: Row = {};
+	for (const key of Object.keys(row)) out[key] = plainValue(row[key]);
+	return out;
+}
+
+/** Quote an identifier (table or column name) for SQL. Values are always bound, never quoted. */
+export function ident(name: string): string {
+	return `"${name.replaceAll('"', '""')}"`;
+}

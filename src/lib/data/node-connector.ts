@@ -1,0 +1,40 @@
+/**
+ * DuckDB in Node (@duckdb/node-api), for tests and scripts. It reads Parquet
+ * natively, which is exactly what the browser cannot do offline.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ident, plainRow, type Connector, type Row, type SqlParam } from './connector';
+
+export class NodeConnector implements Connector {
+	private readonly scratch = mkdtempSync(join(tmpdir(), 'phakhi-'));
+
+	private constructor(
+		private readonly instance: DuckDBInstance,
+		private readonly conn: DuckDBConnection
+	) {}
+
+	static async open(): Promise<NodeConnector> {
+		const instance = await DuckDBInstance.create(':memory:');
+		return new NodeConnector(instance, await instance.connect());
+	}
+
+	async loadParquet(table: string, bytes: Uint8Array, file: string): Promise<void> {
+		const path = join(this.scratch, file.replace(/[^\w.-]/g, '_'));
+		writeFileSync(path, bytes);
+		await this.conn.run(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_parquet($1)`, [path]);
+	}
+
+	async query(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
+		const reader = await this.conn.runAndReadAll(sql, params as SqlParam[]);
+		return reader.getRowObjectsJS().map((r) => plainRow(r as Row));
+	}
+
+	async close(): Promise<void> {
+		this.conn.closeSync();
+		this.instance.closeSync();
+		rmSync(this.scratch, { recursive: true, force: true });
+	}
+}

@@ -1,0 +1,39 @@
+/** The browser's Parquet decoder, checked against DuckDB's own reader on the real exports. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TABLE_NAMES, TABLES } from './contract';
+import { NodeConnector } from './node-connector';
+import { parquetToArrow, ParquetDecodeError } from './parquet-to-arrow';
+
+const DATA = join(process.cwd(), 'static/data');
+
+describe('parquetToArrow', () => {
+	it.each(TABLE_NAMES)('decodes %s exactly as DuckDB reads it', async (name) => {
+		const path = join(DATA, TABLES[name].file);
+		const table = await parquetToArrow(new Uint8Array(readFileSync(path)), TABLES[name].file);
+		const duck = await NodeConnector.open();
+		const expected = await duck.query(`SELECT * FROM read_parquet(?)`, [path]);
+		await duck.close();
+		expect(table.schema.fields.map((f) => f.name)).toEqual(TABLES[name].columns.map((c) => c.name));
+		const decoded = table.toArray().map((r) => {
+			const row = r.toJSON() as Record<string, unknown>;
+			for (const k of Object.keys(row)) if (typeof row[k] === 'bigint') row[k] = Number(row[k]);
+			return row;
+		});
+		expect(decoded).toEqual(expected);
+	});
+
+	it('names the file when the bytes are not Parquet', async () => {
+		const error = await parquetToArrow(new TextEncoder().encode('code,year\n10,2022\n'), 'export.csv').catch((e) => e);
+		expect(error).toBeInstanceOf(ParquetDecodeError);
+		expect(error.message).toMatch(/^export\.csv: not a readable Parquet file/);
+	});
+
+	it('rejects a truncated file with its name', async () => {
+		const bytes = new Uint8Array(readFileSync(join(DATA, TABLES.provinces.file)));
+		const error = await parquetToArrow(bytes.slice(0, bytes.length / 2), 'cut.parquet').catch((e) => e);
+		expect(error).toBeInstanceOf(ParquetDecodeError);
+		expect(error.message).toMatch(/^cut\.parquet: /);
+	});
+});

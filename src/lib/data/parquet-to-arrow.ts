@@ -1,0 +1,115 @@
+/**
+ * Decodes Parquet bytes into an Arrow table in JavaScript.
+ *
+ * DuckDB-WASM's own Parquet reader is an extension it would download at run
+ * time, which an offline deployment cannot do; hyparquet decodes column by
+ * column and we build Arrow vectors from its typed arrays (never row objects).
+ */
+import * as arrow from 'apache-arrow';
+import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
+import type { DecodedArray, SchemaElement } from 'hyparquet';
+
+export class ParquetDecodeError extends Error {
+	constructor(
+		readonly file: string,
+		message: string
+	) {
+		super(`${file}: ${message}`);
+		this.name = 'ParquetDecodeError';
+	}
+}
+
+const MS_PER_DAY = 86_400_000;
+
+function arrowTypeOf(el: SchemaElement): arrow.DataType | null {
+	const logical = el.logical_type?.type;
+	const converted = el.converted_type;
+	switch (el.type) {
+		case 'BOOLEAN':
+			return new arrow.Bool();
+		case 'INT32':
+			if (logical === 'DATE' || converted === 'DATE') return new arrow.DateDay();
+			if (converted === 'DECIMAL' || logical === 'DECIMAL') return new arrow.Float64();
+			if (converted === 'INT_8' || converted === 'INT_16') return new arrow.Int16();
+			return new arrow.Int32();
+		case 'INT64':
+			if (logical === 'TIMESTAMP' || converted === 'TIMESTAMP_MILLIS' || converted === 'TIMESTAMP_MICROS')
+				return new arrow.TimestampMillisecond();
+			if (converted === 'DECIMAL' || logical === 'DECIMAL') return new arrow.Float64();
+			return new arrow.Int64();
+		case 'FLOAT':
+			return new arrow.Float32();
+		case 'DOUBLE':
+			return new arrow.Float64();
+		case 'FIXED_LEN_BYTE_ARRAY':
+			return converted === 'DECIMAL' || logical === 'DECIMAL' ? new arrow.Float64() : null;
+		case 'BYTE_ARRAY':
+			return new arrow.Utf8();
+		default:
+			return null;
+	}
+}
+
+function concatChunks(chunks: { rowStart: number; data: DecodedArray }[], rows: number): unknown[] | DecodedArray {
+	chunks.sort((a, b) => a.rowStart - b.rowStart);
+	if (chunks.length === 1 && chunks[0].data.length === rows) return chunks[0].data;
+	const out: unknown[] = new Array(rows);
+	for (const { rowStart, data } of chunks) {
+		for (let i = 0; i < data.length && rowStart + i < rows; i++) out[rowStart + i] = data[i];
+	}
+	return out;
+}
+
+function toVector(values: unknown[] | DecodedArray, type: arrow.DataType): arrow.Vector {
+	const isTyped = ArrayBuffer.isView(values);
+	if (isTyped && arrow.DataType.isFloat(type) && values instanceof Float64Array) return arrow.makeVector(values);
+	if (isTyped && type instanceof arrow.Int32 && values instanceof Int32Array) return arrow.makeVector(values);
+	if (isTyped && type instanceof arrow.Int64 && values instanceof BigInt64Array) return arrow.makeVector(values);
+	const plain = Array.from(values as ArrayLike<unknown>, (v) => (v === undefined ? null : v));
+	if (type instanceof arrow.Float64 || type instanceof arrow.Float32)
+		for (let i = 0; i < plain.length; i++) if (typeof plain[i] === 'bigint') plain[i] = Number(plain[i]);
+	return arrow.vectorFromArray(plain, type);
+}
+
+/** Decode a whole Parquet file (flat schema) into an Arrow table. */
+export async function parquetToArrow(bytes: Uint8Array, file = 'file'): Promise<arrow.Table> {
+	const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+	let metadata;
+	try {
+		metadata = parquetMetadata(buffer);
+	} catch (e) {
+		throw new ParquetDecodeError(file, `not a readable Parquet file (${(e as Error).message})`);
+	}
+	const rows = Number(metadata.num_rows);
+	const fields = parquetSchema(metadata).children;
+	const types = new Map<string, arrow.DataType>();
+	for (const field of fields) {
+		if (field.children.length > 0)
+			throw new ParquetDecodeError(file, `column "${field.element.name}" is nested; only flat tables are supported`);
+		const type = arrowTypeOf(field.element);
+		if (!type) throw new ParquetDecodeError(file, `column "${field.element.name}" has unsupported type ${field.element.type}`);
+		types.set(field.element.name, type);
+	}
+
+	const chunks = new Map<string, { rowStart: number; data: DecodedArray }[]>();
+	try {
+		await parquetRead({
+			file: buffer,
+			metadata,
+			parsers: { dateFromDays: (days: number) => days * MS_PER_DAY, timestampFromMicroseconds: (us: bigint) => Number(us / 1000n) },
+			onChunk: ({ columnName, columnData, rowStart }) => {
+				const list = chunks.get(columnName) ?? [];
+				list.push({ rowStart, data: columnData });
+				chunks.set(columnName, list);
+			}
+		});
+	} catch (e) {
+		throw new ParquetDecodeError(file, `could not be decoded (${(e as Error).message})`);
+	}
+
+	const columns: Record<string, arrow.Vector> = {};
+	for (const [name, type] of types) {
+		columns[name] = toVector(concatChunks(chunks.get(name) ?? [], rows), type);
+	}
+	return new arrow.Table(columns);
+}

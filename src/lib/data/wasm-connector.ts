@@ -1,0 +1,61 @@
+/** DuckDB-WASM in a web worker, with every file served from the app's own origin. */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { ident, plainRow, type Connector, type Row, type SqlParam } from './connector';
+import { parquetToArrow } from './parquet-to-arrow';
+
+const BUNDLES: duckdb.DuckDBBundles = {
+	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+	eh: { mainModule: ehWasm, mainWorker: ehWorker }
+};
+
+export class WasmConnector implements Connector {
+	private constructor(
+		private readonly db: duckdb.AsyncDuckDB,
+		private readonly conn: duckdb.AsyncDuckDBConnection,
+		private readonly worker: Worker
+	) {}
+
+	static async open(): Promise<WasmConnector> {
+		const bundle = await duckdb.selectBundle(BUNDLES);
+		const worker = new Worker(bundle.mainWorker!, { type: 'classic' });
+		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+		await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+		// Extensions would be fetched from the internet; this app never does that.
+		await db.open({ query: { castBigIntToDouble: false } });
+		const conn = await db.connect();
+		await conn.query(`SET autoinstall_known_extensions = false`);
+		await conn.query(`SET autoload_known_extensions = false`);
+		return new WasmConnector(db, conn, worker);
+	}
+
+	async loadParquet(table: string, bytes: Uint8Array, file: string): Promise<void> {
+		const data = await parquetToArrow(bytes, file);
+		await this.conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+		await this.conn.insertArrowTable(data, { name: table, create: true });
+	}
+
+	async query(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
+		let result;
+		if (params.length === 0) {
+			result = await this.conn.query(sql);
+		} else {
+			const statement = await this.conn.prepare(sql);
+			try {
+				result = await statement.query(...params);
+			} finally {
+				await statement.close();
+			}
+		}
+		return result.toArray().map((r) => plainRow(r.toJSON() as Row));
+	}
+
+	async close(): Promise<void> {
+		await this.conn.close();
+		await this.db.terminate();
+		this.worker.terminate();
+	}
+}

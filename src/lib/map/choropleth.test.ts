@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { classIndex, quantileThresholds } from './classify';
+import { buildChoropleth, classColours, NO_DATA_COLOUR } from './choropleth';
+
+const rows = (values: (number | null)[]) => values.map((value, i) => ({ province_code: String(10 + i), value }));
+
+describe('quantile classification', () => {
+	it('splits 10 values into 5 classes of 2', () => {
+		const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+		const t = quantileThresholds(values, 5);
+		expect(t).toHaveLength(4);
+		const counts = [0, 0, 0, 0, 0];
+		for (const v of values) counts[classIndex(v, t)]++;
+		expect(counts).toEqual([2, 2, 2, 2, 2]);
+	});
+
+	it('ignores nulls and collapses ties', () => {
+		expect(quantileThresholds([null, 5, 5, 5, 5], 5)).toEqual([]);
+		const t = quantileThresholds([1, 1, 1, 9, null], 4);
+		expect(t).toHaveLength(1);
+		expect([1, 9].map((v) => classIndex(v, t))).toEqual([0, 1]);
+		expect(quantileThresholds([], 5)).toEqual([]);
+	});
+});
+
+describe('choropleth state', () => {
+	it('colours the highest value darkest when higher is worse, and the lowest when lower is worse', () => {
+		const values = rows([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+		const worseHigh = buildChoropleth({ values, classes: 5, higherIsWorse: true });
+		const worseLow = buildChoropleth({ values, classes: 5, higherIsWorse: false });
+		const darkest = classColours(5, true)[4];
+		expect(worseHigh.colourOf.get('19')).toBe(darkest);
+		expect(worseLow.colourOf.get('10')).toBe(darkest);
+		expect(worseHigh.rankOf.get('19')).toBe(1);
+		expect(worseLow.rankOf.get('10')).toBe(1);
+	});
+
+	it('gives missing values their own colour and count, outside the legend classes', () => {
+		const c = buildChoropleth({ values: rows([1, 2, null, 4, 5, 6]), classes: 3, higherIsWorse: true });
+		expect(c.colourOf.get('12')).toBe(NO_DATA_COLOUR);
+		expect(c.noDataCount).toBe(1);
+		expect(c.rankOf.has('12')).toBe(false);
+		expect(c.legend.reduce((n, l) => n + l.count, 0)).toBe(5);
+		expect(c.legend.map((l) => l.colour)).not.toContain(NO_DATA_COLOUR);
+	});
+
+	it('legend classes cover increasing, non-overlapping ranges', () => {
+		const c = buildChoropleth({ values: rows([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]), classes: 4, higherIsWorse: true });
+		for (let i = 1; i < c.legend.length; i++) expect(c.legend[i].min).toBeGreaterThan(c.legend[i - 1].max);
+	});
+});

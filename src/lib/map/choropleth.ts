@@ -1,0 +1,64 @@
+/**
+ * Choropleth state without layout: from values to classes, colours and legend.
+ * The MapLibre view, the ranking chart and (later) the SVG export all read it.
+ */
+import { schemeYlOrRd } from 'd3-scale-chromatic';
+import { classIndex, quantileThresholds } from './classify';
+
+export const NO_DATA_COLOUR = '#d9d9d9';
+
+export interface ChoroplethInput {
+	values: readonly { province_code: string; value: number | null }[];
+	classes: number;
+	higherIsWorse: boolean;
+}
+
+export interface LegendClass {
+	colour: string;
+	min: number;
+	max: number;
+	count: number;
+}
+
+export interface Choropleth {
+	thresholds: number[];
+	legend: LegendClass[];
+	noDataCount: number;
+	colourOf: Map<string, string>;
+	/** 1 = worst. Provinces without a value are left out. */
+	rankOf: Map<string, number>;
+}
+
+/** Sequential, colour-blind-safe; the darkest colour always marks the worst class. */
+export function classColours(count: number, higherIsWorse: boolean): string[] {
+	const k = Math.min(9, Math.max(3, count));
+	const scheme = [...schemeYlOrRd[k]];
+	const colours = count < 3 ? scheme.slice(k - count) : scheme;
+	return higherIsWorse ? colours : colours.reverse();
+}
+
+export function buildChoropleth({ values, classes, higherIsWorse }: ChoroplethInput): Choropleth {
+	const present = values.filter((v): v is { province_code: string; value: number } => v.value !== null && Number.isFinite(v.value));
+	const thresholds = quantileThresholds(present.map((v) => v.value), classes);
+	const colours = classColours(thresholds.length + 1, higherIsWorse);
+	const legend: LegendClass[] = colours.map((colour) => ({ colour, min: Infinity, max: -Infinity, count: 0 }));
+	const colourOf = new Map<string, string>();
+	for (const { province_code, value } of present) {
+		const cls = legend[classIndex(value, thresholds)];
+		cls.min = Math.min(cls.min, value);
+		cls.max = Math.max(cls.max, value);
+		cls.count++;
+		colourOf.set(province_code, cls.colour);
+	}
+	for (const v of values) if (!colourOf.has(v.province_code)) colourOf.set(v.province_code, NO_DATA_COLOUR);
+
+	const ranked = [...present].sort((a, b) => (higherIsWorse ? b.value - a.value : a.value - b.value));
+	const rankOf = new Map(ranked.map((v, i) => [v.province_code, i + 1]));
+	return {
+		thresholds,
+		legend: legend.filter((c) => c.count > 0),
+		noDataCount: values.length - present.length,
+		colourOf,
+		rankOf
+	};
+}
