@@ -11,9 +11,13 @@ export function translate(lang: Lang, key: MessageKey, vars: Record<string, stri
 	return MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
 }
 
-/** Pick the Thai or English variant of a bilingual record field (`name_th` / `name_en`). */
-export function localized<T extends Record<string, unknown>>(record: T, field: string, lang: Lang): string {
-	return String(record[`${field}_${lang}`] ?? record[`${field}_en`] ?? '');
+/** Pick the Thai or English variant of a bilingual field (`name_th` / `name_en`), falling back to English. */
+export function localized<F extends string>(
+	record: Record<`${F}_${Lang}`, string | null>,
+	field: F,
+	lang: Lang
+): string {
+	return record[`${field}_${lang}`] ?? record[`${field}_en` as `${F}_${Lang}`] ?? '';
 }
 
 const locales: Record<Lang, string> = { th: 'th-TH', en: 'en-GB' };

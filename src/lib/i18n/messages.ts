@@ -32,7 +32,11 @@ const th = {
 	footer_sources: 'แหล่งข้อมูลและการอ้างอิง',
 	footer_boundaries: 'ขอบเขตจังหวัด',
 	footer_local: 'ข้อมูลทั้งหมดประมวลผลในเบราว์เซอร์ของคุณ ไม่มีการส่งข้อมูลออกไปภายนอก',
-	sample_notice: 'ข้อมูลตัวอย่าง (สร้างขึ้น) ไม่ใช่ผลการสำรวจจริง'
+	sample_notice: 'ข้อมูลตัวอย่าง (สร้างขึ้น) ไม่ใช่ผลการสำรวจจริง',
+	table_show: 'ดูเป็นตาราง',
+	table_rank: 'อันดับ',
+	table_province: 'จังหวัด',
+	table_value: 'ค่า ({unit})'
 };
 
 export type MessageKey = keyof typeof th;
@@ -66,7 +70,11 @@ const en: Record<MessageKey, string> = {
 	footer_sources: 'Data sources and attribution',
 	footer_boundaries: 'Province boundaries',
 	footer_local: 'All data is processed in your browser; nothing is sent anywhere.',
-	sample_notice: 'Sample (generated) data, not survey results'
+	sample_notice: 'Sample (generated) data, not survey results',
+	table_show: 'Show as a table',
+	table_rank: 'Rank',
+	table_province: 'Province',
+	table_value: 'Value ({unit})'
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { th, en };

@@ -1,0 +1,166 @@
+/** Broken copies of the real sources must fail the build with messages that point at the problem. */
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildData } from './build.ts';
+import { DataBuildError, formatError } from './errors.ts';
+
+const SOURCES = path.resolve(import.meta.dirname, '../sources');
+
+let tmp: string;
+let sourcesDir: string;
+let outDir: string;
+
+beforeEach(async () => {
+	tmp = await mkdtemp(path.join(tmpdir(), 'phakhi-bad-'));
+	sourcesDir = path.join(tmp, 'sources');
+	outDir = path.join(tmp, 'out');
+	await cp(SOURCES, sourcesDir, { recursive: true });
+});
+
+afterEach(async () => {
+	await rm(tmp, { recursive: true, force: true });
+});
+
+/** Edits a CRLF source file as a list of lines; returns the 1-based line number found by `find`. */
+async function editLines(file: string, edit: (lines: string[]) => void): Promise<void> {
+	const p = path.join(sourcesDir, file);
+	const lines = (await readFile(p, 'utf8')).split('\r\n');
+	edit(lines);
+	await writeFile(p, lines.join('\r\n'));
+}
+
+const lineOf = (lines: string[], prefix: string): number => {
+	const i = lines.findIndex((l) => l.startsWith(prefix));
+	if (i < 0) throw new Error(`no line starts with ${prefix}`);
+	return i + 1;
+};
+
+/** Runs the build, expects it to fail, and returns the formatted errors. */
+async function buildErrors(): Promise<string[]> {
+	const error = await buildData({ sourcesDir, outDir }).then(
+		() => null,
+		(e: unknown) => e
+	);
+	expect(error).toBeInstanceOf(DataBuildError);
+	// Nothing written, not even a temp folder.
+	expect(await readdir(outDir).catch(() => [])).toEqual([]);
+	return (error as DataBuildError).errors.map(formatError);
+}
+
+describe('buildData on broken sources', () => {
+	it('names an unknown province code', async () => {
+		let line = 0;
+		await editLines('road_deaths.csv', (lines) => {
+			line = lineOf(lines, '40,2023,');
+			lines[line - 1] = lines[line - 1].replace(/^40,/, '99,');
+		});
+		const errors = await buildErrors();
+		expect(line).toBeGreaterThan(1);
+		expect(errors).toContain(`road_deaths.csv line ${line}, field "code": unknown province code "99"`);
+		expect(errors).toContain('road_deaths.csv: year 2023 is missing 1 province: 40');
+	});
+
+	it('names a duplicate key and the line that first used it', async () => {
+		let first = 0;
+		let dup = 0;
+		await editLines('population.csv', (lines) => {
+			first = lineOf(lines, '40,2022,');
+			dup = lineOf(lines, '40,2023,');
+			lines[dup - 1] = lines[dup - 1].replace('40,2023,', '40,2022,');
+		});
+		const errors = await buildErrors();
+		expect(errors).toContain(`population.csv line ${dup}, fields "code", "year": duplicate key 40/2022 (first on line ${first})`);
+		expect(errors).toContain('population.csv: year 2023 is missing 1 province: 40');
+	});
+
+	it('names a negative death count', async () => {
+		let line = 0;
+		await editLines('road_deaths.csv', (lines) => {
+			line = lineOf(lines, '50,2022,');
+			lines[line - 1] = lines[line - 1].replace(/^50,2022,\d+,/, '50,2022,-5,');
+		});
+		// Only the one error: a bad value must not also count as a missing province.
+		expect(await buildErrors()).toEqual([`road_deaths.csv line ${line}, field "deaths": negative count -5`]);
+	});
+
+	it('names a year with a missing province', async () => {
+		await editLines('road_deaths.csv', (lines) => {
+			lines.splice(lineOf(lines, '38,2023,') - 1, 1);
+			lines.splice(lineOf(lines, '96,2023,') - 1, 1);
+		});
+		expect(await buildErrors()).toEqual(['road_deaths.csv: year 2023 is missing 2 provinces: 38, 96']);
+	});
+
+	it('names a missing column', async () => {
+		await editLines('road_deaths.csv', (lines) => {
+			for (let i = 0; i < lines.length; i++) lines[i] = lines[i].split(',').filter((_, j) => j !== 2).join(',');
+		});
+		expect(await buildErrors()).toEqual(['road_deaths.csv line 1, field "deaths": column is missing from the header']);
+	});
+
+	it('names a non-numeric value, a bad sex split and a rate mismatch, all at once', async () => {
+		let text = 0;
+		let sum = 0;
+		let rate = 0;
+		await editLines('population.csv', (lines) => {
+			text = lineOf(lines, '10,2024,');
+			lines[text - 1] = lines[text - 1].replace(/,2544400,/, ',25444OO,');
+			sum = lineOf(lines, '20,2022,');
+			const cells = lines[sum - 1].split(',');
+			cells[3] = String(Number(cells[3]) + 1);
+			lines[sum - 1] = cells.join(',');
+		});
+		await editLines('road_deaths.csv', (lines) => {
+			rate = lineOf(lines, '10,2022,');
+			lines[rate - 1] = lines[rate - 1].replace(',17.14,', ',17.94,');
+		});
+		const errors = await buildErrors();
+		expect(errors).toContain(`population.csv line ${text}, field "male": not a number "25444OO"`);
+		expect(errors.find((e) => e.startsWith(`population.csv line ${sum}, field "total": male `))).toBeDefined();
+		expect(errors).toContain(
+			`road_deaths.csv line ${rate}, field "rate_per_100k": rate 17.94 differs from deaths × 100000 / population = 17.143`
+		);
+	});
+
+	it('names a road-deaths population that differs from population.csv', async () => {
+		let line = 0;
+		await editLines('road_deaths.csv', (lines) => {
+			line = lineOf(lines, '10,2023,');
+			lines[line - 1] = lines[line - 1].replace(',5471588,', ',5471589,');
+		});
+		expect(await buildErrors()).toEqual([
+			`road_deaths.csv line ${line}, field "population": 5471589 does not match population.csv total (5471588)`
+		]);
+	});
+
+	it('names a boundary feature with an unknown code', async () => {
+		const file = path.join(sourcesDir, 'geo/th_adm1.geojson');
+		const geo = JSON.parse(await readFile(file, 'utf8')) as { features: { properties: { ADM1_PCODE: string } }[] };
+		const i = geo.features.findIndex((f) => f.properties.ADM1_PCODE === 'TH40');
+		geo.features[i].properties.ADM1_PCODE = 'TH99';
+		await writeFile(file, JSON.stringify(geo));
+		expect(await buildErrors()).toEqual([
+			`geo/th_adm1.geojson feature ${i + 1}, field "ADM1_PCODE": unknown province code "99" (not in provinces.csv)`,
+			'geo/th_adm1.geojson: no boundary for province 40'
+		]);
+	});
+
+	it('leaves an existing output folder untouched', async () => {
+		await buildData({ sourcesDir, outDir });
+		const before = await readdir(outDir);
+		const manifest = await readFile(path.join(outDir, 'manifest.json'));
+		await editLines('provinces.csv', (lines) => {
+			lines[1] = lines[1].replace(/^10,/, '1x,');
+		});
+		await expect(buildData({ sourcesDir, outDir })).rejects.toThrow(/provinces\.csv line 2, field "code": province code "1x" is not two digits/);
+		expect(await readdir(outDir)).toEqual(before);
+		expect((await readFile(path.join(outDir, 'manifest.json'))).equals(manifest)).toBe(true);
+	});
+
+	it('reports a missing source file', async () => {
+		await rm(path.join(sourcesDir, 'population.csv'));
+		await expect(buildData({ sourcesDir, outDir })).rejects.toThrow('population.csv: cannot read: ENOENT');
+	});
+});

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { TABLE_NAMES, TABLES, type TableName } from '../../src/lib/data/contract.ts';
+import { parseCsv, type CsvTable } from './csv.ts';
+import { DataBuildError, type BuildError } from './errors.ts';
+import { buildProvinceGeojson } from './geo.ts';
+import { INDICATORS, ISSUE_AREAS, SOURCES } from './reference.ts';
+import { checkProvincePopulation, readPopulation, readProvinces, readRoadDeaths } from './tables.ts';
+import { ParquetWriter, type Row } from './write.ts';
+
+/** Source files, relative to the sources folder. */
+export const SOURCE_FILES = {
+	provinces: 'provinces.csv',
+	population: 'population.csv',
+	roadDeaths: 'road_deaths.csv',
+	geo: 'geo/th_adm1.geojson'
+} as const;
+
+export const GEOJSON_FILE = 'provinces.geojson';
+export const MANIFEST_FILE = 'manifest.json';
+export const OUTPUT_FILES: readonly string[] = [...TABLE_NAMES.map((t) => TABLES[t].file), GEOJSON_FILE, MANIFEST_FILE];
+
+export interface Manifest {
+	generated_from: Record<string, string>;
+	tables: Record<TableName, { file: string; rows: number; bytes: number }>;
+}
+
+export interface BuildOptions {
+	sourcesDir: string;
+	outDir: string;
+}
+
+const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+async function readSources(sourcesDir: string): Promise<Record<keyof typeof SOURCE_FILES, Buffer>> {
+	const entries = Object.entries(SOURCE_FILES) as [keyof typeof SOURCE_FILES, string][];
+	const errors: BuildError[] = [];
+	const out: Partial<Record<keyof typeof SOURCE_FILES, Buffer>> = {};
+	for (const [name, file] of entries) {
+		try {
+			out[name] = await readFile(path.join(sourcesDir, file));
+		} catch (e) {
+			errors.push({ file, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+		}
+	}
+	if (errors.length > 0) throw new DataBuildError(errors);
+	return out as Record<keyof typeof SOURCE_FILES, Buffer>;
+}
+
+/**
+ * Reads and validates every source, then writes all outputs. Nothing is
+ * written to outDir unless every check passes: outputs are built in a temp
+ * folder inside outDir and renamed into place, the manifest last.
+ */
+export async function buildData({ sourcesDir, outDir }: BuildOptions): Promise<Manifest> {
+	const raw = await readSources(sourcesDir);
+	const errors: BuildError[] = [];
+	const csv = (name: 'provinces' | 'population' | 'roadDeaths'): CsvTable => {
+		const { table, errors: e } = parseCsv(raw[name].toString('utf8'), SOURCE_FILES[name]);
+		errors.push(...e);
+		return table;
+	};
+	const provincesCsv = csv('provinces');
+	const populationCsv = csv('population');
+	const roadDeathsCsv = csv('roadDeaths');
+
+	const provinces = readProvinces(provincesCsv);
+	errors.push(...provinces.errors);
+	const codes = provinces.rows.map((p) => p.province_code).sort();
+	const population = readPopulation(populationCsv, codes);
+	errors.push(...population.errors);
+	errors.push(...checkProvincePopulation(provincesCsv, provinces.rows, population.rows));
+	const values = readRoadDeaths(roadDeathsCsv, codes, population.rows);
+	errors.push(...values.errors);
+
+	let geo: unknown = null;
+	try {
+		geo = JSON.parse(raw.geo.toString('utf8'));
+	} catch (e) {
+		errors.push({ file: SOURCE_FILES.geo, message: `invalid JSON: ${(e as Error).message}` });
+	}
+	const { geojson, errors: geoErrors } = buildProvinceGeojson(geo, SOURCE_FILES.geo, provinces.rows);
+	errors.push(...geoErrors);
+
+	if (errors.length > 0) throw new DataBuildError(errors);
+
+	const tables: Record<TableName, readonly Row[]> = {
+		provinces: provinces.rows,
+		population: population.rows,
+		issue_areas: ISSUE_AREAS,
+		sources: SOURCES,
+		indicator_catalogue: INDICATORS,
+		indicator_values: values.rows
+	};
+
+	await mkdir(outDir, { recursive: true });
+	const tmp = await mkdtemp(path.join(outDir, '.tmp-'));
+	try {
+		const manifest: Manifest = {
+			generated_from: Object.fromEntries(
+				Object.entries(SOURCE_FILES).map(([name, file]) => [file, sha256(raw[name as keyof typeof SOURCE_FILES])])
+			),
+			tables: {} as Manifest['tables']
+		};
+		const writer = await ParquetWriter.open();
+		try {
+			for (const name of TABLE_NAMES) {
+				const { file } = TABLES[name];
+				await writer.write(TABLES[name], tables[name], path.join(tmp, file));
+				manifest.tables[name] = { file, rows: tables[name].length, bytes: (await stat(path.join(tmp, file))).size };
+			}
+		} finally {
+			writer.close();
+		}
+		await writeFile(path.join(tmp, GEOJSON_FILE), JSON.stringify(geojson) + '\n');
+		await writeFile(path.join(tmp, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+
+		for (const file of OUTPUT_FILES) await rename(path.join(tmp, file), path.join(outDir, file));
+		return manifest;
+	} finally {
+		await rm(tmp, { recursive: true, force: true });
+	}
+}

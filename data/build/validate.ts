@@ -1,0 +1,120 @@
+import type { CsvRow, CsvTable } from './csv.ts';
+import type { BuildError } from './errors.ts';
+
+/** Validation rules: small pure functions that return errors rather than throw. */
+
+export function checkColumns(table: CsvTable, required: readonly string[]): BuildError[] {
+	return required
+		.filter((c) => !table.header.includes(c))
+		.map((c) => ({ file: table.file, line: 1, field: c, message: 'column is missing from the header' }));
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: BuildError };
+
+export interface IntOptions {
+	/** What the number counts, for the message about negative values, e.g. "count". */
+	nonNegative?: string;
+	min?: number;
+	max?: number;
+}
+
+export function parseInteger(file: string, row: CsvRow, field: string, opts: IntOptions = {}): Parsed<number> {
+	const raw = row.values[field] ?? '';
+	const fail = (message: string): Parsed<number> => ({ ok: false, error: { file, line: row.line, field, message } });
+	if (raw === '') return fail('empty value');
+	if (!/^[+-]?\d+(\.\d+)?$/.test(raw)) return fail(`not a number "${raw}"`);
+	const value = Number(raw);
+	if (!Number.isSafeInteger(value)) return fail(`not a whole number "${raw}"`);
+	if (opts.nonNegative && value < 0) return fail(`negative ${opts.nonNegative} ${raw}`);
+	if (opts.min !== undefined && value < opts.min) return fail(`${raw} is below the minimum ${opts.min}`);
+	if (opts.max !== undefined && value > opts.max) return fail(`${raw} is above the maximum ${opts.max}`);
+	return { ok: true, value };
+}
+
+export function parseDecimal(file: string, row: CsvRow, field: string, opts: { nonNegative?: string } = {}): Parsed<number> {
+	const raw = row.values[field] ?? '';
+	const fail = (message: string): Parsed<number> => ({ ok: false, error: { file, line: row.line, field, message } });
+	if (raw === '') return fail('empty value');
+	if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(raw)) return fail(`not a number "${raw}"`);
+	const value = Number(raw);
+	if (opts.nonNegative && value < 0) return fail(`negative ${opts.nonNegative} ${raw}`);
+	return { ok: true, value };
+}
+
+export function checkProvinceCode(file: string, row: CsvRow, field: string, known: ReadonlySet<string>): BuildError[] {
+	const code = row.values[field] ?? '';
+	return known.has(code) ? [] : [{ file, line: row.line, field, message: `unknown province code "${code}"` }];
+}
+
+export interface KeyedRow {
+	line: number;
+	key: readonly (string | number)[];
+}
+
+/** One error per row whose key was already used by an earlier row. */
+export function checkDuplicateKeys(file: string, fields: readonly string[], rows: readonly KeyedRow[]): BuildError[] {
+	const first = new Map<string, number>();
+	const errors: BuildError[] = [];
+	for (const r of rows) {
+		const id = JSON.stringify(r.key);
+		const earlier = first.get(id);
+		if (earlier === undefined) first.set(id, r.line);
+		else
+			errors.push({
+				file,
+				line: r.line,
+				field: fields.length === 1 ? fields[0] : fields,
+				message: `duplicate key ${r.key.join('/')} (first on line ${earlier})`
+			});
+	}
+	return errors;
+}
+
+/** Every year present in the file must cover every province. */
+export function checkYearCoverage(
+	file: string,
+	rows: readonly { code: string; year: number }[],
+	codes: readonly string[]
+): BuildError[] {
+	const byYear = new Map<number, Set<string>>();
+	for (const r of rows) {
+		if (!byYear.has(r.year)) byYear.set(r.year, new Set());
+		byYear.get(r.year)?.add(r.code);
+	}
+	const errors: BuildError[] = [];
+	for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
+		const present = byYear.get(year) ?? new Set<string>();
+		const missing = codes.filter((c) => !present.has(c));
+		if (missing.length > 0)
+			errors.push({
+				file,
+				message: `year ${year} is missing ${missing.length} province${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`
+			});
+	}
+	return errors;
+}
+
+export function checkSexSum(file: string, line: number, male: number, female: number, total: number): BuildError[] {
+	return male + female === total
+		? []
+		: [{ file, line, field: 'total', message: `male ${male} + female ${female} = ${male + female}, not total ${total}` }];
+}
+
+export const RATE_TOLERANCE = 0.006;
+
+export function checkRate(file: string, line: number, stated: number, computed: number): BuildError[] {
+	return Math.abs(stated - computed) <= RATE_TOLERANCE
+		? []
+		: [
+				{
+					file,
+					line,
+					field: 'rate_per_100k',
+					message: `rate ${stated} differs from deaths × 100000 / population = ${computed.toFixed(3)}`
+				}
+			];
+}
+
+export function checkEqual(file: string, line: number, field: string, stated: number, expected: number, what: string): BuildError[] {
+	return stated === expected ? [] : [{ file, line, field, message: `${stated} does not match ${what} (${expected})` }];
+}

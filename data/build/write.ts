@@ -1,0 +1,80 @@
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { ColumnSpec, TableSpec } from '../../src/lib/data/contract.ts';
+
+/** Writes contract tables to Parquet through DuckDB. */
+
+/** A contract row: one property per contract column. (Contract row types are interfaces, so no index signature.) */
+export type Row = object;
+
+const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+// COPY takes its target as a literal, not a parameter; this quotes our own output path, never data.
+const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+function append(appender: DuckDBAppender, column: ColumnSpec, value: unknown, rowIndex: number): void {
+	if (value === null) return appender.appendNull();
+	const bad = (): Error =>
+		new Error(`table row ${rowIndex + 1}, column "${column.name}": ${JSON.stringify(value)} is not a ${column.type}`);
+	switch (column.type) {
+		case 'VARCHAR':
+			if (typeof value !== 'string') throw bad();
+			return appender.appendVarchar(value);
+		case 'BOOLEAN':
+			if (typeof value !== 'boolean') throw bad();
+			return appender.appendBoolean(value);
+		case 'DOUBLE':
+			if (typeof value !== 'number' || !Number.isFinite(value)) throw bad();
+			return appender.appendDouble(value);
+		case 'SMALLINT':
+		case 'INTEGER': {
+			const max = column.type === 'SMALLINT' ? 0x7fff : 0x7fffffff;
+			if (typeof value !== 'number' || !Number.isInteger(value) || Math.abs(value) > max) throw bad();
+			return column.type === 'SMALLINT' ? appender.appendSmallInt(value) : appender.appendInteger(value);
+		}
+	}
+}
+
+export class ParquetWriter {
+	private constructor(
+		private readonly instance: DuckDBInstance,
+		private readonly connection: DuckDBConnection
+	) {}
+
+	static async open(): Promise<ParquetWriter> {
+		// One thread keeps the output identical from run to run.
+		const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+		return new ParquetWriter(instance, await instance.connect());
+	}
+
+	/** Creates the table with the contract's types, appends the rows and copies it, sorted by key, to `file`. */
+	async write(spec: TableSpec, rows: readonly Row[], file: string): Promise<void> {
+		const names = spec.columns.map((c) => c.name);
+		for (const [i, row] of rows.entries()) {
+			const keys = Object.keys(row);
+			if (keys.length !== names.length || !names.every((n) => n in row))
+				throw new Error(`${spec.name} row ${i + 1} has columns ${keys.join(', ')}; the contract wants ${names.join(', ')}`);
+		}
+
+		const columns = spec.columns.map((c) => `${ident(c.name)} ${c.type}${c.required ? ' NOT NULL' : ''}`);
+		await this.connection.run(`CREATE OR REPLACE TABLE ${ident(spec.name)} (${columns.join(', ')})`);
+		const appender = await this.connection.createAppender(spec.name);
+		try {
+			rows.forEach((row, i) => {
+				for (const column of spec.columns) append(appender, column, (row as Record<string, unknown>)[column.name], i);
+				appender.endRow();
+			});
+			appender.flushSync();
+		} finally {
+			appender.closeSync();
+		}
+		const order = spec.key.map(ident).join(', ');
+		await this.connection.run(
+			`COPY (SELECT * FROM ${ident(spec.name)} ORDER BY ${order}) TO ${literal(file)} (FORMAT parquet, COMPRESSION snappy)`
+		);
+		await this.connection.run(`DROP TABLE ${ident(spec.name)}`);
+	}
+
+	close(): void {
+		this.connection.closeSync();
+		this.instance.closeSync();
+	}
+}

@@ -1,0 +1,123 @@
+import { expect, test } from './fixtures';
+import {
+	countCanvasColours,
+	hoverPlace,
+	KHON_KAEN,
+	legendColours,
+	rankingRows,
+	sourceRows,
+	waitForMap,
+	waitForView
+} from './helpers';
+
+const roadDeaths = sourceRows('road_deaths.csv');
+const rateOf = (code: string, year: number) =>
+	Number(roadDeaths.find((r) => r.code === code && Number(r.year) === year)!.rate_per_100k);
+
+test('the map canvas shows at least three legend colours', async ({ page }) => {
+	await page.goto('/');
+	await waitForMap(page);
+	const colours = await legendColours(page);
+	expect(colours.length).toBeGreaterThanOrEqual(3);
+	const counts = await countCanvasColours(page, colours);
+	const drawn = Object.values(counts).filter((n) => n > 50);
+	expect(drawn.length, JSON.stringify(counts)).toBeGreaterThanOrEqual(3);
+});
+
+test('hovering Khon Kaen shows its name and value for the selected year', async ({ page }) => {
+	await page.goto('/?lang=en&year=2022');
+	await waitForMap(page);
+	await hoverPlace(page, KHON_KAEN);
+	const tooltip = page.getByRole('tooltip');
+	await expect(tooltip).toContainText('ขอนแก่น');
+	await expect(tooltip).toContainText('Khon Kaen');
+	await expect(tooltip).toContainText(`${rateOf('40', 2022).toFixed(1)} per 100,000 population · 2022`);
+	// The hovered province is highlighted in the ranking as well.
+	await expect(page.locator('.ranking')).toHaveAttribute('data-highlighted', '40');
+
+	await page.getByLabel('Year').selectOption('2023');
+	await expect(page).toHaveURL(/year=2023/);
+	await waitForView(page, 'road_death_rate', 2023);
+	await hoverPlace(page, KHON_KAEN);
+	await expect(tooltip).toContainText(`${rateOf('40', 2023).toFixed(1)} per 100,000 population · 2023`);
+});
+
+test('Thai is the default, with Buddhist-era years', async ({ page }) => {
+	await page.goto('/?year=2023');
+	await waitForMap(page);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+	await expect(page.getByRole('heading', { level: 2 })).toContainText('พ.ศ. 2566');
+	await hoverPlace(page, KHON_KAEN);
+	await expect(page.getByRole('tooltip')).toContainText(`${rateOf('40', 2023).toFixed(1)} ต่อประชากรแสนคน · พ.ศ. 2566`);
+	await page.getByRole('link', { name: 'English' }).click();
+	await expect(page).toHaveURL(/lang=en/);
+	await expect(page.getByRole('heading', { level: 2 })).toContainText('Road traffic death rate by province, 2023');
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 2 })).toContainText('Road traffic death rate by province, 2023');
+});
+
+test('changing the year changes the map, the legend and the ranking', async ({ page }) => {
+	await page.goto('/?lang=en&year=2023');
+	await waitForMap(page);
+	const before = { legend: await page.locator('.legend').innerText(), rows: await rankingRows(page) };
+	const pixelsBefore = await countCanvasColours(page, await legendColours(page));
+
+	await page.getByLabel('Year').selectOption('2022');
+	await waitForView(page, 'road_death_rate', 2022);
+	await expect(page.getByRole('heading', { level: 2 })).toContainText('2022');
+	await expect(page.locator('.legend')).not.toHaveText(before.legend);
+	const after = await rankingRows(page);
+	expect(after).toHaveLength(77);
+	expect(after).not.toEqual(before.rows);
+
+	// Ranking is worst first and follows the source data for the new year.
+	const top = [...roadDeaths.filter((r) => r.year === '2022')].sort(
+		(a, b) => Number(b.rate_per_100k) - Number(a.rate_per_100k)
+	)[0];
+	expect(after[0][0]).toBe('1');
+	expect(after[0][2]).toBe(Number(top.rate_per_100k).toFixed(1));
+
+	await waitForMap(page);
+	await expect
+		.poll(async () => JSON.stringify(await countCanvasColours(page, await legendColours(page))))
+		.not.toBe(JSON.stringify(pixelsBefore));
+
+	await page.goBack();
+	await expect(page.getByRole('heading', { level: 2 })).toContainText('2023');
+});
+
+test('the count indicator can be chosen and its values match the source', async ({ page }) => {
+	await page.goto('/?lang=en&year=2023');
+	await waitForMap(page);
+	await page.getByLabel('Indicator').selectOption('road_deaths');
+	await expect(page).toHaveURL(/indicator=road_deaths/);
+	await waitForView(page, 'road_deaths', 2023);
+	await expect(page.getByRole('heading', { level: 2 })).toContainText('Road traffic deaths by province, 2023');
+	const rows = await rankingRows(page);
+	const total = rows.reduce((n, r) => n + Number(r[2].replaceAll(',', '')), 0);
+	const expected = roadDeaths.filter((r) => r.year === '2023').reduce((n, r) => n + Number(r.deaths), 0);
+	expect(total).toBe(expected);
+});
+
+test('a failed data file is reported by name, and retry recovers', async ({ page }) => {
+	let fail = true;
+	await page.route('**/data/indicator_values.parquet', (route) =>
+		fail ? route.fulfill({ status: 404, body: 'not here' }) : route.continue()
+	);
+	await page.goto('/?lang=en');
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('The data could not be loaded');
+	await expect(alert).toContainText('indicator_values.parquet');
+	fail = false;
+	await alert.getByRole('button', { name: 'Try again' }).click();
+	await waitForMap(page);
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	expect(await rankingRows(page)).toHaveLength(77);
+});
+
+test('malformed query parameters fall back to a working default view', async ({ page }) => {
+	await page.goto('/?lang=xx&year=banana&indicator=%3Cscript%3E');
+	await waitForMap(page);
+	await expect(page.getByRole('heading', { level: 2 })).toContainText('อัตราการเสียชีวิตจากอุบัติเหตุทางถนน');
+	expect(await rankingRows(page)).toHaveLength(77);
+});

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** Rows of one of the bundled source CSVs, for expected values computed from the source, not copied. */
+export function sourceRows(file: string): Record<string, string>[] {
+	const [header, ...lines] = readFileSync(join(process.cwd(), 'data/sources', file), 'utf8').trim().split(/\r?\n/);
+	const names = header.split(',');
+	return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [names[i], v])));
+}
+
+/** Waits until the explorer shows the values of this indicator and year. */
+export async function waitForView(page: Page, indicator: string, year: number): Promise<void> {
+	await expect(page.locator('.explorer')).toHaveAttribute('data-view', `${indicator}:${year}`);
+}
+
+export const mapLocator = (page: Page) => page.locator('.map');
+
+/** Waits for MapLibre to be idle with the data layer drawn. */
+export async function waitForMap(page: Page): Promise<Locator> {
+	const map = mapLocator(page);
+	await expect(map).toHaveAttribute('data-painted', 'true');
+	return map;
+}
+
+/** Screen position of a longitude/latitude inside the map element. */
+export async function projectOnMap(map: Locator, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+	const point = await map.evaluate((el, ll) => {
+		const m = (el as HTMLElement & { __map: { project(ll: [number, number]): { x: number; y: number } } }).__map;
+		return m.project(ll);
+	}, lngLat);
+	const box = (await map.boundingBox())!;
+	return { x: box.x + point.x, y: box.y + point.y };
+}
+
+export async function hoverPlace(page: Page, lngLat: [number, number]): Promise<void> {
+	const map = mapLocator(page);
+	const { x, y } = await projectOnMap(map, lngLat);
+	await page.mouse.move(x - 40, y - 40);
+	await page.mouse.move(x, y, { steps: 4 });
+}
+
+/** Counts the map canvas pixels that have exactly each of the given colours. */
+export async function countCanvasColours(page: Page, colours: string[]): Promise<Record<string, number>> {
+	return page.locator('.maplibregl-canvas').evaluate((canvas: HTMLCanvasElement, hexes: string[]) => {
+		const copy = document.createElement('canvas');
+		copy.width = canvas.width;
+		copy.height = canvas.height;
+		const ctx = copy.getContext('2d')!;
+		ctx.drawImage(canvas, 0, 0);
+		const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+		const wanted = new Map(
+			hexes.map((h) => [parseInt(h.slice(1), 16), h] as const)
+		);
+		const counts: Record<string, number> = Object.fromEntries(hexes.map((h) => [h, 0]));
+		for (let i = 0; i < data.length; i += 4) {
+			const hex = wanted.get((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+			if (hex) counts[hex]++;
+		}
+		return counts;
+	}, colours);
+}
+
+export async function legendColours(page: Page): Promise<string[]> {
+	return page.locator('.legend li').evaluateAll((items) => items.map((li) => li.getAttribute('data-colour')!));
+}
+
+export async function rankingRows(page: Page): Promise<string[][]> {
+	return page.locator('.data-table tbody tr').evaluateAll((rows) =>
+		rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()))
+	);
+}
+
+export const KHON_KAEN: [number, number] = [102.6, 16.45];
