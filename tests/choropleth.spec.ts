@@ -3,6 +3,7 @@ import {
 	countCanvasColours,
 	hoverPlace,
 	KHON_KAEN,
+	differingShare,
 	legendColours,
 	rankingRows,
 	sourceRows,
@@ -110,6 +111,7 @@ test('a failed data file is reported by name, and retry recovers', async ({ page
 	await expect(alert).toContainText('indicator_values.parquet');
 	fail = false;
 	await alert.getByRole('button', { name: 'Try again' }).click();
+	await expect(page.locator('.explorer')).toHaveAttribute('data-db', 'ready');
 	await waitForMap(page);
 	await expect(page.getByRole('alert')).toHaveCount(0);
 	expect(await rankingRows(page)).toHaveLength(77);
@@ -120,4 +122,31 @@ test('malformed query parameters fall back to a working default view', async ({ 
 	await waitForMap(page);
 	await expect(page.getByRole('heading', { level: 2 })).toContainText('อัตราการเสียชีวิตจากอุบัติเหตุทางถนน');
 	expect(await rankingRows(page)).toHaveLength(77);
+});
+
+test('the first choropleth is in the HTML itself, coloured, before any script runs', async ({ page }) => {
+	await page.route('**/*.js', (route) => route.abort());
+	await page.route('**/*.wasm', (route) => route.abort());
+	await page.goto('/');
+	const paths = page.locator('svg.svg-map path[data-code]');
+	await expect(paths).toHaveCount(77);
+	const fills = await paths.evaluateAll((els) => els.map((el) => el.getAttribute('fill')));
+	const legend = await legendColours(page);
+	expect(legend.length).toBeGreaterThanOrEqual(3);
+	expect(new Set(fills).size).toBe(legend.length);
+	for (const fill of fills) expect(legend).toContain(fill);
+	await expect(page.getByRole('heading', { level: 2 })).toContainText('พ.ศ. 2566');
+});
+
+test('MapLibre takes over from the SVG map in the same place, without a jump', async ({ page }) => {
+	await page.goto('/');
+	await waitForMap(page);
+	await expect(page.locator('.map-stack')).toHaveAttribute('data-renderer', 'maplibre');
+	const panel = page.locator('.map-panel');
+	const interactive = await panel.screenshot();
+	await page.addStyleTag({ content: '.svg-layer { visibility: visible !important } .maplibregl-canvas { visibility: hidden }' });
+	const prerendered = await panel.screenshot();
+	const share = differingShare(interactive, prerendered);
+	// Only anti-aliased edges may differ.
+	expect(share).toBeLessThan(0.01);
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { PNG } from 'pngjs';
 import { expect } from './fixtures';
 
 /** Rows of one of the bundled source CSVs, for expected values computed from the source, not copied. */
@@ -73,3 +74,20 @@ export async function rankingRows(page: Page): Promise<string[][]> {
 }
 
 export const KHON_KAEN: [number, number] = [102.6, 16.45];
+
+/** Share of pixels whose colour differs clearly between two same-sized PNG screenshots. */
+export function differingShare(a: Buffer, b: Buffer, threshold = 60): number {
+	const left = PNG.sync.read(a);
+	const right = PNG.sync.read(b);
+	if (left.width !== right.width || left.height !== right.height) return 1;
+	let differing = 0;
+	for (let i = 0; i < left.data.length; i += 4) {
+		const d = Math.max(
+			Math.abs(left.data[i] - right.data[i]),
+			Math.abs(left.data[i + 1] - right.data[i + 1]),
+			Math.abs(left.data[i + 2] - right.data[i + 2])
+		);
+		if (d > threshold) differing++;
+	}
+	return differing / (left.width * left.height);
+}

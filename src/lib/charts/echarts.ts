@@ -8,8 +8,6 @@ echarts.use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, Canva
 
 export { echarts };
 
-export const FONT_FAMILY = "'Noto Sans Thai', 'Noto Sans', sans-serif";
-
 /** Canvas text does not wait for web fonts; without this the first draw falls back to a font without Thai. */
 export async function fontsReady(): Promise<void> {
 	if (typeof document === 'undefined' || !document.fonts) return;

@@ -1,6 +1,6 @@
 /** Ranking bar chart: state → ECharts option, with no DOM and no database. */
 import type { EChartsCoreOption } from 'echarts/core';
-import { FONT_FAMILY } from './echarts';
+import { FONT_FAMILY } from './theme';
 
 export interface RankingItem {
 	code: string;

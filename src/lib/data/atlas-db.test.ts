@@ -74,9 +74,10 @@ describe('AtlasDb on the bundled exports', () => {
 describe('AtlasDb.loadTable holds files to the contract', () => {
 	it('rejects a file without a required column, keeping the loaded table', async () => {
 		const scratch = await NodeConnector.open();
-		await scratch.query(`COPY (SELECT province_code, name_th FROM read_parquet(?)) TO '/tmp/phakhi-bad.parquet' (FORMAT parquet)`, [
-			join(DATA, TABLES.provinces.file)
-		]);
+		await scratch.query(
+			`COPY (SELECT province_code, name_th FROM read_parquet(?)) TO '/tmp/phakhi-bad.parquet' (FORMAT parquet)`,
+			[join(DATA, TABLES.provinces.file)]
+		);
 		await scratch.close();
 		const bad = new Uint8Array(readFileSync('/tmp/phakhi-bad.parquet'));
 		const error = await db.loadTable('provinces', bad, 'my-provinces.parquet').catch((e) => e);

@@ -33,9 +33,19 @@ export interface ProvinceValue {
 	denominator: number | null;
 }
 
+/** The questions views ask; answered by DuckDB, or by a build-time snapshot before it starts. */
+export interface AtlasQueries {
+	provinces(): Promise<ProvinceRow[]>;
+	indicators(): Promise<IndicatorRow[]>;
+	sources(): Promise<SourceRow[]>;
+	years(indicatorId: string): Promise<number[]>;
+	indicatorValues(indicatorId: string, year: number): Promise<ProvinceValue[]>;
+}
+
 export type FetchFile = (file: string) => Promise<Uint8Array>;
 
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/;
+const NUMERIC =
+	/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/;
 
 function compatible(expected: TableSpec['columns'][number]['type'], actual: string): boolean {
 	if (expected === 'VARCHAR') return actual === 'VARCHAR';
@@ -43,7 +53,7 @@ function compatible(expected: TableSpec['columns'][number]['type'], actual: stri
 	return NUMERIC.test(actual);
 }
 
-export class AtlasDb {
+export class AtlasDb implements AtlasQueries {
 	private constructor(private readonly connector: Connector) {}
 
 	/** Load every contract table from `fetchFile`; fails with the first file that breaks the contract. */

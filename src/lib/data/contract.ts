@@ -26,20 +26,10 @@ export interface TableSpec {
 }
 
 export type TableName =
-	| 'provinces'
-	| 'population'
-	| 'issue_areas'
-	| 'sources'
-	| 'indicator_catalogue'
-	| 'indicator_values';
+	'provinces' | 'population' | 'issue_areas' | 'sources' | 'indicator_catalogue' | 'indicator_values';
 
-const col = (
-	name: string,
-	type: ColumnType,
-	required: boolean,
-	description: string,
-	unit?: string
-): ColumnSpec => (unit ? { name, type, required, description, unit } : { name, type, required, description });
+const col = (name: string, type: ColumnType, required: boolean, description: string, unit?: string): ColumnSpec =>
+	unit ? { name, type, required, description, unit } : { name, type, required, description };
 
 export const TABLES: Record<TableName, TableSpec> = {
 	provinces: {
@@ -57,7 +47,13 @@ export const TABLES: Record<TableName, TableSpec> = {
 			col('health_zone', 'SMALLINT', true, 'Health zone (เขตสุขภาพ) 1–13; 13 = Bangkok.'),
 			col('population', 'INTEGER', true, 'DOPA registered population at 31 Dec of population_year.', 'persons'),
 			col('population_year', 'SMALLINT', true, 'Year (CE) of the population figure.'),
-			col('area_km2', 'DOUBLE', false, 'Computed ellipsoidal area of the boundary polygon (not an official figure).', 'km²')
+			col(
+				'area_km2',
+				'DOUBLE',
+				false,
+				'Computed ellipsoidal area of the boundary polygon (not an official figure).',
+				'km²'
+			)
 		]
 	},
 	population: {
@@ -115,7 +111,12 @@ export const TABLES: Record<TableName, TableSpec> = {
 			col('name_en', 'VARCHAR', true, 'English name.'),
 			col('unit_th', 'VARCHAR', true, 'Unit, Thai, e.g. "ต่อประชากรแสนคน".'),
 			col('unit_en', 'VARCHAR', true, 'Unit, English, e.g. "per 100,000 population".'),
-			col('higher_is_worse', 'BOOLEAN', true, 'True when a higher value means a worse situation (sets the colour direction).'),
+			col(
+				'higher_is_worse',
+				'BOOLEAN',
+				true,
+				'True when a higher value means a worse situation (sets the colour direction).'
+			),
 			col('decimals', 'SMALLINT', true, 'Decimals to show.'),
 			col('source_id', 'VARCHAR', true, 'Source, see sources.'),
 			col('source', 'VARCHAR', true, 'Source line shown under maps and charts.'),

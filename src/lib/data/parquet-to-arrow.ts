@@ -87,7 +87,8 @@ export async function parquetToArrow(bytes: Uint8Array, file = 'file'): Promise<
 		if (field.children.length > 0)
 			throw new ParquetDecodeError(file, `column "${field.element.name}" is nested; only flat tables are supported`);
 		const type = arrowTypeOf(field.element);
-		if (!type) throw new ParquetDecodeError(file, `column "${field.element.name}" has unsupported type ${field.element.type}`);
+		if (!type)
+			throw new ParquetDecodeError(file, `column "${field.element.name}" has unsupported type ${field.element.type}`);
 		types.set(field.element.name, type);
 	}
 
@@ -96,7 +97,10 @@ export async function parquetToArrow(bytes: Uint8Array, file = 'file'): Promise<
 		await parquetRead({
 			file: buffer,
 			metadata,
-			parsers: { dateFromDays: (days: number) => days * MS_PER_DAY, timestampFromMicroseconds: (us: bigint) => Number(us / 1000n) },
+			parsers: {
+				dateFromDays: (days: number) => days * MS_PER_DAY,
+				timestampFromMicroseconds: (us: bigint) => Number(us / 1000n)
+			},
 			onChunk: ({ columnName, columnData, rowStart }) => {
 				const list = chunks.get(columnName) ?? [];
 				list.push({ rowStart, data: columnData });

@@ -43,5 +43,7 @@ export function formatYear(lang: Lang, year: number): string {
 export function formatDate(lang: Lang, isoDate: string): string {
 	const date = new Date(`${isoDate}T00:00:00Z`);
 	const locale = lang === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB';
-	return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+	return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+		date
+	);
 }

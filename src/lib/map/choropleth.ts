@@ -38,8 +38,13 @@ export function classColours(count: number, higherIsWorse: boolean): string[] {
 }
 
 export function buildChoropleth({ values, classes, higherIsWorse }: ChoroplethInput): Choropleth {
-	const present = values.filter((v): v is { province_code: string; value: number } => v.value !== null && Number.isFinite(v.value));
-	const thresholds = quantileThresholds(present.map((v) => v.value), classes);
+	const present = values.filter(
+		(v): v is { province_code: string; value: number } => v.value !== null && Number.isFinite(v.value)
+	);
+	const thresholds = quantileThresholds(
+		present.map((v) => v.value),
+		classes
+	);
 	const colours = classColours(thresholds.length + 1, higherIsWorse);
 	const legend: LegendClass[] = colours.map((colour) => ({ colour, min: Infinity, max: -Infinity, count: 0 }));
 	const colourOf = new Map<string, string>();

@@ -6,6 +6,9 @@ import { NO_DATA_COLOUR } from './choropleth';
 export const PROVINCE_SOURCE = 'provinces';
 export const FILL_LAYER = 'province-fill';
 
+/** Pixels around the country; the prerendered SVG uses the same. */
+export const MAP_PADDING = 16;
+
 /** West, south, east, north. */
 export const THAILAND_BOUNDS: [number, number, number, number] = [97.34, 5.61, 105.64, 20.47];
 

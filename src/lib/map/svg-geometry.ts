@@ -1,0 +1,72 @@
+/**
+ * Province outlines as SVG paths, projected exactly as MapLibre shows them (Web
+ * Mercator, the same bounds fitted into the same box), so the prerendered map
+ * and the interactive one overlap without a jump. The SVG export uses it too.
+ */
+import { geoArea, geoMercator, geoPath } from 'd3-geo';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { THAILAND_BOUNDS } from './map-style';
+
+export interface ProvincePath {
+	code: string;
+	d: string;
+}
+
+export interface ProjectedMap {
+	width: number;
+	height: number;
+	paths: ProvincePath[];
+}
+
+type Ring = Position[];
+
+/** Signed planar area: positive for counter-clockwise rings (longitude right, latitude up). */
+function signedArea(ring: Ring): number {
+	let sum = 0;
+	for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+		sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+	return sum / 2;
+}
+
+/** d3-geo wants clockwise outer rings (RFC 7946 says counter-clockwise); otherwise a province becomes "the world minus it". */
+function rewindPolygon(rings: Ring[]): Ring[] {
+	return rings.map((ring, i) => {
+		const clockwise = signedArea(ring) < 0;
+		const wantClockwise = i === 0;
+		return clockwise === wantClockwise ? ring : [...ring].reverse();
+	});
+}
+
+export function rewind(geometry: Geometry): Geometry {
+	if (geometry.type === 'Polygon')
+		return { type: 'Polygon', coordinates: rewindPolygon(geometry.coordinates) } satisfies Polygon;
+	if (geometry.type === 'MultiPolygon')
+		return { type: 'MultiPolygon', coordinates: geometry.coordinates.map(rewindPolygon) } satisfies MultiPolygon;
+	return geometry;
+}
+
+/** Mercator projection mapping `bounds` onto [0, width] × [0, height]. */
+export function boundsProjection(width: number, bounds = THAILAND_BOUNDS) {
+	const [west, south, east, north] = bounds;
+	const unit = geoMercator().scale(1).translate([0, 0]);
+	const [x0, y0] = unit([west, north])!;
+	const [x1, y1] = unit([east, south])!;
+	const k = width / (x1 - x0);
+	return {
+		projection: geoMercator()
+			.scale(k)
+			.translate([-x0 * k, -y0 * k]),
+		height: (y1 - y0) * k
+	};
+}
+
+export function projectProvinces(collection: FeatureCollection, width = 600): ProjectedMap {
+	const { projection, height } = boundsProjection(width);
+	const path = geoPath(projection).digits(1);
+	const paths = collection.features.map((feature: Feature) => {
+		const geometry = rewind(feature.geometry);
+		if (geoArea(geometry) > 2 * Math.PI) throw new Error(`province ${feature.properties?.province_code}: ring winding`);
+		return { code: String(feature.properties?.province_code), d: path(geometry) ?? '' };
+	});
+	return { width, height: Math.round(height * 10) / 10, paths };
+}

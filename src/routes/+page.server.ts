@@ -1,0 +1,3 @@
+import { loadFirstView } from '$lib/data/first-view.server';
+
+export const load = () => loadFirstView();
