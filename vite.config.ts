@@ -6,7 +6,7 @@ export default defineConfig({
 	worker: { format: 'es' },
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	test: {
-		include: ['src/**/*.test.ts', 'data/**/*.test.ts', 'tests/support/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'data/**/*.test.ts', 'tests/support/**/*.test.ts', 'tests/bench/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 60_000
 	}

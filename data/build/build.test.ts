@@ -5,9 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_NAMES, TABLES } from '../../src/lib/data/contract.ts';
-import { buildData, OUTPUT_FILES, type Manifest } from './build.ts';
+import { buildData, OUTPUT_FILES, ZONES_FILE, type Manifest } from './build.ts';
 import { parseCsv } from './csv.ts';
 import type { ProvinceCollection } from './geo.ts';
+import { INDICATORS, SOURCES as SOURCE_ROWS } from './reference.ts';
+import { SAMPLE_INDICATORS, SAMPLE_YEARS } from './sample.ts';
+import type { ZoneCollection } from './zones.ts';
 
 const SOURCES = path.resolve(import.meta.dirname, '../sources');
 
@@ -55,15 +58,24 @@ describe('buildData on the real sources', () => {
 		const counts = Object.fromEntries(
 			await Promise.all(TABLE_NAMES.map(async (n) => [n, Number((await query(`SELECT count(*) AS n FROM ${parquet(n)}`))[0].n)]))
 		);
+		const provinces = (await sourceRows('provinces.csv')).length;
+		// Real rows (two road indicators per road_deaths.csv row), then the sample indicators: every province × sample year.
+		const realValues = (await sourceRows('road_deaths.csv')).length * 2;
+		const sampleValues = SAMPLE_INDICATORS.length * provinces * SAMPLE_YEARS.length;
 		expect(counts).toEqual({
-			provinces: (await sourceRows('provinces.csv')).length,
+			provinces,
 			population: (await sourceRows('population.csv')).length,
 			issue_areas: 8,
-			sources: 5,
-			indicator_catalogue: 2,
-			indicator_values: (await sourceRows('road_deaths.csv')).length * 2
+			sources: SOURCE_ROWS.length + 1,
+			indicator_catalogue: INDICATORS.length + SAMPLE_INDICATORS.length,
+			indicator_values: realValues + sampleValues
 		});
-		expect([counts.provinces, counts.population, counts.indicator_values]).toEqual([77, 308, 308]);
+		expect([counts.provinces, counts.population, realValues, sampleValues]).toEqual([77, 308, 308, 7 * 77 * 8]);
+		expect([counts.sources, counts.indicator_catalogue]).toEqual([6, 9]);
+		const [real] = await query(
+			`SELECT count(*) AS n FROM ${parquet('indicator_values')} JOIN ${parquet('indicator_catalogue')} USING (indicator_id) WHERE NOT is_sample`
+		);
+		expect(Number(real.n)).toBe(realValues);
 		for (const n of TABLE_NAMES) expect(manifest.tables[n].rows).toBe(counts[n]);
 	});
 
@@ -85,6 +97,24 @@ describe('buildData on the real sources', () => {
 			`SELECT year, sum(value)::DOUBLE AS deaths FROM ${parquet('indicator_values')} WHERE indicator_id = 'road_deaths' GROUP BY year ORDER BY year`
 		);
 		expect(Object.fromEntries(rows.map((r) => [String(r.year), r.deaths]))).toEqual(expected);
+	});
+
+	it('flags the sample indicators, and only them, as sample data', async () => {
+		const rows = await query(`SELECT indicator_id, is_sample, source_id, headline FROM ${parquet('indicator_catalogue')} ORDER BY indicator_id`);
+		const samples = new Set(SAMPLE_INDICATORS.map((i) => i.indicator_id));
+		for (const r of rows) {
+			expect(r.is_sample, String(r.indicator_id)).toBe(samples.has(String(r.indicator_id)));
+			expect(r.source_id === 'phakhi_sample', String(r.indicator_id)).toBe(samples.has(String(r.indicator_id)));
+		}
+		const headlines = await query(
+			`SELECT issue_area_id, count(*) FILTER (WHERE headline) AS n FROM ${parquet('indicator_catalogue')} GROUP BY ALL ORDER BY ALL`
+		);
+		expect(headlines).toHaveLength(8);
+		for (const h of headlines) expect(Number(h.n), String(h.issue_area_id)).toBe(1);
+		const years = await query(
+			`SELECT DISTINCT year FROM ${parquet('indicator_values')} WHERE indicator_id = 'smoking_prevalence' ORDER BY year`
+		);
+		expect(years.map((y) => y.year)).toEqual([...SAMPLE_YEARS]);
 	});
 
 	it('computes the rate from deaths and population.csv, matching the stated rate', async () => {
@@ -131,12 +161,24 @@ describe('buildData on the real sources', () => {
 		});
 	});
 
+	it('writes the 13 health-zone outlines', async () => {
+		const zones = JSON.parse(await readFile(path.join(tmp, 'a', ZONES_FILE), 'utf8')) as ZoneCollection;
+		expect(zones.features.map((f) => f.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+		expect(zones.features.flatMap((f) => f.properties.province_codes).sort()).toEqual(
+			(await sourceRows('provinces.csv')).map((r) => r.code).sort()
+		);
+	});
+
 	it('writes a manifest with source hashes and file sizes', async () => {
 		const onDisk = JSON.parse(await readFile(path.join(tmp, 'a/manifest.json'), 'utf8')) as Manifest;
 		expect(onDisk).toEqual(manifest);
 		expect(Object.keys(onDisk.generated_from)).toEqual(['provinces.csv', 'population.csv', 'road_deaths.csv', 'geo/th_adm1.geojson']);
 		for (const h of Object.values(onDisk.generated_from)) expect(h).toMatch(/^[0-9a-f]{64}$/);
 		for (const n of TABLE_NAMES) expect(onDisk.tables[n].bytes).toBe((await readFile(path.join(tmp, 'a', TABLES[n].file))).length);
+		expect(Object.keys(onDisk.geometry)).toEqual(['provinces.geojson', 'zones.geojson']);
+		expect([onDisk.geometry['provinces.geojson'].features, onDisk.geometry['zones.geojson'].features]).toEqual([77, 13]);
+		for (const [file, { bytes }] of Object.entries(onDisk.geometry))
+			expect(bytes).toBe((await readFile(path.join(tmp, 'a', file))).length);
 	});
 
 	it('gives identical bytes when run again', async () => {

@@ -116,7 +116,12 @@ export const INDICATORS: readonly IndicatorRow[] = [
 		source_id: 'thairsc_road_deaths',
 		source: `${ROAD_SOURCE} (deaths)`,
 		licence: 'not stated',
-		is_sample: false
+		is_sample: false,
+		measure: 'count',
+		aggregation: 'sum',
+		multiplier: null,
+		pair_id: 'road_death_rate',
+		headline: false
 	},
 	{
 		indicator_id: 'road_death_rate',
@@ -130,6 +135,60 @@ export const INDICATORS: readonly IndicatorRow[] = [
 		source_id: 'thairsc_road_deaths',
 		source: `${ROAD_SOURCE} (deaths); DOPA registered population (denominator)`,
 		licence: 'not stated',
-		is_sample: false
+		is_sample: false,
+		measure: 'rate',
+		aggregation: 'ratio',
+		multiplier: 100000,
+		pair_id: 'road_deaths',
+		headline: true
+	}
+];
+
+/**
+ * How two provinces' own health-promotion groupings map onto the issue areas.
+ * Not a Parquet table: the app and docs use it to explain the issue areas in
+ * local terms. From the report of the one-year review (14 October 2023, Phuket
+ * PAO; via the National Health Commission Office, สช.) of the provincial
+ * health-promotion funds of Phuket and Surat Thani. Phuket's eight issues are
+ * the eight issue areas one to one; Surat Thani's "5 อ." are an interpretation
+ * (อโรคยา, disease-free living, is placed under emerging health threats).
+ */
+export interface LocalGrouping {
+	grouping_id: string;
+	province_code: string;
+	name_th: string;
+	name_en: string;
+	items: readonly { name_th: string; name_en: string; issue_area_id: string }[];
+}
+
+export const LOCAL_GROUPINGS: readonly LocalGrouping[] = [
+	{
+		grouping_id: 'surat_thani_5a',
+		province_code: '84',
+		name_th: 'สร้างสุข 5 อ. (กลไกบูรณาการความร่วมมือเพื่อเสริมสร้างสุขภาวะจังหวัดสุราษฎร์ธานี)',
+		name_en: 'The "5 A" of Surat Thani (provincial health-promotion integration mechanism)',
+		items: [
+			{ name_th: 'อาหาร', name_en: 'Food', issue_area_id: 'food' },
+			{ name_th: 'ออกกำลังกาย', name_en: 'Exercise', issue_area_id: 'physical_activity' },
+			{ name_th: 'อุบัติเหตุ', name_en: 'Accidents', issue_area_id: 'road_safety' },
+			{ name_th: 'อโรคยา', name_en: 'Disease-free living', issue_area_id: 'emerging_threats' },
+			{ name_th: 'อนามัยสิ่งแวดล้อม', name_en: 'Environmental health', issue_area_id: 'environment' }
+		]
+	},
+	{
+		grouping_id: 'phuket_8',
+		province_code: '83',
+		name_th: 'ภูเก็ต: สุขภาวะเพื่อชีวิตแห่งอนาคต (8 ประเด็น)',
+		name_en: 'Phuket: Health for Future of Life (8 issues)',
+		items: [
+			{ name_th: 'บุหรี่', name_en: 'Tobacco', issue_area_id: 'tobacco' },
+			{ name_th: 'เหล้า-ยาเสพติด', name_en: 'Alcohol and drugs', issue_area_id: 'alcohol_drugs' },
+			{ name_th: 'อาหาร', name_en: 'Food', issue_area_id: 'food' },
+			{ name_th: 'กิจกรรมทางกาย', name_en: 'Physical activity', issue_area_id: 'physical_activity' },
+			{ name_th: 'ความปลอดภัยทางถนน', name_en: 'Road safety', issue_area_id: 'road_safety' },
+			{ name_th: 'สุขภาพจิต', name_en: 'Mental health', issue_area_id: 'mental_health' },
+			{ name_th: 'มลพิษจากสิ่งแวดล้อม', name_en: 'Environmental pollution', issue_area_id: 'environment' },
+			{ name_th: 'ปัญหาสุขภาพอุบัติใหม่', name_en: 'Emerging health problems', issue_area_id: 'emerging_threats' }
+		]
 	}
 ];

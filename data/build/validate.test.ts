@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { CsvRow } from './csv.ts';
 import { parseCsv } from './csv.ts';
 import { DataBuildError, formatError, MAX_REPORTED_ERRORS } from './errors.ts';
+import { INDICATORS, ISSUE_AREAS, SOURCES } from './reference.ts';
 import {
+	checkCatalogue,
 	checkColumns,
 	checkDuplicateKeys,
 	checkEqual,
@@ -139,6 +141,39 @@ describe('checkSexSum, checkRate, checkEqual', () => {
 		expect(checkEqual('r.csv', 2, 'population', 5, 5, 'x')).toEqual([]);
 		expect(checkEqual('r.csv', 2, 'population', 5, 6, 'population.csv total')).toEqual([
 			{ file: 'r.csv', line: 2, field: 'population', message: '5 does not match population.csv total (6)' }
+		]);
+	});
+});
+
+describe('checkCatalogue', () => {
+	const [deaths, rate] = INDICATORS;
+	const messages = (catalogue: typeof INDICATORS, values = [{ indicator_id: 'road_deaths' }]) =>
+		checkCatalogue(catalogue, ISSUE_AREAS.filter((a) => a.issue_area_id === 'road_safety'), SOURCES, values).map((e) => e.message);
+
+	it('accepts the road-safety indicators', () => {
+		expect(messages(INDICATORS)).toEqual([]);
+	});
+
+	it('finds unknown references, broken pairs, headline counts and stray values', () => {
+		expect(messages([deaths, { ...rate, headline: false }])).toEqual([
+			'issue area "road_safety" has 0 headline indicators (none), not 1'
+		]);
+		expect(messages([{ ...deaths, headline: true }, rate])).toEqual([
+			'issue area "road_safety" has 2 headline indicators (road_deaths, road_death_rate), not 1'
+		]);
+		expect(messages([deaths, { ...rate, issue_area_id: 'nope', source_id: 'none', pair_id: null, aggregation: 'ratio', multiplier: null }])).toEqual([
+			'indicator "road_death_rate": unknown issue area "nope"',
+			'indicator "road_death_rate": unknown source "none"',
+			'indicator "road_death_rate": a ratio needs a positive multiplier',
+			'indicator "road_deaths" pairs with "road_death_rate", which pairs with "null"',
+			'issue area "road_safety" has 0 headline indicators (none), not 1'
+		]);
+		expect(messages([rate, rate], [{ indicator_id: 'x' }])).toEqual([
+			'duplicate indicator "road_death_rate"',
+			'indicator "road_death_rate": unknown pair "road_deaths"',
+			'indicator "road_death_rate": unknown pair "road_deaths"',
+			'issue area "road_safety" has 2 headline indicators (road_death_rate, road_death_rate), not 1',
+			'values for indicators not in the catalogue: x'
 		]);
 	});
 });

@@ -1,3 +1,4 @@
+import type { IndicatorRow, IndicatorValueRow, IssueAreaRow, SourceRow } from '../../src/lib/data/contract.ts';
 import type { CsvRow, CsvTable } from './csv.ts';
 import type { BuildError } from './errors.ts';
 
@@ -117,4 +118,52 @@ export function checkRate(file: string, line: number, stated: number, computed: 
 
 export function checkEqual(file: string, line: number, field: string, stated: number, expected: number, what: string): BuildError[] {
 	return stated === expected ? [] : [{ file, line, field, message: `${stated} does not match ${what} (${expected})` }];
+}
+
+/** Where errors in the hand-written and generated reference tables are reported. */
+export const REFERENCE_FILE = 'data/build (reference tables)';
+
+/**
+ * Cross-checks the catalogue against the other reference tables and the
+ * values: unique ids, known issue areas, sources and pairs, exactly one
+ * headline indicator per issue area, values only for catalogued indicators.
+ */
+export function checkCatalogue(
+	catalogue: readonly IndicatorRow[],
+	issueAreas: readonly IssueAreaRow[],
+	sources: readonly SourceRow[],
+	values: readonly Pick<IndicatorValueRow, 'indicator_id'>[]
+): BuildError[] {
+	const errors: BuildError[] = [];
+	const fail = (field: string, message: string): void => {
+		errors.push({ file: REFERENCE_FILE, field, message });
+	};
+	const areas = new Set(issueAreas.map((a) => a.issue_area_id));
+	const sourceIds = new Set(sources.map((s) => s.source_id));
+	const byId = new Map<string, IndicatorRow>();
+	for (const s of sources.map((s) => s.source_id).filter((id, i, all) => all.indexOf(id) !== i))
+		fail('source_id', `duplicate source "${s}"`);
+	for (const i of catalogue) {
+		if (byId.has(i.indicator_id)) fail('indicator_id', `duplicate indicator "${i.indicator_id}"`);
+		byId.set(i.indicator_id, i);
+		if (!areas.has(i.issue_area_id)) fail('issue_area_id', `indicator "${i.indicator_id}": unknown issue area "${i.issue_area_id}"`);
+		if (!sourceIds.has(i.source_id)) fail('source_id', `indicator "${i.indicator_id}": unknown source "${i.source_id}"`);
+		if (i.aggregation === 'ratio' && !(i.multiplier !== null && i.multiplier > 0))
+			fail('multiplier', `indicator "${i.indicator_id}": a ratio needs a positive multiplier`);
+	}
+	for (const i of catalogue) {
+		if (i.pair_id === null) continue;
+		const pair = byId.get(i.pair_id);
+		if (!pair) fail('pair_id', `indicator "${i.indicator_id}": unknown pair "${i.pair_id}"`);
+		else if (pair.pair_id !== i.indicator_id)
+			fail('pair_id', `indicator "${i.indicator_id}" pairs with "${i.pair_id}", which pairs with "${pair.pair_id}"`);
+	}
+	for (const area of issueAreas) {
+		const headlines = catalogue.filter((i) => i.issue_area_id === area.issue_area_id && i.headline === true);
+		if (headlines.length !== 1)
+			fail('headline', `issue area "${area.issue_area_id}" has ${headlines.length} headline indicators (${headlines.map((h) => h.indicator_id).join(', ') || 'none'}), not 1`);
+	}
+	const unknown = [...new Set(values.map((v) => v.indicator_id))].filter((id) => !byId.has(id));
+	if (unknown.length > 0) fail('indicator_id', `values for indicators not in the catalogue: ${unknown.join(', ')}`);
+	return errors;
 }

@@ -121,7 +121,17 @@ export const TABLES: Record<TableName, TableSpec> = {
 			col('source_id', 'VARCHAR', true, 'Source, see sources.'),
 			col('source', 'VARCHAR', true, 'Source line shown under maps and charts.'),
 			col('licence', 'VARCHAR', true, 'Licence of the values.'),
-			col('is_sample', 'BOOLEAN', true, 'True for generated sample data, which every view labels as such.')
+			col('is_sample', 'BOOLEAN', true, 'True for generated sample data, which every view labels as such.'),
+			col('measure', 'VARCHAR', false, 'What kind of number: "count", "rate", "percent" or "index".'),
+			col(
+				'aggregation',
+				'VARCHAR',
+				false,
+				'How provinces combine into a zone, region or the nation: "sum" (counts), "ratio" (multiplier × Σ numerator ÷ Σ denominator) or "mean" (population-weighted mean, the default).'
+			),
+			col('multiplier', 'DOUBLE', false, 'For "ratio": e.g. 100000 for a rate per 100 000, 100 for a percentage.'),
+			col('pair_id', 'VARCHAR', false, 'The count or rate counterpart of this indicator, for the count ↔ per-100 000 switch.'),
+			col('headline', 'BOOLEAN', false, "True for the issue area's headline indicator, shown in the issue-area small multiples.")
 		]
 	},
 	indicator_values: {
@@ -190,6 +200,11 @@ export interface IndicatorRow {
 	source: string;
 	licence: string;
 	is_sample: boolean;
+	measure: string | null;
+	aggregation: 'sum' | 'ratio' | 'mean' | null;
+	multiplier: number | null;
+	pair_id: string | null;
+	headline: boolean | null;
 }
 
 export interface SourceRow {
