@@ -36,7 +36,7 @@ test('hovering Khon Kaen shows its name and value for the selected year', async 
 	// The hovered province is highlighted in the ranking as well.
 	await expect(page.locator('.ranking')).toHaveAttribute('data-highlighted', '40');
 
-	await page.getByLabel('Year').selectOption('2023');
+	await page.getByRole('combobox', { name: 'Year', exact: true }).selectOption('2023');
 	await expect(page).toHaveURL(/year=2023/);
 	await waitForView(page, 'road_death_rate', 2023);
 	await hoverPlace(page, KHON_KAEN);
@@ -63,7 +63,7 @@ test('changing the year changes the map, the legend and the ranking', async ({ p
 	const before = { legend: await page.locator('.legend').innerText(), rows: await rankingRows(page) };
 	const pixelsBefore = await countCanvasColours(page, await legendColours(page));
 
-	await page.getByLabel('Year').selectOption('2022');
+	await page.getByRole('combobox', { name: 'Year', exact: true }).selectOption('2022');
 	await waitForView(page, 'road_death_rate', 2022);
 	await expect(page.getByRole('heading', { level: 2 })).toContainText('2022');
 	await expect(page.locator('.legend')).not.toHaveText(before.legend);
@@ -90,7 +90,7 @@ test('changing the year changes the map, the legend and the ranking', async ({ p
 test('the count indicator can be chosen and its values match the source', async ({ page }) => {
 	await page.goto('/?lang=en&year=2023');
 	await waitForMap(page);
-	await page.getByLabel('Indicator').selectOption('road_deaths');
+	await page.getByRole('combobox', { name: 'Indicator', exact: true }).selectOption('road_deaths');
 	await expect(page).toHaveURL(/indicator=road_deaths/);
 	await waitForView(page, 'road_deaths', 2023);
 	await expect(page.getByRole('heading', { level: 2 })).toContainText('Road traffic deaths by province, 2023');

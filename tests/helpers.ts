@@ -11,9 +11,14 @@ export function sourceRows(file: string): Record<string, string>[] {
 	return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [names[i], v])));
 }
 
-/** Waits until the explorer shows the values of this indicator and year. */
-export async function waitForView(page: Page, indicator: string, year: number): Promise<void> {
-	await expect(page.locator('.explorer')).toHaveAttribute('data-view', `${indicator}:${year}`);
+/** Waits until the explorer shows the data of this indicator and year (and zone or province, if given). */
+export async function waitForView(
+	page: Page,
+	indicator: string,
+	year: number,
+	{ zone = '', province = '' }: { zone?: number | string; province?: string } = {}
+): Promise<void> {
+	await expect(page.locator('.explorer')).toHaveAttribute('data-view', `${indicator}:${year}:${zone}:${province}`);
 }
 
 export const mapLocator = (page: Page) => page.locator('.map');
@@ -68,7 +73,7 @@ export async function legendColours(page: Page): Promise<string[]> {
 }
 
 export async function rankingRows(page: Page): Promise<string[][]> {
-	return page.locator('.data-table tbody tr').evaluateAll((rows) =>
+	return page.locator('#ranking-table tbody tr').evaluateAll((rows) =>
 		rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()))
 	);
 }

@@ -1,10 +1,27 @@
 /** ECharts, tree-shaken to what the app draws. */
-import { BarChart } from 'echarts/charts';
-import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, BoxplotChart, LineChart, ScatterChart } from 'echarts/charts';
+import {
+	GridComponent,
+	LegendComponent,
+	MarkLineComponent,
+	TitleComponent,
+	TooltipComponent
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
+echarts.use([
+	BarChart,
+	LineChart,
+	BoxplotChart,
+	ScatterChart,
+	GridComponent,
+	TooltipComponent,
+	MarkLineComponent,
+	LegendComponent,
+	TitleComponent,
+	CanvasRenderer
+]);
 
 export { echarts };
 

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AtlasDb, ContractError } from './atlas-db';
+import { AtlasDb, ContractError, NATION } from './atlas-db';
 import { TABLES } from './contract';
 import { NodeConnector } from './node-connector';
 
@@ -113,5 +113,81 @@ describe('AtlasDb.loadTable holds files to the contract', () => {
 			.loadTable('provinces', new Uint8Array(readFileSync('/tmp/phakhi-dup.parquet')), 'dup.parquet')
 			.catch((e) => e);
 		expect(error.message).toMatch(/dup\.parquet: duplicate key \(province_code\): 40/);
+	});
+});
+
+describe('pre-aggregated zone, region and national values', () => {
+	const deaths = csvRows('road_deaths.csv');
+	const zoneOf = new Map(csvRows('provinces.csv').map((r) => [r[0], Number(r[7])]));
+
+	it('sums counts', async () => {
+		const aggregates = await db.aggregates('road_deaths', 2023);
+		const nation = aggregates.find((a) => a.scope === 'nation')!;
+		expect(nation.value).toBe(deaths.filter((r) => r[1] === '2023').reduce((n, r) => n + Number(r[2]), 0));
+		expect(nation.provinces).toBe(77);
+		const zone10 = aggregates.find((a) => a.scope === 'zone' && a.scope_id === '10')!;
+		const expected = deaths.filter((r) => r[1] === '2023' && zoneOf.get(r[0]) === 10).reduce((n, r) => n + Number(r[2]), 0);
+		expect(zone10.value).toBe(expected);
+		expect(zone10.provinces).toBe(5);
+		expect(aggregates.filter((a) => a.scope === 'zone')).toHaveLength(13);
+		expect(aggregates.filter((a) => a.scope === 'region').map((a) => a.scope_id).sort()).toEqual(
+			['central', 'east', 'north', 'northeast', 'south', 'west']
+		);
+	});
+
+	it('combines rates as total deaths over total population, not as a mean of rates', async () => {
+		const rows = deaths.filter((r) => r[1] === '2022');
+		const expected = (rows.reduce((n, r) => n + Number(r[2]), 0) * 1e5) / rows.reduce((n, r) => n + Number(r[3]), 0);
+		const [nation] = (await db.aggregates('road_death_rate', 2022)).filter((a) => a.scope === 'nation');
+		expect(nation.value).toBeCloseTo(expected, 9);
+		const meanOfRates = rows.reduce((n, r) => n + Number(r[4]), 0) / rows.length;
+		expect(Math.abs(nation.value! - meanOfRates)).toBeGreaterThan(0.1);
+	});
+
+	it('gives trends for a province, a zone and the nation', async () => {
+		expect((await db.trend('road_death_rate', { scope: 'province', id: '40' })).map((p) => p.year)).toEqual([2022, 2023]);
+		const zone = await db.trend('road_death_rate', { scope: 'zone', id: '7' });
+		expect(zone.map((p) => p.year)).toEqual([2022, 2023]);
+		expect(zone.every((p) => p.value! > 0)).toBe(true);
+		const nation = await db.trend('road_deaths', NATION);
+		expect(nation.map((p) => p.value)).toEqual(
+			[2022, 2023].map((y) => deaths.filter((r) => Number(r[1]) === y).reduce((n, r) => n + Number(r[2]), 0))
+		);
+		expect(await db.trend('road_death_rate', { scope: 'zone', id: '99' })).toEqual([]);
+	});
+
+	it('gives the headline indicators of every issue area in one answer', async () => {
+		const headlines = (await db.indicators()).filter((i) => i.headline).map((i) => i.indicator_id);
+		expect(headlines).toContain('road_death_rate');
+		const rows = await db.headlineTrends({ scope: 'province', id: '40' });
+		expect(new Set(rows.map((r) => r.indicator_id))).toEqual(new Set(headlines));
+		const nation = await db.headlineTrends(NATION);
+		expect(nation.filter((r) => r.indicator_id === 'road_death_rate')).toEqual(
+			(await db.trend('road_death_rate', NATION)).map((p) => ({ indicator_id: 'road_death_rate', ...p }))
+		);
+	});
+});
+
+describe('province profile', () => {
+	it("ranks a province within its zone and the country, worst first, with its zone's and the nation's values", async () => {
+		const profile = await db.provinceProfile('40');
+		const rate = profile.find((r) => r.indicator_id === 'road_death_rate')!;
+		expect(rate.year).toBe(2023);
+		const all = (await db.indicatorValues('road_death_rate', 2023)).filter((v) => v.value !== null);
+		const worse = all.filter((v) => v.value! > rate.value).length;
+		expect(rate.rank_nation).toBe(worse + 1);
+		expect(rate.provinces_nation).toBe(all.length);
+		const zone = (await db.provinces()).filter((p) => p.health_zone === 7).map((p) => p.province_code);
+		expect(rate.provinces_zone).toBe(zone.length);
+		expect(rate.rank_zone).toBe(all.filter((v) => zone.includes(v.province_code) && v.value! > rate.value).length + 1);
+		const aggregates = await db.aggregates('road_death_rate', 2023);
+		expect(rate.zone_value).toBe(aggregates.find((a) => a.scope === 'zone' && a.scope_id === '7')!.value);
+		expect(rate.nation_value).toBe(aggregates.find((a) => a.scope === 'nation')!.value);
+	});
+
+	it('gives every indicator its trend for the province, zone and nation', async () => {
+		const rows = await db.provinceTrends('40', 7);
+		const rate = rows.filter((r) => r.indicator_id === 'road_death_rate');
+		expect(rate.map((r) => r.scope).sort()).toEqual(['nation', 'nation', 'province', 'province', 'zone', 'zone']);
 	});
 });

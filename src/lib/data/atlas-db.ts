@@ -26,6 +26,55 @@ export class ContractError extends Error {
 	}
 }
 
+/** Where a value is for: a province, a health zone, a region or the whole country. */
+export type Scope = 'province' | 'zone' | 'region' | 'nation';
+
+/** A province code, zone number as text, region id ("northeast"), or "TH". */
+export interface Target {
+	scope: Scope;
+	id: string;
+}
+
+export const NATION: Target = { scope: 'nation', id: 'TH' };
+
+/** A zone's, region's or the nation's value, combined from provinces as the catalogue says. */
+export interface AggregateValue {
+	scope: Exclude<Scope, 'province'>;
+	/** Zone number as text, region id ("northeast"), or "TH". */
+	scope_id: string;
+	year: number;
+	value: number | null;
+	/** Provinces with a value that went into it. */
+	provinces: number;
+}
+
+export interface YearValue {
+	year: number;
+	value: number | null;
+}
+
+export interface IndicatorYearValue extends YearValue {
+	indicator_id: string;
+}
+
+/** One indicator for one province in its latest year, against its zone and the nation. */
+export interface ProfileRow {
+	indicator_id: string;
+	year: number;
+	value: number;
+	zone_value: number | null;
+	nation_value: number | null;
+	/** 1 = worst, among the provinces with a value. */
+	rank_zone: number;
+	rank_nation: number;
+	provinces_zone: number;
+	provinces_nation: number;
+}
+
+export interface ScopedTrendRow extends IndicatorYearValue {
+	scope: Scope;
+}
+
 export interface ProvinceValue {
 	province_code: string;
 	value: number | null;
@@ -38,11 +87,20 @@ export interface AtlasQueries {
 	provinces(): Promise<ProvinceRow[]>;
 	indicators(): Promise<IndicatorRow[]>;
 	sources(): Promise<SourceRow[]>;
+	issueAreas(): Promise<IssueAreaRow[]>;
 	years(indicatorId: string): Promise<number[]>;
 	indicatorValues(indicatorId: string, year: number): Promise<ProvinceValue[]>;
+	aggregates(indicatorId: string, year: number): Promise<AggregateValue[]>;
+	/** Every year of one indicator for a province, zone, region or the nation. */
+	trend(indicatorId: string, target: Target): Promise<YearValue[]>;
+	/** Every year of every headline indicator (one per issue area) for a target. */
+	headlineTrends(target: Target): Promise<IndicatorYearValue[]>;
 }
 
 export type FetchFile = (file: string) => Promise<Uint8Array>;
+
+/** Orders values worst first, whichever direction is worse (needs the catalogue as `c`, values as `v`). */
+const WORST_FIRST = `CASE WHEN c.higher_is_worse THEN -v.value ELSE v.value END`;
 
 const NUMERIC =
 	/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/;
@@ -66,7 +124,44 @@ export class AtlasDb implements AtlasQueries {
 		await Promise.all(
 			tables.map(async (name) => db.loadTable(name, await fetchFile(TABLES[name].file), TABLES[name].file))
 		);
+		if (tables.includes('indicator_values')) await db.aggregate();
 		return db;
+	}
+
+	/**
+	 * Pre-aggregates zone, region and national values once, so each view asks
+	 * a small table instead of scanning values (Mosaic's pre-aggregation idea).
+	 * Run again whenever indicator_values, the catalogue or provinces change.
+	 */
+	async aggregate(): Promise<void> {
+		await this.connector.query(`
+			CREATE OR REPLACE TABLE indicator_aggregates AS
+			WITH v AS (
+				SELECT v.indicator_id, v.year, v.value, v.numerator, v.denominator,
+				       p.health_zone, regexp_replace(lower(p.region_en), 'ern$', '') AS region,
+				       coalesce(c.aggregation, 'mean') AS aggregation, c.multiplier,
+				       coalesce(pop.total, p.population) AS population
+				FROM indicator_values v
+				JOIN provinces p USING (province_code)
+				JOIN indicator_catalogue c USING (indicator_id)
+				LEFT JOIN population pop ON pop.province_code = v.province_code AND pop.year = v.year
+				WHERE v.value IS NOT NULL
+			),
+			scoped AS (
+				SELECT *, 'zone' AS scope, CAST(health_zone AS VARCHAR) AS scope_id FROM v
+				UNION ALL SELECT *, 'region', region FROM v
+				UNION ALL SELECT *, 'nation', 'TH' FROM v
+			)
+			SELECT indicator_id, scope, scope_id, year,
+				CAST(CASE any_value(aggregation)
+					WHEN 'sum' THEN sum(value)
+					WHEN 'ratio' THEN any_value(multiplier) * sum(numerator) / nullif(sum(denominator), 0)
+					ELSE sum(value * population) / nullif(sum(population), 0)
+				END AS DOUBLE) AS value,
+				CAST(count(*) AS INTEGER) AS provinces
+			FROM scoped
+			GROUP BY indicator_id, scope, scope_id, year
+			ORDER BY indicator_id, scope, scope_id, year`);
 	}
 
 	/**
@@ -161,6 +256,84 @@ export class AtlasDb implements AtlasQueries {
 			   ON v.province_code = p.province_code AND v.indicator_id = ? AND v.year = ?
 			 ORDER BY p.province_code`,
 			[indicatorId, year]
+		);
+	}
+
+	aggregates(indicatorId: string, year: number): Promise<AggregateValue[]> {
+		return this.rows<AggregateValue>(
+			`SELECT scope, scope_id, year, value, provinces FROM indicator_aggregates
+			 WHERE indicator_id = ? AND year = ? ORDER BY scope, scope_id`,
+			[indicatorId, year]
+		);
+	}
+
+	trend(indicatorId: string, target: Target): Promise<YearValue[]> {
+		return target.scope === 'province'
+			? this.rows<YearValue>(
+					`SELECT year, value FROM indicator_values WHERE indicator_id = ? AND province_code = ? ORDER BY year`,
+					[indicatorId, target.id]
+				)
+			: this.rows<YearValue>(
+					`SELECT year, value FROM indicator_aggregates
+					 WHERE indicator_id = ? AND scope = ? AND scope_id = ? ORDER BY year`,
+					[indicatorId, target.scope, target.id]
+				);
+	}
+
+	headlineTrends(target: Target): Promise<IndicatorYearValue[]> {
+		const headlines = `SELECT indicator_id FROM indicator_catalogue WHERE headline`;
+		return target.scope === 'province'
+			? this.rows<IndicatorYearValue>(
+					`SELECT indicator_id, year, value FROM indicator_values
+					 WHERE province_code = ? AND indicator_id IN (${headlines}) ORDER BY indicator_id, year`,
+					[target.id]
+				)
+			: this.rows<IndicatorYearValue>(
+					`SELECT indicator_id, year, value FROM indicator_aggregates
+					 WHERE scope = ? AND scope_id = ? AND indicator_id IN (${headlines}) ORDER BY indicator_id, year`,
+					[target.scope, target.id]
+				);
+	}
+
+	/** Every indicator for a province in its latest year with data, ranked within its zone and the country. */
+	provinceProfile(provinceCode: string): Promise<ProfileRow[]> {
+		return this.rows<ProfileRow>(
+			`WITH ranked AS (
+				SELECT v.indicator_id, v.year, v.province_code, v.value, p.health_zone,
+					CAST(rank() OVER (PARTITION BY v.indicator_id, v.year ORDER BY ${WORST_FIRST}) AS INTEGER) AS rank_nation,
+					CAST(rank() OVER (PARTITION BY v.indicator_id, v.year, p.health_zone ORDER BY ${WORST_FIRST}) AS INTEGER) AS rank_zone,
+					CAST(count(*) OVER (PARTITION BY v.indicator_id, v.year) AS INTEGER) AS provinces_nation,
+					CAST(count(*) OVER (PARTITION BY v.indicator_id, v.year, p.health_zone) AS INTEGER) AS provinces_zone
+				FROM indicator_values v
+				JOIN provinces p USING (province_code)
+				JOIN indicator_catalogue c USING (indicator_id)
+				WHERE v.value IS NOT NULL
+			),
+			latest AS (
+				SELECT indicator_id, max(year) AS year FROM ranked WHERE province_code = ? GROUP BY indicator_id
+			)
+			SELECT r.indicator_id, r.year, r.value, z.value AS zone_value, n.value AS nation_value,
+				r.rank_zone, r.rank_nation, r.provinces_zone, r.provinces_nation
+			FROM ranked r
+			JOIN latest l ON l.indicator_id = r.indicator_id AND l.year = r.year
+			LEFT JOIN indicator_aggregates z ON z.indicator_id = r.indicator_id AND z.year = r.year
+				AND z.scope = 'zone' AND z.scope_id = CAST(r.health_zone AS VARCHAR)
+			LEFT JOIN indicator_aggregates n ON n.indicator_id = r.indicator_id AND n.year = r.year AND n.scope = 'nation'
+			WHERE r.province_code = ?
+			ORDER BY r.indicator_id`,
+			[provinceCode, provinceCode]
+		);
+	}
+
+	/** Every indicator's yearly values for a province, its zone and the nation, for sparklines. */
+	provinceTrends(provinceCode: string, zone: number): Promise<ScopedTrendRow[]> {
+		return this.rows<ScopedTrendRow>(
+			`SELECT 'province' AS scope, indicator_id, year, value FROM indicator_values WHERE province_code = ?
+			 UNION ALL
+			 SELECT scope, indicator_id, year, value FROM indicator_aggregates
+			 WHERE (scope = 'zone' AND scope_id = ?) OR scope = 'nation'
+			 ORDER BY indicator_id, scope, year`,
+			[provinceCode, String(zone)]
 		);
 	}
 

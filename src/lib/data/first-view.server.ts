@@ -4,22 +4,11 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { DEFAULT_INDICATOR } from '$lib/filters/url-state';
 import { projectProvinces } from '$lib/map/svg-geometry';
-import { AtlasDb } from './atlas-db';
-import { NodeConnector } from './node-connector';
+import { DATA_DIR, withBundledDb } from './bundled.server';
 import { takeSnapshot, type FirstView } from './snapshot';
 
-const DATA_DIR = join(process.cwd(), 'static/data');
-
 export async function loadFirstView(): Promise<FirstView> {
-	const db = await AtlasDb.open(
-		await NodeConnector.open(),
-		async (file) => new Uint8Array(await readFile(join(DATA_DIR, file)))
-	);
-	try {
-		const snapshot = await takeSnapshot(db, [DEFAULT_INDICATOR]);
-		const geometry = JSON.parse(await readFile(join(DATA_DIR, 'provinces.geojson'), 'utf8')) as FeatureCollection;
-		return { snapshot, outline: projectProvinces(geometry) };
-	} finally {
-		await db.close();
-	}
+	const snapshot = await withBundledDb((db) => takeSnapshot(db, [DEFAULT_INDICATOR]));
+	const read = async (file: string) => JSON.parse(await readFile(join(DATA_DIR, file), 'utf8')) as FeatureCollection;
+	return { snapshot, outline: projectProvinces(await read('provinces.geojson'), await read('zones.geojson')) };
 }

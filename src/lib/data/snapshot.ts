@@ -1,17 +1,22 @@
 /**
- * A snapshot: the few query answers the first view needs, taken at build time
- * so the page paints (and answers its default questions) before DuckDB starts.
+ * A snapshot: the answers the default view needs, taken at build time with the
+ * same queries the browser runs, so the page paints (and answers its default
+ * questions) before DuckDB starts.
  */
-import type { AtlasQueries, ProvinceValue } from './atlas-db';
+import { loadExplorerData, requestKey, type ExplorerData, type ExplorerRequest } from '$lib/explorer/explorer-data';
 import type { ProjectedMap } from '$lib/map/svg-geometry';
-import type { IndicatorRow, ProvinceRow, SourceRow } from './contract';
+import type { AtlasQueries } from './atlas-db';
+import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow } from './contract';
 
 export interface Snapshot {
 	provinces: ProvinceRow[];
 	indicators: IndicatorRow[];
+	issueAreas: IssueAreaRow[];
 	sources: SourceRow[];
-	/** indicator id → year → one row per province. */
-	values: Record<string, Record<number, ProvinceValue[]>>;
+	/** Years with data, for the indicators the snapshot holds views of. */
+	years: Record<string, number[]>;
+	/** Explorer data by request key. */
+	views: Record<string, ExplorerData>;
 }
 
 /** What the prerendered page carries: the snapshot and the projected province outlines. */
@@ -20,30 +25,31 @@ export interface FirstView {
 	outline: ProjectedMap;
 }
 
+/** Takes every year of each indicator's national view (no zone or province selected). */
 export async function takeSnapshot(queries: AtlasQueries, indicatorIds: readonly string[]): Promise<Snapshot> {
-	const [provinces, indicators, sources] = await Promise.all([
+	const [provinces, indicators, issueAreas, sources] = await Promise.all([
 		queries.provinces(),
 		queries.indicators(),
+		queries.issueAreas(),
 		queries.sources()
 	]);
-	const values: Snapshot['values'] = {};
-	for (const id of indicatorIds) {
-		values[id] = {};
-		for (const year of await queries.years(id)) values[id][year] = await queries.indicatorValues(id, year);
+	const years: Snapshot['years'] = {};
+	const views: Snapshot['views'] = {};
+	for (const indicator of indicatorIds) {
+		years[indicator] = await queries.years(indicator);
+		for (const year of years[indicator]) {
+			const data = await loadExplorerData(queries, { indicator, year, zone: null, province: null });
+			views[data.key] = data;
+		}
 	}
-	return { provinces, indicators, sources, values };
+	return { provinces, indicators, issueAreas, sources, years, views };
 }
 
 /** Years the snapshot holds for an indicator, or null when it holds none (ask the database). */
 export function snapshotYears(snapshot: Snapshot, indicatorId: string): number[] | null {
-	const byYear = snapshot.values[indicatorId];
-	return byYear
-		? Object.keys(byYear)
-				.map(Number)
-				.sort((a, b) => a - b)
-		: null;
+	return snapshot.years[indicatorId] ?? null;
 }
 
-export function snapshotValues(snapshot: Snapshot, indicatorId: string, year: number): ProvinceValue[] | null {
-	return snapshot.values[indicatorId]?.[year] ?? null;
+export function snapshotView(snapshot: Snapshot, request: ExplorerRequest): ExplorerData | null {
+	return snapshot.views[requestKey(request)] ?? null;
 }

@@ -1,18 +1,44 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_VIEW, parseViewState, parseYear, viewStateSearch } from './url-state';
+import { DEFAULT_VIEW, parseViewState, parseYear, viewStateSearch, type ViewState } from './url-state';
 
 const parse = (search: string) => parseViewState(new URLSearchParams(search));
 
+function expectValid(state: ViewState) {
+	expect(['th', 'en']).toContain(state.lang);
+	expect(state.indicator).toMatch(/^[a-z][a-z0-9_]*$/);
+	expect(state.issue === null || /^[a-z][a-z0-9_]*$/.test(state.issue)).toBe(true);
+	expect(state.year === null || (state.year >= 1900 && state.year <= 2200)).toBe(true);
+	expect(state.zone === null || (Number.isInteger(state.zone) && state.zone >= 1 && state.zone <= 13)).toBe(true);
+	expect(state.province === null || /^[1-9]\d$/.test(state.province)).toBe(true);
+	expect(state.classes).toBeGreaterThanOrEqual(3);
+	expect(state.classes).toBeLessThanOrEqual(7);
+	expect(['quantile', 'equal', 'jenks']).toContain(state.method);
+}
+
 describe('URL view state', () => {
 	it('reads a full state and writes it back', () => {
-		const state = parse('?lang=en&indicator=road_deaths&year=2022');
-		expect(state).toEqual({ lang: 'en', indicator: 'road_deaths', year: 2022 });
-		expect(viewStateSearch(state)).toBe('?lang=en&indicator=road_deaths&year=2022');
+		const search =
+			'?lang=en&issue=road_safety&indicator=road_deaths&year=2022&region=northeast&zone=10&province=34&method=jenks&classes=4&scheme=blues';
+		const state = parse(search);
+		expect(state).toEqual({
+			lang: 'en',
+			issue: 'road_safety',
+			indicator: 'road_deaths',
+			year: 2022,
+			region: 'northeast',
+			zone: 10,
+			province: '34',
+			method: 'jenks',
+			classes: 4,
+			scheme: 'blues'
+		});
+		expect(viewStateSearch(state)).toBe(search);
 	});
 
 	it('leaves defaults out of the URL', () => {
 		expect(viewStateSearch(DEFAULT_VIEW)).toBe('');
 		expect(parse('')).toEqual(DEFAULT_VIEW);
+		expect(viewStateSearch({ ...DEFAULT_VIEW, zone: 7 })).toBe('?zone=7');
 	});
 
 	it('accepts Buddhist-era years', () => {
@@ -27,19 +53,43 @@ describe('URL view state', () => {
 		'year=20223',
 		'year=1066',
 		'year=-2023',
+		'zone=0',
+		'zone=14',
+		'zone=7.5',
+		'zone=%20',
+		'classes=2',
+		'classes=8',
+		'classes=1e1',
+		'method=kmeans',
+		'scheme=rainbow',
+		'region=mars',
+		'province=00',
+		'province=4',
+		'province=400',
+		'province=%3Cimg%20src%3Dx%3E',
 		'indicator=DROP%20TABLE',
 		'indicator=<script>',
+		'issue=%22%3E%3Cscript%3E',
 		`indicator=${'a'.repeat(500)}`,
+		`zone=${'1'.repeat(100000)}`,
 		'%E0%A4%A=broken',
-		'lang=en&lang=th&year=2022&year=x'
+		'lang=en&lang=th&year=2022&year=x',
+		'constructor=1&__proto__=x&toString=y'
 	])('falls back to defaults on garbage: %s', (search) => {
-		const state = parse(search);
-		expect(['th', 'en']).toContain(state.lang);
-		expect(state.indicator).toMatch(/^[a-z][a-z0-9_]*$/);
-		expect(state.year === null || (state.year >= 1900 && state.year <= 2200)).toBe(true);
+		expectValid(parse(search));
 	});
 
 	it('keeps valid parts when other parts are garbage', () => {
-		expect(parse('lang=en&year=nope&indicator=<x>')).toEqual({ ...DEFAULT_VIEW, lang: 'en' });
+		expect(parse('lang=en&year=nope&indicator=<x>&zone=10&classes=99')).toEqual({ ...DEFAULT_VIEW, lang: 'en', zone: 10 });
+	});
+
+	it('survives random input', () => {
+		let seed = 42;
+		const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const alphabet = 'abcdez0123456789=&%?#<>"\'ก ';
+		for (let i = 0; i < 500; i++) {
+			const search = Array.from({ length: Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+			expectValid(parse(search));
+		}
 	});
 });

@@ -1,29 +1,70 @@
 /**
  * View state that lives in the URL query, so a link reproduces the view and the
- * browser's back and forward work. Parsing never throws: anything malformed or
- * unknown falls back to the default.
+ * browser's back and forward work. Parsing never throws: anything malformed,
+ * oversized or unknown falls back to the default for that field alone.
  */
 import { DEFAULT_LANG, isLang, type Lang } from '$lib/i18n';
 
+export const REGIONS = ['north', 'northeast', 'central', 'east', 'west', 'south'] as const;
+export type RegionId = (typeof REGIONS)[number];
+
+export const CLASS_METHODS = ['quantile', 'equal', 'jenks'] as const;
+export type ClassMethod = (typeof CLASS_METHODS)[number];
+
+export const SCHEMES = ['ylorrd', 'purples', 'blues', 'viridis'] as const;
+export type SchemeId = (typeof SCHEMES)[number];
+
+export const MIN_CLASSES = 3;
+export const MAX_CLASSES = 7;
+
 export interface ViewState {
 	lang: Lang;
+	/** Issue area that narrows the indicator list; null = all. */
+	issue: string | null;
 	indicator: string;
 	/** Year (CE); null means "the latest year with data". */
 	year: number | null;
+	region: RegionId | null;
+	/** Health zone 1–13; null = the whole country. */
+	zone: number | null;
+	/** Selected province code; null = none. */
+	province: string | null;
+	method: ClassMethod;
+	classes: number;
+	scheme: SchemeId;
 }
 
 export const DEFAULT_INDICATOR = 'road_death_rate';
 
-export const DEFAULT_VIEW: ViewState = { lang: DEFAULT_LANG, indicator: DEFAULT_INDICATOR, year: null };
+export const DEFAULT_VIEW: ViewState = {
+	lang: DEFAULT_LANG,
+	issue: null,
+	indicator: DEFAULT_INDICATOR,
+	year: null,
+	region: null,
+	zone: null,
+	province: null,
+	method: 'quantile',
+	classes: 5,
+	scheme: 'ylorrd'
+};
 
 const MAX_PARAM_LENGTH = 64;
 const ID_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 const BE_OFFSET = 543;
 
-function param(params: URLSearchParams, name: string): string | null {
-	const value = params.get(name);
-	return value === null || value.length > MAX_PARAM_LENGTH ? null : value.trim();
-}
+const oneOf =
+	<T extends string>(values: readonly T[]) =>
+	(raw: string): T | null =>
+		(values as readonly string[]).includes(raw) ? (raw as T) : null;
+
+const integerIn =
+	(min: number, max: number) =>
+	(raw: string): number | null => {
+		if (!/^\d{1,2}$/.test(raw)) return null;
+		const n = Number(raw);
+		return n >= min && n <= max ? n : null;
+	};
 
 /** Accepts CE years and, since Thai users type them, Buddhist-era years. */
 export function parseYear(raw: string | null): number | null {
@@ -33,22 +74,49 @@ export function parseYear(raw: string | null): number | null {
 	return year >= 1900 && year <= 2200 ? year : null;
 }
 
+const identifier = (raw: string): string | null => (ID_PATTERN.test(raw) ? raw : null);
+const provinceCode = (raw: string): string | null => (/^[1-9]\d$/.test(raw) ? raw : null);
+
+/** How each field is read from the URL; the parameter name is the field name. */
+const PARSERS: { [K in keyof ViewState]: (raw: string) => ViewState[K] | null } = {
+	lang: (raw) => (isLang(raw) ? raw : null),
+	issue: identifier,
+	indicator: identifier,
+	year: parseYear,
+	region: oneOf(REGIONS),
+	zone: integerIn(1, 13),
+	province: provinceCode,
+	method: oneOf(CLASS_METHODS),
+	classes: integerIn(MIN_CLASSES, MAX_CLASSES),
+	scheme: oneOf(SCHEMES)
+};
+
+const FIELDS = Object.keys(PARSERS) as (keyof ViewState)[];
+
 export function parseViewState(params: URLSearchParams): ViewState {
-	const lang = param(params, 'lang');
-	const indicator = param(params, 'indicator');
-	return {
-		lang: isLang(lang) ? lang : DEFAULT_VIEW.lang,
-		indicator: indicator !== null && ID_PATTERN.test(indicator) ? indicator : DEFAULT_VIEW.indicator,
-		year: parseYear(param(params, 'year'))
-	};
+	const state: Record<string, unknown> = { ...DEFAULT_VIEW };
+	for (const field of FIELDS) {
+		const raw = params.get(field);
+		if (raw === null || raw.length > MAX_PARAM_LENGTH) continue;
+		const value = PARSERS[field](raw.trim());
+		if (value !== null) state[field] = value;
+	}
+	return state as unknown as ViewState;
 }
 
 /** The query string for a state, leaving out defaults so links stay short. */
 export function viewStateSearch(state: ViewState): string {
 	const params = new URLSearchParams();
-	if (state.lang !== DEFAULT_VIEW.lang) params.set('lang', state.lang);
-	if (state.indicator !== DEFAULT_VIEW.indicator) params.set('indicator', state.indicator);
-	if (state.year !== null) params.set('year', String(state.year));
+	for (const field of FIELDS) {
+		const value = state[field];
+		if (value !== null && value !== DEFAULT_VIEW[field]) params.set(field, String(value));
+	}
 	const search = params.toString();
 	return search ? `?${search}` : '';
+}
+
+/** The provinces table names regions "Northeastern", "Central"…; the URL uses "northeast", "central"… */
+export function regionIdOf(regionEn: string): RegionId | null {
+	const id = regionEn.toLowerCase().replace(/ern$/, '');
+	return (REGIONS as readonly string[]).includes(id) ? (id as RegionId) : null;
 }

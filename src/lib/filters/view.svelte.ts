@@ -9,7 +9,7 @@ export function currentView(): ViewState {
 	return browser ? parseViewState(page.url.searchParams) : DEFAULT_VIEW;
 }
 
-export function hrefFor(patch: Partial<ViewState>, pathname = page.url.pathname): string {
+export function hrefFor(patch: Partial<ViewState>, pathname: string = page.url.pathname): string {
 	return pathname + viewStateSearch({ ...currentView(), ...patch });
 }
 

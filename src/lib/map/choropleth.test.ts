@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classIndex, quantileThresholds } from './classify';
+import {
+	classIndex,
+	classThresholds,
+	equalIntervalThresholds,
+	naturalBreaksThresholds,
+	quantileThresholds
+} from './classify';
 import { buildChoropleth, classColours, NO_DATA_COLOUR } from './choropleth';
 
 const rows = (values: (number | null)[]) => values.map((value, i) => ({ province_code: String(10 + i), value }));
@@ -47,5 +53,40 @@ describe('choropleth state', () => {
 	it('legend classes cover increasing, non-overlapping ranges', () => {
 		const c = buildChoropleth({ values: rows([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]), classes: 4, higherIsWorse: true });
 		for (let i = 1; i < c.legend.length; i++) expect(c.legend[i].min).toBeGreaterThan(c.legend[i - 1].max);
+	});
+});
+
+describe('classification methods', () => {
+	const skewed = [1, 1, 2, 2, 3, 3, 4, 50, 52, 55, 90, 95];
+
+	it('equal interval splits the range into equal widths', () => {
+		expect(equalIntervalThresholds([0, 10, 20, 30, 40, 50], 5)).toEqual([10, 20, 30, 40]);
+		expect(equalIntervalThresholds([7, 7, 7], 5)).toEqual([]);
+	});
+
+	it('natural breaks put the gaps between clusters', () => {
+		const t = naturalBreaksThresholds(skewed, 3);
+		expect(t).toEqual([50, 90]);
+		expect(naturalBreaksThresholds([5, 5, 5, 9], 5)).toEqual([9]);
+	});
+
+	it('each method gives at most k classes that cover every value', () => {
+		for (const method of ['quantile', 'equal', 'jenks'] as const) {
+			for (let k = 3; k <= 7; k++) {
+				const t = classThresholds(skewed, method, k);
+				expect(t.length, `${method} ${k}`).toBeLessThanOrEqual(k - 1);
+				for (let i = 1; i < t.length; i++) expect(t[i]).toBeGreaterThan(t[i - 1]);
+				const used = new Set(skewed.map((v) => classIndex(v, t)));
+				// Equal intervals may leave a class empty; the data-driven methods never do.
+				if (method !== 'equal') expect(used.size, `${method} ${k}`).toBe(t.length + 1);
+				expect(Math.max(...used)).toBeLessThanOrEqual(t.length);
+			}
+		}
+	});
+
+	it('chooses colours from the requested scheme, dark for worst', () => {
+		const c = buildChoropleth({ values: rows([1, 2, 3, 4, 5, 6]), classes: 3, method: 'equal', scheme: 'blues', higherIsWorse: true });
+		expect(c.legend.map((l) => l.colour)).toEqual(['#deebf7', '#9ecae1', '#3182bd']);
+		expect(c.colourOf.get('15')).toBe('#3182bd');
 	});
 });

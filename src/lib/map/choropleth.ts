@@ -2,14 +2,17 @@
  * Choropleth state without layout: from values to classes, colours and legend.
  * The MapLibre view, the ranking chart and (later) the SVG export all read it.
  */
-import { schemeYlOrRd } from 'd3-scale-chromatic';
-import { classIndex, quantileThresholds } from './classify';
+import type { ClassMethod, SchemeId } from '$lib/filters/url-state';
+import { classIndex, classThresholds } from './classify';
+import { ramp } from './palettes';
 
 export const NO_DATA_COLOUR = '#d9d9d9';
 
 export interface ChoroplethInput {
 	values: readonly { province_code: string; value: number | null }[];
 	classes: number;
+	method?: ClassMethod;
+	scheme?: SchemeId;
 	higherIsWorse: boolean;
 }
 
@@ -29,23 +32,28 @@ export interface Choropleth {
 	rankOf: Map<string, number>;
 }
 
-/** Sequential, colour-blind-safe; the darkest colour always marks the worst class. */
-export function classColours(count: number, higherIsWorse: boolean): string[] {
-	const k = Math.min(9, Math.max(3, count));
-	const scheme = [...schemeYlOrRd[k]];
-	const colours = count < 3 ? scheme.slice(k - count) : scheme;
+/** The darkest colour always marks the worst class, whichever direction is worse. */
+export function classColours(count: number, higherIsWorse: boolean, scheme: SchemeId = 'ylorrd'): string[] {
+	const colours = ramp(scheme, count);
 	return higherIsWorse ? colours : colours.reverse();
 }
 
-export function buildChoropleth({ values, classes, higherIsWorse }: ChoroplethInput): Choropleth {
+export function buildChoropleth({
+	values,
+	classes,
+	method = 'quantile',
+	scheme = 'ylorrd',
+	higherIsWorse
+}: ChoroplethInput): Choropleth {
 	const present = values.filter(
 		(v): v is { province_code: string; value: number } => v.value !== null && Number.isFinite(v.value)
 	);
-	const thresholds = quantileThresholds(
+	const thresholds = classThresholds(
 		present.map((v) => v.value),
+		method,
 		classes
 	);
-	const colours = classColours(thresholds.length + 1, higherIsWorse);
+	const colours = classColours(thresholds.length + 1, higherIsWorse, scheme);
 	const legend: LegendClass[] = colours.map((colour) => ({ colour, min: Infinity, max: -Infinity, count: 0 }));
 	const colourOf = new Map<string, string>();
 	for (const { province_code, value } of present) {

@@ -1,19 +1,61 @@
-/** Classification of values into map classes. */
-import { quantileSorted } from 'd3-array';
+/** Classification of values into map classes: each method returns increasing class thresholds. */
+import { ckmeans } from 'simple-statistics';
+import type { ClassMethod } from '$lib/filters/url-state';
+
+const finiteSorted = (values: readonly (number | null)[]): number[] =>
+	values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+
+/** Keeps thresholds that split the data: above the minimum and strictly increasing. */
+function distinctThresholds(candidates: number[], min: number): number[] {
+	const out: number[] = [];
+	for (const t of candidates) if (t > min && (out.length === 0 || t > out[out.length - 1])) out.push(t);
+	return out;
+}
 
 /**
- * Quantile thresholds: `k` classes give at most `k - 1` increasing thresholds.
- * Ties collapse, so fewer distinct values give fewer classes.
+ * Equal-count classes. Each threshold is a data value, so no class is empty;
+ * ties collapse, so fewer distinct values give fewer classes.
  */
 export function quantileThresholds(values: readonly (number | null)[], k: number): number[] {
-	const sorted = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+	const sorted = finiteSorted(values);
 	if (sorted.length === 0) return [];
-	const thresholds: number[] = [];
-	for (let i = 1; i < k; i++) {
-		const t = quantileSorted(sorted, i / k)!;
-		if (t > sorted[0] && (thresholds.length === 0 || t > thresholds[thresholds.length - 1])) thresholds.push(t);
+	return distinctThresholds(
+		Array.from({ length: k - 1 }, (_, i) => sorted[Math.ceil(((i + 1) * sorted.length) / k)] ?? Infinity),
+		sorted[0]
+	).filter(Number.isFinite);
+}
+
+/** Classes of equal width between the minimum and the maximum. */
+export function equalIntervalThresholds(values: readonly (number | null)[], k: number): number[] {
+	const sorted = finiteSorted(values);
+	if (sorted.length === 0) return [];
+	const [min, max] = [sorted[0], sorted[sorted.length - 1]];
+	return distinctThresholds(
+		Array.from({ length: k - 1 }, (_, i) => min + ((i + 1) * (max - min)) / k),
+		min
+	);
+}
+
+/** Natural breaks: optimal 1-D k-means (ckmeans, Wang & Song 2011), via simple-statistics. */
+export function naturalBreaksThresholds(values: readonly (number | null)[], k: number): number[] {
+	const sorted = finiteSorted(values);
+	if (sorted.length === 0) return [];
+	const clusters = ckmeans(sorted, Math.min(k, new Set(sorted).size));
+	return distinctThresholds(
+		clusters.slice(1).map((cluster) => cluster[0]),
+		sorted[0]
+	);
+}
+
+export function classThresholds(values: readonly (number | null)[], method: ClassMethod, k: number): number[] {
+	switch (method) {
+		case 'equal':
+			return equalIntervalThresholds(values, k);
+		case 'jenks':
+			return naturalBreaksThresholds(values, k);
+		default:
+			return quantileThresholds(values, k);
 	}
-	return thresholds;
 }
 
 /** Index of the class a value falls in: values below thresholds[0] are class 0; a threshold opens its class. */

@@ -1,10 +1,13 @@
-/** A complete offline MapLibre style: a plain background and the province polygons. No tiles, no glyphs. */
+/** A complete offline MapLibre style: a plain background and the province and zone polygons. No tiles, no glyphs. */
 import type { FeatureCollection } from 'geojson';
-import type { StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import { NO_DATA_COLOUR } from './choropleth';
+import { NO_DATA_PATTERN } from './layers';
 
 export const PROVINCE_SOURCE = 'provinces';
+export const ZONE_SOURCE = 'zones';
 export const FILL_LAYER = 'province-fill';
+export const NO_DATA_LAYER = 'province-no-data';
 
 /** Pixels around the country; the prerendered SVG uses the same. */
 export const MAP_PADDING = 16;
@@ -12,17 +15,34 @@ export const MAP_PADDING = 16;
 /** West, south, east, north. */
 export const THAILAND_BOUNDS: [number, number, number, number] = [97.34, 5.61, 105.64, 20.47];
 
-export function choroplethStyle(provinces: FeatureCollection): StyleSpecification {
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+const flag = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
+
+export function choroplethStyle(provinces: FeatureCollection, zones: FeatureCollection = EMPTY): StyleSpecification {
 	return {
 		version: 8,
-		sources: { [PROVINCE_SOURCE]: { type: 'geojson', data: provinces } },
+		sources: {
+			[PROVINCE_SOURCE]: { type: 'geojson', data: provinces },
+			[ZONE_SOURCE]: { type: 'geojson', data: zones }
+		},
 		layers: [
 			{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
 			{
 				id: FILL_LAYER,
 				type: 'fill',
 				source: PROVINCE_SOURCE,
-				paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOUR], 'fill-antialias': true }
+				paint: {
+					'fill-color': ['coalesce', ['feature-state', 'fill'], NO_DATA_COLOUR],
+					'fill-opacity': ['case', flag('dimmed'), 0.3, 1]
+				}
+			},
+			{
+				id: NO_DATA_LAYER,
+				type: 'fill',
+				source: PROVINCE_SOURCE,
+				filter: ['in', ['get', 'province_code'], ['literal', []]],
+				paint: { 'fill-pattern': NO_DATA_PATTERN, 'fill-opacity': ['case', flag('dimmed'), 0.3, 1] }
 			},
 			{
 				id: 'province-outline',
@@ -31,13 +51,26 @@ export function choroplethStyle(provinces: FeatureCollection): StyleSpecificatio
 				paint: { 'line-color': '#ffffff', 'line-width': 0.7 }
 			},
 			{
+				id: 'zone-outline',
+				type: 'line',
+				source: ZONE_SOURCE,
+				paint: {
+					'line-color': '#334155',
+					'line-width': ['case', flag('focused'), 2.2, 0.9],
+					'line-opacity': ['case', flag('focused'), 1, 0.55]
+				}
+			},
+			{
+				id: 'province-selected',
+				type: 'line',
+				source: PROVINCE_SOURCE,
+				paint: { 'line-color': '#1d4ed8', 'line-width': ['case', flag('selected'), 3, 0] }
+			},
+			{
 				id: 'province-highlight',
 				type: 'line',
 				source: PROVINCE_SOURCE,
-				paint: {
-					'line-color': '#111827',
-					'line-width': ['case', ['boolean', ['feature-state', 'highlight'], false], 2.5, 0]
-				}
+				paint: { 'line-color': '#111827', 'line-width': ['case', flag('highlight'), 2.5, 0] }
 			}
 		]
 	};

@@ -40,9 +40,11 @@ describe('SVG geometry', () => {
 	});
 
 	it('draws every province inside the box', () => {
-		const map = projectProvinces(provinces, 600);
+		const map = projectProvinces(provinces, null, 600);
 		expect(map.paths).toHaveLength(77);
-		for (const { code, d } of map.paths) {
+		for (const { code, d, box } of map.paths) {
+			expect(box[0]).toBeLessThan(box[2]);
+			expect(box[1]).toBeLessThan(box[3]);
 			expect(d, code).toMatch(/^M/);
 			const numbers = d.match(/-?\d+(\.\d+)?/g)!.map(Number);
 			const xs = numbers.filter((_, i) => i % 2 === 0);

@@ -10,12 +10,20 @@ import { THAILAND_BOUNDS } from './map-style';
 export interface ProvincePath {
 	code: string;
 	d: string;
+	/** [x0, y0, x1, y1] in the map's own units, for zooming the SVG to a set of provinces. */
+	box: [number, number, number, number];
+}
+
+export interface ZonePath {
+	zone: number;
+	d: string;
 }
 
 export interface ProjectedMap {
 	width: number;
 	height: number;
 	paths: ProvincePath[];
+	zones: ZonePath[];
 }
 
 type Ring = Position[];
@@ -60,13 +68,27 @@ export function boundsProjection(width: number, bounds = THAILAND_BOUNDS) {
 	};
 }
 
-export function projectProvinces(collection: FeatureCollection, width = 600): ProjectedMap {
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+export function projectProvinces(
+	provinces: FeatureCollection,
+	zones: FeatureCollection | null = null,
+	width = 600
+): ProjectedMap {
 	const { projection, height } = boundsProjection(width);
 	const path = geoPath(projection).digits(1);
-	const paths = collection.features.map((feature: Feature) => {
+	const project = (feature: Feature, name: string) => {
 		const geometry = rewind(feature.geometry);
-		if (geoArea(geometry) > 2 * Math.PI) throw new Error(`province ${feature.properties?.province_code}: ring winding`);
-		return { code: String(feature.properties?.province_code), d: path(geometry) ?? '' };
+		if (geoArea(geometry) > 2 * Math.PI) throw new Error(`${name}: ring winding`);
+		return { d: path(geometry) ?? '', box: path.bounds(geometry).flat().map(round1) as ProvincePath['box'] };
+	};
+	const paths = provinces.features.map((f) => {
+		const code = String(f.properties?.province_code);
+		return { code, ...project(f, `province ${code}`) };
 	});
-	return { width, height: Math.round(height * 10) / 10, paths };
+	const zonePaths = (zones?.features ?? []).map((f) => {
+		const zone = Number(f.properties?.health_zone);
+		return { zone, d: project(f, `zone ${zone}`).d };
+	});
+	return { width, height: round1(height), paths, zones: zonePaths };
 }

@@ -1,0 +1,65 @@
+/**
+ * Everything the explorer shows for one request, fetched in one go: the same
+ * function runs at build time (for the prerendered default view) and in the
+ * browser (for every other view). It returns plain rows, no layout.
+ */
+import {
+	NATION,
+	type AggregateValue,
+	type AtlasQueries,
+	type IndicatorYearValue,
+	type ProvinceValue,
+	type Target,
+	type YearValue
+} from '$lib/data/atlas-db';
+
+export interface ExplorerRequest {
+	indicator: string;
+	year: number;
+	/** Zone whose trend and issue areas are shown when no province is selected. */
+	zone: number | null;
+	province: string | null;
+}
+
+export interface ExplorerData {
+	key: string;
+	values: ProvinceValue[];
+	aggregates: AggregateValue[];
+	/** The focus: the selected province, else the selected zone, else the nation. */
+	focus: Target;
+	trend: { focus: YearValue[]; zone: YearValue[] | null; nation: YearValue[] };
+	headlines: { focus: IndicatorYearValue[]; nation: IndicatorYearValue[] };
+}
+
+export function requestKey(r: ExplorerRequest): string {
+	return [r.indicator, r.year, r.zone ?? '', r.province ?? ''].join(':');
+}
+
+export function focusOf(r: ExplorerRequest): Target {
+	if (r.province) return { scope: 'province', id: r.province };
+	if (r.zone !== null) return { scope: 'zone', id: String(r.zone) };
+	return NATION;
+}
+
+export async function loadExplorerData(queries: AtlasQueries, request: ExplorerRequest): Promise<ExplorerData> {
+	const focus = focusOf(request);
+	const zone = request.zone === null ? null : ({ scope: 'zone', id: String(request.zone) } satisfies Target);
+	const atNation = focus.scope === 'nation';
+	const [values, aggregates, focusTrend, zoneTrend, nationTrend, focusHeadlines, nationHeadlines] = await Promise.all([
+		queries.indicatorValues(request.indicator, request.year),
+		queries.aggregates(request.indicator, request.year),
+		queries.trend(request.indicator, focus),
+		zone && focus.scope === 'province' ? queries.trend(request.indicator, zone) : null,
+		atNation ? null : queries.trend(request.indicator, NATION),
+		queries.headlineTrends(focus),
+		atNation ? null : queries.headlineTrends(NATION)
+	]);
+	return {
+		key: requestKey(request),
+		values,
+		aggregates,
+		focus,
+		trend: { focus: focusTrend, zone: zoneTrend, nation: nationTrend ?? focusTrend },
+		headlines: { focus: focusHeadlines, nation: nationHeadlines ?? focusHeadlines }
+	};
+}

@@ -1,0 +1,51 @@
+/** From URL state to what the explorer shows: pure functions, so garbage in the URL cannot break the page. */
+import type { IndicatorRow, ProvinceRow } from '$lib/data/contract';
+import { DEFAULT_INDICATOR, regionIdOf, type ViewState } from '$lib/filters/url-state';
+import type { ExplorerRequest } from './explorer-data';
+
+/** Indicators offered under the issue-area filter. */
+export function indicatorChoices(catalogue: readonly IndicatorRow[], issue: string | null): IndicatorRow[] {
+	const inIssue = issue ? catalogue.filter((i) => i.issue_area_id === issue) : [];
+	return inIssue.length > 0 ? inIssue : [...catalogue];
+}
+
+/** The indicator to show: the requested one if offered, else the issue area's headline, else the default. */
+export function resolveIndicator(catalogue: readonly IndicatorRow[], view: ViewState): IndicatorRow {
+	const choices = indicatorChoices(catalogue, view.issue);
+	return (
+		choices.find((i) => i.indicator_id === view.indicator) ??
+		choices.find((i) => i.headline) ??
+		choices.find((i) => i.indicator_id === DEFAULT_INDICATOR) ??
+		choices[0]
+	);
+}
+
+export function resolveYear(years: readonly number[], requested: number | null): number | null {
+	return requested !== null && years.includes(requested) ? requested : (years.at(-1) ?? null);
+}
+
+/** Provinces inside the region and zone filters (all of them when neither is set). */
+export function provincesInFilter(provinces: readonly ProvinceRow[], view: Pick<ViewState, 'region' | 'zone'>): string[] {
+	return provinces
+		.filter((p) => view.zone === null || p.health_zone === view.zone)
+		.filter((p) => view.region === null || regionIdOf(p.region_en) === view.region)
+		.map((p) => p.province_code);
+}
+
+export function selectedProvince(provinces: readonly ProvinceRow[], code: string | null): ProvinceRow | null {
+	return (code && provinces.find((p) => p.province_code === code)) || null;
+}
+
+export function explorerRequest(
+	view: ViewState,
+	indicator: IndicatorRow,
+	year: number,
+	province: ProvinceRow | null
+): ExplorerRequest {
+	return {
+		indicator: indicator.indicator_id,
+		year,
+		zone: province ? province.health_zone : view.zone,
+		province: province?.province_code ?? null
+	};
+}

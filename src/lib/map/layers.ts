@@ -1,0 +1,49 @@
+/** What the province map shows, independent of the renderer (MapLibre or SVG). */
+export interface ChoroplethLayers {
+	/** Fill colour per province code. */
+	colours: Map<string, string>;
+	/** Provinces without a value: hatched. */
+	noData: Set<string>;
+	/** Provinces outside the current filter: faded. */
+	dimmed: Set<string>;
+	/** Hovered here or in another view. */
+	highlighted: string | null;
+	/** Clicked: outlined. */
+	selected: string | null;
+	/** Provinces to fit the view to; empty for the whole country. */
+	focus: string[];
+	/** Health zone outlined more strongly, if any. */
+	zone: number | null;
+}
+
+export const NO_DATA_PATTERN = 'no-data-hatch';
+
+/** A small diagonal hatch as RGBA pixels, for MapLibre's fill-pattern (the SVG uses an equivalent <pattern>). */
+export function hatchPattern(size = 8, background = [217, 217, 217], line = [120, 120, 120]): {
+	width: number;
+	height: number;
+	data: Uint8Array;
+} {
+	const data = new Uint8Array(size * size * 4);
+	for (let y = 0; y < size; y++)
+		for (let x = 0; x < size; x++) {
+			const onLine = (x + y) % size < 2;
+			const [r, g, b] = onLine ? line : background;
+			data.set([r, g, b, 255], (y * size + x) * 4);
+		}
+	return { width: size, height: size, data };
+}
+
+type Bounds = [number, number, number, number];
+
+/** Longitude/latitude bounds of a set of features' coordinates. */
+export function lngLatBounds(coordinates: Iterable<number[]>): Bounds | null {
+	let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+	for (const [x, y] of coordinates) {
+		if (x < w) w = x;
+		if (x > e) e = x;
+		if (y < s) s = y;
+		if (y > n) n = y;
+	}
+	return Number.isFinite(w) ? [w, s, e, n] : null;
+}

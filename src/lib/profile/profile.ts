@@ -1,0 +1,47 @@
+/** A province profile: every indicator for one province against its zone and the nation. Plain data, no layout. */
+import type { AtlasDb, ProfileRow, ScopedTrendRow } from '$lib/data/atlas-db';
+import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow } from '$lib/data/contract';
+
+export interface ProvinceProfile {
+	province: ProvinceRow;
+	issueAreas: IssueAreaRow[];
+	indicators: IndicatorRow[];
+	sources: SourceRow[];
+	rows: ProfileRow[];
+	trends: ScopedTrendRow[];
+}
+
+export async function loadProfiles(db: AtlasDb): Promise<Map<string, ProvinceProfile>> {
+	const [provinces, issueAreas, indicators, sources] = await Promise.all([
+		db.provinces(),
+		db.issueAreas(),
+		db.indicators(),
+		db.sources()
+	]);
+	const profiles = new Map<string, ProvinceProfile>();
+	for (const province of provinces) {
+		const [rows, trends] = await Promise.all([
+			db.provinceProfile(province.province_code),
+			db.provinceTrends(province.province_code, province.health_zone)
+		]);
+		profiles.set(province.province_code, { province, issueAreas, indicators, sources, rows, trends });
+	}
+	return profiles;
+}
+
+/** The profile's indicators grouped by issue area, in the issue areas' order. */
+export function byIssueArea(profile: ProvinceProfile): { area: IssueAreaRow; items: { indicator: IndicatorRow; row: ProfileRow }[] }[] {
+	const rowOf = new Map(profile.rows.map((r) => [r.indicator_id, r]));
+	return profile.issueAreas
+		.map((area) => ({
+			area,
+			items: profile.indicators
+				.filter((i) => i.issue_area_id === area.issue_area_id && rowOf.has(i.indicator_id))
+				.map((indicator) => ({ indicator, row: rowOf.get(indicator.indicator_id)! }))
+		}))
+		.filter((group) => group.items.length > 0);
+}
+
+export function trendOf(profile: ProvinceProfile, indicatorId: string, scope: ScopedTrendRow['scope']) {
+	return profile.trends.filter((t) => t.indicator_id === indicatorId && t.scope === scope);
+}
