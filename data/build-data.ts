@@ -2,6 +2,10 @@
  * Builds static/data/ from data/sources/.
  *   npx tsx data/build-data.ts             always rebuild
  *   npx tsx data/build-data.ts --if-stale  rebuild only when an output is missing or older than an input
+ *
+ * Benchmark sizes (into another folder; never into static/data/ by accident):
+ *   npx tsx data/build-data.ts --out /tmp/big --partners 100000 --projects 1000000
+ *   npx tsx data/build-data.ts --out /tmp/big --network-scale 10 [--scale 500]
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,6 +25,7 @@ async function inputs(): Promise<string[]> {
 		...Object.values(SOURCE_FILES).map((f) => path.join(sourcesDir, f)),
 		...code,
 		path.join(root, 'src/lib/data/contract.ts'),
+		path.join(root, 'src/lib/data/quality.ts'),
 		fileURLToPath(import.meta.url)
 	];
 }
@@ -49,8 +54,33 @@ async function staleReason(): Promise<string | null> {
 	return null;
 }
 
+/** The value after `--name`, as a number; undefined when the flag is absent. */
+function numberArg(name: string): number | undefined {
+	const i = process.argv.indexOf(`--${name}`);
+	if (i < 0) return undefined;
+	const value = Number(process.argv[i + 1]);
+	if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} needs a number ≥ 0`);
+	return value;
+}
+
 async function main(): Promise<void> {
 	const start = Date.now();
+	const outIndex = process.argv.indexOf('--out');
+	const options = {
+		scale: numberArg('scale'),
+		networkScale: numberArg('network-scale'),
+		samplePartners: numberArg('partners'),
+		sampleProjects: numberArg('projects')
+	};
+	const custom = Object.values(options).some((v) => v !== undefined);
+	if (outIndex >= 0 || custom) {
+		if (outIndex < 0) throw new Error('a benchmark size needs --out <folder> (static/data/ keeps the default size)');
+		const out = path.resolve(process.argv[outIndex + 1] ?? '');
+		const manifest = await buildData({ sourcesDir, outDir: out, ...options });
+		const tables = Object.entries(manifest.tables).map(([name, t]) => `${name} ${t.rows}`).join(', ');
+		console.log(`data: built ${out}/ in ${Date.now() - start} ms (${tables})`);
+		return;
+	}
 	let reason = 'requested';
 	if (process.argv.includes('--if-stale')) {
 		const stale = await staleReason();

@@ -147,6 +147,48 @@ describe('buildData on broken sources', () => {
 		]);
 	});
 
+	it('names an unknown province code, a bad role and a duplicate key in the network tables', async () => {
+		const file = path.join(sourcesDir, 'networks/network_provinces.csv');
+		const lines = (await readFile(file, 'utf8')).split('\n');
+		const pilot = lines.findIndex((l) => l.startsWith('area_strengthening_alliance,57,pilot'));
+		const target = lines.findIndex((l) => l.startsWith('isan_partner_network,44,target'));
+		lines[pilot] = lines[pilot].replace(',57,', ',97,');
+		lines[target] = lines[target].replace(',target,', ',champion,');
+		lines.push(lines[1]);
+		await writeFile(file, lines.join('\n'));
+		const first = lines[1].split(',').slice(0, 3).join('/');
+		expect(await buildErrors()).toEqual([
+			`networks/network_provinces.csv line ${target + 1}, field "role": "champion" is not one of member, target, pilot, working_group`,
+			`networks/network_provinces.csv line ${pilot + 1}, field "province_code": unknown province code "97"`,
+			`networks/network_provinces.csv line ${lines.length}, fields "network_id", "province_code", "role": duplicate key ${first} (first on line 2)`
+		]);
+	});
+
+	it('names an event in an unknown province and a project instalment of an unknown project', async () => {
+		const events = path.join(sourcesDir, 'networks/network_events.csv');
+		const text = await readFile(events, 'utf8');
+		await writeFile(events, text.replace('asa_khon_kaen_2025,area_strengthening_alliance,2025-05-02,,40,', 'asa_khon_kaen_2025,area_strengthening_alliance,2025-05-02,,4O,'));
+		const instalments = path.join(sourcesDir, 'networks/instalments.csv');
+		await writeFile(instalments, (await readFile(instalments, 'utf8')).replace('60-ข-087,2,', '60-ข-078,2,'));
+		const line = text.split('\n').findIndex((l) => l.startsWith('asa_khon_kaen_2025')) + 1;
+		expect(await buildErrors()).toEqual([
+			`networks/network_events.csv line ${line}, field "province_code": unknown province code "4O"`,
+			'networks/instalments.csv line 3, field "project_code": unknown project (not in projects.csv) "60-ข-078"'
+		]);
+	});
+
+	it('names a district boundary in an unknown province', async () => {
+		const file = path.join(sourcesDir, 'geo/th_adm2.geojson');
+		const geo = JSON.parse(await readFile(file, 'utf8')) as { features: { properties: { ADM2_PCODE: string; ADM1_PCODE: string } }[] };
+		const i = geo.features.findIndex((f) => f.properties.ADM2_PCODE === 'TH4711');
+		geo.features[i].properties.ADM2_PCODE = 'TH9911';
+		geo.features[i].properties.ADM1_PCODE = 'TH99';
+		await writeFile(file, JSON.stringify(geo));
+		expect(await buildErrors()).toEqual([
+			`geo/th_adm2.geojson feature ${i + 1}, field "ADM2_PCODE": unknown province code "99" (not in provinces.csv)`
+		]);
+	});
+
 	it('leaves an existing output folder untouched', async () => {
 		await buildData({ sourcesDir, outDir });
 		const before = await readdir(outDir);

@@ -7,15 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_NAMES, TABLES } from '../../src/lib/data/contract.ts';
 import { buildData, OUTPUT_FILES, ZONES_FILE, type Manifest } from './build.ts';
 import { parseCsv } from './csv.ts';
+import type { DistrictCollection } from './districts.ts';
 import type { ProvinceCollection } from './geo.ts';
 import { INDICATORS, SOURCES as SOURCE_ROWS } from './reference.ts';
+import { DEFAULT_PARTNERS, DEFAULT_PROJECTS, NETWORK_SAMPLE_SEED } from './network-sample.ts';
 import { SAMPLE_INDICATORS, SAMPLE_YEARS } from './sample.ts';
 import type { ZoneCollection } from './zones.ts';
 
 const SOURCES = path.resolve(import.meta.dirname, '../sources');
 
 const sourceRows = async (file: string) => {
-	const { table, errors } = parseCsv(await readFile(path.join(SOURCES, file), 'utf8'), file);
+	const { table, errors } = parseCsv(await readFile(path.join(SOURCES, file), 'utf8'), file, { quoted: file.startsWith('networks/') });
 	expect(errors).toEqual([]);
 	return table.rows.map((r) => r.values);
 };
@@ -66,12 +68,22 @@ describe('buildData on the real sources', () => {
 			provinces,
 			population: (await sourceRows('population.csv')).length,
 			issue_areas: 8,
-			sources: SOURCE_ROWS.length + 1,
+			sources: SOURCE_ROWS.length + 3,
 			indicator_catalogue: INDICATORS.length + SAMPLE_INDICATORS.length,
-			indicator_values: realValues + sampleValues
+			indicator_values: realValues + sampleValues,
+			districts: 928,
+			networks: (await sourceRows('networks/networks.csv')).length,
+			network_provinces: (await sourceRows('networks/network_provinces.csv')).length,
+			network_events: (await sourceRows('networks/network_events.csv')).length,
+			// The real record(s), then the generated sample.
+			partners: DEFAULT_PARTNERS,
+			projects: (await sourceRows('networks/projects.csv')).length + DEFAULT_PROJECTS,
+			instalments: (await sourceRows('networks/instalments.csv')).length + manifest.network_sample.instalments,
+			quality_issues: Object.values(manifest.quality).reduce((a, b) => a + b, 0)
 		});
 		expect([counts.provinces, counts.population, realValues, sampleValues]).toEqual([77, 308, 308, 7 * 77 * 8]);
-		expect([counts.sources, counts.indicator_catalogue]).toEqual([6, 9]);
+		expect([counts.sources, counts.indicator_catalogue]).toEqual([8, 9]);
+		expect([counts.networks, counts.network_provinces, counts.network_events, counts.projects]).toEqual([5, 66, 6, 1501]);
 		const [real] = await query(
 			`SELECT count(*) AS n FROM ${parquet('indicator_values')} JOIN ${parquet('indicator_catalogue')} USING (indicator_id) WHERE NOT is_sample`
 		);
@@ -169,14 +181,155 @@ describe('buildData on the real sources', () => {
 		);
 	});
 
+	it('writes the districts: 928 rows and a slim GeoJSON under 400 kB', async () => {
+		const rows = await query(`SELECT * FROM ${parquet('districts')}`);
+		expect(rows).toHaveLength(928);
+		expect(rows.find((r) => r.district_code === '4001')).toEqual({
+			district_code: '4001',
+			province_code: '40',
+			name_th: 'เมืองขอนแก่น',
+			name_en: 'Mueang Khon Kaen'
+		});
+		const text = await readFile(path.join(tmp, 'a', 'districts.geojson'), 'utf8');
+		expect(text.length).toBeLessThan(400_000);
+		const geo = JSON.parse(text) as DistrictCollection;
+		expect(geo.features.map((f) => f.properties.district_code)).toEqual(rows.map((r) => r.district_code));
+		for (const f of geo.features) {
+			expect(f.id).toBe(Number(f.properties.district_code));
+			expect(Object.keys(f.properties)).toEqual(['district_code', 'province_code', 'name_th', 'name_en']);
+		}
+	});
+
+	it('writes the real networks, their provinces and events, with a citation on every row', async () => {
+		const networks = await query(`SELECT * FROM ${parquet('networks')}`);
+		expect(networks.map((n) => n.network_id)).toEqual([
+			'area_strengthening_alliance',
+			'isan_health_assemblies',
+			'isan_partner_network',
+			'south_provincial_funds',
+			'upper_south_zone11'
+		]);
+		expect(networks.every((n) => n.is_sample === false && String(n.source_file).endsWith('.txt'))).toBe(true);
+		const roles = await query(
+			`SELECT network_id, role, string_agg(province_code, ',' ORDER BY province_code) AS codes FROM ${parquet('network_provinces')} GROUP BY ALL ORDER BY ALL`
+		);
+		const byRole = Object.fromEntries(roles.map((r) => [`${r.network_id}/${r.role}`, String(r.codes).split(',')]));
+		expect(byRole['isan_partner_network/member']).toHaveLength(20);
+		expect(byRole['isan_partner_network/target']).toEqual(['32', '33', '35', '37', '38', '44', '48']);
+		expect(byRole['upper_south_zone11/working_group']).toEqual(['80', '81', '84', '85', '86']);
+		expect(byRole['upper_south_zone11/member']).toEqual(['80', '81', '82', '83', '84', '85', '86']);
+		expect(byRole['south_provincial_funds/pilot']).toEqual(['83', '84']);
+		expect(byRole['area_strengthening_alliance/pilot']).toEqual(['23', '40', '57', '60', '93']);
+		expect(byRole['isan_health_assemblies/member']).toEqual(byRole['isan_partner_network/member']);
+		const [{ n }] = await query(`SELECT count(*) AS n FROM ${parquet('network_provinces')} WHERE citation = ''`);
+		expect(Number(n)).toBe(0);
+		const events = await query(`SELECT event_id, event_date, end_date, province_code, participants FROM ${parquet('network_events')}`);
+		expect(events).toEqual([
+			{ event_id: 'asa_khon_kaen_2025', event_date: '2025-05-02', end_date: null, province_code: '40', participants: 200 },
+			{ event_id: 'isan_assemblies_workshop_2024', event_date: '2024-05-08', end_date: '2024-05-09', province_code: '40', participants: 60 },
+			{ event_id: 'isan_lower_forum', event_date: null, end_date: null, province_code: '33', participants: null },
+			{ event_id: 'isan_regional_forum_2016', event_date: '2016-06-23', end_date: '2016-06-25', province_code: '40', participants: 500 },
+			{ event_id: 'isan_upper_forum', event_date: null, end_date: null, province_code: '40', participants: null },
+			{ event_id: 'south_funds_review_2023', event_date: '2023-10-14', end_date: null, province_code: '83', participants: null }
+		]);
+	});
+
+	it('keeps the real project record 60-ข-087 as published: 1,000,000 THB budget, instalments summing to 0.00', async () => {
+		const [project] = await query(`SELECT * FROM ${parquet('projects')} WHERE NOT is_sample`);
+		expect(project).toMatchObject({
+			project_code: '60-ข-087',
+			programme_th: 'แผนงานโซนใต้บน',
+			title_th: 'โครงการสนับสนุนการปฏิรูประบบสร้างเสริมสุขภาพ เขต 11 สุราษฎร์ธานี',
+			organisation_th: 'สถาบันนโยบายสาธารณะ มหาวิทยาลัยสงขลานครินทร์ (สนส. ม.อ.)',
+			partner_id: null,
+			network_id: 'upper_south_zone11',
+			start_date: '2017-12-01',
+			end_date: '2018-12-31',
+			budget: 1_000_000,
+			province_code: '84',
+			district_code: null,
+			lat: null,
+			lon: null,
+			issue_area_ids: null,
+			is_sample: false
+		});
+		const instalments = await query(`SELECT * FROM ${parquet('instalments')} WHERE project_code = '60-ข-087'`);
+		expect(instalments).toEqual([
+			{ project_code: '60-ข-087', instalment_no: 1, period_start: '2018-01-01', period_end: '2018-12-31', report_start: '2018-01-01', report_end: '2018-12-31', amount: 0, paid: null },
+			{ project_code: '60-ข-087', instalment_no: 2, period_start: '2019-01-01', period_end: '2019-02-28', report_start: null, report_end: null, amount: 0, paid: null }
+		]);
+		const issues = await query(`SELECT rule, row_key, field, message_en, message_th FROM ${parquet('quality_issues')} WHERE project_code = '60-ข-087'`);
+		expect(issues).toEqual([
+			{
+				rule: 'instalment_outside_period',
+				row_key: '60-ข-087/2',
+				field: 'period_start,period_end',
+				message_en: 'Instalment 2 (2019-01-01 – 2019-02-28) is outside the project period 2017-12-01 – 2018-12-31',
+				message_th: 'งวดที่ 2 (1 ม.ค. 2562 – 28 ก.พ. 2562) อยู่นอกระยะเวลาโครงการ 1 ธ.ค. 2560 – 31 ธ.ค. 2561'
+			},
+			{
+				rule: 'instalment_sum_mismatch',
+				row_key: '60-ข-087',
+				field: 'budget',
+				message_en: 'Instalments sum to 0.00 THB against a budget of 1,000,000.00 THB',
+				message_th: 'รวมงบประมาณของทุกงวด (0.00 บาท) ไม่เท่ากับงบประมาณโครงการ (1,000,000.00 บาท)'
+			}
+		]);
+	});
+
+	it('flags every partner and every other project as sample data, and reports their deliberate defects', async () => {
+		const [p] = await query(`SELECT count(*) FILTER (WHERE NOT is_sample) AS real FROM ${parquet('partners')}`);
+		expect(Number(p.real)).toBe(0);
+		const byRule = await query(
+			`SELECT rule, count(*) AS n FROM ${parquet('quality_issues')} WHERE is_sample GROUP BY rule ORDER BY rule`
+		);
+		// Exact counts follow from DEFECT_RATES (network-sample.test.ts checks the rows themselves).
+		expect(Object.fromEntries(byRule.map((r) => [r.rule, Number(r.n)]))).toEqual({
+			instalment_outside_period: 15,
+			instalment_sum_mismatch: 15,
+			point_outside_district: 15 + 8,
+			province_district_mismatch: 6 + 3,
+			unknown_partner: 3
+		});
+		expect(manifest.quality).toEqual({
+			instalment_sum_mismatch: 16,
+			instalment_outside_period: 16,
+			point_outside_district: 23,
+			unknown_partner: 3,
+			province_district_mismatch: 9
+		});
+	});
+
+	it('keeps static/data small: the whole default output under 3 MB', async () => {
+		const sizes = await Promise.all(OUTPUT_FILES.map(async (f) => (await readFile(path.join(tmp, 'a', f))).length));
+		expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThan(1_500_000);
+	});
+
 	it('writes a manifest with source hashes and file sizes', async () => {
 		const onDisk = JSON.parse(await readFile(path.join(tmp, 'a/manifest.json'), 'utf8')) as Manifest;
 		expect(onDisk).toEqual(manifest);
-		expect(Object.keys(onDisk.generated_from)).toEqual(['provinces.csv', 'population.csv', 'road_deaths.csv', 'geo/th_adm1.geojson']);
+		expect(Object.keys(onDisk.generated_from)).toEqual([
+			'provinces.csv',
+			'population.csv',
+			'road_deaths.csv',
+			'geo/th_adm1.geojson',
+			'geo/th_adm2.geojson',
+			'networks/networks.csv',
+			'networks/network_provinces.csv',
+			'networks/network_events.csv',
+			'networks/projects.csv',
+			'networks/instalments.csv'
+		]);
 		for (const h of Object.values(onDisk.generated_from)) expect(h).toMatch(/^[0-9a-f]{64}$/);
 		for (const n of TABLE_NAMES) expect(onDisk.tables[n].bytes).toBe((await readFile(path.join(tmp, 'a', TABLES[n].file))).length);
-		expect(Object.keys(onDisk.geometry)).toEqual(['provinces.geojson', 'zones.geojson']);
-		expect([onDisk.geometry['provinces.geojson'].features, onDisk.geometry['zones.geojson'].features]).toEqual([77, 13]);
+		expect(Object.keys(onDisk.geometry)).toEqual(['provinces.geojson', 'zones.geojson', 'districts.geojson']);
+		expect(Object.values(onDisk.geometry).map((g) => g.features)).toEqual([77, 13, 928]);
+		expect(onDisk.network_sample).toEqual({
+			seed: NETWORK_SAMPLE_SEED,
+			partners: DEFAULT_PARTNERS,
+			projects: DEFAULT_PROJECTS,
+			instalments: expect.any(Number)
+		});
 		for (const [file, { bytes }] of Object.entries(onDisk.geometry))
 			expect(bytes).toBe((await readFile(path.join(tmp, 'a', file))).length);
 	});

@@ -2,17 +2,40 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+	QUALITY_RULES,
 	TABLE_NAMES,
 	TABLES,
 	type IndicatorRow,
 	type IndicatorValueRow,
+	type InstalmentRow,
+	type QualityRule,
 	type SourceRow,
 	type TableName
 } from '../../src/lib/data/contract.ts';
+import {
+	checkOrphanInstalments,
+	checkPartner,
+	checkProject,
+	compareIssues,
+	districtLookup,
+	prepareArea,
+	type QualityContext,
+	type QualityIssue
+} from '../../src/lib/data/quality.ts';
 import { parseCsv, type CsvTable } from './csv.ts';
+import { buildDistricts } from './districts.ts';
 import { DataBuildError, type BuildError } from './errors.ts';
 import { buildProvinceGeojson } from './geo.ts';
-import { INDICATORS, ISSUE_AREAS, SOURCES } from './reference.ts';
+import { DEFAULT_PARTNERS, DEFAULT_PROJECTS, NETWORK_SAMPLE_SEED, NETWORK_SAMPLE_SOURCE, NetworkSample } from './network-sample.ts';
+import {
+	NETWORK_FILES,
+	readInstalments,
+	readNetworkEvents,
+	readNetworkProvinces,
+	readNetworks,
+	readProjects
+} from './networks.ts';
+import { INDICATORS, ISSUE_AREAS, NETWORK_DOCUMENTS_SOURCE, SOURCES } from './reference.ts';
 import { SAMPLE_INDICATORS, SAMPLE_SOURCE, sampleValues } from './sample.ts';
 import { SYNTHETIC_SEED, SYNTHETIC_SOURCE, syntheticIndicators, syntheticValues } from './synthetic.ts';
 import { checkProvincePopulation, readPopulation, readProvinces, readRoadDeaths } from './tables.ts';
@@ -25,19 +48,32 @@ export const SOURCE_FILES = {
 	provinces: 'provinces.csv',
 	population: 'population.csv',
 	roadDeaths: 'road_deaths.csv',
-	geo: 'geo/th_adm1.geojson'
+	geo: 'geo/th_adm1.geojson',
+	districtsGeo: 'geo/th_adm2.geojson',
+	...NETWORK_FILES
 } as const;
+
+type SourceName = keyof typeof SOURCE_FILES;
+/** Sources read with the plain CSV parser, and those (text-heavy) that may quote fields. */
+const PLAIN_CSV = ['provinces', 'population', 'roadDeaths'] as const;
+type QuotedCsv = keyof typeof NETWORK_FILES;
 
 export const GEOJSON_FILE = 'provinces.geojson';
 /** Health-zone outlines, dissolved from the province polygons (zones.ts). */
 export const ZONES_FILE = 'zones.geojson';
+/** District polygons (districts.ts). */
+export const DISTRICTS_GEOJSON_FILE = 'districts.geojson';
 export const MANIFEST_FILE = 'manifest.json';
 export const OUTPUT_FILES: readonly string[] = [
 	...TABLE_NAMES.map((t) => TABLES[t].file),
 	GEOJSON_FILE,
 	ZONES_FILE,
+	DISTRICTS_GEOJSON_FILE,
 	MANIFEST_FILE
 ];
+
+/** Tables written row by row from generators (the sample network data and its quality report). */
+const STREAMED = ['partners', 'projects', 'instalments', 'quality_issues'] as const satisfies readonly TableName[];
 
 export interface Manifest {
 	generated_from: Record<string, string>;
@@ -46,6 +82,10 @@ export interface Manifest {
 	geometry: Record<string, { features: number; bytes: number }>;
 	/** Only in a benchmark build with synthetic indicators (see synthetic.ts). */
 	synthetic?: { scale: number; seed: number; indicators: number; values: number };
+	/** The generated sample partners and projects (network-sample.ts). */
+	network_sample: { seed: number; partners: number; projects: number; instalments: number };
+	/** Rows of quality_issues by rule (real and sample rows together). */
+	quality: Partial<Record<QualityRule, number>>;
 }
 
 export interface BuildOptions {
@@ -59,14 +99,24 @@ export interface BuildOptions {
 	scale?: number;
 	/** Seed for the synthetic values. */
 	seed?: number;
+	/**
+	 * Benchmark builds: multiplies the number of sample partners (3 000) and
+	 * projects (1 500) by this factor. Default 1.
+	 */
+	networkScale?: number;
+	/** Exact numbers of sample partners and projects; override networkScale. */
+	samplePartners?: number;
+	sampleProjects?: number;
+	/** Seed for the sample partners and projects. */
+	networkSeed?: number;
 }
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
-async function readSources(sourcesDir: string): Promise<Record<keyof typeof SOURCE_FILES, Buffer>> {
-	const entries = Object.entries(SOURCE_FILES) as [keyof typeof SOURCE_FILES, string][];
+async function readSources(sourcesDir: string): Promise<Record<SourceName, Buffer>> {
+	const entries = Object.entries(SOURCE_FILES) as [SourceName, string][];
 	const errors: BuildError[] = [];
-	const out: Partial<Record<keyof typeof SOURCE_FILES, Buffer>> = {};
+	const out: Partial<Record<SourceName, Buffer>> = {};
 	for (const [name, file] of entries) {
 		try {
 			out[name] = await readFile(path.join(sourcesDir, file));
@@ -75,21 +125,47 @@ async function readSources(sourcesDir: string): Promise<Record<keyof typeof SOUR
 		}
 	}
 	if (errors.length > 0) throw new DataBuildError(errors);
-	return out as Record<keyof typeof SOURCE_FILES, Buffer>;
+	return out as Record<SourceName, Buffer>;
 }
+
+const sampleCount = (explicit: number | undefined, base: number, scale: number): number => {
+	const n = explicit ?? Math.round(base * scale);
+	if (!Number.isInteger(n) || n < 0) throw new Error(`sample size must be a whole number ≥ 0, not ${n}`);
+	return n;
+};
 
 /**
  * Reads and validates every source, then writes all outputs. Nothing is
  * written to outDir unless every check passes: outputs are built in a temp
  * folder inside outDir and renamed into place, the manifest last.
  */
-export async function buildData({ sourcesDir, outDir, scale = 0, seed = SYNTHETIC_SEED }: BuildOptions): Promise<Manifest> {
+export async function buildData({
+	sourcesDir,
+	outDir,
+	scale = 0,
+	seed = SYNTHETIC_SEED,
+	networkScale = 1,
+	samplePartners,
+	sampleProjects,
+	networkSeed = NETWORK_SAMPLE_SEED
+}: BuildOptions): Promise<Manifest> {
+	const partnerCount = sampleCount(samplePartners, DEFAULT_PARTNERS, networkScale);
+	const projectCount = sampleCount(sampleProjects, DEFAULT_PROJECTS, networkScale);
 	const raw = await readSources(sourcesDir);
 	const errors: BuildError[] = [];
-	const csv = (name: 'provinces' | 'population' | 'roadDeaths'): CsvTable => {
-		const { table, errors: e } = parseCsv(raw[name].toString('utf8'), SOURCE_FILES[name]);
+	const csv = (name: (typeof PLAIN_CSV)[number] | QuotedCsv): CsvTable => {
+		const quoted = !(PLAIN_CSV as readonly string[]).includes(name);
+		const { table, errors: e } = parseCsv(raw[name].toString('utf8'), SOURCE_FILES[name], { quoted });
 		errors.push(...e);
 		return table;
+	};
+	const json = (name: 'geo' | 'districtsGeo'): unknown => {
+		try {
+			return JSON.parse(raw[name].toString('utf8'));
+		} catch (e) {
+			errors.push({ file: SOURCE_FILES[name], message: `invalid JSON: ${(e as Error).message}` });
+			return null;
+		}
 	};
 	const provincesCsv = csv('provinces');
 	const populationCsv = csv('population');
@@ -104,25 +180,41 @@ export async function buildData({ sourcesDir, outDir, scale = 0, seed = SYNTHETI
 	const values = readRoadDeaths(roadDeathsCsv, codes, population.rows);
 	errors.push(...values.errors);
 
-	let geo: unknown = null;
-	try {
-		geo = JSON.parse(raw.geo.toString('utf8'));
-	} catch (e) {
-		errors.push({ file: SOURCE_FILES.geo, message: `invalid JSON: ${(e as Error).message}` });
-	}
-	const { geojson, errors: geoErrors } = buildProvinceGeojson(geo, SOURCE_FILES.geo, provinces.rows);
+	const { geojson, errors: geoErrors } = buildProvinceGeojson(json('geo'), SOURCE_FILES.geo, provinces.rows);
 	errors.push(...geoErrors);
+	const districts = buildDistricts(json('districtsGeo'), SOURCE_FILES.districtsGeo, provinces.rows);
+	errors.push(...districts.errors);
+
+	// The real network tables (data/sources/networks/), checked against provinces, districts and each other.
+	const provinceSet = new Set(codes);
+	const issueAreaIds = ISSUE_AREAS.map((a) => a.issue_area_id);
+	const networks = readNetworks(csv('networks'));
+	const networkIds = new Set(networks.rows.map((n) => n.network_id));
+	const networkProvinces = readNetworkProvinces(csv('networkProvinces'), networkIds, provinceSet);
+	const networkEvents = readNetworkEvents(csv('networkEvents'), networkIds, provinceSet);
+	const realProjects = readProjects(csv('projects'), {
+		provinces: provinceSet,
+		districts: new Map(districts.rows.map((d) => [d.district_code, d.province_code])),
+		networks: networkIds,
+		issueAreas: issueAreaIds
+	});
+	const realInstalments = readInstalments(csv('instalments'), new Set(realProjects.rows.map((p) => p.project_code)));
+	for (const r of [networks, networkProvinces, networkEvents, realProjects, realInstalments]) errors.push(...r.errors);
 
 	if (errors.length > 0) throw new DataBuildError(errors);
 
-	const tables: Record<TableName, readonly Row[]> = {
+	const tables: Record<Exclude<TableName, (typeof STREAMED)[number]>, readonly Row[]> = {
 		provinces: provinces.rows,
 		population: population.rows,
 		issue_areas: ISSUE_AREAS,
 		// Real rows first, then the generated sample indicators (sample.ts) for the issue areas without open data.
-		sources: [...SOURCES, SAMPLE_SOURCE],
+		sources: [...SOURCES, NETWORK_DOCUMENTS_SOURCE, SAMPLE_SOURCE, NETWORK_SAMPLE_SOURCE],
 		indicator_catalogue: [...INDICATORS, ...SAMPLE_INDICATORS],
-		indicator_values: [...values.rows, ...sampleValues(provinces.rows, population.rows)]
+		indicator_values: [...values.rows, ...sampleValues(provinces.rows, population.rows)],
+		districts: districts.rows,
+		networks: networks.rows,
+		network_provinces: networkProvinces.rows,
+		network_events: networkEvents.rows
 	};
 	let synthetic: Manifest['synthetic'];
 	if (scale > 0) {
@@ -143,28 +235,95 @@ export async function buildData({ sourcesDir, outDir, scale = 0, seed = SYNTHETI
 	if (catalogueErrors.length > 0) throw new DataBuildError(catalogueErrors);
 	const zones = buildZoneGeojson(geojson);
 
+	const sample = new NetworkSample({
+		provinces: provinces.rows,
+		districts: districts.geojson.features.map((f) => ({ ...f.properties, area: prepareArea(f.geometry) })),
+		networks: networks.rows,
+		networkProvinces: networkProvinces.rows,
+		issueAreas: issueAreaIds,
+		reservedProjectCodes: new Set(realProjects.rows.map((p) => p.project_code)),
+		partners: partnerCount,
+		projects: projectCount,
+		seed: networkSeed
+	});
+	// Sample partner ids are P0000001 … Pn (see NetworkSample.partnerId); no real partners yet.
+	const partnerIds = new Set<string>();
+	const quality: QualityContext = {
+		districts: districtLookup(districts.rows, districts.geojson),
+		provinces: provinceSet,
+		issueAreas: new Set(issueAreaIds),
+		networks: networkIds,
+		hasPartner: (id) => partnerIds.has(id)
+	};
+
 	await mkdir(outDir, { recursive: true });
 	const tmp = await mkdtemp(path.join(outDir, '.tmp-'));
 	try {
 		const manifest: Manifest = {
 			generated_from: Object.fromEntries(
-				Object.entries(SOURCE_FILES).map(([name, file]) => [file, sha256(raw[name as keyof typeof SOURCE_FILES])])
+				Object.entries(SOURCE_FILES).map(([name, file]) => [file, sha256(raw[name as SourceName])])
 			),
 			tables: {} as Manifest['tables'],
 			geometry: {},
-			...(synthetic ? { synthetic } : {})
+			...(synthetic ? { synthetic } : {}),
+			network_sample: { seed: networkSeed, partners: partnerCount, projects: projectCount, instalments: 0 },
+			quality: {}
 		};
 		const writer = await ParquetWriter.open();
+		const written = async (name: TableName, rows: number): Promise<void> => {
+			const { file } = TABLES[name];
+			manifest.tables[name] = { file, rows, bytes: (await stat(path.join(tmp, file))).size };
+		};
 		try {
 			for (const name of TABLE_NAMES) {
-				const { file } = TABLES[name];
-				await writer.write(TABLES[name], tables[name], path.join(tmp, file));
-				manifest.tables[name] = { file, rows: tables[name].length, bytes: (await stat(path.join(tmp, file))).size };
+				if ((STREAMED as readonly string[]).includes(name)) continue;
+				const rows = tables[name as keyof typeof tables];
+				await writer.write(TABLES[name], rows, path.join(tmp, TABLES[name].file));
+				await written(name, rows.length);
+			}
+
+			// Partners, projects and instalments, streamed from the generator; quality rules on every row.
+			const issues: QualityIssue[] = [];
+			const partners = await writer.begin(TABLES.partners);
+			for (const partner of sample.partners()) {
+				partners.append(partner);
+				partnerIds.add(partner.partner_id);
+				issues.push(...checkPartner(partner, quality));
+			}
+			const projects = await writer.begin(TABLES.projects);
+			const instalments = await writer.begin(TABLES.instalments);
+			const byProject = new Map<string, InstalmentRow[]>();
+			for (const i of realInstalments.rows) byProject.set(i.project_code, [...(byProject.get(i.project_code) ?? []), i]);
+			const projectCodes = new Set<string>();
+			const add = (project: (typeof realProjects.rows)[number], rows: readonly InstalmentRow[]): void => {
+				if (projectCodes.has(project.project_code)) throw new Error(`duplicate project code ${project.project_code}`);
+				projectCodes.add(project.project_code);
+				projects.append(project);
+				for (const i of rows) instalments.append(i);
+				issues.push(...checkProject(project, rows, quality));
+			};
+			for (const p of realProjects.rows) add(p, byProject.get(p.project_code) ?? []);
+			for (const { project, instalments: rows } of sample.projects()) add(project, rows);
+			issues.push(...checkOrphanInstalments(realInstalments.rows, (c) => projectCodes.has(c)));
+			manifest.network_sample.instalments = instalments.rows - realInstalments.rows.length;
+
+			// Unknown codes are not allowed by the contract: the real sources were checked above, so one here is a generator bug.
+			const unknown = issues.filter((i) => i.rule === 'unknown_province' || i.rule === 'unknown_district');
+			if (unknown.length > 0)
+				throw new DataBuildError(unknown.map((i) => ({ file: `${i.table_name} (generated)`, field: i.field, message: `${i.row_key}: ${i.message_en}` })));
+
+			for (const [sink, name] of [[partners, 'partners'], [projects, 'projects'], [instalments, 'instalments']] as const)
+				await written(name, await writer.finish(sink, path.join(tmp, TABLES[name].file)));
+			issues.sort(compareIssues);
+			await written('quality_issues', await writer.write(TABLES.quality_issues, issues, path.join(tmp, TABLES.quality_issues.file)));
+			for (const rule of QUALITY_RULES) {
+				const n = issues.filter((i) => i.rule === rule).length;
+				if (n > 0) manifest.quality[rule] = n;
 			}
 		} finally {
 			writer.close();
 		}
-		for (const [file, collection] of [[GEOJSON_FILE, geojson], [ZONES_FILE, zones]] as const) {
+		for (const [file, collection] of [[GEOJSON_FILE, geojson], [ZONES_FILE, zones], [DISTRICTS_GEOJSON_FILE, districts.geojson]] as const) {
 			await writeFile(path.join(tmp, file), JSON.stringify(collection) + '\n');
 			manifest.geometry[file] = { features: collection.features.length, bytes: (await stat(path.join(tmp, file))).size };
 		}

@@ -37,6 +37,23 @@ describe('parseCsv', () => {
 		]);
 	});
 
+	it('reads quoted fields when asked: commas and doubled quotes inside', () => {
+		const { table, errors } = parseCsv('a,b,c\n"1, 2","say ""hi""",3\n"",x,""\n', 'x.csv', { quoted: true });
+		expect(errors).toEqual([]);
+		expect(table.rows.map((r) => r.values)).toEqual([
+			{ a: '1, 2', b: 'say "hi"', c: '3' },
+			{ a: '', b: 'x', c: '' }
+		]);
+	});
+
+	it('reports malformed quotes when quoted fields are allowed', () => {
+		expect(parseCsv('a,b\n"1,2\n"1"x,2\n1"",2\n', 'x.csv', { quoted: true }).errors).toEqual([
+			{ file: 'x.csv', line: 2, message: 'malformed quotes' },
+			{ file: 'x.csv', line: 3, message: 'malformed quotes' },
+			{ file: 'x.csv', line: 4, message: 'malformed quotes' }
+		]);
+	});
+
 	it('reports duplicate and empty header columns', () => {
 		expect(parseCsv('a,a,\n1,2,3\n', 'x.csv').errors).toEqual([
 			{ file: 'x.csv', line: 1, field: 'a', message: 'column appears twice in header' },

@@ -1,8 +1,10 @@
 import type { BuildError } from './errors.ts';
 
 /**
- * A tiny parser for the unquoted, comma-separated source files. It keeps the
- * 1-based line number of every row so errors can point at it.
+ * A tiny parser for the comma-separated source files. It keeps the 1-based
+ * line number of every row so errors can point at it. By default fields may
+ * not be quoted; with `{ quoted: true }` a field may be wrapped in double
+ * quotes (RFC 4180: a comma inside, "" for a quote; no line breaks inside).
  */
 
 export interface CsvRow {
@@ -22,7 +24,48 @@ export interface CsvResult {
 	errors: BuildError[];
 }
 
-export function parseCsv(text: string, file: string): CsvResult {
+export interface CsvOptions {
+	/** Allow double-quoted fields (used by the text-heavy network tables). */
+	quoted?: boolean;
+}
+
+/** Splits one line into fields, honouring RFC 4180 quotes; null when the quotes are malformed. */
+export function splitQuoted(line: string): string[] | null {
+	const cells: string[] = [];
+	let i = 0;
+	for (;;) {
+		if (line[i] === '"') {
+			let cell = '';
+			i++;
+			for (;;) {
+				if (i >= line.length) return null; // unterminated
+				if (line[i] === '"') {
+					if (line[i + 1] === '"') {
+						cell += '"';
+						i += 2;
+						continue;
+					}
+					i++;
+					break;
+				}
+				cell += line[i++];
+			}
+			cells.push(cell);
+			if (i === line.length) return cells;
+			if (line[i] !== ',') return null; // text after the closing quote
+			i++;
+		} else {
+			const end = line.indexOf(',', i);
+			const cell = end < 0 ? line.slice(i) : line.slice(i, end);
+			if (cell.includes('"')) return null; // a quote inside an unquoted field
+			cells.push(cell);
+			if (end < 0) return cells;
+			i = end + 1;
+		}
+	}
+}
+
+export function parseCsv(text: string, file: string, options: CsvOptions = {}): CsvResult {
 	const errors: BuildError[] = [];
 	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
 	const header = lines[0].split(',').map((h) => h.trim());
@@ -41,11 +84,18 @@ export function parseCsv(text: string, file: string): CsvResult {
 	lines.slice(1).forEach((text, i) => {
 		const line = i + 2;
 		if (text.trim() === '') return;
-		if (text.includes('"')) {
+		let cells: string[];
+		if (options.quoted) {
+			const split = splitQuoted(text);
+			if (split === null) {
+				errors.push({ file, line, message: 'malformed quotes' });
+				return;
+			}
+			cells = split;
+		} else if (text.includes('"')) {
 			errors.push({ file, line, message: 'quoted fields are not supported' });
 			return;
-		}
-		const cells = text.split(',');
+		} else cells = text.split(',');
 		if (cells.length !== header.length) {
 			errors.push({ file, line, message: `expected ${header.length} fields, found ${cells.length}` });
 			return;

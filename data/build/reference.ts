@@ -26,17 +26,19 @@ export const ISSUE_AREAS: readonly IssueAreaRow[] = [
 export const SOURCES: readonly SourceRow[] = [
 	{
 		source_id: 'ocha_cod_ab',
-		name_th: 'ขอบเขตจังหวัดของประเทศไทย (OCHA COD-AB)',
-		name_en: 'Thailand province boundaries (OCHA COD-AB)',
+		name_th: 'ขอบเขตจังหวัดและอำเภอของประเทศไทย (OCHA COD-AB)',
+		name_en: 'Thailand province and district boundaries (OCHA COD-AB)',
 		publisher: 'UN OCHA, from Royal Thai Survey Department boundaries; simplified copy via GitHub piyayut-ch/mapthai',
 		url: 'https://data.humdata.org/dataset/cod-ab-tha',
 		licence: 'CC BY-IGO',
 		note_th:
 			'ขอบเขต ณ กุมภาพันธ์ 2562 ปรับให้เรียบง่ายด้วย mapshaper ใน piyayut-ch/mapthai (ตัวคลังใช้สัญญาอนุญาต MIT) ' +
-			'พื้นที่จังหวัด (area_km2) คำนวณจากรูปแปลงนี้ ไม่ใช่ตัวเลขทางการ และรวมเกาะและพื้นน้ำบางส่วน',
+			'พื้นที่จังหวัด (area_km2) คำนวณจากรูปแปลงนี้ ไม่ใช่ตัวเลขทางการ และรวมเกาะและพื้นน้ำบางส่วน ' +
+			'ขอบเขตอำเภอ 928 อำเภอ (ADM2) มาจากแหล่งเดียวกัน ปัดพิกัดเป็นทศนิยม 4 ตำแหน่ง',
 		note_en:
 			'Boundaries dated February 2019, simplified with mapshaper in piyayut-ch/mapthai (commit 2e20a60; the repository itself is MIT). ' +
-			'Province areas (area_km2) are computed from these polygons, not official figures; they include islands and some water.'
+			'Province areas (area_km2) are computed from these polygons, not official figures; they include islands and some water. ' +
+			'The 928 district (ADM2) boundaries come from the same source, coordinates rounded to 4 decimals.'
 	},
 	{
 		source_id: 'dopa_population',
@@ -100,6 +102,27 @@ export const SOURCES: readonly SourceRow[] = [
 			'Do not present as the official 3-base figures.'
 	}
 ];
+
+/**
+ * The public documents the networks, their provinces and events and the real
+ * project record were transcribed from (data/sources/networks/, one citation
+ * per row; see data/sources/SOURCES.md).
+ */
+export const NETWORK_DOCUMENTS_SOURCE: SourceRow = {
+	source_id: 'network_documents',
+	name_th: 'รายงานและข่าวสาธารณะของภาคีเครือข่ายสร้างเสริมสุขภาพ',
+	name_en: 'Public reports and news of health-promotion partner networks',
+	publisher: 'ThaiHealth (สสส.), National Health Commission Office (สช.), Public Policy Institute of Prince of Songkla University, and partners',
+	url: null,
+	licence: 'not stated (facts transcribed and cited per row)',
+	note_th:
+		'เครือข่าย จังหวัด กิจกรรม และบันทึกโครงการ 60-ข-087 คัดลอกจากเอกสารสาธารณะ 5 ฉบับ พร้อมอ้างอิงทุกแถว ' +
+		'บันทึกโครงการแสดงตามที่เผยแพร่ รวมถึงงวดเงินที่รวมได้ 0.00 บาท เทียบกับงบประมาณ 1,000,000 บาท',
+	note_en:
+		'Networks, their provinces and events, and the project record 60-ข-087 were transcribed from five public documents, with a ' +
+		'citation on every row. The project record is kept as published, including instalments that sum to 0.00 THB against a ' +
+		'1,000,000 THB budget.'
+};
 
 const ROAD_SOURCE = 'ThaiRSC road-accident dashboard export';
 

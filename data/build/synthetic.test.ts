@@ -119,3 +119,41 @@ describe('buildData with a scale factor', () => {
 		}
 	});
 });
+
+describe('buildData with a network scale', () => {
+	it('makes the requested numbers of sample partners and projects (networkScale, or exact counts)', async () => {
+		const tmp = await mkdtemp(path.join(tmpdir(), 'phakhi-network-scale-'));
+		const sourcesDir = path.resolve(import.meta.dirname, '../sources');
+		try {
+			const scaled = await buildData({ sourcesDir, outDir: path.join(tmp, 'scaled'), networkScale: 0.2 });
+			expect(scaled.network_sample).toMatchObject({ partners: 600, projects: 300 });
+			expect(scaled.tables.partners.rows).toBe(600);
+			// Plus the one real record.
+			expect(scaled.tables.projects.rows).toBe(301);
+			expect(scaled.tables.instalments.rows).toBe(scaled.network_sample.instalments + 2);
+
+			const exact = await buildData({ sourcesDir, outDir: path.join(tmp, 'exact'), networkScale: 5, samplePartners: 1_234, sampleProjects: 4_321 });
+			expect([exact.tables.partners.rows, exact.tables.projects.rows]).toEqual([1_234, 4_322]);
+			expect(exact.network_sample.instalments).toBeGreaterThanOrEqual(2 * 4_321);
+
+			const db = await DuckDBInstance.create(':memory:');
+			const conn = await db.connect();
+			try {
+				const file = (name: string) => `'${path.join(tmp, 'exact', `${name}.parquet`).replaceAll("'", "''")}'`;
+				const [row] = (
+					await conn.runAndReadAll(
+						`SELECT (SELECT count(*) FROM ${file('partners')}) AS partners, (SELECT count(DISTINCT project_code) FROM ${file('projects')}) AS projects,
+						        (SELECT count(*) FROM ${file('instalments')}) AS instalments`
+					)
+				).getRowObjectsJS();
+				expect([Number(row.partners), Number(row.projects), Number(row.instalments)]).toEqual([1_234, 4_322, exact.tables.instalments.rows]);
+			} finally {
+				conn.closeSync();
+				db.closeSync();
+			}
+			await expect(buildData({ sourcesDir, outDir: path.join(tmp, 'bad'), samplePartners: -1 })).rejects.toThrow(/whole number/);
+		} finally {
+			await rm(tmp, { recursive: true, force: true });
+		}
+	});
+});

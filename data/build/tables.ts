@@ -21,12 +21,12 @@ export interface Read<T> {
 	errors: BuildError[];
 }
 
-/** Collects errors while reading the fields of one row. */
-class RowReader {
+/** Collects errors while reading the fields of one row. A row with any error is dropped (ok = false). */
+export class RowReader {
 	ok = true;
 	constructor(
-		private readonly file: string,
-		private readonly row: CsvRow,
+		protected readonly file: string,
+		protected readonly row: CsvRow,
 		private readonly errors: BuildError[]
 	) {}
 

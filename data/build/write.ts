@@ -33,6 +33,36 @@ function append(appender: DuckDBAppender, column: ColumnSpec, value: unknown, ro
 	}
 }
 
+/** Rows of one table being appended; see ParquetWriter.begin. */
+export class TableSink {
+	rows = 0;
+	private readonly names: readonly string[];
+
+	constructor(
+		readonly spec: TableSpec,
+		private readonly appender: DuckDBAppender
+	) {
+		this.names = spec.columns.map((c) => c.name);
+	}
+
+	/** Appends one row; it must have exactly the contract's columns. */
+	append(row: Row): void {
+		const i = this.rows;
+		const keys = Object.keys(row);
+		if (keys.length !== this.names.length || !this.names.every((n) => n in row))
+			throw new Error(`${this.spec.name} row ${i + 1} has columns ${keys.join(', ')}; the contract wants ${this.names.join(', ')}`);
+		for (const column of this.spec.columns) append(this.appender, column, (row as Record<string, unknown>)[column.name], i);
+		this.appender.endRow();
+		this.rows++;
+	}
+
+	/** @internal */
+	close(): void {
+		this.appender.flushSync();
+		this.appender.closeSync();
+	}
+}
+
 export class ParquetWriter {
 	private constructor(
 		private readonly instance: DuckDBInstance,
@@ -45,32 +75,44 @@ export class ParquetWriter {
 		return new ParquetWriter(instance, await instance.connect());
 	}
 
-	/** Creates the table with the contract's types, appends the rows and copies it, sorted by key, to `file`. */
-	async write(spec: TableSpec, rows: readonly Row[], file: string): Promise<void> {
-		const names = spec.columns.map((c) => c.name);
-		for (const [i, row] of rows.entries()) {
-			const keys = Object.keys(row);
-			if (keys.length !== names.length || !names.every((n) => n in row))
-				throw new Error(`${spec.name} row ${i + 1} has columns ${keys.join(', ')}; the contract wants ${names.join(', ')}`);
-		}
-
+	/**
+	 * Creates the table with the contract's types and returns a sink to append
+	 * rows to, one at a time (several sinks may be open at once), so that large
+	 * generated tables never have to be held in memory.
+	 */
+	async begin(spec: TableSpec): Promise<TableSink> {
 		const columns = spec.columns.map((c) => `${ident(c.name)} ${c.type}${c.required ? ' NOT NULL' : ''}`);
 		await this.connection.run(`CREATE OR REPLACE TABLE ${ident(spec.name)} (${columns.join(', ')})`);
-		const appender = await this.connection.createAppender(spec.name);
-		try {
-			rows.forEach((row, i) => {
-				for (const column of spec.columns) append(appender, column, (row as Record<string, unknown>)[column.name], i);
-				appender.endRow();
-			});
-			appender.flushSync();
-		} finally {
-			appender.closeSync();
-		}
+		return new TableSink(spec, await this.connection.createAppender(spec.name));
+	}
+
+	/** Closes the sink and copies its table, sorted by key, to `file`. Returns the number of rows. */
+	async finish(sink: TableSink, file: string): Promise<number> {
+		sink.close();
+		const { spec } = sink;
 		const order = spec.key.map(ident).join(', ');
 		await this.connection.run(
 			`COPY (SELECT * FROM ${ident(spec.name)} ORDER BY ${order}) TO ${literal(file)} (FORMAT parquet, COMPRESSION snappy)`
 		);
 		await this.connection.run(`DROP TABLE ${ident(spec.name)}`);
+		return sink.rows;
+	}
+
+	/** Creates the table with the contract's types, appends the rows and copies it, sorted by key, to `file`. */
+	async write(spec: TableSpec, rows: Iterable<Row>, file: string): Promise<number> {
+		const sink = await this.begin(spec);
+		try {
+			for (const row of rows) sink.append(row);
+		} catch (e) {
+			try {
+				sink.close();
+			} catch {
+				// The appender may hold a half-written row; the table is dropped anyway.
+			}
+			await this.connection.run(`DROP TABLE ${ident(spec.name)}`);
+			throw e;
+		}
+		return this.finish(sink, file);
 	}
 
 	close(): void {

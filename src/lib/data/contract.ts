@@ -26,7 +26,20 @@ export interface TableSpec {
 }
 
 export type TableName =
-	'provinces' | 'population' | 'issue_areas' | 'sources' | 'indicator_catalogue' | 'indicator_values';
+	| 'provinces'
+	| 'population'
+	| 'issue_areas'
+	| 'sources'
+	| 'indicator_catalogue'
+	| 'indicator_values'
+	| 'districts'
+	| 'networks'
+	| 'network_provinces'
+	| 'network_events'
+	| 'partners'
+	| 'projects'
+	| 'instalments'
+	| 'quality_issues';
 
 const col = (name: string, type: ColumnType, required: boolean, description: string, unit?: string): ColumnSpec =>
 	unit ? { name, type, required, description, unit } : { name, type, required, description };
@@ -147,6 +160,154 @@ export const TABLES: Record<TableName, TableSpec> = {
 			col('numerator', 'DOUBLE', false, 'Count the value was computed from, e.g. deaths.'),
 			col('denominator', 'DOUBLE', false, 'Population the value was computed from.')
 		]
+	},
+	districts: {
+		name: 'districts',
+		file: 'districts.parquet',
+		description: 'The 928 districts (อำเภอ, and the 50 khet of Bangkok) with their province.',
+		key: ['district_code'],
+		columns: [
+			col('district_code', 'VARCHAR', true, 'Four-digit district code: OCHA ADM2_PCODE without "TH"; the first two digits are the province code, e.g. "4001".'),
+			col('province_code', 'VARCHAR', true, 'Province code, see provinces.'),
+			col('name_th', 'VARCHAR', true, 'Thai name without the อำเภอ/เขต prefix (COD-AB spelling).'),
+			col('name_en', 'VARCHAR', true, 'English name (OCHA spelling).')
+		]
+	},
+	networks: {
+		name: 'networks',
+		file: 'networks.parquet',
+		description: 'Health-promotion partner networks, programmes and alliances, from public reports (one citation per row).',
+		key: ['network_id'],
+		columns: [
+			col('network_id', 'VARCHAR', true, 'Stable identifier, e.g. "isan_partner_network".'),
+			col('name_th', 'VARCHAR', true, 'Thai name as in the source.'),
+			col('name_en', 'VARCHAR', true, 'English name (ours where the source has none).'),
+			col('kind', 'VARCHAR', true, 'One of NETWORK_KINDS: "regional_network", "programme", "provincial_fund", "alliance", "health_assembly".'),
+			col('description_th', 'VARCHAR', true, 'What it is, Thai, from the source.'),
+			col('description_en', 'VARCHAR', true, 'What it is, English.'),
+			col('organisations_th', 'VARCHAR', false, 'Organisations that run or fund it, Thai, semicolon-separated.'),
+			col('organisations_en', 'VARCHAR', false, 'The same organisations, English, semicolon-separated, same order.'),
+			col('source_citation', 'VARCHAR', true, 'The public document: title, publisher, date.'),
+			col('source_file', 'VARCHAR', true, 'File name of the source text (the seed documents, see data/sources/SOURCES.md).'),
+			col('is_sample', 'BOOLEAN', true, 'Always false: networks are real.')
+		]
+	},
+	network_provinces: {
+		name: 'network_provinces',
+		file: 'network_provinces.parquet',
+		description: "Provinces in each network's area and their role; a province may have several roles in one network.",
+		key: ['network_id', 'province_code', 'role'],
+		columns: [
+			col('network_id', 'VARCHAR', true, 'Network, see networks.'),
+			col('province_code', 'VARCHAR', true, 'Province code, see provinces.'),
+			col('role', 'VARCHAR', true, 'One of NETWORK_ROLES: "member", "target", "pilot", "working_group".'),
+			col('note_th', 'VARCHAR', false, 'Note, Thai.'),
+			col('note_en', 'VARCHAR', false, 'Note, English.'),
+			col('citation', 'VARCHAR', true, 'Where the source says so: document and passage.')
+		]
+	},
+	network_events: {
+		name: 'network_events',
+		file: 'network_events.parquet',
+		description: 'Forums, meetings and reviews of the networks, as reported.',
+		key: ['event_id'],
+		columns: [
+			col('event_id', 'VARCHAR', true, 'Stable identifier, e.g. "isan_forum_2016".'),
+			col('network_id', 'VARCHAR', true, 'Network, see networks.'),
+			col('event_date', 'VARCHAR', false, 'First day, ISO "YYYY-MM-DD" (CE); NULL when the source gives no date.'),
+			col('end_date', 'VARCHAR', false, 'Last day of a multi-day event, ISO "YYYY-MM-DD"; NULL for a one-day or undated event.'),
+			col('province_code', 'VARCHAR', true, 'Province where it took place, see provinces.'),
+			col('venue_th', 'VARCHAR', false, 'Venue, Thai, as in the source.'),
+			col('title_th', 'VARCHAR', true, 'Title or description, Thai.'),
+			col('title_en', 'VARCHAR', true, 'Title or description, English.'),
+			col('participants', 'INTEGER', false, 'Number of participants as reported ("about 500" is 500, "over 60" is 60); NULL for a range or when not reported.', 'persons'),
+			col('participants_th', 'VARCHAR', false, "The source's words for the number of participants, Thai, verbatim, e.g. \"ประมาณ 500 คน\"."),
+			col('note_en', 'VARCHAR', false, 'Note, English: what the participant figure means, undated events, related visits.'),
+			col('citation', 'VARCHAR', true, 'Where the source says so: document and passage.')
+		]
+	},
+	partners: {
+		name: 'partners',
+		file: 'partners.parquet',
+		description: 'Partner organisations of the networks, with location, issue areas and networks. Currently all generated sample rows.',
+		key: ['partner_id'],
+		columns: [
+			col('partner_id', 'VARCHAR', true, 'Stable identifier, e.g. "P000123".'),
+			col('name_th', 'VARCHAR', true, 'Organisation name, Thai.'),
+			col('name_en', 'VARCHAR', false, 'Organisation name, English, where there is one.'),
+			col('partner_type', 'VARCHAR', true, 'One of PARTNER_TYPES: "community_group", "ngo", "academic", "local_government", "government_agency", "private", "media", "health_assembly".'),
+			col('province_code', 'VARCHAR', true, 'Province code, see provinces.'),
+			col('district_code', 'VARCHAR', true, 'District code, see districts.'),
+			col('subdistrict_name_th', 'VARCHAR', false, 'Sub-district (ตำบล/แขวง) name, Thai; NULL when not known (always NULL in the sample).'),
+			col('lat', 'DOUBLE', true, 'Latitude, WGS84.', 'degrees'),
+			col('lon', 'DOUBLE', true, 'Longitude, WGS84.', 'degrees'),
+			col('issue_area_ids', 'VARCHAR', false, 'Issue areas worked on, semicolon-separated issue_area_id values in issue-area order, e.g. "tobacco;road_safety"; NULL for none.'),
+			col('network_ids', 'VARCHAR', false, 'Networks the partner belongs to, semicolon-separated network_id values; NULL for none.'),
+			col('year_joined', 'SMALLINT', true, 'Year (CE) the partner joined its first network or started working with the funder.'),
+			col('active', 'BOOLEAN', true, 'True when the partner is currently active.'),
+			col('is_sample', 'BOOLEAN', true, 'True for generated sample data, which every view labels as such.')
+		]
+	},
+	projects: {
+		name: 'projects',
+		file: 'projects.parquet',
+		description: 'Funded projects shaped like the records of a funder\'s project system: code, programme, organisation, period, budget, area. One real record (60-ข-087); the rest are generated sample rows.',
+		key: ['project_code'],
+		columns: [
+			col('project_code', 'VARCHAR', true, 'Project code as the funder writes it: two-digit Buddhist-Era year, a Thai letter and a number, e.g. "60-ข-087".'),
+			col('programme_th', 'VARCHAR', true, 'Programme (แผนงาน) the project is under, Thai.'),
+			col('programme_en', 'VARCHAR', false, 'Programme, English.'),
+			col('title_th', 'VARCHAR', true, 'Project title, Thai.'),
+			col('title_en', 'VARCHAR', false, 'Project title, English.'),
+			col('organisation_th', 'VARCHAR', true, 'Organisation responsible, Thai.'),
+			col('partner_id', 'VARCHAR', false, 'The organisation as a partner, see partners; NULL when not linked.'),
+			col('network_id', 'VARCHAR', false, 'Network the project belongs to, see networks; NULL when none.'),
+			col('start_date', 'VARCHAR', true, 'First day of the project period, ISO "YYYY-MM-DD" (CE).'),
+			col('end_date', 'VARCHAR', true, 'Last day of the project period, ISO "YYYY-MM-DD" (CE).'),
+			col('budget', 'DOUBLE', true, 'Approved project budget.', 'THB'),
+			col('province_code', 'VARCHAR', true, 'Province of the project area, see provinces.'),
+			col('district_code', 'VARCHAR', false, 'District of the project area, see districts; NULL for a province-wide project or when not stated.'),
+			col('lat', 'DOUBLE', false, 'Latitude, WGS84; NULL when not stated.', 'degrees'),
+			col('lon', 'DOUBLE', false, 'Longitude, WGS84; NULL when not stated.', 'degrees'),
+			col('issue_area_ids', 'VARCHAR', false, 'Issue areas, semicolon-separated issue_area_id values in issue-area order; NULL when not stated.'),
+			col('status', 'VARCHAR', true, 'One of PROJECT_STATUSES: "planned", "active", "closed", "cancelled".'),
+			col('citation', 'VARCHAR', false, 'For a real record: where it was published. NULL for sample rows.'),
+			col('is_sample', 'BOOLEAN', true, 'True for generated sample data, which every view labels as such.')
+		]
+	},
+	instalments: {
+		name: 'instalments',
+		file: 'instalments.parquet',
+		description: 'Payment instalments (งวด) of the projects: period, report period and amount.',
+		key: ['project_code', 'instalment_no'],
+		columns: [
+			col('project_code', 'VARCHAR', true, 'Project, see projects.'),
+			col('instalment_no', 'SMALLINT', true, 'Instalment number (งวดที่), from 1.'),
+			col('period_start', 'VARCHAR', true, 'First day of the instalment period, ISO "YYYY-MM-DD" (CE).'),
+			col('period_end', 'VARCHAR', true, 'Last day of the instalment period, ISO "YYYY-MM-DD" (CE).'),
+			col('report_start', 'VARCHAR', false, 'First day of the reporting period, ISO "YYYY-MM-DD"; NULL when not stated.'),
+			col('report_end', 'VARCHAR', false, 'Last day of the reporting period, ISO "YYYY-MM-DD"; NULL when not stated.'),
+			col('amount', 'DOUBLE', true, 'Amount of the instalment.', 'THB'),
+			col('paid', 'BOOLEAN', false, 'True once paid; NULL when not known.')
+		]
+	},
+	quality_issues: {
+		name: 'quality_issues',
+		file: 'quality_issues.parquet',
+		description: 'Data-quality problems found in partners, projects and instalments by the rules of src/lib/data/quality.ts. Rows with problems are kept, never dropped.',
+		key: ['table_name', 'row_key', 'rule', 'field'],
+		columns: [
+			col('table_name', 'VARCHAR', true, 'Table of the row with the problem: "partners", "projects" or "instalments".'),
+			col('row_key', 'VARCHAR', true, 'Key of that row: partner_id, project_code, or project_code/instalment_no for an instalment, e.g. "60-ข-087/2".'),
+			col('rule', 'VARCHAR', true, 'One of QUALITY_RULES, e.g. "instalment_sum_mismatch".'),
+			col('field', 'VARCHAR', true, 'Column(s) concerned, e.g. "budget", "period_end" or "lat,lon".'),
+			col('project_code', 'VARCHAR', false, 'The project concerned (projects and instalments), for listing the issues per project.'),
+			col('partner_id', 'VARCHAR', false, 'The partner concerned (partners), for listing the issues per partner.'),
+			col('message_en', 'VARCHAR', true, 'The problem in English, with the values.'),
+			col('message_th', 'VARCHAR', true, 'The problem in Thai, with the values.'),
+			col('detail', 'VARCHAR', true, 'The values as a JSON object, e.g. {"budget":1000000,"instalments_sum":0}.'),
+			col('is_sample', 'BOOLEAN', true, 'True when the row with the problem is generated sample data.')
+		]
 	}
 };
 
@@ -225,3 +386,154 @@ export interface IssueAreaRow {
 	colour: string;
 	sort_order: number;
 }
+
+export interface DistrictRow {
+	district_code: string;
+	province_code: string;
+	name_th: string;
+	name_en: string;
+}
+
+export const NETWORK_KINDS = ['regional_network', 'programme', 'provincial_fund', 'alliance', 'health_assembly'] as const;
+export type NetworkKind = (typeof NETWORK_KINDS)[number];
+
+export interface NetworkRow {
+	network_id: string;
+	name_th: string;
+	name_en: string;
+	kind: NetworkKind;
+	description_th: string;
+	description_en: string;
+	organisations_th: string | null;
+	organisations_en: string | null;
+	source_citation: string;
+	source_file: string;
+	is_sample: boolean;
+}
+
+/** member: in the network's area; target: a target province; pilot: a pilot province; working_group: has a working group. */
+export const NETWORK_ROLES = ['member', 'target', 'pilot', 'working_group'] as const;
+export type NetworkRole = (typeof NETWORK_ROLES)[number];
+
+export interface NetworkProvinceRow {
+	network_id: string;
+	province_code: string;
+	role: NetworkRole;
+	note_th: string | null;
+	note_en: string | null;
+	citation: string;
+}
+
+export interface NetworkEventRow {
+	event_id: string;
+	network_id: string;
+	event_date: string | null;
+	end_date: string | null;
+	province_code: string;
+	venue_th: string | null;
+	title_th: string;
+	title_en: string;
+	participants: number | null;
+	participants_th: string | null;
+	note_en: string | null;
+	citation: string;
+}
+
+/** Partner types with their labels, in display order. */
+export const PARTNER_TYPES = [
+	{ id: 'community_group', name_th: 'กลุ่มและองค์กรชุมชน', name_en: 'Community group' },
+	{ id: 'ngo', name_th: 'องค์กรพัฒนาเอกชน', name_en: 'NGO' },
+	{ id: 'academic', name_th: 'สถาบันวิชาการ', name_en: 'Academic' },
+	{ id: 'local_government', name_th: 'องค์กรปกครองส่วนท้องถิ่น', name_en: 'Local government' },
+	{ id: 'government_agency', name_th: 'หน่วยงานรัฐ', name_en: 'Government agency' },
+	{ id: 'private', name_th: 'ภาคเอกชน', name_en: 'Private sector' },
+	{ id: 'media', name_th: 'สื่อมวลชน', name_en: 'Media' },
+	{ id: 'health_assembly', name_th: 'สมัชชาสุขภาพ', name_en: 'Health assembly' }
+] as const;
+export type PartnerType = (typeof PARTNER_TYPES)[number]['id'];
+
+export interface PartnerRow {
+	partner_id: string;
+	name_th: string;
+	name_en: string | null;
+	partner_type: PartnerType;
+	province_code: string;
+	district_code: string;
+	subdistrict_name_th: string | null;
+	lat: number;
+	lon: number;
+	issue_area_ids: string | null;
+	network_ids: string | null;
+	year_joined: number;
+	active: boolean;
+	is_sample: boolean;
+}
+
+export const PROJECT_STATUSES = ['planned', 'active', 'closed', 'cancelled'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export interface ProjectRow {
+	project_code: string;
+	programme_th: string;
+	programme_en: string | null;
+	title_th: string;
+	title_en: string | null;
+	organisation_th: string;
+	partner_id: string | null;
+	network_id: string | null;
+	start_date: string;
+	end_date: string;
+	budget: number;
+	province_code: string;
+	district_code: string | null;
+	lat: number | null;
+	lon: number | null;
+	issue_area_ids: string | null;
+	status: ProjectStatus;
+	citation: string | null;
+	is_sample: boolean;
+}
+
+export interface InstalmentRow {
+	project_code: string;
+	instalment_no: number;
+	period_start: string;
+	period_end: string;
+	report_start: string | null;
+	report_end: string | null;
+	amount: number;
+	paid: boolean | null;
+}
+
+/** The data-quality rules of src/lib/data/quality.ts. */
+export const QUALITY_RULES = [
+	'instalment_sum_mismatch',
+	'instalment_outside_period',
+	'point_outside_district',
+	'unknown_partner',
+	'province_district_mismatch',
+	'unknown_province',
+	'unknown_district',
+	'unknown_project',
+	'unknown_network',
+	'unknown_issue_area',
+	'invalid_date'
+] as const;
+export type QualityRule = (typeof QUALITY_RULES)[number];
+
+export interface QualityIssueRow {
+	table_name: 'partners' | 'projects' | 'instalments';
+	row_key: string;
+	rule: QualityRule;
+	field: string;
+	project_code: string | null;
+	partner_id: string | null;
+	message_en: string;
+	message_th: string;
+	detail: string;
+	is_sample: boolean;
+}
+
+/** Splits a semicolon-separated id list column (issue_area_ids, network_ids); NULL and '' give []. */
+export const splitIds = (list: string | null | undefined): string[] =>
+	list ? list.split(';').map((s) => s.trim()).filter((s) => s !== '') : [];
