@@ -1,0 +1,622 @@
+/**
+ * npm run bench: builds the site, serves it on 127.0.0.1, drives headless
+ * Chromium and prints median, p95 and the ratio to a same-run baseline page for
+ * cold start, interaction, bytes and memory, at the bundled size and at a
+ * synthetic large size. Method: docs/performance.md.
+ *
+ *   npm run bench                       7 cold runs, 30 interactions, scale 500
+ *   npm run bench -- --quick            3 cold runs, 10 interactions, 1 memory run
+ *   npm run bench -- --runs 11 --interactions 60 --scale 1000 --no-build --write-docs
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright';
+import { findChromium } from '../support/ensure-chromium.mjs';
+import { startServer } from '../support/serve.mjs';
+import {
+	APP_INTERACTIONS,
+	checkPrerenderedMap,
+	coldRun,
+	FIRST_PAINT_FALLBACK_MARK,
+	FIRST_PAINT_SVG,
+	interactions,
+	memoryRun,
+	profileRun,
+	summarizeBytes,
+	type ColdRun,
+	type FirstPaintCheck,
+	type InteractionSeries,
+	type MemoryRun
+} from './measure';
+import { chunkLabel, summarizeProfile, type ProfileSummary } from './profile';
+import { figure, formatTable, replaceBetween, TARGETS, type Figure } from './report';
+import { SiteBuilder, type Site } from './site';
+import { median, pairedRatios } from './stats';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DOC = path.join(ROOT, 'docs/performance.md');
+const DOC_START = '<!-- bench:table:start -->';
+const DOC_END = '<!-- bench:table:end -->';
+
+/** Same flags as tests/playwright.config.ts (see STACK-NOTES: WebGL on SwiftShader). */
+const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--enable-unsafe-swiftshader'
+];
+
+interface Options {
+	runs: number;
+	interactions: number;
+	memoryRuns: number;
+	profile: boolean;
+	scale: number;
+	seed: number | undefined;
+	ref: string | undefined;
+	build: boolean;
+	writeDocs: boolean;
+	timeoutMin: number;
+	out: string;
+	quick: boolean;
+}
+
+const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--interactions N] [--memory-runs N]
+                       [--scale S] [--seed N] [--ref GIT-REF] [--no-build] [--profile] [--write-docs]
+                       [--timeout-min M] [--out DIR]
+  --quick          3 cold runs, 10 interactions, 1 memory run (scale unchanged)
+  --runs N         cold loads per page and size (default 7), interleaved app/baseline
+  --interactions N interactions per page and size (default 30)
+  --memory-runs N  extra loads per page and size with memory sampling (default 2)
+  --scale S        synthetic indicators for the large size (default 500 → S × 20 × 77 values; 0 skips it)
+  --profile        also take CPU profiles (main thread and workers) of one cold load per page and of
+                   10 app interactions per size: bench-results/profiles/*.cpuprofile + a summary
+  --ref GIT-REF    build the app as committed at GIT-REF instead of the working tree
+                   (the data build and this harness still come from the working tree)
+  --no-build       serve the sites the last run built (bench-results/site-*) even if the sources changed
+                   (without it, a site whose inputs are unchanged is reused, not rebuilt)
+  --write-docs     put the table into docs/performance.md between its bench:table markers
+  --timeout-min M  stop everything after M minutes (default 20)`;
+
+function parseArgs(argv: string[]): Options {
+	const o: Options = {
+		runs: 7,
+		interactions: 30,
+		memoryRuns: 2,
+		profile: false,
+		scale: 500,
+		seed: undefined,
+		ref: undefined,
+		build: true,
+		writeDocs: false,
+		timeoutMin: 20,
+		out: path.join(ROOT, 'bench-results'),
+		quick: false
+	};
+	const explicit = new Set<string>();
+	for (let i = 0; i < argv.length; i++) {
+		const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
+		const value = (): string => {
+			const v = inline ?? argv[++i];
+			if (v === undefined) throw new Error(`${flag} needs a value`);
+			return v;
+		};
+		const int = (min: number): number => {
+			const n = Number(value());
+			if (!Number.isInteger(n) || n < min) throw new Error(`${flag} must be a whole number ≥ ${min}`);
+			explicit.add(flag);
+			return n;
+		};
+		switch (flag) {
+			case '--quick':
+				o.quick = true;
+				break;
+			case '--runs':
+				o.runs = int(1);
+				break;
+			case '--interactions':
+				o.interactions = int(1);
+				break;
+			case '--memory-runs':
+				o.memoryRuns = int(0);
+				break;
+			case '--scale':
+				o.scale = int(0);
+				break;
+			case '--seed':
+				o.seed = int(0);
+				break;
+			case '--ref':
+				o.ref = value();
+				break;
+			case '--profile':
+				o.profile = true;
+				break;
+			case '--no-build':
+				o.build = false;
+				break;
+			case '--write-docs':
+				o.writeDocs = true;
+				break;
+			case '--timeout-min':
+				o.timeoutMin = int(1);
+				break;
+			case '--out':
+				o.out = path.resolve(value());
+				break;
+			case '--help':
+			case '-h':
+				console.log(USAGE);
+				process.exit(0);
+			// falls through (never reached)
+			default:
+				throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
+		}
+	}
+	if (o.quick) {
+		if (!explicit.has('--runs')) o.runs = 3;
+		if (!explicit.has('--interactions')) o.interactions = 10;
+		if (!explicit.has('--memory-runs')) o.memoryRuns = 1;
+	}
+	return o;
+}
+
+const log = (message: string) => console.error(`bench: ${message}`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+interface SizeResult {
+	size: string;
+	siteDir: string;
+	firstPaint: FirstPaintCheck | null;
+	cold: ColdRun[];
+	interactions: InteractionSeries | null;
+	memory: MemoryRun[];
+	profiles: ProfileEntry[];
+	/** Built script file → what it is, for reading profiles. */
+	scripts: Record<string, string>;
+}
+
+interface ProfileEntry {
+	target: string;
+	phase: 'load' | 'interactions';
+	thread: string;
+	file: string;
+	summary: ProfileSummary;
+}
+
+async function measureSize(
+	browser: Browser,
+	siteDir: string,
+	size: string,
+	o: Options,
+	timeouts: { load: number; interaction: number }
+): Promise<SizeResult> {
+	const server = await startServer({ root: siteDir, port: 0 });
+	const result: SizeResult = {
+		size,
+		siteDir: path.relative(ROOT, siteDir),
+		firstPaint: null,
+		cold: [],
+		interactions: null,
+		memory: [],
+		profiles: [],
+		scripts: {}
+	};
+	try {
+		const url = server.url;
+		log(`${size}: serving ${result.siteDir}/ at ${url}`);
+		try {
+			result.firstPaint = await checkPrerenderedMap(browser, url, timeouts.load);
+		} catch (e) {
+			log(`${size}: first-paint check failed: ${(e as Error).message}`);
+		}
+		log(
+			`${size}: choropleth in the initial HTML: ${result.firstPaint?.inHtml ? `yes (${result.firstPaint.paths} paths, ${result.firstPaint.fills} fills)` : `no → first paint = ${FIRST_PAINT_FALLBACK_MARK}`}`
+		);
+		const svgInHtml = !!result.firstPaint?.inHtml;
+
+		// Warm-up (not recorded): fills the server's gzip cache and the OS file cache.
+		for (const target of ['app', 'baseline'] as const) {
+			const warm = await coldRun(browser, url, target, -1, { timeoutMs: timeouts.load, svgInHtml });
+			if (warm.error) log(`${size}: warm-up ${target}: ${warm.error}`);
+		}
+
+		for (let i = 0; i < o.runs; i++) {
+			// Alternate which page goes first, so drift in machine load hits both alike.
+			const order = i % 2 === 0 ? (['app', 'baseline'] as const) : (['baseline', 'app'] as const);
+			for (const target of order) {
+				const r = await coldRun(browser, url, target, i, { timeoutMs: timeouts.load, svgInHtml });
+				result.cold.push(r);
+				log(
+					`${size}: cold ${target} ${i + 1}/${o.runs}: choropleth ${r.choropleth?.toFixed(0) ?? '–'} ms` +
+						(r.error ? `  (${r.error})` : '')
+				);
+			}
+		}
+
+		log(`${size}: ${o.interactions} interactions per page`);
+		result.interactions = await interactions(browser, url, o.interactions, {
+			timeoutMs: timeouts.interaction,
+			loadTimeoutMs: timeouts.load
+		});
+		if (result.interactions.error) log(`${size}: interactions: ${result.interactions.error}`);
+		const failed = [...result.interactions.app, ...result.interactions.baseline].filter((s) => s.error);
+		for (const s of failed.slice(0, 3)) log(`${size}: interaction to ${s.to}: ${s.error}`);
+
+		for (let i = 0; i < o.memoryRuns; i++) {
+			for (const target of ['app', 'baseline'] as const) {
+				const m = await memoryRun(browser, url, target, i, { timeoutMs: timeouts.load });
+				result.memory.push(m);
+				if (m.error) log(`${size}: memory ${target}: ${m.error}`);
+			}
+		}
+
+		if (o.profile) {
+			result.scripts = await scriptLabels(siteDir);
+			const dir = path.join(o.out, 'profiles');
+			await mkdir(dir, { recursive: true });
+			for (const target of ['app', 'baseline'] as const) {
+				const p = await profileRun(browser, url, target, {
+					timeoutMs: timeouts.load,
+					interactionCount: Math.min(10, o.interactions)
+				});
+				if (p.error) log(`${size}: profile ${target}: ${p.error}`);
+				for (const [phase, threads] of [
+					['load', p.load],
+					['interactions', p.interactions]
+				] as const) {
+					for (const t of threads) {
+						const slug = `${size.replace(/\W+/g, '-').replace(/-$/, '')}-${target}-${phase}-${t.thread.replace(/\W+/g, '-')}`;
+						const file = path.join(dir, `${slug}.cpuprofile`);
+						await writeFile(file, JSON.stringify(t.profile));
+						result.profiles.push({
+							target,
+							phase,
+							thread: t.thread,
+							file: path.relative(ROOT, file),
+							summary: summarizeProfile(t.profile)
+						});
+					}
+				}
+			}
+		}
+	} finally {
+		await server.close();
+	}
+	return result;
+}
+
+async function scriptLabels(siteDir: string): Promise<Record<string, string>> {
+	const labels: Record<string, string> = {};
+	const root = path.join(siteDir, '_app/immutable');
+	for (const sub of ['chunks', 'nodes', 'entry']) {
+		const files = await readdir(path.join(root, sub)).catch(() => [] as string[]);
+		for (const file of files.filter((f) => /\.m?js$/.test(f))) {
+			const label =
+				sub === 'nodes'
+					? `route node ${file.split('.')[0]}`
+					: chunkLabel(file, await readFile(path.join(root, sub, file), 'utf8'));
+			if (label) labels[file] = label;
+		}
+	}
+	return labels;
+}
+
+function formatProfiles(sizes: readonly SizeResult[]): string {
+	const lines: string[] = [];
+	for (const s of sizes) {
+		const name = (script: string) => {
+			const label = s.scripts[script] ?? (/^[0-9a-f]{8}$/.test(script) ? 'wasm module' : undefined);
+			return label ? `${script} [${label}]` : script;
+		};
+		for (const p of s.profiles) {
+			if (p.summary.busyMs < 1) continue;
+			lines.push(
+				`- **${s.size}, ${p.target}, ${p.phase}, ${p.thread}** — ${Math.round(p.summary.busyMs)} ms busy (${p.file})`
+			);
+			lines.push(
+				`  - by script: ${p.summary.byScript
+					.slice(0, 5)
+					.map((x) => `${name(x.script)} ${Math.round(x.ms)}`)
+					.join(', ')}`
+			);
+			lines.push(
+				`  - top functions: ${p.summary.top
+					.slice(0, 6)
+					.map((f) => `${f.fn} (${name(f.script)}:${f.line}) ${Math.round(f.ms)}`)
+					.join(', ')}`
+			);
+		}
+	}
+	return lines.length
+		? `CPU self time in ms, from the --profile runs (sampled every 0.2 ms; profiling slows the page):\n\n${lines.join('\n')}`
+		: '';
+}
+
+const MB = 1024 * 1024;
+const kB = 1000;
+
+function figuresFor(r: SizeResult, large: boolean): Figure[] {
+	const size = r.size;
+	const cold = (target: 'app' | 'baseline') => r.cold.filter((c) => c.target === target);
+	const app = cold('app');
+	const base = cold('baseline');
+	const paired = (a: (c: ColdRun) => number | null, b: (c: ColdRun) => number | null) =>
+		median(pairedRatios(app.map(a), base.map(b)));
+	const group = `Cold start, empty cache — ${size}`;
+	const f: Figure[] = [];
+
+	const coldFigure = (
+		label: string,
+		a: (c: ColdRun) => number | null,
+		b: ((c: ColdRun) => number | null) | null,
+		target?: Parameters<typeof figure>[3]
+	) => {
+		const out = figure({ group, label, size, unit: 'ms' }, app.map(a), b ? base.map(b) : null, target);
+		if (b) out.pairedRatio = paired(a, b);
+		f.push(out);
+	};
+	const fp = r.firstPaint?.inHtml ? 'FCP, SVG in HTML' : FIRST_PAINT_FALLBACK_MARK;
+	coldFigure(
+		`first choropleth painted (app: ${fp})`,
+		(c) => c.choropleth,
+		(c) => c.choropleth,
+		TARGETS.firstPaint
+	);
+	coldFigure(
+		'first contentful paint',
+		(c) => c.fcp,
+		(c) => c.fcp
+	);
+	coldFigure(
+		'interactive MapLibre map idle (map:idle)',
+		(c) => c.marks['map:idle'],
+		(c) => c.marks['baseline:map-idle']
+	);
+	coldFigure(
+		'DuckDB wasm downloaded (responseEnd)',
+		(c) => c.wasmLoaded,
+		(c) => c.wasmLoaded
+	);
+	coldFigure(
+		'DuckDB ready (duckdb:ready)',
+		(c) => c.marks['duckdb:ready'],
+		(c) => c.marks['baseline:duckdb-ready']
+	);
+	coldFigure(
+		'first query answered (app: duckdb:loaded, all tables)',
+		(c) => c.marks['duckdb:loaded'],
+		(c) => c.marks['baseline:first-query']
+	);
+	coldFigure('first view:updated (app)', (c) => c.firstViewUpdated, null);
+
+	const ig = `Interaction → every view updated — ${size}`;
+	const limit = large ? 150 : 50;
+	const series = r.interactions;
+	const baseMs = series?.baseline.map((s) => s.ms) ?? [];
+	for (const interaction of APP_INTERACTIONS) {
+		const label = interaction.label;
+		if (series?.unavailable.includes(interaction.kind)) {
+			const note = `n/a (no ${label.replace(/ change$/, '')} yet)`;
+			f.push({
+				...figure({ group: ig, label, size, unit: 'ms' }, [], null),
+				target: TARGETS.interaction(limit).text,
+				note
+			});
+			continue;
+		}
+		const samples = series?.app.filter((s) => s.kind === interaction.kind).map((s) => s.ms) ?? [];
+		f.push(figure({ group: ig, label, size, unit: 'ms' }, samples, baseMs, TARGETS.interaction(limit)));
+	}
+	f.push(
+		figure(
+			{ group: ig, label: `all ${series?.app.length ?? 0} interactions`, size, unit: 'ms' },
+			series?.app.map((s) => s.ms) ?? [],
+			baseMs,
+			TARGETS.interaction(limit)
+		)
+	);
+
+	if (!large) {
+		const bg = 'Bytes transferred (gzip), / vs /bench/baseline';
+		const bytes = (c: ColdRun) => summarizeBytes(c.resources, c.choropleth);
+		const bf = (
+			label: string,
+			pick: (b: ReturnType<typeof summarizeBytes>) => number,
+			target?: Parameters<typeof figure>[3]
+		) =>
+			f.push(
+				figure(
+					{ group: bg, label, size: '', unit: 'kB' },
+					app.map((c) => pick(bytes(c)) / kB),
+					base.map((c) => pick(bytes(c)) / kB),
+					target
+				)
+			);
+		bf('JS before first choropleth paint', (b) => b.beforePaint.js, TARGETS.belowBaseline);
+		bf('wasm before first choropleth paint', (b) => b.beforePaint.wasm);
+		bf('JS, whole load', (b) => b.total.js);
+		bf('wasm, whole load', (b) => b.total.wasm);
+		bf('HTML, whole load', (b) => b.total.html);
+		bf('data (Parquet, GeoJSON), whole load', (b) => b.total.data);
+	} else {
+		const bg = `Bytes transferred (gzip) — ${size}`;
+		f.push(
+			figure(
+				{ group: bg, label: 'data (Parquet, GeoJSON), whole load', size, unit: 'kB' },
+				app.map((c) => summarizeBytes(c.resources, null).total.data / kB),
+				base.map((c) => summarizeBytes(c.resources, null).total.data / kB)
+			),
+			figure(
+				{ group: bg, label: 'HTML, whole load', size, unit: 'kB' },
+				app.map((c) => summarizeBytes(c.resources, null).total.html / kB),
+				base.map((c) => summarizeBytes(c.resources, null).total.html / kB)
+			)
+		);
+	}
+
+	const mg = `Memory during a cold load — ${size}`;
+	const mem = (target: 'app' | 'baseline', pick: (m: MemoryRun) => number | null) =>
+		r.memory.filter((m) => m.target === target).map((m) => (pick(m) === null ? null : pick(m)! / MB));
+	const mf = (label: string, pick: (m: MemoryRun) => number | null) =>
+		f.push(figure({ group: mg, label, size, unit: 'MB' }, mem('app', pick), mem('baseline', pick)));
+	if (r.memory.length > 0) {
+		mf('peak JS heap, main thread', (m) => m.mainHeapPeak);
+		mf('peak JS heap, workers (DuckDB + MapLibre)', (m) => m.workerHeapPeak);
+		mf('renderer process peak RSS (all threads, incl. wasm memory)', (m) => m.rendererPeakRss);
+	}
+	return f;
+}
+
+function gitCommit(): string | null {
+	try {
+		const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+		const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+		return dirty ? `${head} + uncommitted changes` : head;
+	} catch {
+		return null;
+	}
+}
+
+async function main(): Promise<number> {
+	const o = parseArgs(process.argv.slice(2));
+	const started = Date.now();
+	let browser: Browser | null = null;
+
+	const watchdog = setTimeout(async () => {
+		log(`stopped: the whole run took longer than ${o.timeoutMin} min (--timeout-min)`);
+		await browser?.close().catch(() => {});
+		process.exit(2);
+	}, o.timeoutMin * 60_000);
+	const stop = async () => {
+		await browser?.close().catch(() => {});
+		process.exit(130);
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+
+	try {
+		const executablePath = findChromium({ includePlaywright: false });
+		if (!executablePath)
+			throw new Error('no Chromium found (set CHROMIUM_PATH, or run node tests/support/ensure-chromium.mjs)');
+		await mkdir(o.out, { recursive: true });
+		const loadAvgBefore = os.loadavg();
+
+		const sites: Site[] = [];
+		const scales = o.scale > 0 ? [0, o.scale] : [0];
+		const builtFrom = o.ref ? `${o.ref} (--ref)` : (gitCommit() ?? '?');
+		if (o.build) {
+			const builder = await SiteBuilder.snapshot(ROOT, o.out, o.ref);
+			try {
+				for (const scale of scales) {
+					log(scale === 0 ? 'building the site …' : `building the site with ${o.scale} synthetic indicators …`);
+					const site = await builder.build(scale, o.seed, 10 * 60_000, builtFrom);
+					sites.push(site);
+					if (site.reused) {
+						log(`${path.relative(ROOT, site.dir)}/: inputs unchanged since ${site.builtAt}, reusing it`);
+						continue;
+					}
+					log(
+						`${path.relative(ROOT, site.dir)}/: ${site.manifest.tables.indicator_values.rows.toLocaleString('en')} value rows ` +
+							`(${(site.manifest.tables.indicator_values.bytes / MB).toFixed(2)} MB Parquet); data ${seconds(site.dataMs)}, site ${seconds(site.buildMs)}`
+					);
+				}
+			} finally {
+				await builder.dispose();
+			}
+		} else {
+			for (const scale of scales) sites.push(await SiteBuilder.existing(o.out, scale));
+			log(`serving the sites built from ${sites[0].builtFrom} at ${sites[0].builtAt} (--no-build)`);
+		}
+
+		browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
+		const sizes: SizeResult[] = [];
+		for (const site of sites) {
+			const large = site.scale > 0;
+			sizes.push(
+				await measureSize(browser, site.dir, large ? `large (×${site.scale})` : 'bundled', o, {
+					load: large ? 180_000 : 60_000,
+					interaction: large ? 20_000 : 10_000
+				})
+			);
+		}
+		const scaleSite = sites.find((s) => s.scale > 0) ?? null;
+		const chromiumVersion = browser.version();
+		await browser.close();
+		browser = null;
+
+		const figures = sizes.flatMap((s, i) => figuresFor(s, i > 0));
+		const table = formatTable(figures);
+		const when = new Date();
+		const meta = {
+			date: when.toISOString(),
+			commit: sites[0]?.builtFrom ?? null,
+			node: process.version,
+			chromium: chromiumVersion,
+			cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
+			memory: `${(os.totalmem() / 1024 ** 3).toFixed(0)} GB`,
+			loadAvgBefore,
+			loadAvgAfter: os.loadavg(),
+			durationS: Math.round((Date.now() - started) / 1000),
+			options: { ...o, out: path.relative(ROOT, o.out) || '.' },
+			firstPaintSelector: FIRST_PAINT_SVG,
+			firstPaintFallback: FIRST_PAINT_FALLBACK_MARK,
+			sites: sites.map((site) => ({
+				dir: path.relative(ROOT, site.dir),
+				builtFrom: site.builtFrom,
+				builtAt: site.builtAt,
+				inputs: site.inputs,
+				reused: !!site.reused,
+				scale: site.scale,
+				synthetic: site.manifest.synthetic ?? null,
+				valueRows: site.manifest.tables.indicator_values.rows,
+				valueParquetBytes: site.manifest.tables.indicator_values.bytes,
+				dataMs: site.dataMs,
+				buildMs: site.buildMs
+			}))
+		};
+		const heading =
+			`${meta.date.slice(0, 16).replace('T', ' ')} UTC · ${meta.cpus}, load average ${meta.loadAvgBefore[0].toFixed(1)} at start · Chromium ${meta.chromium} · ` +
+			`app built from ${meta.commit ?? '?'} · ${o.runs} cold runs, ${o.interactions} interactions, ${o.memoryRuns} memory runs per page and size` +
+			(scaleSite ? `; large = ${scaleSite.manifest.tables.indicator_values.rows.toLocaleString('en')} value rows` : '');
+
+		const profiles = formatProfiles(sizes);
+		console.log(`\n${heading}\n\n${table}\n${profiles ? `\n${profiles}\n` : ''}`);
+		const stamp = meta.date.replace(/[:.]/g, '-');
+		const json = JSON.stringify({ meta, figures, sizes }, null, 1);
+		await writeFile(path.join(o.out, `bench-${stamp}.json`), json);
+		await writeFile(path.join(o.out, 'latest.json'), json);
+		await writeFile(path.join(o.out, 'latest.md'), `${heading}\n\n${table}\n${profiles ? `\n${profiles}\n` : ''}`);
+		log(
+			`wrote ${path.relative(ROOT, path.join(o.out, `bench-${stamp}.json`))}, latest.json and latest.md (${seconds(Date.now() - started)})`
+		);
+
+		if (o.writeDocs) {
+			const doc = await readFile(DOC, 'utf8');
+			await writeFile(DOC, replaceBetween(doc, DOC_START, DOC_END, `${heading}\n\n${table}`));
+			log(`updated ${path.relative(ROOT, DOC)}`);
+		}
+		const missing = figures.filter((f) => !f.note && f.app.n === 0).map((f) => `${f.size} ${f.label}`);
+		if (missing.length) log(`no data for: ${missing.join('; ')}`);
+		return missing.length > 0 ? 1 : 0;
+	} finally {
+		clearTimeout(watchdog);
+		await browser?.close().catch(() => {});
+	}
+}
+
+main().then(
+	(code) => process.exit(code),
+	(e: unknown) => {
+		console.error(`bench: ${e instanceof Error ? e.message : String(e)}`);
+		process.exit(1);
+	}
+);
