@@ -231,7 +231,8 @@ export function distributionTable(
 		rows: zones.flatMap((z) =>
 			z.values.map((v) => ({
 				key: v.code,
-				cells: { zone: z.label, province: v.label, value: Number.isFinite(v.value) ? format(v.value) : MISSING }
+				cells: { zone: z.label, province: v.label, value: Number.isFinite(v.value) ? format(v.value) : MISSING },
+				raw: { zone: z.label, province: v.label, value: Number.isFinite(v.value) ? v.value : null }
 			}))
 		)
 	};
@@ -266,6 +267,15 @@ export function distributionSummaryTable(
 					median: f(s?.median),
 					q3: f(s?.q3),
 					max: f(s?.max)
+				},
+				raw: {
+					zone: z.label,
+					count: s?.count ?? 0,
+					min: s?.min ?? null,
+					q1: s?.q1 ?? null,
+					median: s?.median ?? null,
+					q3: s?.q3 ?? null,
+					max: s?.max ?? null
 				}
 			};
 		})

@@ -241,6 +241,13 @@ export function multiplesTable(
 						year: formatYear(s.year),
 						value: value === null ? MISSING : p.format(value),
 						reference: reference === null ? MISSING : p.format(reference)
+					},
+					raw: {
+						issueArea: panelTitle(p, labels.sampleMarker),
+						indicator: panelSubtitle(p),
+						year: s.year,
+						value,
+						reference
 					}
 				};
 			})

@@ -58,11 +58,14 @@ describe('rankingTable', () => {
 	it('has one row per item, keyed by code, ranked in order', () => {
 		const table = rankingTable(items, format, { rank: 'Rank', province: 'Province', value: 'Value' });
 		expect(table.columns.map((c) => c.key)).toEqual(['rank', 'province', 'value']);
-		expect(table.rows).toEqual([
+		expect(table.rows).toMatchObject([
 			{ key: '10', cells: { rank: '1', province: 'กรุงเทพมหานคร', value: '30.5' } },
 			{ key: '40', cells: { rank: '2', province: 'ขอนแก่น', value: '21.3' } },
 			{ key: '50', cells: { rank: '3', province: 'เชียงใหม่', value: '12.0' } }
 		]);
+		expect(table.rows.map((r) => r.raw)).toEqual(
+			items.map((item, i) => ({ rank: i + 1, province: item.label, value: item.value }))
+		);
 	});
 
 	it('takes ranks from rankOf when given', () => {

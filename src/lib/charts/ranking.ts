@@ -111,7 +111,8 @@ export function rankingTable(
 		],
 		rows: items.map((item, index) => ({
 			key: item.code,
-			cells: { rank: String(rankOf(item, index)), province: item.label, value: format(item.value) }
+			cells: { rank: String(rankOf(item, index)), province: item.label, value: format(item.value) },
+			raw: { rank: rankOf(item, index), province: item.label, value: item.value }
 		}))
 	};
 }

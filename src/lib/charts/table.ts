@@ -8,6 +8,8 @@ export interface TableColumn {
 export interface TableRow {
 	key: string;
 	cells: Record<string, string>;
+	/** The same cells as plain values (numbers unformatted, null when missing), for CSV and Parquet exports. */
+	raw?: Record<string, string | number | null>;
 }
 
 export interface TableData {

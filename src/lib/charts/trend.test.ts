@@ -99,12 +99,14 @@ describe('trend', () => {
 			{ key: 's:z7', label: 'เขตสุขภาพที่ 7', numeric: true },
 			{ key: 's:th', label: 'ทั้งประเทศ', numeric: true }
 		]);
-		expect(table.rows).toEqual([
+		expect(table.rows).toMatchObject([
 			{ key: '2020', cells: { year: 'พ.ศ. 2563', 's:p40': '–', 's:z7': '22.0', 's:th': '28.0' } },
 			{ key: '2021', cells: { year: 'พ.ศ. 2564', 's:p40': '20.0', 's:z7': '21.0', 's:th': '27.0' } },
 			{ key: '2022', cells: { year: 'พ.ศ. 2565', 's:p40': '–', 's:z7': '–', 's:th': '26.0' } },
 			{ key: '2023', cells: { year: 'พ.ศ. 2566', 's:p40': '18.5', 's:z7': '19.0', 's:th': '25.0' } }
 		]);
+		// The same rows as plain values, for CSV and Parquet: CE years, unformatted numbers, null gaps.
+		expect(table.rows[0].raw).toEqual({ year: 2020, 's:p40': null, 's:z7': 22, 's:th': 28 });
 	});
 
 	it('copes with no series', () => {

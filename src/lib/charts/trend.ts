@@ -136,7 +136,8 @@ export function trendTable(
 			cells: Object.fromEntries([
 				['year', formatYear(year)],
 				...series.map((s, i) => [`s:${s.key}`, values[i][y] === null ? MISSING : format(values[i][y] as number)])
-			])
+			]),
+			raw: Object.fromEntries([['year', year], ...series.map((s, i) => [`s:${s.key}`, values[i][y]])])
 		}))
 	};
 }

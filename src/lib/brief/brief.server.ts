@@ -1,0 +1,233 @@
+/**
+ * Build time only: the data of every brief (77 provinces, 13 zones) from one database session
+ * over the bundled exports, with the same queries the explorer and the profiles use, and the two
+ * charts drawn as SVG by ECharts' server-side renderer in Thai and English.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FeatureCollection } from 'geojson';
+import { BAR_HEIGHT, rankingHeight, rankingOption } from '$lib/charts/ranking';
+import { trendOption } from '$lib/charts/trend';
+import type { AtlasDb } from '$lib/data/atlas-db';
+import type { IndicatorRow } from '$lib/data/contract';
+import { DATA_DIR, withBundledDb } from '$lib/data/bundled.server';
+import { loadExplorerData } from '$lib/explorer/explorer-data';
+import { renderChartSvg } from '$lib/export/chart-svg';
+import { focusBox } from '$lib/export/map-svg';
+import { DEFAULT_INDICATOR } from '$lib/filters/url-state';
+import { LANGS } from '$lib/i18n';
+import { projectProvinces, type ProjectedMap } from '$lib/map/svg-geometry';
+import {
+	briefBarHeight,
+	briefCharts,
+	CHART_WIDTH,
+	featuredIndicator,
+	TREND_HEIGHT,
+	type BriefData,
+	type BriefHeadline,
+	type BriefKind
+} from './brief';
+
+export interface Briefs {
+	provinces: Map<string, BriefData>;
+	zones: Map<number, BriefData>;
+}
+
+let briefs: Promise<Briefs> | null = null;
+
+/** All briefs, computed once per build. */
+export function bundledBriefs(): Promise<Briefs> {
+	briefs ??= loadBriefs();
+	return briefs;
+}
+
+async function loadBriefs(): Promise<Briefs> {
+	const read = async (file: string) => JSON.parse(await readFile(join(DATA_DIR, file), 'utf8')) as FeatureCollection;
+	const outline = projectProvinces(await read('provinces.geojson'), await read('zones.geojson'));
+	return withBundledDb(async (db) => {
+		const [provinces, indicators, issueAreas, sources] = await Promise.all([
+			db.provinces(),
+			db.indicators(),
+			db.issueAreas(),
+			db.sources()
+		]);
+		const featured = indicators.find((i) => i.indicator_id === DEFAULT_INDICATOR) ?? indicators[0];
+		const featuredYears = await db.years(featured.indicator_id);
+		const featuredYear = featuredYears[featuredYears.length - 1];
+		const headlines = issueAreas
+			.slice()
+			.sort((a, b) => a.sort_order - b.sort_order)
+			.map((area) => indicators.find((i) => i.issue_area_id === area.issue_area_id && i.headline))
+			.filter((i): i is IndicatorRow => i !== undefined);
+		const zoneHeadlines = await zoneHeadlineRows(db, headlines, provinces);
+
+		const common = { issueAreas, indicators, sources };
+		const result: Briefs = { provinces: new Map(), zones: new Map() };
+
+		for (let zone = 1; zone <= 13; zone++) {
+			const zoneProvinces = provinces.filter((p) => p.health_zone === zone);
+			if (zoneProvinces.length === 0) continue;
+			const data = await loadExplorerData(db, {
+				indicator: featured.indicator_id,
+				year: featuredYear,
+				zone,
+				province: null
+			});
+			result.zones.set(
+				zone,
+				withCharts({
+					kind: 'zone',
+					zone,
+					province: null,
+					zoneProvinces,
+					...common,
+					headlines: zoneHeadlines.get(zone) ?? [],
+					featured: featuredOf(data, zone, featured.indicator_id, featuredYear, 'zone'),
+					outline: around(
+						outline,
+						zoneProvinces.map((p) => p.province_code)
+					)
+				})
+			);
+		}
+
+		for (const province of provinces) {
+			const zone = province.health_zone;
+			const zoneProvinces = provinces.filter((p) => p.health_zone === zone);
+			const [data, profile] = await Promise.all([
+				loadExplorerData(db, {
+					indicator: featured.indicator_id,
+					year: featuredYear,
+					zone,
+					province: province.province_code
+				}),
+				db.provinceProfile(province.province_code)
+			]);
+			const headlineRows: BriefHeadline[] = headlines.flatMap((indicator) => {
+				const row = profile.find((r) => r.indicator_id === indicator.indicator_id);
+				return row
+					? [
+							{
+								indicator_id: indicator.indicator_id,
+								year: row.year,
+								value: row.value,
+								zone: row.zone_value,
+								nation: row.nation_value,
+								rank: { rank: row.rank_zone, of: row.provinces_zone },
+								rankNation: { rank: row.rank_nation, of: row.provinces_nation },
+								range: null
+							}
+						]
+					: [];
+			});
+			result.provinces.set(
+				province.province_code,
+				withCharts({
+					kind: 'province',
+					zone,
+					province,
+					zoneProvinces,
+					...common,
+					headlines: headlineRows,
+					featured: featuredOf(data, zone, featured.indicator_id, featuredYear, 'province'),
+					outline: around(
+						outline,
+						zoneProvinces.map((p) => p.province_code)
+					)
+				})
+			);
+		}
+		return result;
+	});
+}
+
+function featuredOf(
+	data: Awaited<ReturnType<typeof loadExplorerData>>,
+	zone: number,
+	indicatorId: string,
+	year: number,
+	kind: BriefKind
+): BriefData['featured'] {
+	const aggregate = (scope: string, id: string) =>
+		data.aggregates.find((a) => a.scope === scope && a.scope_id === id)?.value ?? null;
+	return {
+		indicator_id: indicatorId,
+		year,
+		values: data.values.map((v) => ({ province_code: v.province_code, value: v.value })),
+		zoneValue: aggregate('zone', String(zone)),
+		nationValue: aggregate('nation', 'TH'),
+		trend: {
+			focus: kind === 'province' ? data.trend.focus : null,
+			zone: kind === 'province' ? (data.trend.zone ?? []) : data.trend.focus,
+			nation: data.trend.nation
+		}
+	};
+}
+
+/** Each zone's headline rows: its value and the nation's in the latest year, its rank among zones, its provinces' range. */
+async function zoneHeadlineRows(
+	db: AtlasDb,
+	headlines: IndicatorRow[],
+	provinces: { province_code: string; health_zone: number }[]
+): Promise<Map<number, BriefHeadline[]>> {
+	const out = new Map<number, BriefHeadline[]>();
+	for (const indicator of headlines) {
+		const years = await db.years(indicator.indicator_id);
+		const year = years[years.length - 1];
+		if (year === undefined) continue;
+		const [aggregates, values] = await Promise.all([
+			db.aggregates(indicator.indicator_id, year),
+			db.indicatorValues(indicator.indicator_id, year)
+		]);
+		const zones = aggregates.filter((a) => a.scope === 'zone' && a.value !== null);
+		const worstFirst = [...zones].sort((a, b) =>
+			indicator.higher_is_worse ? (b.value as number) - (a.value as number) : (a.value as number) - (b.value as number)
+		);
+		const nation = aggregates.find((a) => a.scope === 'nation')?.value ?? null;
+		for (let zone = 1; zone <= 13; zone++) {
+			const inZone = new Set(provinces.filter((p) => p.health_zone === zone).map((p) => p.province_code));
+			const own = values.filter((v) => inZone.has(v.province_code) && v.value !== null).map((v) => v.value as number);
+			const index = worstFirst.findIndex((a) => a.scope_id === String(zone));
+			const row: BriefHeadline = {
+				indicator_id: indicator.indicator_id,
+				year,
+				value: zones.find((a) => a.scope_id === String(zone))?.value ?? null,
+				zone: null,
+				nation,
+				rank: index >= 0 ? { rank: index + 1, of: worstFirst.length } : null,
+				rankNation: null,
+				range: own.length ? [Math.min(...own), Math.max(...own)] : null
+			};
+			out.set(zone, [...(out.get(zone) ?? []), row]);
+		}
+	}
+	return out;
+}
+
+/** Only the provinces whose outline meets the zoomed view: the page carries a fraction of the map. */
+function around(outline: ProjectedMap, focus: string[]): ProjectedMap {
+	const [x, y, w, h] = focusBox(outline, focus);
+	return {
+		...outline,
+		paths: outline.paths.filter((p) => p.box[2] >= x && p.box[0] <= x + w && p.box[3] >= y && p.box[1] <= y + h)
+	};
+}
+
+function withCharts(data: Omit<BriefData, 'charts'>): BriefData {
+	const charts = {} as BriefData['charts'];
+	for (const lang of LANGS) {
+		const c = briefCharts({ ...data, charts: charts }, lang);
+		const refs = c.references.filter((r) => Number.isFinite(r.value)).length;
+		charts[lang] = {
+			ranking: renderChartSvg(
+				rankingOption(c.ranking, c.format, c.references),
+				CHART_WIDTH,
+				rankingHeight(c.ranking.length, refs) + c.ranking.length * (briefBarHeight(c.ranking.length) - BAR_HEIGHT)
+			),
+			trend: renderChartSvg(trendOption(c.trend, c.format, c.formatYear), CHART_WIDTH, TREND_HEIGHT)
+		};
+	}
+	// Checked here so a catalogue change that drops the featured indicator fails the build, not the page.
+	featuredIndicator(data);
+	return { ...data, charts };
+}

@@ -1,0 +1,139 @@
+/**
+ * A one-page brief for a province or a health zone: plain data (taken at build time) and the view
+ * models the page and the build-time chart rendering share, so the charts drawn into the page
+ * and the map beside them come from the same numbers.
+ */
+import type { RankingItem, RankingReference } from '$lib/charts/ranking';
+import type { TrendSeries } from '$lib/charts/trend';
+import type { YearValue } from '$lib/data/atlas-db';
+import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow } from '$lib/data/contract';
+import { BOUNDARY_SOURCE, POPULATION_SOURCE, sourcesById, ZONE_SOURCE } from '$lib/export/exportable';
+import { formatNumber, formatYear, localized, translate, type Lang } from '$lib/i18n';
+import { buildChoropleth, NO_DATA_COLOUR, type Choropleth } from '$lib/map/choropleth';
+import type { ProjectedMap } from '$lib/map/svg-geometry';
+
+export type BriefKind = 'province' | 'zone';
+
+/** One issue area's headline indicator in its latest year with data. */
+export interface BriefHeadline {
+	indicator_id: string;
+	year: number;
+	/** The province's value (province brief) or the zone's (zone brief). */
+	value: number | null;
+	zone: number | null;
+	nation: number | null;
+	/** 1 = worst. Province brief: rank in zone and in the country; zone brief: rank of 13 zones. */
+	rank: { rank: number; of: number } | null;
+	rankNation: { rank: number; of: number } | null;
+	/** Zone brief: the lowest and highest province values in the zone. */
+	range: [number, number] | null;
+}
+
+/** The indicator the map and the two charts show. */
+export interface BriefFeatured {
+	indicator_id: string;
+	year: number;
+	/** Every province, so the classes are the national ones the explorer shows. */
+	values: { province_code: string; value: number | null }[];
+	zoneValue: number | null;
+	nationValue: number | null;
+	trend: { focus: YearValue[] | null; zone: YearValue[]; nation: YearValue[] };
+}
+
+export interface BriefData {
+	kind: BriefKind;
+	zone: number;
+	province: ProvinceRow | null;
+	/** The zone's provinces, by name. */
+	zoneProvinces: ProvinceRow[];
+	issueAreas: IssueAreaRow[];
+	indicators: IndicatorRow[];
+	sources: SourceRow[];
+	headlines: BriefHeadline[];
+	featured: BriefFeatured;
+	/** Province outlines in and around the zone (the map is zoomed to it), and every zone outline. */
+	outline: ProjectedMap;
+	/** The ranking and trend charts as SVG, drawn at build time in each language (the brief needs no script). */
+	charts: Record<Lang, { ranking: string; trend: string }>;
+}
+
+export const CHART_WIDTH = 400;
+export const TREND_HEIGHT = 165;
+/** Bars in the brief's ranking: roomier than the explorer's 77-province list, tighter for big zones. */
+export const briefBarHeight = (count: number): number => (count >= 7 ? 17 : 20);
+
+export function featuredIndicator(data: Pick<BriefData, 'indicators' | 'featured'>): IndicatorRow {
+	const found = data.indicators.find((i) => i.indicator_id === data.featured.indicator_id);
+	if (!found) throw new Error(`brief: no indicator ${data.featured.indicator_id}`);
+	return found;
+}
+
+/** Colours and classes of the featured indicator: the explorer's defaults (quantiles, 5 classes, yellow–red). */
+export function briefChoropleth(data: Pick<BriefData, 'indicators' | 'featured'>): Choropleth {
+	return buildChoropleth({
+		values: data.featured.values,
+		classes: 5,
+		method: 'quantile',
+		scheme: 'ylorrd',
+		higherIsWorse: featuredIndicator(data).higher_is_worse
+	});
+}
+
+export interface BriefCharts {
+	format: (v: number) => string;
+	formatYear: (y: number) => string;
+	ranking: RankingItem[];
+	references: RankingReference[];
+	trend: TrendSeries[];
+}
+
+/** The inputs of the two charts, in a language: the zone's provinces ranked, and the trend. */
+export function briefCharts(data: BriefData, lang: Lang): BriefCharts {
+	const indicator = featuredIndicator(data);
+	const choropleth = briefChoropleth(data);
+	const format = (v: number) => formatNumber(lang, v, indicator.decimals);
+	const valueOf = new Map(data.featured.values.map((v) => [v.province_code, v.value]));
+	const ranking = data.zoneProvinces
+		.filter((p) => valueOf.get(p.province_code) != null)
+		.map((p) => ({
+			code: p.province_code,
+			label: localized(p, 'name', lang),
+			value: valueOf.get(p.province_code) as number,
+			colour: choropleth.colourOf.get(p.province_code) ?? NO_DATA_COLOUR
+		}))
+		.sort((a, b) => (indicator.higher_is_worse ? b.value - a.value : a.value - b.value));
+	const zoneLabel = translate(lang, 'zone', { zone: data.zone });
+	const references: RankingReference[] = [
+		...(data.featured.zoneValue !== null ? [{ label: zoneLabel, value: data.featured.zoneValue }] : []),
+		...(data.featured.nationValue !== null
+			? [{ label: translate(lang, 'chart_nation'), value: data.featured.nationValue }]
+			: [])
+	];
+	const trend: TrendSeries[] = [
+		...(data.province && data.featured.trend.focus
+			? [
+					{
+						key: 'focus',
+						label: localized(data.province, 'name', lang),
+						kind: 'province' as const,
+						points: data.featured.trend.focus
+					}
+				]
+			: []),
+		{ key: 'zone', label: zoneLabel, kind: 'zone', points: data.featured.trend.zone },
+		{ key: 'nation', label: translate(lang, 'nation'), kind: 'nation', points: data.featured.trend.nation }
+	];
+	return { format, formatYear: (y) => formatYear(lang, y), ranking, references, trend };
+}
+
+/** Sources the brief draws on: every headline indicator's, the featured one's, population, zones and boundaries. */
+export function briefSources(data: Pick<BriefData, 'sources' | 'indicators' | 'headlines' | 'featured'>): SourceRow[] {
+	const shown = new Set([...data.headlines.map((h) => h.indicator_id), data.featured.indicator_id]);
+	const ids = data.indicators.filter((i) => shown.has(i.indicator_id)).map((i) => i.source_id);
+	return sourcesById(data.sources, [...ids, POPULATION_SOURCE, ZONE_SOURCE, BOUNDARY_SOURCE]);
+}
+
+/** The provinces to zoom the map to. */
+export function briefFocus(data: Pick<BriefData, 'zoneProvinces'>): string[] {
+	return data.zoneProvinces.map((p) => p.province_code);
+}

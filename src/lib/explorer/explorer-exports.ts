@@ -1,0 +1,243 @@
+/**
+ * The explorer's five views as Exportables: the same inputs the page draws with (choropleth
+ * layers, chart options, table helpers' output), described in words for titles and citations.
+ */
+import {
+	distributionHeight,
+	distributionOption,
+	type DistributionLabels,
+	type ZoneDistribution
+} from '$lib/charts/distribution';
+import { multiplesLayout, multiplesOption, type IssueAreaPanel } from '$lib/charts/multiples';
+import { rankingHeight, rankingOption, type RankingItem, type RankingReference } from '$lib/charts/ranking';
+import type { TableData } from '$lib/charts/table';
+import { trendOption, type TrendSeries } from '$lib/charts/trend';
+import type { IndicatorRow, ProvinceRow, SourceRow } from '$lib/data/contract';
+import {
+	BOUNDARY_SOURCE,
+	fileStem,
+	POPULATION_SOURCE,
+	sourcesById,
+	ZONE_SOURCE,
+	type Exportable
+} from '$lib/export/exportable';
+import {
+	chartExportable,
+	choroplethLegend,
+	indicatorFootnote,
+	mapExportable,
+	sourceFootnote,
+	type ExportableBase
+} from '$lib/export/views';
+import type { ViewState } from '$lib/filters/url-state';
+import { localized, translate, type Lang, type MessageKey } from '$lib/i18n';
+import type { Choropleth } from '$lib/map/choropleth';
+import type { ChoroplethLayers } from '$lib/map/layers';
+import type { ProjectedMap } from '$lib/map/svg-geometry';
+
+export interface ExplorerExportInput {
+	lang: Lang;
+	view: ViewState;
+	indicator: IndicatorRow;
+	year: number | null;
+	province: ProvinceRow | null;
+	/** "Health zone 10", "Northeast" or "Thailand". */
+	scopeLabel: string;
+	/** The place the trend and the multiples are about. */
+	focusLabel: string;
+	catalogue: readonly IndicatorRow[];
+	sources: readonly SourceRow[];
+	format: (v: number) => string;
+	formatYear: (y: number) => string;
+	map: { outline: ProjectedMap; layers: ChoroplethLayers; choropleth: Choropleth };
+	ranking: { items: RankingItem[]; references: RankingReference[]; table: TableData };
+	trend: { series: TrendSeries[]; table: TableData };
+	distribution: {
+		zones: ZoneDistribution[];
+		nation: number | null;
+		selectedZone: number | null;
+		labels: DistributionLabels;
+		table: TableData;
+	};
+	multiples: { panels: IssueAreaPanel[]; table: TableData };
+}
+
+export interface ExplorerExports {
+	map: Exportable;
+	ranking: Exportable;
+	trend: Exportable;
+	distribution: Exportable;
+	multiples: Exportable;
+}
+
+/** The indicator's own source, and the population register when zone and national values are population-weighted. */
+function indicatorSourceIds(indicator: IndicatorRow): string[] {
+	return [indicator.source_id, indicator.aggregation !== 'sum' ? POPULATION_SOURCE : null].filter(
+		(id): id is string => id !== null
+	);
+}
+
+export function explorerExports(x: ExplorerExportInput): ExplorerExports {
+	const { lang, view, indicator } = x;
+	const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
+	const name = localized(indicator, 'name', lang);
+	const unit = localized(indicator, 'unit', lang);
+	const yearLabel = x.year === null ? '' : x.formatYear(x.year);
+	const own = indicatorSourceIds(indicator);
+	const sampleNotice = indicator.is_sample ? t('sample_notice') : undefined;
+	const caveat = x.sources.find((s) => s.source_id === indicator.source_id);
+	const caveatText = caveat ? localized(caveat, 'note', lang) : '';
+	const indicatorNotes = [
+		indicatorFootnote(lang, indicator),
+		...(caveatText ? [`${t('data_caveat')}: ${caveatText}`] : [])
+	];
+	const selected = x.province ? `${t('selected_province')}: ${localized(x.province, 'name', lang)}` : '';
+	const area = t('export_area', { area: x.scopeLabel });
+	const subtitle = (...parts: string[]) => [unit, ...parts].filter(Boolean).join(' · ');
+	const stem = (id: string) =>
+		fileStem(
+			'phakhi-atlas',
+			id,
+			indicator.indicator_id,
+			x.year,
+			view.region,
+			view.zone && `zone${view.zone}`,
+			view.province && `province${view.province}`,
+			lang
+		);
+
+	const base = (
+		id: string,
+		title: string,
+		sub: string,
+		table: TableData,
+		sourceIds: (string | null)[],
+		notes = indicatorNotes
+	): ExportableBase => ({
+		id,
+		lang,
+		title,
+		subtitle: sub,
+		filename: stem(id),
+		footnotes: notes,
+		sampleNotice,
+		sources: sourcesById(x.sources, sourceIds),
+		table
+	});
+
+	// --- map ------------------------------------------------------------------
+	const boundaries = x.sources.find((s) => s.source_id === BOUNDARY_SOURCE);
+	const zones = x.sources.find((s) => s.source_id === ZONE_SOURCE);
+	const method = t(`legend_method_${view.method}`, { k: x.map.choropleth.legend.length });
+	const mapTitle = t('map_title', { indicator: name, year: yearLabel });
+	const map = mapExportable(
+		base(
+			'map',
+			mapTitle,
+			subtitle(area, selected, method, `${t('map_scheme')}: ${t(`scheme_${view.scheme}`)}`),
+			// The map's rows are the ranking's: the provinces of the current filter with a value, worst first.
+			x.ranking.table,
+			[...own, BOUNDARY_SOURCE, ZONE_SOURCE],
+			[
+				...indicatorNotes,
+				...(boundaries ? [sourceFootnote(lang, boundaries, t('footer_boundaries'))] : []),
+				...(zones ? [sourceFootnote(lang, zones, t('table_zone'))] : [])
+			]
+		),
+		() => ({
+			outline: x.map.outline,
+			layers: { ...x.map.layers, highlighted: null },
+			label: t('map_aria', { indicator: name, year: yearLabel }),
+			legend: choroplethLegend(
+				x.map.choropleth,
+				{ unit, method, note: t('legend_darker_worse'), noData: t('legend_no_data') },
+				x.format
+			)
+		})
+	);
+
+	// --- ranking --------------------------------------------------------------
+	const rankingTitle = `${name}: ${t('ranking_zone_title', { scope: x.scopeLabel, year: yearLabel })}`;
+	const refs = x.ranking.references.filter((r) => Number.isFinite(r.value)).length;
+	const ranking = chartExportable(
+		base('ranking', rankingTitle, subtitle(area, selected), x.ranking.table, [
+			...own,
+			view.zone !== null ? ZONE_SOURCE : null
+		]),
+		() => rankingOption(x.ranking.items, x.format, x.ranking.references),
+		{ width: 640, height: rankingHeight(x.ranking.items.length, refs) }
+	);
+
+	// --- trend ----------------------------------------------------------------
+	const places = x.trend.series.map((s) => s.label).join(' · ');
+	const trend = chartExportable(
+		base(
+			'trend',
+			t('trend_focus_title', { indicator: name, places }),
+			subtitle(t('export_years'), selected),
+			x.trend.table,
+			[...own, x.trend.series.some((s) => s.kind === 'zone') ? ZONE_SOURCE : null]
+		),
+		() => trendOption(x.trend.series, x.format, x.formatYear),
+		{ width: 720, height: 360 }
+	);
+
+	// --- distribution -----------------------------------------------------------
+	const distribution = chartExportable(
+		base(
+			'distribution',
+			`${name}: ${t('distribution_title', { year: yearLabel })}`,
+			subtitle(area, selected),
+			x.distribution.table,
+			[...own, ZONE_SOURCE]
+		),
+		() =>
+			distributionOption(x.distribution.zones, {
+				format: x.format,
+				nation: x.distribution.nation,
+				nationLabel: t('chart_nation'),
+				selectedZone: x.distribution.selectedZone,
+				labels: x.distribution.labels
+			}),
+		{ width: 720, height: distributionHeight(x.distribution.zones.length) }
+	);
+
+	// --- issue-area multiples ---------------------------------------------------
+	const headlineIds = new Set(x.multiples.panels.map((p) => p.issueAreaId));
+	const headlines = x.catalogue.filter((i) => i.headline && headlineIds.has(i.issue_area_id));
+	const headlineSources = [...new Set(headlines.flatMap(indicatorSourceIds))];
+	const multiplesNotes = [...new Set(headlines.map((i) => indicatorFootnote(lang, i)))];
+	const width = 960;
+	const multiples = chartExportable(
+		{
+			...base(
+				'multiples',
+				t('multiples_title', { place: x.focusLabel }),
+				[t('export_years'), selected].filter(Boolean).join(' · '),
+				x.multiples.table,
+				headlineSources,
+				multiplesNotes
+			),
+			sampleNotice: x.multiples.panels.some((p) => p.isSample) ? t('sample_notice') : undefined,
+			filename: fileStem(
+				'phakhi-atlas',
+				'multiples',
+				view.region,
+				view.zone && `zone${view.zone}`,
+				view.province && `province${view.province}`,
+				lang
+			)
+		},
+		() =>
+			multiplesOption(x.multiples.panels, {
+				width,
+				formatYear: x.formatYear,
+				valueLabel: x.focusLabel,
+				referenceLabel: t('nation'),
+				sampleMarker: t('chart_sample_marker')
+			}),
+		{ width, height: multiplesLayout(width, x.multiples.panels.length).height }
+	);
+
+	return { map, ranking, trend, distribution, multiples };
+}

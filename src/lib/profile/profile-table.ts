@@ -1,0 +1,66 @@
+/** The province profile as TableData: the rows of the profile page's table, for its export menu and the brief. */
+import type { TableData } from '$lib/charts/table';
+import { formatNumber, formatYear, localized, translate, type Lang } from '$lib/i18n';
+import { byIssueArea, type ProvinceProfile } from './profile';
+
+export interface ProfileTableOptions {
+	/** Only each issue area's headline indicator (the brief). */
+	headlinesOnly?: boolean;
+}
+
+export function profileTable(
+	profile: ProvinceProfile,
+	lang: Lang,
+	{ headlinesOnly = false }: ProfileTableOptions = {}
+): TableData {
+	const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+		translate(lang, key, vars);
+	const rows = byIssueArea(profile).flatMap(({ area, items }) =>
+		items
+			.filter(({ indicator }) => !headlinesOnly || indicator.headline)
+			.map(({ indicator, row }) => {
+				const f = (v: number | null) => formatNumber(lang, v, indicator.decimals);
+				const name = localized(indicator, 'name', lang);
+				const label = indicator.is_sample ? `${name} (${t('profile_sample_badge')})` : name;
+				return {
+					key: indicator.indicator_id,
+					cells: {
+						area: localized(area, 'name', lang),
+						indicator: label,
+						unit: localized(indicator, 'unit', lang),
+						year: formatYear(lang, row.year),
+						value: f(row.value),
+						zone: f(row.zone_value),
+						nation: f(row.nation_value),
+						rankZone: t('profile_rank_of', { rank: row.rank_zone, total: row.provinces_zone }),
+						rankNation: t('profile_rank_of', { rank: row.rank_nation, total: row.provinces_nation })
+					},
+					raw: {
+						area: localized(area, 'name', lang),
+						indicator: label,
+						unit: localized(indicator, 'unit', lang),
+						year: row.year,
+						value: row.value,
+						zone: row.zone_value,
+						nation: row.nation_value,
+						rankZone: row.rank_zone,
+						rankNation: row.rank_nation
+					}
+				};
+			})
+	);
+	return {
+		columns: [
+			{ key: 'area', label: t('table_issue_area') },
+			{ key: 'indicator', label: t('profile_col_indicator') },
+			{ key: 'unit', label: t('table_unit') },
+			{ key: 'year', label: t('profile_col_year') },
+			{ key: 'value', label: t('profile_col_value'), numeric: true },
+			{ key: 'zone', label: t('profile_col_zone'), numeric: true },
+			{ key: 'nation', label: t('profile_col_nation'), numeric: true },
+			{ key: 'rankZone', label: t('profile_col_rank_zone'), numeric: true },
+			{ key: 'rankNation', label: t('profile_col_rank_nation'), numeric: true }
+		],
+		rows
+	};
+}
