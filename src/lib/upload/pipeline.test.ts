@@ -1,0 +1,250 @@
+/** A user's files through stage → prepare → commit, against the bundled exports in real DuckDB (Node). */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AtlasDb, QueryRefused } from '$lib/data/atlas-db';
+import { NodeConnector } from '$lib/data/node-connector';
+import { detectTable } from './detect';
+import { encodeWindows874 } from './encoding';
+import { suggestMapping } from './mapping';
+import {
+	commitTable,
+	detectFormat,
+	discardStaged,
+	FileRejected,
+	MAX_FILE_BYTES,
+	prepareTable,
+	stageFile,
+	type Problem
+} from './pipeline';
+import { contextFor, defaultIndicatorMeta } from './user-data';
+
+const DATA = join(process.cwd(), 'static/data');
+const fetchFile = async (file: string) => new Uint8Array(readFileSync(join(DATA, file)));
+const scratch = mkdtempSync(join(tmpdir(), 'phakhi-upload-'));
+let db: AtlasDb;
+
+beforeAll(async () => {
+	db = await AtlasDb.open(await NodeConnector.open(), fetchFile, [
+		'provinces',
+		'population',
+		'issue_areas',
+		'sources',
+		'indicator_catalogue',
+		'indicator_values'
+	]);
+});
+afterAll(async () => {
+	await db?.close();
+	rmSync(scratch, { recursive: true, force: true });
+});
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+async function parquetOf(sql: string): Promise<Uint8Array> {
+	const path = join(scratch, `f${Math.random().toString(36).slice(2)}.parquet`);
+	const instance = await DuckDBInstance.create(':memory:');
+	const conn = await instance.connect();
+	await conn.run(`COPY (${sql}) TO '${path}' (FORMAT parquet)`);
+	conn.closeSync();
+	instance.closeSync();
+	return new Uint8Array(readFileSync(path));
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Problem[]> {
+	try {
+		await promise;
+	} catch (e) {
+		if (e instanceof FileRejected) return e.problems;
+		throw e;
+	}
+	throw new Error('expected a rejection');
+}
+
+const count = async (sql: string) => Number((await db.staging.query(sql))[0].n);
+
+describe('stageFile', () => {
+	it('refuses empty, truncated, too large and unsupported files with their reason', async () => {
+		expect(await rejection(stageFile(db.staging, 'empty.csv', new Uint8Array()))).toEqual([{ code: 'empty_file' }]);
+		expect(await rejection(stageFile(db.staging, 'blank.csv', utf8('  \n\n')))).toEqual([{ code: 'empty_file' }]);
+		const good = await parquetOf(`SELECT 1 AS a`);
+		expect(await rejection(stageFile(db.staging, 'cut.parquet', good.subarray(0, good.length - 20)))).toEqual([
+			{ code: 'truncated_parquet' }
+		]);
+		expect(detectFormat('x.xlsx', utf8('PK\u0003\u0004...'))).toEqual({ code: 'unsupported_format', format: 'xlsx' });
+		expect(detectFormat('x.json', utf8('[]'))).toEqual({ code: 'unsupported_format', format: 'json' });
+		const big = { length: MAX_FILE_BYTES + 1 } as Uint8Array;
+		expect((await rejection(stageFile(db.staging, 'big.csv', big)))[0]).toMatchObject({ code: 'too_large' });
+		expect(await rejection(stageFile(db.staging, 'header.csv', utf8('a,b\n')))).toEqual([{ code: 'no_rows' }]);
+		expect(await rejection(stageFile(db.staging, 'bin.csv', new Uint8Array([1, 2, 0, 3])))).toEqual([{ code: 'binary_text' }]);
+	});
+
+	it('stages a Windows-874 CSV as UTF-8 text with row numbers', async () => {
+		const text = 'จังหวัด,ปี,ค่า\nกทม.,2561,"1,000.5"\nจ.สุราษฏร์ธานี,2561,12\n';
+		const staged = await stageFile(db.staging, 'thai.csv', encodeWindows874(text));
+		expect(staged.encoding).toBe('windows-874');
+		expect(staged.headers).toEqual(['จังหวัด', 'ปี', 'ค่า']);
+		expect(staged.rows).toBe(2);
+		expect(staged.preview[0]).toEqual({ จังหวัด: 'กทม.', ปี: '2561', ค่า: '1,000.5' });
+		await discardStaged(db.staging, staged);
+	});
+});
+
+describe('prepare and commit', () => {
+	it('loads Thai indicator values as a new indicator, in every aggregate, with its own source line', async () => {
+		const text =
+			'จังหวัด,ปี พ.ศ.,ค่า\n' +
+			'กทม.,2566,"1,250.5"\n' +
+			'จ.สุราษฏร์ธานี,2566,80\n' +
+			'Korat,2566,70\n' +
+			'ขอนแก่น,2565,60\n';
+		const staged = await stageFile(db.staging, 'mine.csv', encodeWindows874(text));
+		const [best] = detectTable(staged.headers);
+		expect(best.table).toBe('indicator_values');
+		const mapping = { ...best.mapping, indicator_id: { kind: 'constant' as const, value: 'my_smoking' } };
+		const prepared = await prepareTable(db.staging, staged, 'indicator_values', mapping, await contextFor(db));
+		expect(prepared.problems).toEqual([]);
+		expect(prepared.indicatorIds).toEqual(['my_smoking']);
+		expect(prepared.notes).toEqual(
+			expect.arrayContaining([
+				{ code: 'converted', column: 'province_code', kind: 'province', count: 4 },
+				{ code: 'converted', column: 'year', kind: 'year', count: 4 }
+			])
+		);
+		const meta = { ...defaultIndicatorMeta('my_smoking', undefined, 'mine.csv', 'tobacco'), name_en: 'My smoking rate' };
+		await commitTable(db, prepared, [meta]);
+
+		expect(await db.years('my_smoking')).toEqual([2022, 2023]);
+		const values = await db.indicatorValues('my_smoking', 2023);
+		expect(values.filter((v) => v.value !== null).map((v) => [v.province_code, v.value])).toEqual([
+			['10', 1250.5],
+			['30', 70],
+			['84', 80]
+		]);
+		const indicator = (await db.indicators()).find((i) => i.indicator_id === 'my_smoking')!;
+		expect(indicator).toMatchObject({ name_en: 'My smoking rate', is_sample: false, source: 'ข้อมูลของคุณ / Your data: mine.csv' });
+		expect((await db.sources()).some((s) => s.source_id === indicator.source_id)).toBe(true);
+		expect((await db.aggregates('my_smoking', 2023)).find((a) => a.scope === 'nation')?.provinces).toBe(3);
+		// Bundled indicators are untouched.
+		expect(await db.years('road_death_rate')).toEqual([2022, 2023]);
+		expect(await count(`SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '__')`)).toBe(0);
+	});
+
+	it('replaces one bundled indicator’s values and keeps the others', async () => {
+		const before = await count(`SELECT count(*) AS n FROM indicator_values WHERE indicator_id <> 'road_death_rate'`);
+		const bytes = await parquetOf(
+			`SELECT 'road_death_rate' AS indicator_id, '40' AS province_code, 2023::SMALLINT AS year, 1.5::DOUBLE AS value`
+		);
+		const staged = await stageFile(db.staging, 'rdr.parquet', bytes);
+		const prepared = await prepareTable(db.staging, staged, 'indicator_values', suggestMapping('indicator_values', staged.headers), await contextFor(db));
+		expect(prepared.problems).toEqual([]);
+		const existing = (await db.indicators()).find((i) => i.indicator_id === 'road_death_rate');
+		await commitTable(db, prepared, [defaultIndicatorMeta('road_death_rate', existing, 'rdr.parquet')]);
+		expect(await db.years('road_death_rate')).toEqual([2023]);
+		expect(await count(`SELECT count(*) AS n FROM indicator_values WHERE indicator_id <> 'road_death_rate'`)).toBe(before);
+		const after = (await db.indicators()).find((i) => i.indicator_id === 'road_death_rate')!;
+		expect(after.source).toBe('ข้อมูลของคุณ / Your data: rdr.parquet');
+		await db.restoreBundled(['indicator_values', 'indicator_catalogue', 'sources']);
+		expect(await db.years('road_death_rate')).toEqual([2022, 2023]);
+		expect((await db.indicators()).some((i) => i.indicator_id === 'my_smoking')).toBe(false);
+	});
+
+	it('names the file’s problems with column and first rows, and changes nothing', async () => {
+		const rowsBefore = await count(`SELECT count(*) AS n FROM population`);
+		const text =
+			'province_code,year,total\n' +
+			'ขอนแก่น,2566,"1,000"\n' +
+			'Atlantis,2566,5\n' +
+			'ภูเก็ต,2566,lots\n' +
+			'ภูเก็ต,2566,7\n' +
+			'ระยอง,,9\n' +
+			'Atlantis,2565,3\n';
+		const staged = await stageFile(db.staging, 'pop.csv', utf8(text));
+		const prepared = await prepareTable(db.staging, staged, 'population', suggestMapping('population', staged.headers), await contextFor(db));
+		const byCode = Object.fromEntries(prepared.problems.map((p) => [p.code, p]));
+		expect(byCode.unknown_province).toEqual({
+			code: 'unknown_province',
+			column: 'province_code',
+			header: 'province_code',
+			count: 2,
+			values: [{ value: 'Atlantis', count: 2, rows: [2, 6] }]
+		});
+		expect(byCode.bad_values).toEqual({
+			code: 'bad_values',
+			column: 'total',
+			header: 'total',
+			kind: 'number',
+			count: 1,
+			rows: [3],
+			values: ['lots']
+		});
+		expect(byCode.empty_required).toMatchObject({ column: 'year', count: 1, rows: [5] });
+		expect(byCode.duplicate_key).toMatchObject({ columns: ['province_code', 'year'], count: 1, examples: [{ key: '83 / 2023', rows: [3, 4] }] });
+		await expect(commitTable(db, prepared)).rejects.toThrow(FileRejected);
+		expect(await count(`SELECT count(*) AS n FROM population`)).toBe(rowsBefore);
+
+		// The user fixes the province; the rest still stops the file.
+		const fixed = await prepareTable(db.staging, staged, 'population', suggestMapping('population', staged.headers), await contextFor(db, { Atlantis: '21' }));
+		expect(fixed.problems.some((p) => p.code === 'unknown_province')).toBe(false);
+		await discardStaged(db.staging, staged);
+	});
+
+	it('reports a missing required column and a bad constant', async () => {
+		const staged = await stageFile(db.staging, 'noyear.csv', utf8('จังหวัด,ค่า\nขอนแก่น,1\n'));
+		const mapping = { ...suggestMapping('indicator_values', staged.headers), indicator_id: { kind: 'constant' as const, value: 'x' } };
+		const prepared = await prepareTable(db.staging, staged, 'indicator_values', mapping, await contextFor(db));
+		expect(prepared.problems).toEqual([{ code: 'missing_column', column: 'year', type: 'SMALLINT' }]);
+		const bad = await prepareTable(db.staging, staged, 'indicator_values', { ...mapping, year: { kind: 'constant', value: 'soon' } }, await contextFor(db));
+		expect(bad.problems).toEqual([{ code: 'bad_constant', column: 'year', value: 'soon', kind: 'year' }]);
+		const good = await prepareTable(db.staging, staged, 'indicator_values', { ...mapping, year: { kind: 'constant', value: 'พ.ศ. 2566' } }, await contextFor(db));
+		expect(good.problems).toEqual([]);
+		await discardStaged(db.staging, staged);
+	});
+
+	it('reads Thai project dates and amounts into the projects table', async () => {
+		const text =
+			'รหัสโครงการ,ชื่อโครงการ,แผนงาน,หน่วยงาน,วันเริ่มต้น,วันสิ้นสุด,งบประมาณ (บาท),จังหวัด,สถานะ\n' +
+			'67-ก-001,โครงการหนึ่ง,แผนงานหนึ่ง,สมาคมหนึ่ง,1 ม.ค. 2567,31 ธ.ค. 2567,"1,000,000.00",ภูเก็ต,active\n' +
+			'67-ก-002,โครงการสอง,แผนงานหนึ่ง,สมาคมสอง,1 ก.พ. 67,30/06/2567,"250,000",สุราษฎร์ธานี,closed\n';
+		const staged = await stageFile(db.staging, 'projects.csv', encodeWindows874(text));
+		const [best] = detectTable(staged.headers);
+		expect(best.table).toBe('projects');
+		const prepared = await prepareTable(db.staging, staged, 'projects', best.mapping, await contextFor(db));
+		expect(prepared.problems).toEqual([]);
+		await commitTable(db, prepared);
+		const rows = await db.staging.query(`SELECT project_code, start_date, end_date, budget, province_code, is_sample FROM projects ORDER BY 1`);
+		expect(rows).toEqual([
+			{ project_code: '67-ก-001', start_date: '2024-01-01', end_date: '2024-12-31', budget: 1_000_000, province_code: '83', is_sample: false },
+			{ project_code: '67-ก-002', start_date: '2024-02-01', end_date: '2024-06-30', budget: 250_000, province_code: '84', is_sample: false }
+		]);
+		await db.restoreBundled(['projects']);
+		expect(await count(`SELECT count(*) AS n FROM projects`)).toBeGreaterThan(2);
+	});
+});
+
+describe('readOnlyQuery', () => {
+	it('answers read-only queries with columns, rows and a row cap', async () => {
+		const r = await db.readOnlyQuery(`SELECT province_code, name_en FROM provinces ORDER BY 1`, 5);
+		expect(r.columns.map((c) => c.name)).toEqual(['province_code', 'name_en']);
+		expect(r.rows).toHaveLength(5);
+		expect(r.truncated).toBe(true);
+		const d = await db.readOnlyQuery(`DESCRIBE provinces`);
+		expect(d.rows.length).toBeGreaterThan(5);
+		expect(d.truncated).toBe(false);
+	});
+
+	it('refuses DROP and INSTALL and passes DuckDB’s own errors through', async () => {
+		await expect(db.readOnlyQuery('DROP TABLE provinces')).rejects.toThrow(QueryRefused);
+		await expect(db.readOnlyQuery('INSTALL httpfs')).rejects.toThrow(QueryRefused);
+		await expect(db.readOnlyQuery('SELECT * FROM no_such_table')).rejects.toThrow(/no_such_table/);
+		expect(await count(`SELECT count(*) AS n FROM provinces`)).toBe(77);
+	});
+
+	it('lists the schema without staging tables', async () => {
+		const schema = await db.schema();
+		expect(schema.some((c) => c.table_name === 'provinces' && c.column_name === 'province_code' && c.table_rows === 77)).toBe(true);
+		expect(schema.some((c) => c.table_name.startsWith('__'))).toBe(false);
+	});
+});
