@@ -72,11 +72,23 @@ export async function legendColours(page: Page): Promise<string[]> {
 	return page.locator('.legend li').evaluateAll((items) => items.map((li) => li.getAttribute('data-colour')!));
 }
 
-export async function rankingRows(page: Page): Promise<string[][]> {
-	return page.locator('#ranking-table tbody tr').evaluateAll((rows) =>
+/** The rows of a DataTable, opened first (closed tables keep no rows in the DOM). */
+export async function tableRows(page: Page, id: string): Promise<string[][]> {
+	const table = page.locator(`#${id}`);
+	if (!(await table.evaluate((el) => (el as HTMLDetailsElement).open))) {
+		await table.locator('summary').click();
+		await expect(table).toHaveAttribute('open', '');
+		await expect(table.locator('tbody tr').first()).toBeAttached();
+	}
+	return table.locator('tbody tr').evaluateAll((rows) =>
 		rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()))
 	);
 }
+
+export async function rankingRows(page: Page): Promise<string[][]> {
+	return tableRows(page, 'ranking-table');
+}
+
 
 export const KHON_KAEN: [number, number] = [102.6, 16.45];
 

@@ -3,8 +3,10 @@
  * exports, holds them to the data contract and answers typed questions with
  * bound parameters. Views receive plain rows and never see a connection.
  */
-import type { Connector, Row } from './connector';
+import type { Connector, Row, SqlParam } from './connector';
+import { CoverageQueries } from './coverage-queries';
 import { ident } from './connector';
+import { guardSql, limitedSql, type GuardRefusal } from '../upload/sql-guard';
 import {
 	TABLES,
 	TABLE_NAMES,
@@ -111,21 +113,78 @@ function compatible(expected: TableSpec['columns'][number]['type'], actual: stri
 	return NUMERIC.test(actual);
 }
 
-export class AtlasDb implements AtlasQueries {
-	private constructor(private readonly connector: Connector) {}
+/** Tables whose change makes indicator_aggregates stale. */
+const AGGREGATE_INPUTS = new Set<TableName>(['provinces', 'population', 'indicator_catalogue', 'indicator_values']);
 
-	/** Load every contract table from `fetchFile`; fails with the first file that breaks the contract. */
+/** Replace a whole table, or only the rows whose `merge` columns match the incoming rows. */
+export type AdoptMode = 'replace' | { merge: readonly string[] };
+
+export interface SchemaColumn {
+	table_name: string;
+	column_name: string;
+	data_type: string;
+	table_rows: number;
+}
+
+/** Rows a console query returns at most. */
+export const CONSOLE_MAX_ROWS = 10_000;
+
+export interface ConsoleResult {
+	columns: { name: string; type: string }[];
+	rows: Row[];
+	/** True when the query had more rows than were returned. */
+	truncated: boolean;
+}
+
+/** A console statement the guard refused, with the reason. */
+export class QueryRefused extends Error {
+	constructor(readonly refusal: GuardRefusal) {
+		super(`Refused: ${refusal.reason}${'word' in refusal ? ` (${refusal.word})` : ''}`);
+		this.name = 'QueryRefused';
+	}
+}
+
+/** Tables every page needs; the others (partners, projects…) load when a view asks for them. */
+export const CORE_TABLES: readonly TableName[] = [
+	'provinces',
+	'population',
+	'issue_areas',
+	'sources',
+	'indicator_catalogue',
+	'indicator_values'
+];
+
+export class AtlasDb implements AtlasQueries {
+	private readonly loading = new Map<TableName, Promise<void>>();
+	/** Network coverage questions (partners, projects, districts). */
+	readonly coverage = new CoverageQueries((sql, params) => this.rows(sql, params));
+
+	private constructor(
+		private readonly connector: Connector,
+		private readonly fetchFile: FetchFile
+	) {}
+
+	/** Load the given contract tables from `fetchFile`; fails with the first file that breaks the contract. */
 	static async open(
 		connector: Connector,
 		fetchFile: FetchFile,
 		tables: readonly TableName[] = TABLE_NAMES
 	): Promise<AtlasDb> {
-		const db = new AtlasDb(connector);
-		await Promise.all(
-			tables.map(async (name) => db.loadTable(name, await fetchFile(TABLES[name].file), TABLES[name].file))
-		);
-		if (tables.includes('indicator_values')) await db.aggregate();
+		const db = new AtlasDb(connector, fetchFile);
+		await db.ensureTables(tables);
 		return db;
+	}
+
+	/** Loads bundled tables not loaded yet (once each, however often asked). */
+	async ensureTables(tables: readonly TableName[]): Promise<void> {
+		const fresh = tables.filter((name) => !this.loading.has(name));
+		for (const name of fresh) {
+			const load = this.fetchFile(TABLES[name].file).then((bytes) => this.loadTable(name, bytes, TABLES[name].file));
+			this.loading.set(name, load);
+			load.catch(() => this.loading.delete(name));
+		}
+		await Promise.all(tables.map((name) => this.loading.get(name)));
+		if (fresh.includes('indicator_values')) await this.aggregate();
 	}
 
 	/**
@@ -178,6 +237,83 @@ export class AtlasDb implements AtlasQueries {
 		} finally {
 			await this.connector.query(`DROP TABLE IF EXISTS ${ident(staging)}`);
 		}
+	}
+
+	/** The engine, for the upload feature's own staging tables (named "__user_…"); views never use it. */
+	get staging(): Connector {
+		return this.connector;
+	}
+
+	/**
+	 * Adopts a user's table from a staging table (loaded and normalised by the upload feature):
+	 * checked against the contract exactly like a bundled file, then it replaces the table or,
+	 * with `merge`, only the rows whose `merge` columns match (e.g. the indicators in the file),
+	 * keeping the rest. The staging table is dropped; a table that breaks the contract changes nothing.
+	 */
+	async adoptTable(name: TableName, staging: string, file: string, mode: AdoptMode = 'replace'): Promise<void> {
+		await this.loading.get(name)?.catch(() => undefined);
+		const spec = TABLES[name];
+		try {
+			const select = await this.conformingSelect(spec, staging, file);
+			if (mode === 'replace') {
+				await this.connector.query(`CREATE OR REPLACE TABLE ${ident(name)} AS ${select}`);
+			} else {
+				if (!this.loading.has(name)) await this.ensureTables([name]);
+				const incoming = `__adopt_${name}`;
+				await this.connector.query(`CREATE OR REPLACE TABLE ${ident(incoming)} AS ${select}`);
+				try {
+					const same = mode.merge.map((c) => `o.${ident(c)} IS NOT DISTINCT FROM n.${ident(c)}`).join(' AND ');
+					await this.connector.query(
+						`CREATE OR REPLACE TABLE ${ident(name)} AS SELECT * FROM (
+							SELECT o.* FROM ${ident(name)} o WHERE NOT EXISTS (SELECT 1 FROM ${ident(incoming)} n WHERE ${same})
+							UNION ALL BY NAME SELECT * FROM ${ident(incoming)}
+						) ORDER BY ${spec.key.map(ident).join(', ')}`
+					);
+				} finally {
+					await this.connector.query(`DROP TABLE IF EXISTS ${ident(incoming)}`);
+				}
+			}
+		} finally {
+			await this.connector.query(`DROP TABLE IF EXISTS ${ident(staging)}`);
+		}
+		this.loading.set(name, Promise.resolve());
+		if (AGGREGATE_INPUTS.has(name) && this.loading.has('indicator_values')) await this.aggregate();
+	}
+
+	/** Loads the bundled files of these tables again (after a user's table is removed), then re-aggregates. */
+	async restoreBundled(tables: readonly TableName[]): Promise<void> {
+		for (const name of tables) {
+			await this.loading.get(name)?.catch(() => undefined);
+			this.loading.delete(name);
+		}
+		await this.ensureTables(tables);
+		if (tables.some((t) => AGGREGATE_INPUTS.has(t)) && !tables.includes('indicator_values') && this.loading.has('indicator_values'))
+			await this.aggregate();
+	}
+
+	/** Tables and columns the console can query (staging tables left out), with each table's row count. */
+	async schema(): Promise<SchemaColumn[]> {
+		return this.rows<SchemaColumn>(
+			`SELECT c.table_name AS table_name, c.column_name AS column_name, c.data_type AS data_type,
+			        CAST(t.estimated_size AS BIGINT) AS table_rows
+			 FROM information_schema.columns c
+			 JOIN duckdb_tables() t ON t.table_name = c.table_name AND t.schema_name = c.table_schema
+			 WHERE c.table_schema = 'main' AND NOT starts_with(c.table_name, '__')
+			 ORDER BY c.table_name, c.ordinal_position`
+		);
+	}
+
+	/**
+	 * Runs a researcher's query: one read-only statement (refused otherwise, see sql-guard.ts),
+	 * on a connection of its own in a transaction that is always rolled back, at most `maxRows` rows.
+	 */
+	async readOnlyQuery(sql: string, maxRows = CONSOLE_MAX_ROWS): Promise<ConsoleResult> {
+		const guarded = guardSql(sql);
+		if (!guarded.ok) throw new QueryRefused(guarded);
+		if (!this.connector.queryIsolated) throw new Error('This engine cannot run console queries.');
+		const result = await this.connector.queryIsolated(limitedSql(guarded, maxRows));
+		const truncated = result.rows.length > maxRows;
+		return { columns: result.columns, rows: truncated ? result.rows.slice(0, maxRows) : result.rows, truncated };
 	}
 
 	/** A SELECT that casts contract columns to their types, adds absent optional ones as NULL and keeps extras. */
@@ -341,7 +477,7 @@ export class AtlasDb implements AtlasQueries {
 		await this.connector.close();
 	}
 
-	private async rows<T>(sql: string, params: (string | number)[] = []): Promise<T[]> {
+	private async rows<T>(sql: string, params: SqlParam[] = []): Promise<T[]> {
 		return (await this.connector.query(sql, params)) as T[];
 	}
 }

@@ -1,8 +1,63 @@
 /** Opens the app's database once per page: DuckDB-WASM loaded lazily, tables from the app's own origin. */
 import { base } from '$app/paths';
-import { AtlasDb } from './atlas-db';
+import { AtlasDb, CORE_TABLES } from './atlas-db';
+import type { TableName } from './contract';
+import type { RestoreReport } from '$lib/upload/user-data';
 
 let opening: Promise<AtlasDb> | null = null;
+
+// --- the user's own files (src/lib/upload): loaded again when the page opens its database ---------
+
+/** localStorage key holding how many files the user keeps, so pages without any skip the upload code. */
+export const USER_FILES_HINT = 'phakhi-atlas:user-files';
+
+/** Tables a build-time snapshot is taken from: when a user's file changed one, views must ask DuckDB. */
+const SNAPSHOT_TABLES: ReadonlySet<TableName> = new Set([
+	'provinces',
+	'population',
+	'issue_areas',
+	'sources',
+	'indicator_catalogue',
+	'indicator_values'
+]);
+
+let userTables: ReadonlySet<TableName> = new Set();
+let restored: RestoreReport | null = null;
+
+/** Tables the user's own files have replaced or added to on this page. */
+export function userDataTables(): ReadonlySet<TableName> {
+	return userTables;
+}
+
+export function setUserDataTables(tables: Iterable<TableName>): void {
+	userTables = new Set(tables);
+}
+
+/** True when the user's data changed a table the prerendered snapshot came from: do not trust the snapshot. */
+export function userDataLoaded(): boolean {
+	return [...userTables].some((t) => SNAPSHOT_TABLES.has(t));
+}
+
+/** What happened to the kept files when this page opened its database (null: none kept, or not yet). */
+export function restoreReport(): RestoreReport | null {
+	return restored;
+}
+
+function mayHaveUserFiles(): boolean {
+	try {
+		const hint = localStorage.getItem(USER_FILES_HINT);
+		return hint !== null && hint !== '0';
+	} catch {
+		return true;
+	}
+}
+
+async function restoreUserFiles(db: AtlasDb): Promise<void> {
+	if (!mayHaveUserFiles()) return;
+	const { restoreUserData, tablesOf } = await import('$lib/upload/user-data');
+	restored = await restoreUserData(db);
+	setUserDataTables(tablesOf(restored.files.filter((f) => f.status === 'loaded' && f.table).map((f) => ({ table: f.table! }))));
+}
 
 export async function fetchBundledFile(file: string): Promise<Uint8Array> {
 	const url = `${base}/data/${file}`;
@@ -18,8 +73,9 @@ export function openAtlasDb(): Promise<AtlasDb> {
 			performance.mark('duckdb:start');
 			const connector = await WasmConnector.open();
 			performance.mark('duckdb:ready');
-			const db = await AtlasDb.open(connector, fetchBundledFile);
+			const db = await AtlasDb.open(connector, fetchBundledFile, CORE_TABLES);
 			performance.mark('duckdb:loaded');
+			await restoreUserFiles(db);
 			return db;
 		})();
 		// A failed start may be retried.

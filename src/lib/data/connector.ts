@@ -13,6 +13,21 @@ export interface Connector {
 	/** Run one statement with bound parameters (`?` placeholders); never splice values into `sql`. */
 	query(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
 	close(): Promise<void>;
+	/** Make bytes readable by SQL (`read_csv(name)`): a registered buffer in the browser, a file in Node. Returns the name to use. */
+	registerFile?(name: string, bytes: Uint8Array): Promise<string>;
+	dropFile?(name: string): Promise<void>;
+	/** Create (or replace) `table` from an Arrow IPC file or stream. */
+	loadArrowIpc?(table: string, bytes: Uint8Array, file: string): Promise<void>;
+	/**
+	 * Run one statement on a connection of its own, inside a transaction that is always rolled
+	 * back: whatever it might change does not stay (the SQL console's engine-side guard).
+	 */
+	queryIsolated?(sql: string): Promise<IsolatedResult>;
+}
+
+export interface IsolatedResult {
+	columns: { name: string; type: string }[];
+	rows: Row[];
 }
 
 /** BIGINT arrives as BigInt from both engines; the app works in plain numbers. */

@@ -1,14 +1,25 @@
-/** Build time only: what the prerendered first view shows, from the same exports and queries the browser uses. */
+/** Build time only: what prerendered pages carry, from the same exports and queries the browser uses. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { DEFAULT_INDICATOR } from '$lib/filters/url-state';
-import { projectProvinces } from '$lib/map/svg-geometry';
+import { projectProvinces, type ProjectedMap } from '$lib/map/svg-geometry';
 import { DATA_DIR, withBundledDb } from './bundled.server';
 import { takeSnapshot, type FirstView } from './snapshot';
 
+async function projectedOutline(): Promise<ProjectedMap> {
+	const read = async (file: string) => JSON.parse(await readFile(join(DATA_DIR, file), 'utf8')) as FeatureCollection;
+	return projectProvinces(await read('provinces.geojson'), await read('zones.geojson'));
+}
+
+/** The explorer's first view: the snapshot of the default indicator's views, and the outlines. */
 export async function loadFirstView(): Promise<FirstView> {
 	const snapshot = await withBundledDb((db) => takeSnapshot(db, [DEFAULT_INDICATOR]));
-	const read = async (file: string) => JSON.parse(await readFile(join(DATA_DIR, file), 'utf8')) as FeatureCollection;
-	return { snapshot, outline: projectProvinces(await read('provinces.geojson'), await read('zones.geojson')) };
+	return { snapshot, outline: await projectedOutline() };
+}
+
+/** Reference tables and outlines, for pages whose data all comes from DuckDB in the browser. */
+export async function loadBasePage(): Promise<FirstView> {
+	const snapshot = await withBundledDb((db) => takeSnapshot(db, []));
+	return { snapshot, outline: await projectedOutline() };
 }

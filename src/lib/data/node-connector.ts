@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ident, plainRow, type Connector, type Row, type SqlParam } from './connector';
+import { ident, plainRow, type Connector, type IsolatedResult, type Row, type SqlParam } from './connector';
 
 export class NodeConnector implements Connector {
 	private readonly scratch = mkdtempSync(join(tmpdir(), 'phakhi-'));
@@ -32,7 +32,37 @@ export class NodeConnector implements Connector {
 		return reader.getRowObjectsJS().map((r) => plainRow(r as Row));
 	}
 
+	async registerFile(name: string, bytes: Uint8Array): Promise<string> {
+		const path = join(this.scratch, name.replace(/[^\w.-]/g, '_'));
+		writeFileSync(path, bytes);
+		return path;
+	}
+
+	async dropFile(name: string): Promise<void> {
+		rmSync(join(this.scratch, name.replace(/[^\w.-]/g, '_')), { force: true });
+	}
+
+	private isolated: DuckDBConnection | null = null;
+
+	async queryIsolated(sql: string): Promise<IsolatedResult> {
+		this.isolated ??= await this.instance.connect();
+		const conn = this.isolated;
+		await conn.run('BEGIN TRANSACTION');
+		try {
+			const reader = await conn.runAndReadAll(sql);
+			const names = reader.columnNames();
+			const types = reader.columnTypes();
+			return {
+				columns: names.map((name, i) => ({ name, type: String(types[i]) })),
+				rows: reader.getRowObjectsJS().map((r) => plainRow(r as Row))
+			};
+		} finally {
+			await conn.run('ROLLBACK');
+		}
+	}
+
 	async close(): Promise<void> {
+		this.isolated?.closeSync();
 		this.conn.closeSync();
 		this.instance.closeSync();
 		rmSync(this.scratch, { recursive: true, force: true });

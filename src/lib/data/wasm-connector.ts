@@ -4,7 +4,8 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import { ident, plainRow, type Connector, type Row, type SqlParam } from './connector';
+import * as arrow from 'apache-arrow';
+import { ident, plainRow, type Connector, type IsolatedResult, type Row, type SqlParam } from './connector';
 import { parquetToArrow } from './parquet-to-arrow';
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -53,7 +54,40 @@ export class WasmConnector implements Connector {
 		return result.toArray().map((r) => plainRow(r.toJSON() as Row));
 	}
 
+	async registerFile(name: string, bytes: Uint8Array): Promise<string> {
+		await this.db.registerFileBuffer(name, bytes);
+		return name;
+	}
+
+	async dropFile(name: string): Promise<void> {
+		await this.db.dropFile(name);
+	}
+
+	async loadArrowIpc(table: string, bytes: Uint8Array): Promise<void> {
+		const data = arrow.tableFromIPC(bytes);
+		await this.conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+		await this.conn.insertArrowTable(data, { name: table, create: true });
+	}
+
+	private isolated: duckdb.AsyncDuckDBConnection | null = null;
+
+	async queryIsolated(sql: string): Promise<IsolatedResult> {
+		this.isolated ??= await this.db.connect();
+		const conn = this.isolated;
+		await conn.query('BEGIN TRANSACTION');
+		try {
+			const result = await conn.query(sql);
+			return {
+				columns: result.schema.fields.map((f) => ({ name: f.name, type: String(f.type) })),
+				rows: result.toArray().map((r) => plainRow(r.toJSON() as Row))
+			};
+		} finally {
+			await conn.query('ROLLBACK');
+		}
+	}
+
 	async close(): Promise<void> {
+		await this.isolated?.close();
 		await this.conn.close();
 		await this.db.terminate();
 		this.worker.terminate();

@@ -30,7 +30,13 @@ describe('URL view state', () => {
 			province: '34',
 			method: 'jenks',
 			classes: 4,
-			scheme: 'blues'
+			scheme: 'blues',
+			types: [],
+			network: null,
+			status: null,
+			measure: 'district_share',
+			colour: 'type',
+			project: null
 		});
 		expect(viewStateSearch(state)).toBe(search);
 	});
@@ -39,6 +45,22 @@ describe('URL view state', () => {
 		expect(viewStateSearch(DEFAULT_VIEW)).toBe('');
 		expect(parse('')).toEqual(DEFAULT_VIEW);
 		expect(viewStateSearch({ ...DEFAULT_VIEW, zone: 7 })).toBe('?zone=7');
+	});
+
+	it('reads coverage filters, keeping only known partner types', () => {
+		const state = parse('types=ngo,academic,aliens,ngo&network=isan_network&status=active&measure=budget_per_capita&colour=issue&project=60-%E0%B8%82-087');
+		expect(state).toMatchObject({
+			types: ['ngo', 'academic'],
+			network: 'isan_network',
+			status: 'active',
+			measure: 'budget_per_capita',
+			colour: 'issue',
+			project: '60-ข-087'
+		});
+		expect(viewStateSearch(state)).toContain('types=ngo%2Cacademic');
+		expect(parse(viewStateSearch(state).slice(1))).toEqual(state);
+		expect(parse('types=aliens').types).toEqual([]);
+		expect(parse('project=60-ข-087%3Cscript%3E').project).toBeNull();
 	});
 
 	it('accepts Buddhist-era years', () => {

@@ -14,6 +14,27 @@ export type ClassMethod = (typeof CLASS_METHODS)[number];
 export const SCHEMES = ['ylorrd', 'purples', 'blues', 'viridis'] as const;
 export type SchemeId = (typeof SCHEMES)[number];
 
+export const PARTNER_TYPES = [
+	'community_group',
+	'ngo',
+	'academic',
+	'local_government',
+	'government_agency',
+	'private',
+	'media',
+	'health_assembly'
+] as const;
+export type PartnerType = (typeof PARTNER_TYPES)[number];
+
+export const PROJECT_STATUSES = ['planned', 'active', 'closed'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export const COVERAGE_MEASURES = ['district_share', 'partners_per_100k', 'budget_per_capita'] as const;
+export type CoverageMeasure = (typeof COVERAGE_MEASURES)[number];
+
+export const POINT_COLOURINGS = ['type', 'issue'] as const;
+export type PointColouring = (typeof POINT_COLOURINGS)[number];
+
 export const MIN_CLASSES = 3;
 export const MAX_CLASSES = 7;
 
@@ -32,6 +53,18 @@ export interface ViewState {
 	method: ClassMethod;
 	classes: number;
 	scheme: SchemeId;
+	/** Coverage: partner types counted (empty = all). */
+	types: PartnerType[];
+	/** Coverage: network id. */
+	network: string | null;
+	/** Coverage: project status. */
+	status: ProjectStatus | null;
+	/** Coverage and gaps: how coverage is measured. */
+	measure: CoverageMeasure;
+	/** Coverage map: colour points by partner type or issue area. */
+	colour: PointColouring;
+	/** Project record open in the drawer. */
+	project: string | null;
 }
 
 export const DEFAULT_INDICATOR = 'road_death_rate';
@@ -46,7 +79,13 @@ export const DEFAULT_VIEW: ViewState = {
 	province: null,
 	method: 'quantile',
 	classes: 5,
-	scheme: 'ylorrd'
+	scheme: 'ylorrd',
+	types: [],
+	network: null,
+	status: null,
+	measure: 'district_share',
+	colour: 'type',
+	project: null
 };
 
 const MAX_PARAM_LENGTH = 64;
@@ -75,6 +114,12 @@ export function parseYear(raw: string | null): number | null {
 }
 
 const identifier = (raw: string): string | null => (ID_PATTERN.test(raw) ? raw : null);
+const typeList = (raw: string): PartnerType[] | null => {
+	const parts = raw.split(',').filter((t) => (PARTNER_TYPES as readonly string[]).includes(t));
+	return parts.length > 0 ? ([...new Set(parts)] as PartnerType[]) : null;
+};
+/** Funders' project codes: Buddhist-era year, a Thai or Latin series letter, a number (e.g. 60-ข-087). */
+const projectCode = (raw: string): string | null => (/^\d{2}-[\u0E01-\u0E2EA-Za-z]{1,3}-\d{1,5}$/.test(raw) ? raw : null);
 const provinceCode = (raw: string): string | null => (/^[1-9]\d$/.test(raw) ? raw : null);
 
 /** How each field is read from the URL; the parameter name is the field name. */
@@ -88,7 +133,13 @@ const PARSERS: { [K in keyof ViewState]: (raw: string) => ViewState[K] | null } 
 	province: provinceCode,
 	method: oneOf(CLASS_METHODS),
 	classes: integerIn(MIN_CLASSES, MAX_CLASSES),
-	scheme: oneOf(SCHEMES)
+	scheme: oneOf(SCHEMES),
+	types: typeList,
+	network: identifier,
+	status: oneOf(PROJECT_STATUSES),
+	measure: oneOf(COVERAGE_MEASURES),
+	colour: oneOf(POINT_COLOURINGS),
+	project: projectCode
 };
 
 const FIELDS = Object.keys(PARSERS) as (keyof ViewState)[];
@@ -109,7 +160,8 @@ export function viewStateSearch(state: ViewState): string {
 	const params = new URLSearchParams();
 	for (const field of FIELDS) {
 		const value = state[field];
-		if (value !== null && value !== DEFAULT_VIEW[field]) params.set(field, String(value));
+		if (Array.isArray(value) ? value.length > 0 : value !== null && value !== DEFAULT_VIEW[field])
+			params.set(field, Array.isArray(value) ? value.join(',') : String(value));
 	}
 	const search = params.toString();
 	return search ? `?${search}` : '';

@@ -16,6 +16,15 @@ export interface ChoroplethLayers {
 	zone: number | null;
 }
 
+/** What the pointer is over on a points layer: one partner or project, or a cluster of them. */
+export interface PointHover {
+	id: string | null;
+	name: string | null;
+	kind: string | null;
+	/** Set for a cluster. */
+	count: number | null;
+}
+
 export const NO_DATA_PATTERN = 'no-data-hatch';
 
 /** A small diagonal hatch as RGBA pixels, for MapLibre's fill-pattern (the SVG uses an equivalent <pattern>). */

@@ -8,6 +8,9 @@ export const PROVINCE_SOURCE = 'provinces';
 export const ZONE_SOURCE = 'zones';
 export const FILL_LAYER = 'province-fill';
 export const NO_DATA_LAYER = 'province-no-data';
+export const POINT_SOURCE = 'points';
+export const CLUSTER_LAYER = 'point-clusters';
+export const POINT_LAYER = 'point-markers';
 
 /** Pixels around the country; the prerendered SVG uses the same. */
 export const MAP_PADDING = 16;
@@ -19,12 +22,21 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const flag = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 
-export function choroplethStyle(provinces: FeatureCollection, zones: FeatureCollection = EMPTY): StyleSpecification {
+/**
+ * Points (partners, projects) carry their colour in `properties.colour`; they
+ * cluster when zoomed out, sized by how many they hold.
+ */
+export function choroplethStyle(
+	provinces: FeatureCollection,
+	zones: FeatureCollection = EMPTY,
+	points: FeatureCollection = EMPTY
+): StyleSpecification {
 	return {
 		version: 8,
 		sources: {
 			[PROVINCE_SOURCE]: { type: 'geojson', data: provinces },
-			[ZONE_SOURCE]: { type: 'geojson', data: zones }
+			[ZONE_SOURCE]: { type: 'geojson', data: zones },
+			[POINT_SOURCE]: { type: 'geojson', data: points, cluster: true, clusterRadius: 32, clusterMaxZoom: 8 }
 		},
 		layers: [
 			{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
@@ -71,6 +83,31 @@ export function choroplethStyle(provinces: FeatureCollection, zones: FeatureColl
 				type: 'line',
 				source: PROVINCE_SOURCE,
 				paint: { 'line-color': '#111827', 'line-width': ['case', flag('highlight'), 2.5, 0] }
+			},
+			{
+				id: CLUSTER_LAYER,
+				type: 'circle',
+				source: POINT_SOURCE,
+				filter: ['has', 'point_count'],
+				paint: {
+					'circle-color': '#0f766e',
+					'circle-opacity': 0.75,
+					'circle-stroke-color': '#ffffff',
+					'circle-stroke-width': 1.5,
+					'circle-radius': ['step', ['get', 'point_count'], 7, 10, 10, 50, 14, 200, 19, 1000, 24]
+				}
+			},
+			{
+				id: POINT_LAYER,
+				type: 'circle',
+				source: POINT_SOURCE,
+				filter: ['!', ['has', 'point_count']],
+				paint: {
+					'circle-color': ['coalesce', ['get', 'colour'], '#0f766e'],
+					'circle-radius': 4.5,
+					'circle-stroke-color': '#ffffff',
+					'circle-stroke-width': 1
+				}
 			}
 		]
 	};

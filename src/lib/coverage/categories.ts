@@ -1,0 +1,40 @@
+/** Colours of points on the coverage map: by partner type (Okabe–Ito, colour-blind safe) or by issue area. */
+import type { IssueAreaRow } from '$lib/data/contract';
+import type { MapPoint } from '$lib/data/coverage-queries';
+import type { PartnerType, PointColouring } from '$lib/filters/url-state';
+import type { FeatureCollection } from 'geojson';
+
+export const PARTNER_TYPE_COLOURS: Record<PartnerType, string> = {
+	community_group: '#E69F00',
+	ngo: '#56B4E9',
+	academic: '#009E73',
+	local_government: '#0072B2',
+	government_agency: '#D55E00',
+	private: '#CC79A7',
+	media: '#8c6d31',
+	health_assembly: '#7b3294'
+};
+
+export const PROJECT_COLOUR = '#334155';
+const FALLBACK = '#9ca3af';
+
+export function pointColour(point: MapPoint, colouring: PointColouring, issueAreas: readonly IssueAreaRow[]): string {
+	if (colouring === 'issue') return issueAreas.find((a) => a.issue_area_id === point.issue)?.colour ?? FALLBACK;
+	if (point.kind === 'project') return PROJECT_COLOUR;
+	return PARTNER_TYPE_COLOURS[point.category as PartnerType] ?? FALLBACK;
+}
+
+export function pointsGeoJson(
+	points: readonly MapPoint[],
+	colouring: PointColouring,
+	issueAreas: readonly IssueAreaRow[]
+): FeatureCollection {
+	return {
+		type: 'FeatureCollection',
+		features: points.map((p) => ({
+			type: 'Feature',
+			geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
+			properties: { id: p.id, kind: p.kind, name: p.name, colour: pointColour(p, colouring, issueAreas) }
+		}))
+	};
+}

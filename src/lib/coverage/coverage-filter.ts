@@ -1,0 +1,19 @@
+import type { TableName } from '$lib/data/contract';
+import type { CoverageFilter } from '$lib/data/coverage-queries';
+import type { ViewState } from '$lib/filters/url-state';
+
+/** Tables the coverage, gap and network pages load on top of the core ones. */
+export const COVERAGE_TABLES: readonly TableName[] = [
+	'districts',
+	'partners',
+	'projects',
+	'instalments',
+	'networks',
+	'network_provinces',
+	'network_events',
+	'quality_issues'
+];
+
+export function coverageFilterOf(view: ViewState, issue: string | null = view.issue): CoverageFilter {
+	return { issue, types: view.types, network: view.network, year: view.year, status: view.status };
+}

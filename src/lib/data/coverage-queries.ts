@@ -1,0 +1,219 @@
+/**
+ * Questions about the partner network: coverage by province and district,
+ * points for the map, networks, project records and data-quality issues.
+ * Part of the query module: it runs through AtlasDb's connection only.
+ */
+import type { SqlParam } from './connector';
+import type {
+	InstalmentRow,
+	NetworkEventRow,
+	NetworkProvinceRow,
+	NetworkRow,
+	PartnerRow,
+	ProjectRow,
+	QualityIssueRow
+} from './contract';
+
+export type Run = <T>(sql: string, params?: SqlParam[]) => Promise<T[]>;
+
+export interface CoverageFilter {
+	/** Issue area id; null = any. */
+	issue: string | null;
+	/** Partner types to count; empty = all. */
+	types: readonly string[];
+	/** Network id; null = any: partners in the network, projects run under it. */
+	network: string | null;
+	/** Partners who had joined by, and projects running in, this year; null = any. */
+	year: number | null;
+	/** Project status; null = any. */
+	status: string | null;
+}
+
+export const NO_COVERAGE_FILTER: CoverageFilter = { issue: null, types: [], network: null, year: null, status: null };
+
+export interface ProvinceCoverage {
+	province_code: string;
+	population: number;
+	districts: number;
+	covered_districts: number;
+	partners: number;
+	projects: number;
+	budget: number;
+}
+
+export interface MapPoint {
+	id: string;
+	kind: 'partner' | 'project';
+	lon: number;
+	lat: number;
+	category: string;
+	issue: string | null;
+	name: string;
+	province_code: string;
+}
+
+export interface UncoveredDistrict {
+	district_code: string;
+	name_th: string;
+	name_en: string;
+	province_code: string;
+	province_th: string;
+	province_en: string;
+	health_zone: number;
+}
+
+const LIST = (column: string) => `string_split(coalesce(${column}, ''), ';')`;
+
+/** The filtered partners and projects as two CTEs, `p` and `j`, with their parameters in order. */
+function filtered(f: CoverageFilter): { sql: string; params: SqlParam[] } {
+	const types = f.types.join(',');
+	return {
+		sql: `p AS (
+				SELECT * FROM partners
+				WHERE active
+				  AND (CAST(? AS VARCHAR) IS NULL OR list_contains(${LIST('issue_area_ids')}, ?))
+				  AND (? = '' OR list_contains(string_split(?, ','), partner_type))
+				  AND (CAST(? AS VARCHAR) IS NULL OR list_contains(${LIST('network_ids')}, ?))
+				  AND (CAST(? AS INTEGER) IS NULL OR year_joined <= ?)
+			),
+			j AS (
+				SELECT * FROM projects
+				WHERE status <> 'cancelled'
+				  AND (CAST(? AS VARCHAR) IS NULL OR list_contains(${LIST('issue_area_ids')}, ?))
+				  AND (CAST(? AS INTEGER) IS NULL OR (year(CAST(start_date AS DATE)) <= ? AND year(CAST(end_date AS DATE)) >= ?))
+				  AND (CAST(? AS VARCHAR) IS NULL OR status = ?)
+				  AND (CAST(? AS VARCHAR) IS NULL OR network_id = ?)
+			)`,
+		params: [
+			f.issue, f.issue,
+			types, types,
+			f.network, f.network,
+			f.year, f.year,
+			f.issue, f.issue,
+			f.year, f.year, f.year,
+			f.status, f.status,
+			f.network, f.network
+		]
+	};
+}
+
+export class CoverageQueries {
+	constructor(private readonly run: Run) {}
+
+	/** Per province: districts with at least one active partner or running project, partners, projects, budget. */
+	byProvince(f: CoverageFilter): Promise<ProvinceCoverage[]> {
+		const { sql, params } = filtered(f);
+		return this.run<ProvinceCoverage>(
+			`WITH ${sql},
+			covered AS (
+				SELECT district_code FROM p WHERE district_code IS NOT NULL
+				UNION SELECT district_code FROM j WHERE district_code IS NOT NULL
+			),
+			d AS (
+				SELECT d.province_code, count(*) AS districts, count(c.district_code) AS covered_districts
+				FROM districts d LEFT JOIN covered c USING (district_code) GROUP BY d.province_code
+			),
+			pc AS (SELECT province_code, count(*) AS partners FROM p GROUP BY province_code),
+			jc AS (SELECT province_code, count(*) AS projects, sum(budget) AS budget FROM j GROUP BY province_code)
+			SELECT pr.province_code, pr.population,
+				CAST(coalesce(d.districts, 0) AS INTEGER) AS districts,
+				CAST(coalesce(d.covered_districts, 0) AS INTEGER) AS covered_districts,
+				CAST(coalesce(pc.partners, 0) AS INTEGER) AS partners,
+				CAST(coalesce(jc.projects, 0) AS INTEGER) AS projects,
+				CAST(coalesce(jc.budget, 0) AS DOUBLE) AS budget
+			FROM provinces pr
+			LEFT JOIN d USING (province_code)
+			LEFT JOIN pc USING (province_code)
+			LEFT JOIN jc USING (province_code)
+			ORDER BY pr.province_code`,
+			params
+		);
+	}
+
+	/** Districts with neither an active partner nor a running project under the filter. */
+	uncoveredDistricts(f: CoverageFilter): Promise<UncoveredDistrict[]> {
+		const { sql, params } = filtered(f);
+		return this.run<UncoveredDistrict>(
+			`WITH ${sql},
+			covered AS (
+				SELECT district_code FROM p WHERE district_code IS NOT NULL
+				UNION SELECT district_code FROM j WHERE district_code IS NOT NULL
+			)
+			SELECT d.district_code, d.name_th, d.name_en, d.province_code,
+				pr.name_th AS province_th, pr.name_en AS province_en, pr.health_zone
+			FROM districts d
+			JOIN provinces pr USING (province_code)
+			WHERE d.district_code NOT IN (SELECT district_code FROM covered)
+			ORDER BY pr.health_zone, d.province_code, d.district_code`,
+			params
+		);
+	}
+
+	/** Partners and projects as points, capped at `limit` (the map clusters them). */
+	points(f: CoverageFilter, limit = 100_000): Promise<MapPoint[]> {
+		const { sql, params } = filtered(f);
+		return this.run<MapPoint>(
+			`WITH ${sql}
+			SELECT * FROM (
+				SELECT partner_id AS id, 'partner' AS kind, lon, lat, partner_type AS category,
+					nullif(split_part(coalesce(issue_area_ids, ''), ';', 1), '') AS issue, name_th AS name, province_code
+				FROM p WHERE lat IS NOT NULL AND lon IS NOT NULL
+				UNION ALL
+				SELECT project_code, 'project', lon, lat, status,
+					nullif(split_part(coalesce(issue_area_ids, ''), ';', 1), ''), title_th, province_code
+				FROM j WHERE lat IS NOT NULL AND lon IS NOT NULL
+			)
+			ORDER BY kind, id
+			LIMIT ?`,
+			[...params, limit]
+		);
+	}
+
+	project(code: string): Promise<ProjectRow[]> {
+		return this.run<ProjectRow>(`SELECT * FROM projects WHERE project_code = ?`, [code]);
+	}
+
+	instalments(code: string): Promise<InstalmentRow[]> {
+		return this.run<InstalmentRow>(`SELECT * FROM instalments WHERE project_code = ? ORDER BY instalment_no`, [code]);
+	}
+
+	/** Data-quality issues, all or those of one project. */
+	qualityIssues(projectCode: string | null = null): Promise<QualityIssueRow[]> {
+		return this.run<QualityIssueRow>(
+			`SELECT * FROM quality_issues WHERE CAST(? AS VARCHAR) IS NULL OR project_code = ? ORDER BY rule, table_name, row_key`,
+			[projectCode, projectCode]
+		);
+	}
+
+	networks(): Promise<NetworkRow[]> {
+		return this.run<NetworkRow>(`SELECT * FROM networks ORDER BY network_id`);
+	}
+
+	networkProvinces(networkId: string): Promise<NetworkProvinceRow[]> {
+		return this.run<NetworkProvinceRow>(
+			`SELECT * FROM network_provinces WHERE network_id = ? ORDER BY province_code, role`,
+			[networkId]
+		);
+	}
+
+	networkEvents(networkId: string): Promise<NetworkEventRow[]> {
+		return this.run<NetworkEventRow>(
+			`SELECT * FROM network_events WHERE network_id = ? ORDER BY event_date NULLS LAST, event_id`,
+			[networkId]
+		);
+	}
+
+	networkPartners(networkId: string): Promise<PartnerRow[]> {
+		return this.run<PartnerRow>(
+			`SELECT * FROM partners WHERE list_contains(${LIST('network_ids')}, ?) ORDER BY province_code, partner_id`,
+			[networkId]
+		);
+	}
+
+	networkProjects(networkId: string): Promise<ProjectRow[]> {
+		return this.run<ProjectRow>(
+			`SELECT * FROM projects WHERE network_id = ? ORDER BY start_date, project_code`,
+			[networkId]
+		);
+	}
+}

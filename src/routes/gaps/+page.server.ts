@@ -1,0 +1,3 @@
+import { loadBasePage } from '$lib/data/first-view.server';
+
+export const load = () => loadBasePage();

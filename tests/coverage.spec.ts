@@ -1,0 +1,97 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { tableRows, waitForMap } from './helpers';
+
+const data = (file: string) => join(process.cwd(), 'static/data', file);
+
+/** The same question asked of the exported Parquet directly, with DuckDB in Node. */
+async function direct<T>(sql: string, params: (string | number)[]): Promise<T[]> {
+	const instance = await DuckDBInstance.create(':memory:');
+	const connection = await instance.connect();
+	try {
+		const reader = await connection.runAndReadAll(sql, params);
+		return reader.getRowObjectsJS() as T[];
+	} finally {
+		connection.closeSync();
+		instance.closeSync();
+	}
+}
+
+test('road safety in zone 11: the counts on the page match a direct query of the exports', async ({ page }) => {
+	const [expected] = await direct<{ partners: bigint; projects: bigint }>(
+		`WITH zone AS (SELECT province_code FROM read_parquet($1) WHERE health_zone = 11)
+		 SELECT
+			(SELECT count(*) FROM read_parquet($2)
+			 WHERE active AND list_contains(string_split(coalesce(issue_area_ids, ''), ';'), 'road_safety')
+			   AND province_code IN (SELECT province_code FROM zone)) AS partners,
+			(SELECT count(*) FROM read_parquet($3)
+			 WHERE status <> 'cancelled' AND list_contains(string_split(coalesce(issue_area_ids, ''), ';'), 'road_safety')
+			   AND province_code IN (SELECT province_code FROM zone)) AS projects`,
+		[data('provinces.parquet'), data('partners.parquet'), data('projects.parquet')]
+	);
+	expect(Number(expected.partners)).toBeGreaterThan(0);
+
+	await page.goto('/coverage?lang=en&issue=road_safety&zone=11');
+	await expect(page.locator('.coverage')).toHaveAttribute('data-db', 'ready');
+	await expect(page.locator('.coverage')).not.toHaveAttribute('data-coverage', '');
+	await expect(page.locator('[data-total="partners"]')).toHaveText(Number(expected.partners).toLocaleString('en-GB'));
+	await expect(page.locator('[data-total="projects"]')).toHaveText(Number(expected.projects).toLocaleString('en-GB'));
+	// Seven provinces in zone 11, ranked.
+	expect(await tableRows(page, 'coverage-table')).toHaveLength(7);
+});
+
+test('project 60-ข-087 opens as its published record, with the instalment warning', async ({ page }) => {
+	await page.goto(`/coverage?lang=th&project=${encodeURIComponent('60-ข-087')}`);
+	const record = page.getByRole('dialog');
+	await expect(record).toBeVisible();
+	await expect(record).toContainText('60-ข-087');
+	await expect(record).toContainText('1,000,000.00 บาท');
+	await expect(record).toContainText('1 ธ.ค. 2560');
+	await expect(record.locator('tfoot')).toContainText('0.00');
+	await expect(record.locator('li[data-rule="instalment_sum_mismatch"]')).toBeVisible();
+	await record.getByRole('button', { name: 'ปิด' }).click();
+	await expect(page).not.toHaveURL(/project=/);
+});
+
+test('the uncovered districts list names districts with no partner or project, and sorts', async ({ page }) => {
+	const expected = await direct<{ n: bigint }>(
+		`SELECT count(*) AS n FROM read_parquet($1) d
+		 WHERE d.district_code NOT IN (SELECT district_code FROM read_parquet($2) WHERE active)
+		   AND d.district_code NOT IN (SELECT district_code FROM read_parquet($3) WHERE status <> 'cancelled' AND district_code IS NOT NULL)`,
+		[data('districts.parquet'), data('partners.parquet'), data('projects.parquet')]
+	);
+	await page.goto('/coverage?lang=en');
+	await expect(page.locator('.coverage')).not.toHaveAttribute('data-coverage', '');
+	const rows = page.locator('#uncovered-table tbody tr');
+	await expect(rows).toHaveCount(Number(expected[0].n));
+	await page.locator('#uncovered-table').getByRole('button', { name: 'District', exact: true }).click();
+	await expect(page.locator('#uncovered-table th[aria-sort="ascending"]')).toHaveCount(1);
+});
+
+test('the coverage map draws partners and projects as points over the provinces', async ({ page }) => {
+	await page.goto('/coverage?lang=en');
+	await waitForMap(page);
+	await expect(page.locator('.coverage')).not.toHaveAttribute('data-coverage', '');
+	const rendered = await page.locator('.map').evaluate((el) => {
+		const map = (el as HTMLElement & { __map: { queryRenderedFeatures(o: object): unknown[] } }).__map;
+		return map.queryRenderedFeatures({ layers: ['point-clusters', 'point-markers'] }).length;
+	});
+	expect(rendered).toBeGreaterThan(0);
+});
+
+test('gap analysis ranks high-burden, low-coverage provinces first', async ({ page }) => {
+	await page.goto('/gaps?lang=en&indicator=smoking_prevalence');
+	await expect(page.locator('.gaps')).not.toHaveAttribute('data-gaps', '');
+	const scores = (await tableRows(page, 'gaps-table')).map((row) => Number(row.at(-1)!.replace('−', '-')));
+	expect(scores.length).toBeGreaterThan(70);
+	for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeLessThanOrEqual(scores[i - 1]);
+	await expect(page.locator('#priority-table tbody tr').first()).toBeVisible();
+});
+
+test('a network shows its provinces and roles, and its events', async ({ page }) => {
+	await page.goto('/networks?lang=en');
+	await expect(page.locator('.networks')).not.toHaveAttribute('data-network', '');
+	await expect(page.locator('#roles-table tbody tr').first()).toBeVisible();
+	await expect(page.locator('.timeline li').first()).toBeVisible();
+});
