@@ -1,6 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { readFileSync } from 'node:fs';
 import { tableRows, waitForMap } from './helpers';
 
 const data = (file: string) => join(process.cwd(), 'static/data', file);
@@ -94,4 +95,25 @@ test('a network shows its provinces and roles, and its events', async ({ page })
 	await expect(page.locator('.networks')).not.toHaveAttribute('data-network', '');
 	await expect(page.locator('#roles-table tbody tr').first()).toBeVisible();
 	await expect(page.locator('.timeline li').first()).toBeVisible();
+});
+
+test('the uncovered-districts list exports exactly the rows it shows, as CSV and Parquet', async ({ page }) => {
+	await page.goto('/coverage?lang=en&issue=tobacco&zone=1');
+	await expect(page.locator('.coverage')).not.toHaveAttribute('data-coverage', '');
+	const shown = await tableRows(page, 'uncovered-table');
+	expect(shown.length).toBeGreaterThan(0);
+	const menu = page.locator('[data-export-id="uncovered-districts"]');
+
+	await menu.locator('button.toggle').click();
+	const [csvFile] = await Promise.all([page.waitForEvent('download'), menu.locator('[data-format="csv"]').click()]);
+	const csv = readFileSync((await csvFile.path())!, 'utf8');
+	expect(csv.charCodeAt(0)).toBe(0xfeff);
+	const lines = csv.slice(1).trim().split(/\r\n/);
+	expect(lines).toHaveLength(shown.length + 1);
+	expect(lines.slice(1).map((l) => l.split(',').at(-1))).toEqual(shown.map((r) => r.at(-1)));
+
+	await menu.locator('button.toggle').click();
+	const [parquetFile] = await Promise.all([page.waitForEvent('download'), menu.locator('[data-format="parquet"]').click()]);
+	const rows = await direct<Record<string, unknown>>(`SELECT * FROM read_parquet($1)`, [(await parquetFile.path())!]);
+	expect(rows.map((r) => String(Object.values(r).at(-1)))).toEqual(shown.map((r) => r.at(-1)));
 });
