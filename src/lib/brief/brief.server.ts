@@ -11,6 +11,8 @@ import { trendOption } from '$lib/charts/trend';
 import type { AtlasDb } from '$lib/data/atlas-db';
 import type { IndicatorRow } from '$lib/data/contract';
 import { DATA_DIR, withBundledDb } from '$lib/data/bundled.server';
+import { NO_COVERAGE_FILTER } from '$lib/data/coverage-queries';
+import { coverageTotals } from '$lib/coverage/metrics';
 import { loadExplorerData } from '$lib/explorer/explorer-data';
 import { renderChartSvg } from '$lib/export/chart-svg';
 import { focusBox } from '$lib/export/map-svg';
@@ -136,6 +138,14 @@ async function loadBriefs(): Promise<Briefs> {
 					)
 				})
 			);
+		}
+		// Partners and projects (all issue areas, active partners, projects not cancelled), as on /coverage.
+		const coverage = await db.coverage.byProvince(NO_COVERAGE_FILTER);
+		for (const [code, brief] of result.provinces)
+			brief.coverage = coverageTotals(coverage.filter((r) => r.province_code === code));
+		for (const [zone, brief] of result.zones) {
+			const codes = new Set(brief.zoneProvinces.map((p) => p.province_code));
+			brief.coverage = coverageTotals(coverage.filter((r) => codes.has(r.province_code)));
 		}
 		return result;
 	});

@@ -3,6 +3,7 @@
  * models the page and the build-time chart rendering share, so the charts drawn into the page
  * and the map beside them come from the same numbers.
  */
+import type { CoverageTotals } from '$lib/coverage/metrics';
 import type { RankingItem, RankingReference } from '$lib/charts/ranking';
 import type { TrendSeries } from '$lib/charts/trend';
 import type { YearValue } from '$lib/data/atlas-db';
@@ -55,6 +56,8 @@ export interface BriefData {
 	outline: ProjectedMap;
 	/** The ranking and trend charts as SVG, drawn at build time in each language (the brief needs no script). */
 	charts: Record<Lang, { ranking: string; trend: string }>;
+	/** Partners and projects in the province or zone; absent when no partner data is loaded. */
+	coverage?: CoverageTotals;
 }
 
 export const CHART_WIDTH = 400;

@@ -55,7 +55,8 @@ export class WasmConnector implements Connector {
 	}
 
 	async registerFile(name: string, bytes: Uint8Array): Promise<string> {
-		await this.db.registerFileBuffer(name, bytes);
+		// The buffer is transferred to the worker (detached here): give it a copy, the caller keeps its bytes.
+		await this.db.registerFileBuffer(name, bytes.slice());
 		return name;
 	}
 

@@ -379,7 +379,8 @@ const th = {
 	schema_title: 'ตารางและคอลัมน์',
 	schema_rows: '{rows} แถว',
 	schema_query: 'ค้นตาราง {table}',
-	schema_yours: 'ของคุณ'
+	schema_yours: 'ของคุณ',
+	data_save_failed: 'เก็บไฟล์ {file} ไว้ในเบราว์เซอร์นี้ไม่ได้ ({error}) ไฟล์จะหายเมื่อปิดหน้า'
 };
 
 export type MessageKey = keyof typeof th;
@@ -760,7 +761,8 @@ const en: Record<MessageKey, string> = {
 	schema_title: 'Tables and columns',
 	schema_rows: '{rows} rows',
 	schema_query: 'Query {table}',
-	schema_yours: 'yours'
+	schema_yours: 'yours',
+	data_save_failed: 'Could not keep {file} in this browser ({error}); it will be gone when the page closes.'
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { th, en };

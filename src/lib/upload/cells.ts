@@ -13,8 +13,10 @@ export function plainCell(value: unknown): PlainCell {
 	if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
 	if (typeof value === 'string') return value;
 	if (typeof value === 'boolean') return value ? 'true' : 'false';
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().replace('T00:00:00.000Z', '');
-	if (value instanceof Uint8Array) return `\\x${[...value.subarray(0, 64)].map((b) => b.toString(16).padStart(2, '0')).join('')}${value.length > 64 ? '…' : ''}`;
+	if (value instanceof Date)
+		return Number.isNaN(value.getTime()) ? null : value.toISOString().replace('T00:00:00.000Z', '');
+	if (value instanceof Uint8Array)
+		return `\\x${[...value.subarray(0, 64)].map((b) => b.toString(16).padStart(2, '0')).join('')}${value.length > 64 ? '…' : ''}`;
 	return stringify(value);
 }
 
@@ -26,8 +28,13 @@ function stringify(value: unknown, depth = 0): string {
 	if (typeof value !== 'object') return String(value);
 	if (value instanceof Date) return value.toISOString();
 	const v = value as { toArray?: () => unknown; toJSON?: () => unknown };
-	if (typeof v.toArray === 'function' && !Array.isArray(value)) return stringify(Array.from(v.toArray() as ArrayLike<unknown>), depth);
-	if (Array.isArray(value)) return `[${value.slice(0, 50).map((x) => stringify(x, depth + 1)).join(', ')}${value.length > 50 ? ', …' : ''}]`;
+	if (typeof v.toArray === 'function' && !Array.isArray(value))
+		return stringify(Array.from(v.toArray() as ArrayLike<unknown>), depth);
+	if (Array.isArray(value))
+		return `[${value
+			.slice(0, 50)
+			.map((x) => stringify(x, depth + 1))
+			.join(', ')}${value.length > 50 ? ', …' : ''}]`;
 	if (ArrayBuffer.isView(value)) return stringify(Array.from(value as unknown as ArrayLike<unknown>), depth);
 	const obj = typeof v.toJSON === 'function' ? v.toJSON() : value;
 	if (obj === null || typeof obj !== 'object') return stringify(obj, depth + 1);
@@ -42,7 +49,8 @@ export function displayCell(value: unknown): string {
 	return plain === null ? 'NULL' : String(plain);
 }
 
-const NUMERIC_TYPE = /^(Int|Uint|Float|Decimal|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/i;
+const NUMERIC_TYPE =
+	/^(Int|Uint|Float|Decimal|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/i;
 
 /** A console result as the TableData that DataTable shows and the CSV and Parquet exports write. */
 export function resultTable(

@@ -91,7 +91,18 @@ export function toUtf8(bytes: Uint8Array): Utf8Text {
 
 /** Windows-874 bytes for a string (Thai letters, ASCII and the typographic punctuation it has); for tests and fixtures. */
 export function encodeWindows874(text: string): Uint8Array {
-	const EXTRA: Record<string, number> = { '€': 0x80, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97, '\u00a0': 0xa0 };
+	const EXTRA: Record<string, number> = {
+		'€': 0x80,
+		'…': 0x85,
+		'‘': 0x91,
+		'’': 0x92,
+		'“': 0x93,
+		'”': 0x94,
+		'•': 0x95,
+		'–': 0x96,
+		'—': 0x97,
+		'\u00a0': 0xa0
+	};
 	const out = new Uint8Array(text.length);
 	let n = 0;
 	for (const ch of text) {

@@ -3,6 +3,7 @@ import { TABLES, TABLE_NAMES } from '$lib/data/contract';
 import { detectTable, USER_TABLES } from './detect';
 import {
 	adaptMapping,
+	indicatorIdFor,
 	headerKey,
 	isIdentity,
 	isMapping,
@@ -35,7 +36,17 @@ describe('suggestMapping', () => {
 	});
 
 	it('maps Thai project headers, งบประมาณ to budget', () => {
-		const m = suggestMapping('projects', ['รหัสโครงการ', 'ชื่อโครงการ', 'แผนงาน', 'หน่วยงาน', 'วันเริ่มต้น', 'วันสิ้นสุด', 'งบประมาณ (บาท)', 'จังหวัด', 'สถานะ']);
+		const m = suggestMapping('projects', [
+			'รหัสโครงการ',
+			'ชื่อโครงการ',
+			'แผนงาน',
+			'หน่วยงาน',
+			'วันเริ่มต้น',
+			'วันสิ้นสุด',
+			'งบประมาณ (บาท)',
+			'จังหวัด',
+			'สถานะ'
+		]);
 		expect(m.budget).toEqual({ kind: 'column', header: 'งบประมาณ (บาท)' });
 		expect(m.start_date).toEqual({ kind: 'column', header: 'วันเริ่มต้น' });
 		expect(m.is_sample).toEqual({ kind: 'constant', value: 'false' });
@@ -67,15 +78,22 @@ describe('remembered mappings', () => {
 	});
 
 	it('adapts a remembered mapping to a new file, dropping headers it lacks', () => {
-		const remembered = { ...suggestMapping('indicator_values', ['จังหวัด', 'ปี', 'ค่า']), indicator_id: { kind: 'constant' as const, value: 'my_ind' }, value: { kind: 'column' as const, header: 'gone' } };
+		const remembered = {
+			...suggestMapping('indicator_values', ['จังหวัด', 'ปี', 'ค่า']),
+			indicator_id: { kind: 'constant' as const, value: 'my_ind' },
+			value: { kind: 'column' as const, header: 'gone' }
+		};
 		const m = adaptMapping('indicator_values', remembered, ['จังหวัด', 'ปี', 'ค่า']);
 		expect(m.indicator_id).toEqual({ kind: 'constant', value: 'my_ind' });
 		expect(m.value).toEqual({ kind: 'column', header: 'ค่า' });
 	});
 
 	it('validates stored mappings', () => {
-		expect(isMapping({ a: { kind: 'none' }, b: { kind: 'column', header: 'x' }, c: { kind: 'constant', value: '1' } })).toBe(true);
-		for (const junk of [null, 1, 'x', [], { a: null }, { a: { kind: 'column' } }, { a: { kind: 'other' } }]) expect(isMapping(junk)).toBe(false);
+		expect(
+			isMapping({ a: { kind: 'none' }, b: { kind: 'column', header: 'x' }, c: { kind: 'constant', value: '1' } })
+		).toBe(true);
+		for (const junk of [null, 1, 'x', [], { a: null }, { a: { kind: 'column' } }, { a: { kind: 'other' } }])
+			expect(isMapping(junk)).toBe(false);
 	});
 });
 
@@ -107,7 +125,17 @@ describe('detectTable', () => {
 		const [values] = detectTable(['จังหวัด', 'ปี', 'ค่า']);
 		expect(values.table).toBe('indicator_values');
 		expect(values.missingRequired).toEqual(['indicator_id']);
-		const [projects] = detectTable(['รหัสโครงการ', 'ชื่อโครงการ', 'แผนงาน', 'หน่วยงาน', 'วันเริ่มต้น', 'วันสิ้นสุด', 'งบประมาณ', 'จังหวัด', 'สถานะ']);
+		const [projects] = detectTable([
+			'รหัสโครงการ',
+			'ชื่อโครงการ',
+			'แผนงาน',
+			'หน่วยงาน',
+			'วันเริ่มต้น',
+			'วันสิ้นสุด',
+			'งบประมาณ',
+			'จังหวัด',
+			'สถานะ'
+		]);
 		expect(projects.table).toBe('projects');
 		expect(projects.missingRequired).toEqual([]);
 	});
@@ -116,5 +144,14 @@ describe('detectTable', () => {
 		expect(detectTable([])).toEqual([]);
 		expect(detectTable(['foo', 'bar'])).toEqual([]);
 		expect(detectTable(['', '   '])).toEqual([]);
+	});
+});
+
+describe('indicatorIdFor', () => {
+	it('names an indicator after its file, or after its id when the name has no letters to use', () => {
+		expect(indicatorIdFor('My Survey 2566.csv', 'x1')).toBe('my_survey_2566');
+		expect(indicatorIdFor('ตัวชี้วัดของฉัน.csv', 'x1')).toBe('user_x1');
+		expect(indicatorIdFor('2566.csv', 'x1')).toBe('user_x1');
+		expect(indicatorIdFor('', 'x1')).toBe('user_x1');
 	});
 });

@@ -30,7 +30,19 @@ export function headerKey(header: string): string {
 
 /** Header aliases (folded with headerKey) by contract column name, for every table that has the column. */
 const ALIASES: Record<string, string[]> = {
-	province_code: ['จังหวัด', 'รหัสจังหวัด', 'ชื่อจังหวัด', 'จว', 'province', 'provincename', 'provincecode', 'prov', 'changwat', 'adm1pcode', 'pcode'],
+	province_code: [
+		'จังหวัด',
+		'รหัสจังหวัด',
+		'ชื่อจังหวัด',
+		'จว',
+		'province',
+		'provincename',
+		'provincecode',
+		'prov',
+		'changwat',
+		'adm1pcode',
+		'pcode'
+	],
 	year: ['ปี', 'ปีพศ', 'พศ', 'ปีงบประมาณ', 'ปีงบ', 'ปีคศ', 'year', 'yr', 'fiscalyear', 'fy'],
 	value: ['ค่า', 'ค่าตัวชี้วัด', 'ผล', 'ผลลัพธ์', 'อัตรา', 'ร้อยละ', 'value', 'val', 'rate', 'percent'],
 	indicator_id: ['ตัวชี้วัด', 'รหัสตัวชี้วัด', 'indicator', 'indicatorid', 'kpi', 'kpiid'],
@@ -127,7 +139,8 @@ export function unmappedRequired(table: TableName, mapping: Mapping): string[] {
 /** True when every column source is a column named exactly like the contract column (no mapping step needed). */
 export function isIdentity(mapping: Mapping): boolean {
 	return Object.entries(mapping).every(
-		([name, source]) => source.kind === 'none' || (source.kind === 'column' && source.header === name) || name === 'is_sample'
+		([name, source]) =>
+			source.kind === 'none' || (source.kind === 'column' && source.header === name) || name === 'is_sample'
 	);
 }
 
@@ -171,4 +184,15 @@ export function isMapping(value: unknown): value is Mapping {
 			(source.kind === 'constant' && typeof source.value === 'string')
 		);
 	});
+}
+
+/** An indicator id for a file of values without one: its name in lower-case ASCII ("My Survey 2566.csv" → "my_survey_2566"), else `user_<id>`. */
+export function indicatorIdFor(fileName: string, id: string): string {
+	const slug = fileName
+		.replace(/\.[A-Za-z0-9]+$/, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '_')
+		.replace(/^_+|_+$/g, '')
+		.slice(0, 40);
+	return /^[a-z]/.test(slug) ? slug : `user_${id}`;
 }

@@ -15,10 +15,29 @@ const PROBLEMS: Problem[] = [
 	{ code: 'no_table', headers: ['a', 'b'] },
 	{ code: 'missing_column', column: 'year', type: 'SMALLINT' },
 	{ code: 'bad_constant', column: 'year', value: 'soon', kind: 'year' },
-	{ code: 'bad_values', column: 'total', header: 'ประชากร', kind: 'number', count: 2, rows: [3, 9], values: ['lots', 'x'] },
+	{
+		code: 'bad_values',
+		column: 'total',
+		header: 'ประชากร',
+		kind: 'number',
+		count: 2,
+		rows: [3, 9],
+		values: ['lots', 'x']
+	},
 	{ code: 'empty_required', column: 'year', header: 'ปี', count: 1, rows: [5] },
-	{ code: 'duplicate_key', columns: ['province_code', 'year'], count: 1, examples: [{ key: '83 / 2023', rows: [3, 4] }] },
-	{ code: 'unknown_province', column: 'province_code', header: 'จังหวัด', count: 2, values: [{ value: 'Atlantis', count: 2, rows: [2, 6] }] },
+	{
+		code: 'duplicate_key',
+		columns: ['province_code', 'year'],
+		count: 1,
+		examples: [{ key: '83 / 2023', rows: [3, 4] }]
+	},
+	{
+		code: 'unknown_province',
+		column: 'province_code',
+		header: 'จังหวัด',
+		count: 2,
+		values: [{ value: 'Atlantis', count: 2, rows: [2, 6] }]
+	},
 	{ code: 'unknown_key', column: 'issue_area_id', table: 'issue_areas', count: 1, rows: [1], values: ['x'] },
 	{ code: 'contract', detail: 'y' }
 ];
@@ -31,8 +50,12 @@ describe('upload messages', () => {
 				expect(text, `${lang} ${p.code}`).not.toMatch(/\{\w+\}/);
 				expect(text.length).toBeGreaterThan(5);
 			}
-		expect(problemText('en', PROBLEMS[11], 1)).toBe('Column "ประชากร" → total: 2 values are not numbers, e.g. "lots", "x" (lines 4, 10).');
-		expect(problemText('en', PROBLEMS[14], 0)).toBe('Column "จังหวัด": 2 rows name a province not recognised: "Atlantis" (rows 2, 6).');
+		expect(problemText('en', PROBLEMS[11], 1)).toBe(
+			'Column "ประชากร" → total: 2 values are not numbers, e.g. "lots", "x" (lines 4, 10).'
+		);
+		expect(problemText('en', PROBLEMS[14], 0)).toBe(
+			'Column "จังหวัด": 2 rows name a province not recognised: "Atlantis" (rows 2, 6).'
+		);
 		expect(problemText('en', PROBLEMS[1])).toBe(
 			'The file is 210 MB, more than the 100 MB this app takes in a browser tab. Split it, or save it as Parquet, which is smaller.'
 		);
@@ -40,11 +63,15 @@ describe('upload messages', () => {
 	});
 
 	it('renders notes, refusals, places and sizes', () => {
-		expect(noteText('en', { code: 'converted', column: 'year', kind: 'year', count: 4 })).toBe('Converted Buddhist-era years to CE in 4 rows (year)');
+		expect(noteText('en', { code: 'converted', column: 'year', kind: 'year', count: 4 })).toBe(
+			'Converted Buddhist-era years to CE in 4 rows (year)'
+		);
 		expect(noteText('th', { code: 'extra_columns', headers: ['หมายเหตุ'] })).toBe('คอลัมน์ที่ไม่ได้ใช้: หมายเหตุ');
 		for (const word of FORBIDDEN_WORDS) expect(refusalText('en', { reason: 'forbidden', word })).toContain(word);
 		expect(refusalText('th', { reason: 'multiple' })).toContain(';');
-		expect(refusalText('en', { reason: 'unterminated', what: 'string' })).toBe('A string, quoted name or comment is not closed.');
+		expect(refusalText('en', { reason: 'unterminated', what: 'string' })).toBe(
+			'A string, quoted name or comment is not closed.'
+		);
 		expect(where('th', [1, 2], 1)).toBe('บรรทัดที่ 2, 3');
 		expect(formatBytes('en', 500)).toBe('500 B');
 		expect(formatBytes('en', 1536)).toBe('1.5 KB');

@@ -78,7 +78,9 @@ describe('stageFile', () => {
 		const big = { length: MAX_FILE_BYTES + 1 } as Uint8Array;
 		expect((await rejection(stageFile(db.staging, 'big.csv', big)))[0]).toMatchObject({ code: 'too_large' });
 		expect(await rejection(stageFile(db.staging, 'header.csv', utf8('a,b\n')))).toEqual([{ code: 'no_rows' }]);
-		expect(await rejection(stageFile(db.staging, 'bin.csv', new Uint8Array([1, 2, 0, 3])))).toEqual([{ code: 'binary_text' }]);
+		expect(await rejection(stageFile(db.staging, 'bin.csv', new Uint8Array([1, 2, 0, 3])))).toEqual([
+			{ code: 'binary_text' }
+		]);
 	});
 
 	it('stages a Windows-874 CSV as UTF-8 text with row numbers', async () => {
@@ -95,11 +97,7 @@ describe('stageFile', () => {
 describe('prepare and commit', () => {
 	it('loads Thai indicator values as a new indicator, in every aggregate, with its own source line', async () => {
 		const text =
-			'จังหวัด,ปี พ.ศ.,ค่า\n' +
-			'กทม.,2566,"1,250.5"\n' +
-			'จ.สุราษฏร์ธานี,2566,80\n' +
-			'Korat,2566,70\n' +
-			'ขอนแก่น,2565,60\n';
+			'จังหวัด,ปี พ.ศ.,ค่า\n' + 'กทม.,2566,"1,250.5"\n' + 'จ.สุราษฏร์ธานี,2566,80\n' + 'Korat,2566,70\n' + 'ขอนแก่น,2565,60\n';
 		const staged = await stageFile(db.staging, 'mine.csv', encodeWindows874(text));
 		const [best] = detectTable(staged.headers);
 		expect(best.table).toBe('indicator_values');
@@ -113,7 +111,10 @@ describe('prepare and commit', () => {
 				{ code: 'converted', column: 'year', kind: 'year', count: 4 }
 			])
 		);
-		const meta = { ...defaultIndicatorMeta('my_smoking', undefined, 'mine.csv', 'tobacco'), name_en: 'My smoking rate' };
+		const meta = {
+			...defaultIndicatorMeta('my_smoking', undefined, 'mine.csv', 'tobacco'),
+			name_en: 'My smoking rate'
+		};
 		await commitTable(db, prepared, [meta]);
 
 		expect(await db.years('my_smoking')).toEqual([2022, 2023]);
@@ -124,7 +125,11 @@ describe('prepare and commit', () => {
 			['84', 80]
 		]);
 		const indicator = (await db.indicators()).find((i) => i.indicator_id === 'my_smoking')!;
-		expect(indicator).toMatchObject({ name_en: 'My smoking rate', is_sample: false, source: 'ข้อมูลของคุณ / Your data: mine.csv' });
+		expect(indicator).toMatchObject({
+			name_en: 'My smoking rate',
+			is_sample: false,
+			source: 'ข้อมูลของคุณ / Your data: mine.csv'
+		});
 		expect((await db.sources()).some((s) => s.source_id === indicator.source_id)).toBe(true);
 		expect((await db.aggregates('my_smoking', 2023)).find((a) => a.scope === 'nation')?.provinces).toBe(3);
 		// Bundled indicators are untouched.
@@ -138,12 +143,20 @@ describe('prepare and commit', () => {
 			`SELECT 'road_death_rate' AS indicator_id, '40' AS province_code, 2023::SMALLINT AS year, 1.5::DOUBLE AS value`
 		);
 		const staged = await stageFile(db.staging, 'rdr.parquet', bytes);
-		const prepared = await prepareTable(db.staging, staged, 'indicator_values', suggestMapping('indicator_values', staged.headers), await contextFor(db));
+		const prepared = await prepareTable(
+			db.staging,
+			staged,
+			'indicator_values',
+			suggestMapping('indicator_values', staged.headers),
+			await contextFor(db)
+		);
 		expect(prepared.problems).toEqual([]);
 		const existing = (await db.indicators()).find((i) => i.indicator_id === 'road_death_rate');
 		await commitTable(db, prepared, [defaultIndicatorMeta('road_death_rate', existing, 'rdr.parquet')]);
 		expect(await db.years('road_death_rate')).toEqual([2023]);
-		expect(await count(`SELECT count(*) AS n FROM indicator_values WHERE indicator_id <> 'road_death_rate'`)).toBe(before);
+		expect(await count(`SELECT count(*) AS n FROM indicator_values WHERE indicator_id <> 'road_death_rate'`)).toBe(
+			before
+		);
 		const after = (await db.indicators()).find((i) => i.indicator_id === 'road_death_rate')!;
 		expect(after.source).toBe('ข้อมูลของคุณ / Your data: rdr.parquet');
 		await db.restoreBundled(['indicator_values', 'indicator_catalogue', 'sources']);
@@ -162,7 +175,13 @@ describe('prepare and commit', () => {
 			'ระยอง,,9\n' +
 			'Atlantis,2565,3\n';
 		const staged = await stageFile(db.staging, 'pop.csv', utf8(text));
-		const prepared = await prepareTable(db.staging, staged, 'population', suggestMapping('population', staged.headers), await contextFor(db));
+		const prepared = await prepareTable(
+			db.staging,
+			staged,
+			'population',
+			suggestMapping('population', staged.headers),
+			await contextFor(db)
+		);
 		const byCode = Object.fromEntries(prepared.problems.map((p) => [p.code, p]));
 		expect(byCode.unknown_province).toEqual({
 			code: 'unknown_province',
@@ -181,24 +200,49 @@ describe('prepare and commit', () => {
 			values: ['lots']
 		});
 		expect(byCode.empty_required).toMatchObject({ column: 'year', count: 1, rows: [5] });
-		expect(byCode.duplicate_key).toMatchObject({ columns: ['province_code', 'year'], count: 1, examples: [{ key: '83 / 2023', rows: [3, 4] }] });
+		expect(byCode.duplicate_key).toMatchObject({
+			columns: ['province_code', 'year'],
+			count: 1,
+			examples: [{ key: '83 / 2023', rows: [3, 4] }]
+		});
 		await expect(commitTable(db, prepared)).rejects.toThrow(FileRejected);
 		expect(await count(`SELECT count(*) AS n FROM population`)).toBe(rowsBefore);
 
 		// The user fixes the province; the rest still stops the file.
-		const fixed = await prepareTable(db.staging, staged, 'population', suggestMapping('population', staged.headers), await contextFor(db, { Atlantis: '21' }));
+		const fixed = await prepareTable(
+			db.staging,
+			staged,
+			'population',
+			suggestMapping('population', staged.headers),
+			await contextFor(db, { Atlantis: '21' })
+		);
 		expect(fixed.problems.some((p) => p.code === 'unknown_province')).toBe(false);
 		await discardStaged(db.staging, staged);
 	});
 
 	it('reports a missing required column and a bad constant', async () => {
 		const staged = await stageFile(db.staging, 'noyear.csv', utf8('จังหวัด,ค่า\nขอนแก่น,1\n'));
-		const mapping = { ...suggestMapping('indicator_values', staged.headers), indicator_id: { kind: 'constant' as const, value: 'x' } };
+		const mapping = {
+			...suggestMapping('indicator_values', staged.headers),
+			indicator_id: { kind: 'constant' as const, value: 'x' }
+		};
 		const prepared = await prepareTable(db.staging, staged, 'indicator_values', mapping, await contextFor(db));
 		expect(prepared.problems).toEqual([{ code: 'missing_column', column: 'year', type: 'SMALLINT' }]);
-		const bad = await prepareTable(db.staging, staged, 'indicator_values', { ...mapping, year: { kind: 'constant', value: 'soon' } }, await contextFor(db));
+		const bad = await prepareTable(
+			db.staging,
+			staged,
+			'indicator_values',
+			{ ...mapping, year: { kind: 'constant', value: 'soon' } },
+			await contextFor(db)
+		);
 		expect(bad.problems).toEqual([{ code: 'bad_constant', column: 'year', value: 'soon', kind: 'year' }]);
-		const good = await prepareTable(db.staging, staged, 'indicator_values', { ...mapping, year: { kind: 'constant', value: 'พ.ศ. 2566' } }, await contextFor(db));
+		const good = await prepareTable(
+			db.staging,
+			staged,
+			'indicator_values',
+			{ ...mapping, year: { kind: 'constant', value: 'พ.ศ. 2566' } },
+			await contextFor(db)
+		);
 		expect(good.problems).toEqual([]);
 		await discardStaged(db.staging, staged);
 	});
@@ -214,10 +258,26 @@ describe('prepare and commit', () => {
 		const prepared = await prepareTable(db.staging, staged, 'projects', best.mapping, await contextFor(db));
 		expect(prepared.problems).toEqual([]);
 		await commitTable(db, prepared);
-		const rows = await db.staging.query(`SELECT project_code, start_date, end_date, budget, province_code, is_sample FROM projects ORDER BY 1`);
+		const rows = await db.staging.query(
+			`SELECT project_code, start_date, end_date, budget, province_code, is_sample FROM projects ORDER BY 1`
+		);
 		expect(rows).toEqual([
-			{ project_code: '67-ก-001', start_date: '2024-01-01', end_date: '2024-12-31', budget: 1_000_000, province_code: '83', is_sample: false },
-			{ project_code: '67-ก-002', start_date: '2024-02-01', end_date: '2024-06-30', budget: 250_000, province_code: '84', is_sample: false }
+			{
+				project_code: '67-ก-001',
+				start_date: '2024-01-01',
+				end_date: '2024-12-31',
+				budget: 1_000_000,
+				province_code: '83',
+				is_sample: false
+			},
+			{
+				project_code: '67-ก-002',
+				start_date: '2024-02-01',
+				end_date: '2024-06-30',
+				budget: 250_000,
+				province_code: '84',
+				is_sample: false
+			}
 		]);
 		await db.restoreBundled(['projects']);
 		expect(await count(`SELECT count(*) AS n FROM projects`)).toBeGreaterThan(2);
@@ -244,7 +304,9 @@ describe('readOnlyQuery', () => {
 
 	it('lists the schema without staging tables', async () => {
 		const schema = await db.schema();
-		expect(schema.some((c) => c.table_name === 'provinces' && c.column_name === 'province_code' && c.table_rows === 77)).toBe(true);
+		expect(
+			schema.some((c) => c.table_name === 'provinces' && c.column_name === 'province_code' && c.table_rows === 77)
+		).toBe(true);
 		expect(schema.some((c) => c.table_name.startsWith('__'))).toBe(false);
 	});
 });

@@ -48,7 +48,15 @@ export type Problem =
 	| { code: 'no_table'; headers: string[] }
 	| { code: 'missing_column'; column: string; type: ColumnType }
 	| { code: 'bad_constant'; column: string; value: string; kind: ValueKind }
-	| { code: 'bad_values'; column: string; header: string; kind: ValueKind; count: number; rows: number[]; values: string[] }
+	| {
+			code: 'bad_values';
+			column: string;
+			header: string;
+			kind: ValueKind;
+			count: number;
+			rows: number[];
+			values: string[];
+	  }
 	| { code: 'empty_required'; column: string; header: string; count: number; rows: number[] }
 	| { code: 'duplicate_key'; columns: string[]; count: number; examples: { key: string; rows: number[] }[] }
 	| { code: 'unknown_province'; column: string; header: string; count: number; values: UnresolvedValue[] }
@@ -103,13 +111,15 @@ const endsWith = (bytes: Uint8Array, text: string) =>
 /** The format of a file, from its first bytes and its name. */
 export function detectFormat(name: string, bytes: Uint8Array): FileFormat | Problem {
 	if (bytes.length === 0) return { code: 'empty_file' };
-	if (startsWith(bytes, 'PAR1')) return endsWith(bytes, 'PAR1') && bytes.length >= 12 ? 'parquet' : { code: 'truncated_parquet' };
+	if (startsWith(bytes, 'PAR1'))
+		return endsWith(bytes, 'PAR1') && bytes.length >= 12 ? 'parquet' : { code: 'truncated_parquet' };
 	if (startsWith(bytes, 'ARROW1')) return 'arrow';
 	const ext = extensionOf(name);
 	if (ext === 'parquet') return { code: 'truncated_parquet' };
 	if (ext === 'arrows' || ext === 'feather' || ext === 'ipc') return 'arrow';
 	if (startsWith(bytes, 'PK\u0003\u0004')) return { code: 'unsupported_format', format: ext || 'zip' };
-	if (['json', 'ndjson', 'xlsx', 'xls', 'ods', 'db', 'duckdb', 'sqlite'].includes(ext)) return { code: 'unsupported_format', format: ext };
+	if (['json', 'ndjson', 'xlsx', 'xls', 'ods', 'db', 'duckdb', 'sqlite'].includes(ext))
+		return { code: 'unsupported_format', format: ext };
 	return 'csv';
 }
 
@@ -125,7 +135,12 @@ function messageOf(e: unknown): string {
 }
 
 /** Step 1: the file as a raw staging table. Throws FileRejected with the reason when it cannot be read. */
-export async function stageFile(conn: Connector, name: string, bytes: Uint8Array, id = stagingId()): Promise<StagedFile> {
+export async function stageFile(
+	conn: Connector,
+	name: string,
+	bytes: Uint8Array,
+	id = stagingId()
+): Promise<StagedFile> {
 	if (bytes.length > MAX_FILE_BYTES)
 		throw new FileRejected(name, [{ code: 'too_large', size: bytes.length, limit: MAX_FILE_BYTES }]);
 	const format = detectFormat(name, bytes);
@@ -214,8 +229,7 @@ export interface PrepareContext {
 }
 
 export type Note =
-	| { code: 'converted'; column: string; kind: ValueKind; count: number }
-	| { code: 'extra_columns'; headers: string[] };
+	{ code: 'converted'; column: string; kind: ValueKind; count: number } | { code: 'extra_columns'; headers: string[] };
 
 export interface Prepared {
 	staged: StagedFile;
@@ -249,9 +263,15 @@ const SQL_TYPE: Record<'province' | 'year' | 'date' | 'boolean', string> = {
 	boolean: 'BOOLEAN'
 };
 
-const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/;
+const NUMERIC_TYPE =
+	/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/;
 
-function literal(column: ColumnSpec, kind: ValueKind, value: string, resolveProvince: (v: string) => string | null): string | null {
+function literal(
+	column: ColumnSpec,
+	kind: ValueKind,
+	value: string,
+	resolveProvince: (v: string) => string | null
+): string | null {
 	const v = value.trim();
 	switch (kind) {
 		case 'province': {
@@ -344,7 +364,9 @@ export async function prepareTable(
 			const map = `__user_map_${staged.id}_${i}`;
 			maps.push(map);
 			await conn.query(`CREATE OR REPLACE TABLE ${ident(map)} (v VARCHAR, out ${SQL_TYPE[kind]}, changed BOOLEAN)`);
-			const distinct = await conn.query(`SELECT DISTINCT ${rawText} AS v FROM ${ident(staged.raw)} r WHERE r.${ident(source.header)} IS NOT NULL`);
+			const distinct = await conn.query(
+				`SELECT DISTINCT ${rawText} AS v FROM ${ident(staged.raw)} r WHERE r.${ident(source.header)} IS NOT NULL`
+			);
 			const parse = kind === 'province' ? (v: string) => resolver(v) : PARSERS[kind];
 			const entries: [string, unknown, boolean][] = [];
 			for (const row of distinct) {
@@ -479,7 +501,9 @@ export async function prepareTable(
 
 	let indicatorIds: string[] = [];
 	if (table === 'indicator_values') {
-		const ids = await conn.query(`SELECT DISTINCT indicator_id FROM ${ident(norm)} WHERE indicator_id IS NOT NULL ORDER BY 1 LIMIT 1000`);
+		const ids = await conn.query(
+			`SELECT DISTINCT indicator_id FROM ${ident(norm)} WHERE indicator_id IS NOT NULL ORDER BY 1 LIMIT 1000`
+		);
 		indicatorIds = ids.map((r) => String(r.indicator_id));
 	}
 	return { staged, table, norm, problems, notes, indicatorIds };
@@ -555,11 +579,20 @@ export async function commitTable(
 			const missing = prepared.indicatorIds.filter((id) => !byId.has(id));
 			if (missing.length > 0)
 				throw new FileRejected(staged.name, [
-					{ code: 'unknown_key', column: 'indicator_id', table: 'indicator_catalogue', count: missing.length, rows: [], values: missing.slice(0, FIRST) }
+					{
+						code: 'unknown_key',
+						column: 'indicator_id',
+						table: 'indicator_catalogue',
+						count: missing.length,
+						rows: [],
+						values: missing.slice(0, FIRST)
+					}
 				]);
 			metas = prepared.indicatorIds.map((id) => byId.get(id)!);
 		}
-		await conn.query(`CREATE OR REPLACE TABLE ${ident(final)} AS SELECT * EXCLUDE (__row) FROM ${ident(norm)} ORDER BY __row`);
+		await conn.query(
+			`CREATE OR REPLACE TABLE ${ident(final)} AS SELECT * EXCLUDE (__row) FROM ${ident(norm)} ORDER BY __row`
+		);
 		const merge = MERGE_COLUMNS[table];
 		try {
 			await db.adoptTable(table, final, staged.name, merge ? { merge } : 'replace');
@@ -578,7 +611,12 @@ export async function discardStaged(conn: Connector, staged: StagedFile): Promis
 	await dropTables(conn, [staged.raw, `__user_norm_${staged.id}`, `__user_final_${staged.id}`]);
 }
 
-async function adoptCatalogue(db: AtlasDb, file: string, fileId: string, metas: readonly IndicatorMeta[]): Promise<void> {
+async function adoptCatalogue(
+	db: AtlasDb,
+	file: string,
+	fileId: string,
+	metas: readonly IndicatorMeta[]
+): Promise<void> {
 	const conn = db.staging;
 	const sourceId = userSourceId(fileId);
 	const licence = metas[0]?.licence || 'your own data';
@@ -604,20 +642,23 @@ async function adoptCatalogue(db: AtlasDb, file: string, fileId: string, metas: 
 		   licence VARCHAR, is_sample BOOLEAN, measure VARCHAR, aggregation VARCHAR, multiplier DOUBLE, pair_id VARCHAR, headline BOOLEAN)`
 	);
 	for (const m of metas)
-		await conn.query(`INSERT INTO ${ident(cat)} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, NULL, NULL, false)`, [
-			m.indicator_id,
-			m.issue_area_id,
-			m.name_th.trim() || m.indicator_id,
-			m.name_en.trim() || m.indicator_id,
-			m.unit_th,
-			m.unit_en,
-			m.higher_is_worse,
-			Math.max(0, Math.min(6, Math.round(m.decimals) || 0)),
-			sourceId,
-			m.source.trim() || `Your data: ${file}`,
-			m.licence.trim() || licence,
-			m.aggregation === 'sum' ? 'count' : null,
-			m.aggregation
-		]);
+		await conn.query(
+			`INSERT INTO ${ident(cat)} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, NULL, NULL, false)`,
+			[
+				m.indicator_id,
+				m.issue_area_id,
+				m.name_th.trim() || m.indicator_id,
+				m.name_en.trim() || m.indicator_id,
+				m.unit_th,
+				m.unit_en,
+				m.higher_is_worse,
+				Math.max(0, Math.min(6, Math.round(m.decimals) || 0)),
+				sourceId,
+				m.source.trim() || `Your data: ${file}`,
+				m.licence.trim() || licence,
+				m.aggregation === 'sum' ? 'count' : null,
+				m.aggregation
+			]
+		);
 	await db.adoptTable('indicator_catalogue', cat, file, { merge: ['indicator_id'] });
 }

@@ -24,15 +24,15 @@ describe('guardSql accepts read-only statements', () => {
 		'SHOW ALL TABLES',
 		'SUMMARIZE indicator_values',
 		'EXPLAIN SELECT * FROM provinces',
-		'PRAGMA table_info(\'provinces\')',
+		"PRAGMA table_info('provinces')",
 		'PRAGMA show_tables',
 		"SELECT 'DROP TABLE provinces; INSERT' AS s",
 		'SELECT "delete" FROM (SELECT 1 AS "delete")',
 		'SELECT 1 -- DROP TABLE x\n',
 		'SELECT /* DROP */ 1',
 		"SELECT * FROM provinces WHERE name_th IN ('ขอนแก่น', 'ภูเก็ต')",
-		"SELECT $$ DROP $$ AS s",
-		"SELECT $tag$ x; DROP $tag$",
+		'SELECT $$ DROP $$ AS s',
+		'SELECT $tag$ x; DROP $tag$',
 		"SELECT E'it\\'s'",
 		'SELECT จังหวัด FROM "ข้อมูล"',
 		"SELECT replace(name_en, 'a', 'b') FROM provinces",
@@ -44,7 +44,11 @@ describe('guardSql accepts read-only statements', () => {
 
 	it('returns the statement without comments or the trailing semicolon, and its kind', () => {
 		expect(guardSql('SELECT 1; -- done')).toEqual({ ok: true, sql: 'SELECT 1', kind: 'select' });
-		expect(guardSql('/* a */ DESCRIBE provinces;')).toMatchObject({ ok: true, sql: 'DESCRIBE provinces', kind: 'describe' });
+		expect(guardSql('/* a */ DESCRIBE provinces;')).toMatchObject({
+			ok: true,
+			sql: 'DESCRIBE provinces',
+			kind: 'describe'
+		});
 		expect(guardSql("SELECT '--not a comment'")).toMatchObject({ sql: "SELECT '--not a comment'" });
 	});
 });

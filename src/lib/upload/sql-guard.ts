@@ -15,9 +15,7 @@ export type GuardRefusal =
 	| { reason: 'file_access'; word: string }
 	| { reason: 'pragma'; word: string };
 
-export type GuardResult =
-	| { ok: true; sql: string; kind: StatementKind }
-	| ({ ok: false } & GuardRefusal);
+export type GuardResult = { ok: true; sql: string; kind: StatementKind } | ({ ok: false } & GuardRefusal);
 
 /** SELECT-like statements can be wrapped in a row limit; the others are run as they are. */
 export type StatementKind = 'select' | 'describe' | 'show' | 'summarize' | 'explain' | 'pragma';
@@ -266,12 +264,14 @@ export function guardSql(sql: string): GuardResult {
 	if (body.length === 0) return { ok: false, reason: 'empty' };
 
 	// Forbidden words anywhere (not only first: after a semicolon, in a CTE, after EXPLAIN).
-	for (const t of body) if (t.type === 'word' && FORBIDDEN_WORDS.has(t.upper)) return { ok: false, reason: 'forbidden', word: t.upper };
+	for (const t of body)
+		if (t.type === 'word' && FORBIDDEN_WORDS.has(t.upper)) return { ok: false, reason: 'forbidden', word: t.upper };
 
 	// The first word says what kind of statement it is.
 	const firstIndex = body.findIndex((t) => !(t.type === 'symbol' && t.text === '('));
 	const first = body[firstIndex];
-	if (!first || first.type !== 'word') return { ok: false, reason: 'not_read_only', word: first?.type === 'symbol' ? first.text : '?' };
+	if (!first || first.type !== 'word')
+		return { ok: false, reason: 'not_read_only', word: first?.type === 'symbol' ? first.text : '?' };
 	const kind = FIRST_WORDS[first.upper];
 	if (!kind) return { ok: false, reason: 'not_read_only', word: first.upper };
 	if (firstIndex > 0 && kind !== 'select') return { ok: false, reason: 'not_read_only', word: first.upper };
@@ -279,7 +279,8 @@ export function guardSql(sql: string): GuardResult {
 		const name = body[firstIndex + 1];
 		if (!name || name.type !== 'word' || !PRAGMAS.has(name.upper))
 			return { ok: false, reason: 'pragma', word: name?.type === 'word' ? name.text : '' };
-		if (body.some((t) => t.type === 'symbol' && t.text === '=')) return { ok: false, reason: 'pragma', word: name.text };
+		if (body.some((t) => t.type === 'symbol' && t.text === '='))
+			return { ok: false, reason: 'pragma', word: name.text };
 	}
 
 	// No file or URL access: table functions that read files, and string literals used as tables.
@@ -291,18 +292,25 @@ export function guardSql(sql: string): GuardResult {
 			return { ok: false, reason: 'file_access', word: t.text };
 		if (t.type === 'symbol' && t.text === '(') clause.push('');
 		else if (t.type === 'symbol' && t.text === ')') clause.length > 1 && clause.pop();
-		else if (t.type === 'word' && (FROM_WORDS.has(t.upper) || CLAUSE_ENDS.has(t.upper))) clause[clause.length - 1] = t.upper;
+		else if (t.type === 'word' && (FROM_WORDS.has(t.upper) || CLAUSE_ENDS.has(t.upper)))
+			clause[clause.length - 1] = t.upper;
 		else if (t.type === 'string') {
 			const prev = body[i - 1];
 			const afterTablePosition =
 				(prev?.type === 'word' && FROM_WORDS.has(prev.upper)) ||
 				(prev?.type === 'symbol' && prev.text === ',' && FROM_WORDS.has(clause[clause.length - 1]));
-			if (afterTablePosition || (i === firstIndex + 1 && (kind === 'describe' || kind === 'summarize' || kind === 'show')))
+			if (
+				afterTablePosition ||
+				(i === firstIndex + 1 && (kind === 'describe' || kind === 'summarize' || kind === 'show'))
+			)
 				return { ok: false, reason: 'file_access', word: "'…'" };
 		}
 	}
 
-	const clean = lexed.clean.trim().replace(/(;\s*)+$/, '').trim();
+	const clean = lexed.clean
+		.trim()
+		.replace(/(;\s*)+$/, '')
+		.trim();
 	return { ok: true, sql: clean, kind };
 }
 

@@ -64,7 +64,8 @@ describe('UserDataStore', () => {
 	it('validates plans', () => {
 		expect(validPlan(plan)).toEqual(plan);
 		expect(validPlan({ ...plan, provinceFixes: { a: 1, b: '10' } })?.provinceFixes).toEqual({ b: '10' });
-		for (const junk of [null, 1, [], { table: 'provinces' }, { table: 'provinces', mapping: 3 }]) expect(validPlan(junk)).toBeNull();
+		for (const junk of [null, 1, [], { table: 'provinces' }, { table: 'provinces', mapping: 3 }])
+			expect(validPlan(junk)).toBeNull();
 	});
 
 	it('fails clearly without IndexedDB', async () => {

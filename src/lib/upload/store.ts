@@ -82,7 +82,10 @@ export function validPlan(value: unknown): LoadPlan | null {
 	return {
 		table: value.table as TableName,
 		mapping: value.mapping,
-		provinceFixes: Object.fromEntries(Object.entries(fixes).filter(([, v]) => typeof v === 'string')) as Record<string, string>,
+		provinceFixes: Object.fromEntries(Object.entries(fixes).filter(([, v]) => typeof v === 'string')) as Record<
+			string,
+			string
+		>,
 		indicators: Array.isArray(value.indicators)
 			? (value.indicators.filter((m) => isRecord(m) && typeof m.indicator_id === 'string') as IndicatorMeta[])
 			: []

@@ -112,13 +112,28 @@ describe('createProvinceResolver', () => {
 	});
 
 	it('uses the user’s fixes before anything else', () => {
-		const fixed = createProvinceResolver(PROVINCES, { 'เมืองย่าโม': '30', 'nowhere': '99' });
+		const fixed = createProvinceResolver(PROVINCES, { เมืองย่าโม: '30', nowhere: '99' });
 		expect(fixed('เมืองย่าโม')).toEqual({ code: '30', how: 'fix' });
 		expect(fixed('nowhere')).toBeNull();
 	});
 
 	it('returns null for garbage and never throws', () => {
-		for (const junk of ['', '   ', 'อำเภอเมือง', 'xyz', '12345', 'TH-', null, undefined, {}, [], true, NaN, 'จังหวัด', 'จ.'])
+		for (const junk of [
+			'',
+			'   ',
+			'อำเภอเมือง',
+			'xyz',
+			'12345',
+			'TH-',
+			null,
+			undefined,
+			{},
+			[],
+			true,
+			NaN,
+			'จังหวัด',
+			'จ.'
+		])
 			expect(code(junk)).toBeNull();
 	});
 });
@@ -172,7 +187,20 @@ describe('parseThaiDate', () => {
 		expect(parseThaiDate(new Date(Date.UTC(2018, 0, 1)))).toBe('2018-01-01');
 	});
 	it('refuses impossible and garbage dates', () => {
-		for (const junk of ['29 ก.พ. 2566', '32 ม.ค. 2561', '1 ซซ. 2561', '', '2561', 'ม.ค. 2561', '13/13/2561', 'x', null, 5, new Date(NaN), '2018-02-30'])
+		for (const junk of [
+			'29 ก.พ. 2566',
+			'32 ม.ค. 2561',
+			'1 ซซ. 2561',
+			'',
+			'2561',
+			'ม.ค. 2561',
+			'13/13/2561',
+			'x',
+			null,
+			5,
+			new Date(NaN),
+			'2018-02-30'
+		])
 			expect(parseThaiDate(junk), String(junk)).toBeNull();
 	});
 });

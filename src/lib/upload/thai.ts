@@ -283,7 +283,10 @@ export function parseYear(raw: unknown): number | null {
 	if (/พ\.?\s*ศ\.?|\bB\.?\s*E\.?(?![a-z])/i.test(text)) era = 'be';
 	if (/ค\.?\s*ศ\.?|\b(C\.?\s*E|A\.?\s*D)\.?(?![a-z])/i.test(text)) era = 'ce';
 	text = text
-		.replace(/ปีงบประมาณ|ปีงบฯ?|ปี|พ\.?\s*ศ\.?|ค\.?\s*ศ\.?|\b(fiscal\s+year|fy|year|B\.?\s*E|C\.?\s*E|A\.?\s*D)\.?(?![a-z])/gi, '')
+		.replace(
+			/ปีงบประมาณ|ปีงบฯ?|ปี|พ\.?\s*ศ\.?|ค\.?\s*ศ\.?|\b(fiscal\s+year|fy|year|B\.?\s*E|C\.?\s*E|A\.?\s*D)\.?(?![a-z])/gi,
+			''
+		)
 		.trim();
 	const m = /^(\d{2}|\d{4})(?:\.0+)?$/.exec(text);
 	if (!m) return null;
@@ -367,7 +370,9 @@ export function parseThaiDate(raw: unknown): string | null {
 		.replace(/\s+/g, ' ')
 		.trim();
 
-	let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/.exec(text);
+	let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/.exec(
+		text
+	);
 	if (m) return isoDate(fullYear(m[1], era), Number(m[2]), Number(m[3]));
 	m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text);
 	if (m) return isoDate(fullYear(m[3], era), Number(m[2]), Number(m[1]));

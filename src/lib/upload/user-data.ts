@@ -44,12 +44,18 @@ export async function contextFor(db: AtlasDb, provinceFixes: Record<string, stri
 }
 
 /** Catalogue details for an indicator in a user's file: the bundled ones if it exists, with the user's source line. */
-export function defaultIndicatorMeta(id: string, existing: IndicatorRow | undefined, file: string, issueArea = ''): IndicatorMeta {
+export function defaultIndicatorMeta(
+	id: string,
+	existing: IndicatorRow | undefined,
+	file: string,
+	issueArea = ''
+): IndicatorMeta {
+	const name = file.replace(/\.[A-Za-z0-9]+$/, '').trim() || id;
 	return {
 		indicator_id: id,
 		issue_area_id: existing?.issue_area_id ?? issueArea,
-		name_th: existing?.name_th ?? id,
-		name_en: existing?.name_en ?? id,
+		name_th: existing?.name_th ?? name,
+		name_en: existing?.name_en ?? name,
 		unit_th: existing?.unit_th ?? '',
 		unit_en: existing?.unit_en ?? '',
 		higher_is_worse: existing?.higher_is_worse ?? true,
@@ -61,7 +67,13 @@ export function defaultIndicatorMeta(id: string, existing: IndicatorRow | undefi
 }
 
 /** Loads one kept file with its plan; never throws (a failure is a rejected status). */
-export async function loadWithPlan(db: AtlasDb, id: string, name: string, bytes: Uint8Array, plan: LoadPlan): Promise<FileStatus> {
+export async function loadWithPlan(
+	db: AtlasDb,
+	id: string,
+	name: string,
+	bytes: Uint8Array,
+	plan: LoadPlan
+): Promise<FileStatus> {
 	const status: FileStatus = {
 		id,
 		name,
@@ -78,14 +90,27 @@ export async function loadWithPlan(db: AtlasDb, id: string, name: string, bytes:
 	let staged;
 	try {
 		staged = await stageFile(db.staging, name, bytes, id);
-		Object.assign(status, { rows: staged.rows, format: staged.format, encoding: staged.encoding, lineOffset: staged.lineOffset });
-		const prepared = await prepareTable(db.staging, staged, plan.table, plan.mapping, await contextFor(db, plan.provinceFixes));
+		Object.assign(status, {
+			rows: staged.rows,
+			format: staged.format,
+			encoding: staged.encoding,
+			lineOffset: staged.lineOffset
+		});
+		const prepared = await prepareTable(
+			db.staging,
+			staged,
+			plan.table,
+			plan.mapping,
+			await contextFor(db, plan.provinceFixes)
+		);
 		status.notes = prepared.notes;
 		await commitTable(db, prepared, plan.indicators, id);
 		status.status = 'loaded';
 	} catch (e) {
 		status.problems =
-			e instanceof FileRejected ? e.problems : [{ code: 'unreadable', detail: e instanceof Error ? e.message : String(e) }];
+			e instanceof FileRejected
+				? e.problems
+				: [{ code: 'unreadable', detail: e instanceof Error ? e.message : String(e) }];
 		if (staged) await discardStaged(db.staging, staged);
 	}
 	return status;
