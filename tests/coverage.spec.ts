@@ -117,3 +117,55 @@ test('the uncovered-districts list exports exactly the rows it shows, as CSV and
 	const rows = await direct<Record<string, unknown>>(`SELECT * FROM read_parquet($1)`, [(await parquetFile.path())!]);
 	expect(rows.map((r) => String(Object.values(r).at(-1)))).toEqual(shown.map((r) => r.at(-1)));
 });
+
+test('clicking a province opens its districts, covered or not, on the map and in a table', async ({ page }) => {
+	const [expected] = await direct<{ districts: bigint; covered: bigint }>(
+		`SELECT count(*) AS districts,
+			count(*) FILTER (WHERE district_code IN (SELECT district_code FROM read_parquet($2) WHERE active)
+				OR district_code IN (SELECT district_code FROM read_parquet($3) WHERE status <> 'cancelled')) AS covered
+		 FROM read_parquet($1) WHERE province_code = '40'`,
+		[data('districts.parquet'), data('partners.parquet'), data('projects.parquet')]
+	);
+	await page.goto('/coverage?lang=en');
+	await waitForMap(page);
+	await expect(page.locator('.coverage')).toHaveAttribute('data-db', 'ready');
+	const map = page.locator('.map');
+	// A spot of Khon Kaen away from the point markers, found by asking the map what is under each candidate.
+	const point = await map.evaluate((el) => {
+		type Hit = { id?: number };
+		const m = (
+			el as HTMLElement & {
+				__map: {
+					project(ll: [number, number]): { x: number; y: number };
+					queryRenderedFeatures(p: [number, number], o: object): Hit[];
+				};
+			}
+		).__map;
+		for (let dx = -0.4; dx <= 0.4; dx += 0.05)
+			for (let dy = -0.4; dy <= 0.4; dy += 0.05) {
+				const { x, y } = m.project([102.6 + dx, 16.45 + dy]);
+				const province = m.queryRenderedFeatures([x, y], { layers: ['province-fill'] })[0]?.id;
+				const markers = m.queryRenderedFeatures([x, y], { layers: ['point-clusters', 'point-markers'] });
+				if (province === 40 && markers.length === 0) return { x, y };
+			}
+		throw new Error('no free spot in Khon Kaen');
+	});
+	const box = (await map.boundingBox())!;
+	await page.mouse.click(box.x + point.x, box.y + point.y);
+	await expect(page).toHaveURL(/province=40/);
+	await expect(page.locator('[data-drill="40"]')).toBeVisible();
+	const rows = await page.locator('#district-table tbody tr').count();
+	expect(rows).toBe(Number(expected.districts));
+	const covered = (await page.locator('#district-table tbody tr').evaluateAll((trs) =>
+		trs.filter((tr) => [...tr.querySelectorAll('td')].slice(1).some((td) => Number(td.textContent) > 0)).length
+	));
+	expect(covered).toBe(Number(expected.covered));
+	await expect
+		.poll(() =>
+			map.evaluate((el) => {
+				const m = (el as HTMLElement & { __map: { queryRenderedFeatures(o: object): unknown[] } }).__map;
+				return m.queryRenderedFeatures({ layers: ['district-fill'] }).length;
+			})
+		)
+		.toBeGreaterThan(10);
+});

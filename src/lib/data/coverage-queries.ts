@@ -52,6 +52,12 @@ export interface MapPoint {
 	province_code: string;
 }
 
+export interface DistrictCoverage {
+	district_code: string;
+	partners: number;
+	projects: number;
+}
+
 export interface UncoveredDistrict {
 	district_code: string;
 	name_th: string;
@@ -127,6 +133,25 @@ export class CoverageQueries {
 			LEFT JOIN jc USING (province_code)
 			ORDER BY pr.province_code`,
 			params
+		);
+	}
+
+	/** Partners and projects in each district of one province, for the district drill-down. */
+	byDistrict(f: CoverageFilter, provinceCode: string): Promise<DistrictCoverage[]> {
+		const { sql, params } = filtered(f);
+		return this.run<DistrictCoverage>(
+			`WITH ${sql},
+			pc AS (SELECT district_code, count(*) AS n FROM p GROUP BY district_code),
+			jc AS (SELECT district_code, count(*) AS n FROM j GROUP BY district_code)
+			SELECT d.district_code,
+				CAST(coalesce(pc.n, 0) AS INTEGER) AS partners,
+				CAST(coalesce(jc.n, 0) AS INTEGER) AS projects
+			FROM districts d
+			LEFT JOIN pc USING (district_code)
+			LEFT JOIN jc USING (district_code)
+			WHERE d.province_code = ?
+			ORDER BY d.district_code`,
+			[...params, provinceCode]
 		);
 	}
 

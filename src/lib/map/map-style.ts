@@ -9,6 +9,8 @@ export const ZONE_SOURCE = 'zones';
 export const FILL_LAYER = 'province-fill';
 export const NO_DATA_LAYER = 'province-no-data';
 export const POINT_SOURCE = 'points';
+export const DISTRICT_SOURCE = 'districts';
+export const DISTRICT_LAYER = 'district-fill';
 export const CLUSTER_LAYER = 'point-clusters';
 export const POINT_LAYER = 'point-markers';
 
@@ -29,14 +31,16 @@ const flag = (name: string): ExpressionSpecification => ['boolean', ['feature-st
 export function choroplethStyle(
 	provinces: FeatureCollection,
 	zones: FeatureCollection = EMPTY,
-	points: FeatureCollection = EMPTY
+	points: FeatureCollection = EMPTY,
+	districts: FeatureCollection = EMPTY
 ): StyleSpecification {
 	return {
 		version: 8,
 		sources: {
 			[PROVINCE_SOURCE]: { type: 'geojson', data: provinces },
 			[ZONE_SOURCE]: { type: 'geojson', data: zones },
-			[POINT_SOURCE]: { type: 'geojson', data: points, cluster: true, clusterRadius: 32, clusterMaxZoom: 8 }
+			[POINT_SOURCE]: { type: 'geojson', data: points, cluster: true, clusterRadius: 32, clusterMaxZoom: 8 },
+			[DISTRICT_SOURCE]: { type: 'geojson', data: districts }
 		},
 		layers: [
 			{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f5' } },
@@ -61,6 +65,16 @@ export function choroplethStyle(
 				type: 'line',
 				source: PROVINCE_SOURCE,
 				paint: { 'line-color': '#ffffff', 'line-width': 0.7 }
+			},
+			{
+				// Districts of the selected province, coloured by the page (e.g. covered or not).
+				id: DISTRICT_LAYER,
+				type: 'fill',
+				source: DISTRICT_SOURCE,
+				paint: {
+					'fill-color': ['coalesce', ['feature-state', 'fill'], 'rgba(0,0,0,0)'],
+					'fill-outline-color': '#475569'
+				}
 			},
 			{
 				id: 'zone-outline',
