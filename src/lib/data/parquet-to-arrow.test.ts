@@ -1,7 +1,7 @@
 /** The browser's Parquet decoder, checked against DuckDB's own reader on the real exports. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TABLE_NAMES, TABLES } from './contract';
 import { NodeConnector } from './node-connector';
 import { parquetToArrow, ParquetDecodeError } from './parquet-to-arrow';
@@ -23,6 +23,23 @@ describe('parquetToArrow', () => {
 		});
 		expect(decoded).toEqual(expected);
 	});
+
+	it('compiles no code from strings (the pages forbid eval)', async () => {
+		const evaluated: string[] = [];
+		vi.stubGlobal(
+			'Function',
+			new Proxy(Function, {
+				construct: (target, args) => (evaluated.push(String(args.at(-1))), Reflect.construct(target, args)),
+				apply: (target, self, args) => (evaluated.push(String(args.at(-1))), Reflect.apply(target, self, args))
+			})
+		);
+		for (const name of TABLE_NAMES) {
+			const table = await parquetToArrow(new Uint8Array(readFileSync(join(DATA, TABLES[name].file))), name);
+			expect(table.numRows).toBeGreaterThan(0);
+		}
+		expect(evaluated).toEqual([]);
+	});
+	afterEach(() => vi.unstubAllGlobals());
 
 	it('names the file when the bytes are not Parquet', async () => {
 		const error = await parquetToArrow(new TextEncoder().encode('code,year\n10,2022\n'), 'export.csv').catch((e) => e);

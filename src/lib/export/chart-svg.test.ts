@@ -47,4 +47,17 @@ describe('charts as SVG (ECharts server-side renderer)', () => {
 		expect(block.markup).toMatch(/^<svg class="chart" x="0" y="0"/);
 		expect(block.markup).toContain('Thailand');
 	});
+
+	it('writes names from data as text, and no <style> element (the pages forbid inline styles)', () => {
+		const hostile = '"><script>alert(1)</script><img src=x onerror=alert(1)>';
+		const svg = renderChartSvg(
+			rankingOption([{ code: '40', label: hostile, value: 21.3, colour: '#bd0026' }], (v) => v.toFixed(1), [
+				{ label: hostile, value: 15 }
+			]),
+			600,
+			120
+		);
+		expect(svg).not.toMatch(/<style|<script|<img/i);
+		expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+	});
 });

@@ -28,7 +28,9 @@ export function renderChartSvg(option: EChartsCoreOption, width: number, height:
 	const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width, height });
 	try {
 		chart.setOption({ ...option, animation: false });
-		return chart.renderToSVGString();
+		// Without the <style> of hover rules ECharts adds: a static document has no hover, and inline
+		// style elements are refused by the pages' Content-Security-Policy (the briefs put this SVG in their HTML).
+		return chart.renderToSVGString().replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '');
 	} finally {
 		chart.dispose();
 	}

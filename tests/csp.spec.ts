@@ -1,0 +1,64 @@
+import { collectConsoleErrors, expect, test } from './fixtures';
+import { inLang, ROUTES } from './routes';
+
+// The static build carries a strict Content-Security-Policy in a <meta http-equiv> (svelte.config.js):
+// every page must do all it does on load without breaking it, and the policy must be the strict one.
+
+/** Records every CSP violation the page sees, from before its first script runs. */
+async function watchViolations(page: import('@playwright/test').Page): Promise<() => Promise<string[]>> {
+	await page.addInitScript(() => {
+		const seen: string[] = [];
+		(window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+		document.addEventListener('securitypolicyviolation', (e) =>
+			seen.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`)
+		);
+	});
+	return () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations ?? []);
+}
+
+test('every page states a strict policy in its HTML', async ({ request }) => {
+	for (const route of ROUTES) {
+		const html = await (await request.get(route.path)).text();
+		const meta = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html);
+		expect(meta, `${route.path} has a CSP meta`).not.toBeNull();
+		const policy = new Map(
+			meta![1]
+				.replace(/&#39;|&apos;/g, "'")
+				.split(';')
+				.map((d) => d.trim().split(/\s+/))
+				.map(([name, ...sources]) => [name, sources] as const)
+		);
+		expect(policy.get('default-src')).toEqual(["'self'"]);
+		expect(policy.get('connect-src')).toEqual(["'self'"]);
+		expect(policy.get('object-src')).toEqual(["'none'"]);
+		expect(policy.get('base-uri')).toEqual(["'self'"]);
+		const scripts = policy.get('script-src')!;
+		expect(scripts[0]).toBe("'self'");
+		// Nothing but hashes of the page's own inline scripts: no 'unsafe-inline', no 'unsafe-eval', no hosts.
+		for (const source of scripts.slice(1)) expect(source, route.path).toMatch(/^'(sha256-[A-Za-z0-9+/=]+|wasm-unsafe-eval)'$/);
+		// Every inline script of the page is covered by one of the hashes.
+		const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+		expect(inline.length, route.path).toBeGreaterThan(0);
+		for (const body of inline) {
+			const hash = await sha256(body);
+			expect(scripts, `${route.path}: inline script hashed`).toContain(`'sha256-${hash}'`);
+		}
+	}
+});
+
+async function sha256(text: string): Promise<string> {
+	const { createHash } = await import('node:crypto');
+	return createHash('sha256').update(text, 'utf8').digest('base64');
+}
+
+for (const route of ROUTES)
+	test(`no policy violation on ${route.path}, in Thai and in English`, async ({ page }) => {
+		const violations = await watchViolations(page);
+		const errors = collectConsoleErrors(page);
+		for (const lang of ['th', 'en'] as const) {
+			await page.goto(inLang(route.path, lang));
+			await route.ready(page);
+			expect(await violations(), `${route.path} (${lang})`).toEqual([]);
+		}
+		expect(errors).toEqual([]);
+	});
