@@ -1,3 +1,5 @@
+import type { AtlasDb } from '$lib/data/atlas-db';
+import { openAtlasDb } from '$lib/data/browser-db';
 import type { TableName } from '$lib/data/contract';
 import type { CoverageFilter } from '$lib/data/coverage-queries';
 import type { ViewState } from '$lib/filters/url-state';
@@ -16,4 +18,11 @@ export const COVERAGE_TABLES: readonly TableName[] = [
 
 export function coverageFilterOf(view: ViewState, issue: string | null = view.issue): CoverageFilter {
 	return { issue, types: view.types, network: view.network, year: view.year, status: view.status };
+}
+
+/** The page's database with the partner-network tables loaded too. */
+export async function openCoverageDb(): Promise<AtlasDb> {
+	const db = await openAtlasDb();
+	await db.ensureTables(COVERAGE_TABLES);
+	return db;
 }
