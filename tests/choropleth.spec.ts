@@ -144,7 +144,11 @@ test('MapLibre takes over from the SVG map in the same place, without a jump', a
 	await expect(page.locator('.map-stack')).toHaveAttribute('data-renderer', 'maplibre');
 	const panel = page.locator('.map-panel');
 	const interactive = await panel.screenshot();
-	await page.addStyleTag({ content: '.svg-layer { visibility: visible !important } .maplibregl-canvas { visibility: hidden }' });
+	// Through the CSSOM: the page's Content-Security-Policy refuses an added <style> element.
+	await page.evaluate(() => {
+		document.querySelector<HTMLElement>('.svg-layer')!.style.setProperty('visibility', 'visible', 'important');
+		document.querySelector<HTMLElement>('.maplibregl-canvas')!.style.visibility = 'hidden';
+	});
 	const prerendered = await panel.screenshot();
 	const share = differingShare(interactive, prerendered);
 	// Only anti-aliased edges may differ.
