@@ -17,6 +17,13 @@ describe('point colours', () => {
 	it('makes GeoJSON points in lon/lat order with the properties the map reads', () => {
 		const fc = pointsGeoJson([partner], 'type', areas);
 		expect(fc.features[0].geometry).toEqual({ type: 'Point', coordinates: [100, 14] });
-		expect(fc.features[0].properties).toEqual({ id: 'P1', kind: 'partner', name: 'x', colour: PARTNER_TYPE_COLOURS.ngo });
+		expect(fc.features[0].properties).toEqual({
+			id: 'P1',
+			kind: 'partner',
+			name: 'x',
+			category: 'ngo',
+			issue: 'tobacco',
+			colour: PARTNER_TYPE_COLOURS.ngo
+		});
 	});
 });

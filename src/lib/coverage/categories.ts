@@ -34,7 +34,15 @@ export function pointsGeoJson(
 		features: points.map((p) => ({
 			type: 'Feature',
 			geometry: { type: 'Point', coordinates: [p.lon, p.lat] },
-			properties: { id: p.id, kind: p.kind, name: p.name, colour: pointColour(p, colouring, issueAreas) }
+			// Category and issue go with the colour, so the tooltip can say in words what the colour shows.
+			properties: {
+				id: p.id,
+				kind: p.kind,
+				name: p.name,
+				category: p.category,
+				issue: p.issue,
+				colour: pointColour(p, colouring, issueAreas)
+			}
 		}))
 	};
 }

@@ -21,6 +21,8 @@ export interface MapSvgInput {
 	legend?: SwatchLegend | SvgBlock | null;
 	/** Accessible name of the map. */
 	label?: string;
+	/** Id of the element in the same page with the map's numbers as text (aria-details). */
+	details?: string;
 	/** Largest drawing size of the map itself, in output pixels. */
 	width?: number;
 	maxHeight?: number;
@@ -60,6 +62,7 @@ export function mapSvg({
 	layers,
 	legend = null,
 	label = '',
+	details,
 	width = 440,
 	maxHeight = 720,
 	cropToView = false,
@@ -95,7 +98,7 @@ export function mapSvg({
 
 	const map =
 		`<svg class="map" x="0" y="0" width="${num(w)}" height="${num(h)}" viewBox="${num(vx)} ${num(vy)} ${num(vw)} ${num(vh)}"` +
-		` preserveAspectRatio="xMidYMid meet" role="img" aria-label="${escapeXml(label)}">` +
+		` preserveAspectRatio="xMidYMid meet" role="img" aria-label="${escapeXml(label)}"${details ? ` aria-details="${escapeXml(details)}"` : ''}>` +
 		`<defs>${hatchPattern(hatch, 6 / k)}</defs>` +
 		`<rect x="${num(vx)}" y="${num(vy)}" width="${num(vw)}" height="${num(vh)}" fill="${background}"/>` +
 		`<g class="provinces" stroke="#ffffff" stroke-width="${px(0.7)}" stroke-linejoin="round">${provinces}</g>` +

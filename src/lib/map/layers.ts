@@ -21,6 +21,9 @@ export interface PointHover {
 	id: string | null;
 	name: string | null;
 	kind: string | null;
+	/** Partner type or project status, and issue area: what the point's colour stands for. */
+	category: string | null;
+	issue: string | null;
 	/** Set for a cluster. */
 	count: number | null;
 }

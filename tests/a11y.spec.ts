@@ -1,0 +1,176 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { inLang, LANGS, ROUTES } from './routes';
+
+// axe-core on every page, in Thai and in English, once the page has done all it does on load
+// (the interactive map has taken over, the charts are drawn): no serious or critical violation
+// of WCAG 2.1 A/AA. Milder findings are attached to the report, not failed on.
+
+const BLOCKING = new Set(['serious', 'critical']);
+
+async function audit(page: Page, testInfo: import('@playwright/test').TestInfo, name: string) {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+	const lines = results.violations.map(
+		(v) =>
+			`${v.impact} ${v.id}: ${v.help} (${v.nodes.length}×) ${v.nodes
+				.slice(0, 3)
+				.map((n) => n.target.join(' '))
+				.join(' | ')}`
+	);
+	if (process.env.AXE_VERBOSE) console.log(`axe ${name}:\n${lines.join('\n')}`);
+	if (lines.length > 0) await testInfo.attach(`axe ${name}`, { body: lines.join('\n'), contentType: 'text/plain' });
+	return results.violations.filter((v) => BLOCKING.has(v.impact ?? '')).map((v) => lines[results.violations.indexOf(v)]);
+}
+
+/** Opens every closed table (closed tables keep no rows in the DOM). */
+async function openAllTables(page: Page) {
+	const closed = page.locator('details.data-table:not([open]) > summary');
+	while ((await closed.count()) > 0) await closed.first().click();
+}
+
+for (const route of ROUTES)
+	for (const lang of LANGS)
+		test(`axe: ${route.path} in ${lang === 'th' ? 'Thai' : 'English'}`, async ({ page }, testInfo) => {
+			await page.goto(inLang(route.path, lang));
+			await route.ready(page);
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+			expect(await audit(page, testInfo, `${route.path} ${lang}`)).toEqual([]);
+		});
+
+test('axe: open tables, a project record and the export menu', async ({ page }, testInfo) => {
+	await page.goto('/coverage?lang=en');
+	await ROUTES.find((r) => r.path === '/coverage')!.ready(page);
+	await openAllTables(page);
+	expect(await audit(page, testInfo, 'coverage with tables')).toEqual([]);
+	await page.goto(`/coverage?lang=th&project=${encodeURIComponent('60-ข-087')}`);
+	await expect(page.getByRole('dialog')).toBeVisible();
+	expect(await audit(page, testInfo, 'project record')).toEqual([]);
+
+	await page.goto('/?lang=en&province=40');
+	await ROUTES[0].ready(page);
+	await openAllTables(page);
+	await page.locator('.export-menu .toggle').first().click();
+	expect(await audit(page, testInfo, 'explorer with tables and menu')).toEqual([]);
+});
+
+test('the map has a keyboard alternative: a sortable province table that selects and highlights', async ({ page }) => {
+	await page.goto('/?lang=en');
+	await ROUTES[0].ready(page);
+	const map = page.locator('.map');
+	// The map names its alternative.
+	await expect(map).toHaveAttribute('aria-details', 'ranking-table');
+
+	const table = page.locator('#ranking-table');
+	await table.locator('summary').focus();
+	await page.keyboard.press('Enter');
+	await expect(table).toHaveAttribute('open', '');
+
+	// Sort by value from the keyboard: the lowest first.
+	const valueHeader = table.getByRole('button', { name: /^Value/ });
+	await valueHeader.focus();
+	await page.keyboard.press('Enter');
+	await expect(table.locator('th[aria-sort="ascending"]')).toHaveCount(1);
+
+	// Tab to the first province: its focus highlights it on the map, like hovering.
+	const first = table.locator('tbody tr').first();
+	const code = (await first.getAttribute('data-key'))!;
+	const name = (await first.locator('button.choose').textContent())!.trim();
+	await page.keyboard.press('Tab');
+	await expect(first.locator('button.choose')).toBeFocused();
+	await expect(map).toHaveAttribute('data-highlighted', code);
+	await expect(page.locator('.echart.ranking')).toHaveAttribute('data-highlighted', code);
+
+	// Enter selects it, as a click on the map does; Space clears it again.
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(new RegExp(`province=${code}`));
+	await expect(map).toHaveAttribute('data-selected', code);
+	await expect(page.locator('.selection')).toContainText(name);
+	await expect(table.getByRole('button', { name, exact: true })).toHaveAttribute('aria-pressed', 'true');
+	await expect(table.getByRole('button', { name, exact: true })).toBeFocused();
+	await page.keyboard.press('Space');
+	await expect(page).not.toHaveURL(/province=/);
+	await expect(map).toHaveAttribute('data-selected', '');
+
+	// Leaving the table takes the highlight away.
+	await page.keyboard.press('Shift+Tab');
+	await expect(map).toHaveAttribute('data-highlighted', '');
+});
+
+test('every chart and map names a table of the same numbers (aria-details)', async ({ page }) => {
+	for (const path of ['/?lang=en', '/coverage', '/gaps', '/networks', '/brief/province/40', '/brief/zone/10']) {
+		await page.goto(path);
+		await ROUTES.find((r) => r.path === path.replace(/\?.*/, ''))!.ready(page);
+		const images = await page
+			.locator('.echart[role="img"], .map[role="img"], [role="img"][aria-details]')
+			.evaluateAll((els) =>
+				els.map((el) => {
+					const details = el.getAttribute('aria-details');
+					const target = details ? document.getElementById(details) : null;
+					return {
+						what: `${el.className} ${el.getAttribute('aria-label')}`,
+						named: (el.getAttribute('aria-label') ?? '').trim().length > 0,
+						table: target ? target.tagName === 'TABLE' || target.querySelector('table') !== null : false
+					};
+				})
+			);
+		expect(images.length, path).toBeGreaterThan(0);
+		for (const image of images) expect(image, path).toMatchObject({ named: true, table: true });
+	}
+});
+
+test('focus is visible on everything the keyboard reaches', async ({ page }) => {
+	for (const route of ROUTES) {
+		await page.goto(route.path);
+		await route.ready(page);
+		const seen = new Set<string>();
+		for (let i = 0; i < 60; i++) {
+			await page.keyboard.press('Tab');
+			const focus = await page.evaluate(() => {
+				const el = document.activeElement as HTMLElement | null;
+				if (!el || el === document.body) return null;
+				const style = getComputedStyle(el);
+				const describe = `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+				return {
+					describe,
+					outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+					shadow: style.boxShadow !== 'none'
+				};
+			});
+			if (!focus || seen.has(focus.describe)) continue;
+			seen.add(focus.describe);
+			expect(focus.outline || focus.shadow, `${route.path}: ${focus.describe}`).toBe(true);
+		}
+		expect(seen.size, route.path).toBeGreaterThan(3);
+	}
+});
+
+test('reduced motion: no transitions, and the map jumps instead of flying', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto('/?lang=en');
+	await ROUTES[0].ready(page);
+	const moving = await page.evaluate(
+		() =>
+			[...document.querySelectorAll('*')].filter((el) => {
+				const s = getComputedStyle(el);
+				return s.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || s.animationName !== 'none';
+			}).length
+	);
+	expect(moving).toBe(0);
+	await page.locator('.map').evaluate((el) => {
+		const map = (el as HTMLElement & { __map: Record<string, (...args: unknown[]) => unknown> }).__map;
+		const log: unknown[] = ((window as unknown as { __moves: unknown[] }).__moves = []);
+		for (const name of ['fitBounds', 'easeTo', 'flyTo']) {
+			const original = map[name].bind(map);
+			map[name] = (...args: unknown[]) => {
+				log.push({ name, duration: (args[1] as { duration?: number } | undefined)?.duration ?? (args[0] as { duration?: number })?.duration });
+				return original(...args);
+			};
+		}
+	});
+	await page.getByRole('combobox', { name: 'Health zone', exact: true }).selectOption('10');
+	await expect(page.locator('.explorer')).toHaveAttribute('data-view', /:10:/);
+	const moves = await page.evaluate(() => (window as unknown as { __moves: { name: string; duration?: number }[] }).__moves);
+	expect(moves.length).toBeGreaterThan(0);
+	for (const move of moves) expect(move.duration, move.name).toBe(0);
+});
