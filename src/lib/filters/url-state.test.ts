@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hostileQueries } from '../../../tests/support/hostile-queries';
 import { DEFAULT_VIEW, parseViewState, parseYear, viewStateSearch, type ViewState } from './url-state';
 
 const parse = (search: string) => parseViewState(new URLSearchParams(search));
@@ -113,5 +114,25 @@ describe('URL view state', () => {
 			const search = Array.from({ length: Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
 			expectValid(parse(search));
 		}
+	});
+
+	it('survives 1 000 hostile query strings: each gives a valid state that writes back to itself', () => {
+		const queries = hostileQueries(1000, { maxLength: 200_000 });
+		expect(new Set(queries).size).toBeGreaterThan(990);
+		for (const search of queries) {
+			const state = parse(search);
+			expectValid(state);
+			expect(Object.keys(state).sort()).toEqual(Object.keys(DEFAULT_VIEW).sort());
+			expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
+			expect(parse(viewStateSearch(state).slice(1))).toEqual(state);
+		}
+	});
+
+	it('reads a megabyte of query quickly, and only the parameters it knows', () => {
+		const search = `${'x=1&'.repeat(250_000)}lang=en&zone=${'1'.repeat(1_000_000)}`;
+		const start = performance.now();
+		const state = parse(search);
+		expect(performance.now() - start).toBeLessThan(1000);
+		expect(state).toEqual({ ...DEFAULT_VIEW, lang: 'en' });
 	});
 });
