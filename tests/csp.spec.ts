@@ -1,20 +1,9 @@
 import { collectConsoleErrors, expect, test } from './fixtures';
+import { watchViolations } from './helpers';
 import { inLang, ROUTES } from './routes';
 
 // The static build carries a strict Content-Security-Policy in a <meta http-equiv> (svelte.config.js):
 // every page must do all it does on load without breaking it, and the policy must be the strict one.
-
-/** Records every CSP violation the page sees, from before its first script runs. */
-async function watchViolations(page: import('@playwright/test').Page): Promise<() => Promise<string[]>> {
-	await page.addInitScript(() => {
-		const seen: string[] = [];
-		(window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-		document.addEventListener('securitypolicyviolation', (e) =>
-			seen.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`)
-		);
-	});
-	return () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations ?? []);
-}
 
 test('every page states a strict policy in its HTML', async ({ request }) => {
 	for (const route of ROUTES) {
