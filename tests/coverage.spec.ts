@@ -74,11 +74,15 @@ test('the coverage map draws partners and projects as points over the provinces'
 	await page.goto('/coverage?lang=en');
 	await waitForMap(page);
 	await expect(page.locator('.coverage')).not.toHaveAttribute('data-coverage', '');
-	const rendered = await page.locator('.map').evaluate((el) => {
-		const map = (el as HTMLElement & { __map: { queryRenderedFeatures(o: object): unknown[] } }).__map;
-		return map.queryRenderedFeatures({ layers: ['point-clusters', 'point-markers'] }).length;
-	});
-	expect(rendered).toBeGreaterThan(0);
+	// The points are clustered in MapLibre's worker after the data arrive: wait for them to be drawn.
+	await expect
+		.poll(() =>
+			page.locator('.map').evaluate((el) => {
+				const map = (el as HTMLElement & { __map: { queryRenderedFeatures(o: object): unknown[] } }).__map;
+				return map.queryRenderedFeatures({ layers: ['point-clusters', 'point-markers'] }).length;
+			})
+		)
+		.toBeGreaterThan(0);
 });
 
 test('gap analysis ranks high-burden, low-coverage provinces first', async ({ page }) => {

@@ -108,3 +108,15 @@ export function differingShare(a: Buffer, b: Buffer, threshold = 60): number {
 	}
 	return differing / (left.width * left.height);
 }
+
+/** Records every CSP violation the page sees, from before its first script runs. */
+export async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
+	await page.addInitScript(() => {
+		const seen: string[] = [];
+		(window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+		document.addEventListener('securitypolicyviolation', (e) =>
+			seen.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`)
+		);
+	});
+	return () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations ?? []);
+}
