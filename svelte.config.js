@@ -1,6 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
-import { cspDirectives, parseOrigins } from './csp.config.js';
+import { cspDirectives, parseOrigins } from './src/lib/config/csp.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -8,7 +8,7 @@ const config = {
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		prerender: { handleHttpError: 'fail' },
-		// A strict policy in every page's HTML; see csp.config.js and docs/security.md.
+		// A strict policy in every page's HTML; see src/lib/config/csp.js and docs/security.md.
 		csp: { mode: 'hash', directives: cspDirectives(parseOrigins(process.env.PHAKHI_BASEMAP_ORIGINS)) }
 	}
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cspDirectives, parseOrigins } from '../../../csp.config.js';
+import { cspDirectives, parseOrigins } from './csp.js';
 
 describe('the pages’ Content-Security-Policy', () => {
 	it('allows nothing but the app’s own origin by default', () => {
