@@ -84,6 +84,26 @@ export interface ProvinceValue {
 	denominator: number | null;
 }
 
+/** One province's value of one indicator in one year (a row of indicator_values). */
+export interface IndicatorValueRow extends ProvinceValue {
+	indicator_id: string;
+	year: number;
+}
+
+/** A pre-aggregated value (a row of indicator_aggregates). */
+export interface IndicatorAggregateRow extends AggregateValue {
+	indicator_id: string;
+}
+
+/** A value of a headline indicator for any target: a province's own, or an aggregate. */
+export interface HeadlineRow extends IndicatorYearValue {
+	scope: Scope;
+	scope_id: string;
+}
+
+/** Separates ids in one bound parameter (ids never contain it: the contract's ids are printable). */
+const ID_SEPARATOR = '\u001f';
+
 /** The questions views ask; answered by DuckDB, or by a build-time snapshot before it starts. */
 export interface AtlasQueries {
 	provinces(): Promise<ProvinceRow[]>;
@@ -287,7 +307,11 @@ export class AtlasDb implements AtlasQueries {
 			this.loading.delete(name);
 		}
 		await this.ensureTables(tables);
-		if (tables.some((t) => AGGREGATE_INPUTS.has(t)) && !tables.includes('indicator_values') && this.loading.has('indicator_values'))
+		if (
+			tables.some((t) => AGGREGATE_INPUTS.has(t)) &&
+			!tables.includes('indicator_values') &&
+			this.loading.has('indicator_values')
+		)
 			await this.aggregate();
 	}
 
@@ -429,6 +453,41 @@ export class AtlasDb implements AtlasQueries {
 					 WHERE scope = ? AND scope_id = ? AND indicator_id IN (${headlines}) ORDER BY indicator_id, year`,
 					[target.scope, target.id]
 				);
+	}
+
+	/**
+	 * Every value and every pre-aggregated value of some indicators, all years and places: enough
+	 * to answer any year, zone or province of them without asking again (src/lib/explorer/cube.ts).
+	 */
+	async indicatorCubeRows(
+		indicatorIds: readonly string[]
+	): Promise<{ values: IndicatorValueRow[]; aggregates: IndicatorAggregateRow[] }> {
+		const ids = indicatorIds.join(ID_SEPARATOR);
+		const wanted = `list_contains(string_split(?, '${ID_SEPARATOR}'), indicator_id)`;
+		const values = await this.rows<IndicatorValueRow>(
+			`SELECT indicator_id, province_code, year, value, numerator, denominator FROM indicator_values
+			 WHERE ${wanted} ORDER BY indicator_id, year, province_code`,
+			[ids]
+		);
+		const aggregates = await this.rows<IndicatorAggregateRow>(
+			`SELECT indicator_id, scope, scope_id, year, value, provinces FROM indicator_aggregates
+			 WHERE ${wanted} ORDER BY indicator_id, year, scope, scope_id`,
+			[ids]
+		);
+		return { values, aggregates };
+	}
+
+	/** Every year of every headline indicator for every province, zone, region and the nation. */
+	headlineRows(): Promise<HeadlineRow[]> {
+		const headlines = `SELECT indicator_id FROM indicator_catalogue WHERE headline`;
+		return this.rows<HeadlineRow>(
+			`SELECT 'province' AS scope, province_code AS scope_id, indicator_id, year, value FROM indicator_values
+			 WHERE indicator_id IN (${headlines})
+			 UNION ALL
+			 SELECT scope, scope_id, indicator_id, year, value FROM indicator_aggregates
+			 WHERE indicator_id IN (${headlines})
+			 ORDER BY scope, scope_id, indicator_id, year`
+		);
 	}
 
 	/** Every indicator for a province in its latest year with data, ranked within its zone and the country. */
