@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { collectConsoleErrors, expect, test } from './fixtures';
-import { rankingRows } from './helpers';
+import { NO_DATA_COLOUR } from '../src/lib/map/choropleth';
+import { KHON_KAEN, projectOnMap, rankingRows, sourceRows, waitForMap } from './helpers';
+
+/** Khon Kaen's health zone, from the bundled source: a group of provinces to leave without a value. */
+const ZONE_7 = sourceRows('provinces.csv')
+	.filter((p) => p.health_zone === '7')
+	.map((p) => p.code);
 
 // "Your data": the user's own files, made here by the test itself in a temporary folder (nothing
 // committed): a valid Parquet that replaces a bundled indicator, a truncated Parquet, a CSV in
@@ -62,10 +68,16 @@ test.beforeAll(async () => {
 				'67-ก-004,ลานกีฬาชุมชน,แผนงานกิจกรรมทางกาย,ชมรมสี่,1 ต.ค. 2566,30 ก.ย. 2567,"120,000",เมืองลับแล,planned\r\n'
 		)
 	);
-	// A new indicator with Thai headers and Buddhist-era years (UTF-8 with a byte-order mark, as Excel writes).
+	// A new indicator with Thai headers and Buddhist-era years (UTF-8 with a byte-order mark, as Excel writes),
+	// without a value for the Isan provinces of health zone 7 (Khon Kaen's): they show as "no data".
 	writeFileSync(
 		file('new-indicator.csv'),
-		'\uFEFFจังหวัด,ปี พ.ศ.,ค่า\n' + provinceCodes.map((c, i) => `${c},2566,${(i + 1) * 1.5}`).join('\n') + '\n'
+		'\uFEFFจังหวัด,ปี พ.ศ.,ค่า\n' +
+			provinceCodes
+				.filter((c) => !ZONE_7.includes(c))
+				.map((c, i) => `${c},2566,${(i + 1) * 1.5}`)
+				.join('\n') +
+			'\n'
 	);
 	// 200 MB of CSV, written in 1 MB blocks.
 	const block = ('10,2023,' + '9'.repeat(1015) + '\n').repeat(1024);
@@ -74,6 +86,29 @@ test.beforeAll(async () => {
 	for (let i = 0; i < 200; i++) writeSync(fd, block);
 	closeSync(fd);
 });
+
+/** What the map canvas shows in a 9 × 9 pixel square around a point: dark grey, light grey, any colour. */
+async function greysAround(page: Page, x: number, y: number) {
+	return page.locator('.maplibregl-canvas').evaluate(
+		(canvas: HTMLCanvasElement, [x, y]) => {
+			const copy = document.createElement('canvas');
+			copy.width = canvas.width;
+			copy.height = canvas.height;
+			const ctx = copy.getContext('2d')!;
+			ctx.drawImage(canvas, 0, 0);
+			const { data } = ctx.getImageData(Math.round(x) - 4, Math.round(y) - 4, 9, 9);
+			const seen = { dark: false, light: false, coloured: false };
+			for (let i = 0; i < data.length; i += 4) {
+				const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+				if (Math.max(r, g, b) - Math.min(r, g, b) > 12) seen.coloured = true;
+				else if (r < 160) seen.dark = true;
+				else seen.light = true;
+			}
+			return seen;
+		},
+		[x, y]
+	);
+}
 
 async function openDataPage(page: Page, lang: 'th' | 'en' = 'en') {
 	await page.goto(`/data${lang === 'en' ? '?lang=en' : ''}`);
@@ -218,7 +253,7 @@ test('a dropped Windows-874 CSV with Thai headers, province names and BE dates i
 	await form.getByTestId('issue-select').selectOption('tobacco');
 	await ind.getByRole('button', { name: 'Check and load' }).click();
 	await expect(ind).toHaveAttribute('data-status', 'loaded');
-	await expect(ind).toContainText('Converted Buddhist-era years to CE in 77 rows');
+	await expect(ind).toContainText(`Converted Buddhist-era years to CE in ${77 - ZONE_7.length} rows`);
 
 	// Both CSV files are kept: a reload loads them again through the same checks.
 	await page.reload();
@@ -229,6 +264,17 @@ test('a dropped Windows-874 CSV with Thai headers, province names and BE dates i
 	await ind.getByRole('link', { name: /See it on the map/ }).click();
 	await expect(page.locator('.explorer')).toHaveAttribute('data-view', 'my_survey:2023::');
 	await expect(page.locator('.source-line')).toContainText('Your data: new-indicator.csv');
+
+	// The provinces without a value are hatched on the map and counted in the legend's "no data" entry.
+	await waitForMap(page);
+	await expect(page.locator(`.legend li[data-colour="${NO_DATA_COLOUR}"]`)).toContainText(`(${ZONE_7.length})`);
+	const map = await waitForMap(page);
+	const { x, y } = await projectOnMap(map, KHON_KAEN);
+	const box = (await map.boundingBox())!;
+	// Stripes: both greys of the pattern around Khon Kaen, and no class colour.
+	await expect
+		.poll(() => greysAround(page, x - box.x, y - box.y))
+		.toEqual({ dark: true, light: true, coloured: false });
 });
 
 test('the SQL console answers read-only queries and refuses DROP and INSTALL', async ({ page }) => {

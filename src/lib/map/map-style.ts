@@ -57,8 +57,11 @@ export function choroplethStyle(
 				id: NO_DATA_LAYER,
 				type: 'fill',
 				source: PROVINCE_SOURCE,
-				filter: ['in', ['get', 'province_code'], ['literal', []]],
-				paint: { 'fill-pattern': NO_DATA_PATTERN, 'fill-opacity': ['case', flag('dimmed'), 0.3, 1] }
+				// Shown by feature state, not by a filter: a filter change would re-tile the source in the worker.
+				paint: {
+					'fill-pattern': NO_DATA_PATTERN,
+					'fill-opacity': ['case', ['!', flag('noData')], 0, flag('dimmed'), 0.3, 1]
+				}
 			},
 			{
 				id: 'province-outline',
