@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { IndicatorRow, ProvinceRow } from '$lib/data/contract';
 import { DEFAULT_VIEW } from '$lib/filters/url-state';
-import { explorerRequest, indicatorChoices, provincesInFilter, resolveIndicator, resolveYear } from './resolve';
+import {
+	explorerRequest,
+	indicatorChoices,
+	likelyNext,
+	provincesInFilter,
+	resolveIndicator,
+	resolveYear
+} from './resolve';
 
 const indicator = (indicator_id: string, issue_area_id: string, headline = false) =>
 	({ indicator_id, issue_area_id, headline }) as IndicatorRow;
@@ -54,5 +61,24 @@ describe('resolving the view', () => {
 			province: '40'
 		});
 		expect(explorerRequest({ ...DEFAULT_VIEW, zone: 3 }, catalogue[1], 2023, null).zone).toBe(3);
+	});
+
+	it('fetches ahead the pair first, then the same issue area nearest first, never other areas, up to a limit', () => {
+		const area = (id: string, pair_id: string | null = null) =>
+			({ indicator_id: id, issue_area_id: 'food', pair_id }) as IndicatorRow;
+		const list = [
+			area('a'),
+			area('b'),
+			indicator('other', 'tobacco'),
+			area('c', 'e'),
+			area('d'),
+			area('e', 'c'),
+			area('f')
+		];
+		const c = list[3];
+		// Ties (a and f, three away) keep the list's order.
+		expect(likelyNext(list, c)).toEqual(['e', 'd', 'b', 'a', 'f']);
+		expect(likelyNext(list, c, 2)).toEqual(['e', 'd']);
+		expect(likelyNext([c], c)).toEqual(['e']);
 	});
 });

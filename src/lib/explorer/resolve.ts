@@ -9,6 +9,21 @@ export function indicatorChoices(catalogue: readonly IndicatorRow[], issue: stri
 	return inIssue.length > 0 ? inIssue : [...catalogue];
 }
 
+/**
+ * The indicators a user is likely to pick next, to fetch before they do: the current one's pair
+ * (count ↔ rate), then the rest of its issue area, nearest in the list first; at most `limit`.
+ */
+export function likelyNext(choices: readonly IndicatorRow[], current: IndicatorRow, limit = 24): string[] {
+	const at = choices.findIndex((i) => i.indicator_id === current.indicator_id);
+	const sameArea = choices
+		.map((indicator, index) => ({ indicator, distance: Math.abs(index - at) }))
+		.filter(({ indicator }) => indicator.issue_area_id === current.issue_area_id && indicator !== current)
+		.sort((a, b) => a.distance - b.distance)
+		.map(({ indicator }) => indicator.indicator_id);
+	const pair = current.pair_id ? [current.pair_id] : [];
+	return [...new Set([...pair, ...sameArea])].slice(0, limit);
+}
+
 /** The indicator to show: the requested one if offered, else the issue area's headline, else the default. */
 export function resolveIndicator(catalogue: readonly IndicatorRow[], view: ViewState): IndicatorRow {
 	const choices = indicatorChoices(catalogue, view.issue);
