@@ -1,7 +1,8 @@
 /**
- * Everything the explorer shows for one request, fetched in one go: the same
- * function runs at build time (for the prerendered default view) and in the
- * browser (for every other view). It returns plain rows, no layout.
+ * Everything the explorer shows for one request, asked of the query module in
+ * one go. The build-time snapshot (the prerendered views) is taken with it; in
+ * the browser the same answers come from per-indicator cubes (cube.ts), which
+ * are tested equal to it. It returns plain rows, no layout.
  */
 import {
 	NATION,
