@@ -61,6 +61,7 @@ function concatChunks(chunks: { rowStart: number; data: DecodedArray }[], rows: 
 }
 
 function toVector(values: unknown[] | DecodedArray, type: arrow.DataType): arrow.Vector {
+	if (type instanceof arrow.Utf8) return utf8Vector(values as ArrayLike<unknown>);
 	const isTyped = ArrayBuffer.isView(values);
 	if (isTyped && arrow.DataType.isFloat(type) && values instanceof Float64Array) return arrow.makeVector(values);
 	if (isTyped && type instanceof arrow.Int32 && values instanceof Int32Array) return arrow.makeVector(values);
@@ -69,6 +70,59 @@ function toVector(values: unknown[] | DecodedArray, type: arrow.DataType): arrow
 	if (type instanceof arrow.Float64 || type instanceof arrow.Float32)
 		for (let i = 0; i < plain.length; i++) if (typeof plain[i] === 'bigint') plain[i] = Number(plain[i]);
 	return vectorOf(plain, type);
+}
+
+/** Distinct strings whose UTF-8 bytes are kept for reuse while one column is built. */
+const UTF8_CACHE_LIMIT = 65_536;
+
+/**
+ * A string column, built directly from its UTF-8 bytes. Exports repeat few distinct values in
+ * their key columns (indicator ids, province codes), so each is encoded once, not once per row:
+ * Arrow's builder spent most of a large file's decoding in `TextEncoder.encode`.
+ */
+function utf8Vector(values: ArrayLike<unknown>): arrow.Vector {
+	const length = values.length;
+	const encoder = new TextEncoder();
+	const cache = new Map<string, Uint8Array>();
+	const encoded: (Uint8Array | null)[] = new Array(length);
+	let byteLength = 0;
+	let nullCount = 0;
+	for (let i = 0; i < length; i++) {
+		const value = values[i];
+		if (value === null || value === undefined) {
+			encoded[i] = null;
+			nullCount++;
+			continue;
+		}
+		let bytes: Uint8Array | undefined;
+		if (value instanceof Uint8Array) bytes = value;
+		else {
+			const text = String(value);
+			bytes = cache.get(text);
+			if (!bytes) {
+				bytes = encoder.encode(text);
+				if (cache.size < UTF8_CACHE_LIMIT) cache.set(text, bytes);
+			}
+		}
+		encoded[i] = bytes;
+		byteLength += bytes.length;
+	}
+	const valueOffsets = new Int32Array(length + 1);
+	const data = new Uint8Array(byteLength);
+	const nullBitmap = nullCount > 0 ? new Uint8Array((length + 7) >> 3) : undefined;
+	let at = 0;
+	for (let i = 0; i < length; i++) {
+		const bytes = encoded[i];
+		if (bytes) {
+			data.set(bytes, at);
+			at += bytes.length;
+			if (nullBitmap) nullBitmap[i >> 3] |= 1 << (i & 7);
+		}
+		valueOffsets[i + 1] = at;
+	}
+	return arrow.makeVector(
+		arrow.makeData({ type: new arrow.Utf8(), length, nullCount, nullBitmap, valueOffsets, data })
+	);
 }
 
 /**
