@@ -275,6 +275,11 @@ test('a dropped Windows-874 CSV with Thai headers, province names and BE dates i
 	await expect
 		.poll(() => greysAround(page, x - box.x, y - box.y))
 		.toEqual({ dark: true, light: true, coloured: false });
+
+	// The gap page offers the user's indicator as a burden too, with its values.
+	await page.goto('/gaps?lang=en&indicator=my_survey');
+	await expect(page.getByRole('combobox', { name: 'Burden (indicator)', exact: true })).toHaveValue('my_survey');
+	await expect(page.locator('.gaps')).toHaveAttribute('data-gaps', /^my_survey:/);
 });
 
 test('the SQL console answers read-only queries and refuses DROP and INSTALL', async ({ page }) => {
