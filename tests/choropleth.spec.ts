@@ -117,6 +117,15 @@ test('a failed data file is reported by name, and retry recovers', async ({ page
 	expect(await rankingRows(page)).toHaveLength(77);
 });
 
+test('the Parquet exports are decoded in a worker, not on the page', async ({ page }) => {
+	await page.goto('/?lang=en');
+	await expect(page.locator('.explorer')).toHaveAttribute('data-db', 'ready');
+	const scripts = await page.evaluate(() =>
+		performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop()!)
+	);
+	expect(scripts.some((name) => /^parquet-worker-.*\.js$/.test(name))).toBe(true);
+});
+
 test('malformed query parameters fall back to a working default view', async ({ page }) => {
 	await page.goto('/?lang=xx&year=banana&indicator=%3Cscript%3E');
 	await waitForMap(page);

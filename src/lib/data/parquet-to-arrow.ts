@@ -12,9 +12,10 @@ import type { DecodedArray, SchemaElement } from 'hyparquet';
 export class ParquetDecodeError extends Error {
 	constructor(
 		readonly file: string,
-		message: string
+		/** What is wrong, without the file name. */
+		readonly detail: string
 	) {
-		super(`${file}: ${message}`);
+		super(`${file}: ${detail}`);
 		this.name = 'ParquetDecodeError';
 	}
 }

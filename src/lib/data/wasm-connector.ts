@@ -6,7 +6,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import * as arrow from 'apache-arrow';
 import { ident, plainRow, type Connector, type IsolatedResult, type Row, type SqlParam } from './connector';
-import { parquetToArrow } from './parquet-to-arrow';
+import { decodeParquet } from './parquet-decoder';
 
 const BUNDLES: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -34,9 +34,10 @@ export class WasmConnector implements Connector {
 	}
 
 	async loadParquet(table: string, bytes: Uint8Array, file: string): Promise<void> {
-		const data = await parquetToArrow(bytes, file);
+		// Decoded in a worker of its own; the IPC bytes go on to DuckDB's worker without being read here.
+		const ipc = await decodeParquet(bytes, file);
 		await this.conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
-		await this.conn.insertArrowTable(data, { name: table, create: true });
+		await this.conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
 	}
 
 	async query(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
