@@ -117,7 +117,10 @@ test('the uncovered-districts list exports exactly the rows it shows, as CSV and
 	expect(lines.slice(1).map((l) => l.split(',').at(-1))).toEqual(shown.map((r) => r.at(-1)));
 
 	await menu.locator('button.toggle').click();
-	const [parquetFile] = await Promise.all([page.waitForEvent('download'), menu.locator('[data-format="parquet"]').click()]);
+	const [parquetFile] = await Promise.all([
+		page.waitForEvent('download'),
+		menu.locator('[data-format="parquet"]').click()
+	]);
 	const rows = await direct<Record<string, unknown>>(`SELECT * FROM read_parquet($1)`, [(await parquetFile.path())!]);
 	expect(rows.map((r) => String(Object.values(r).at(-1)))).toEqual(shown.map((r) => r.at(-1)));
 });
@@ -160,9 +163,12 @@ test('clicking a province opens its districts, covered or not, on the map and in
 	await expect(page.locator('[data-drill="40"]')).toBeVisible();
 	const rows = await page.locator('#district-table tbody tr').count();
 	expect(rows).toBe(Number(expected.districts));
-	const covered = (await page.locator('#district-table tbody tr').evaluateAll((trs) =>
-		trs.filter((tr) => [...tr.querySelectorAll('td')].slice(1).some((td) => Number(td.textContent) > 0)).length
-	));
+	const covered = await page
+		.locator('#district-table tbody tr')
+		.evaluateAll(
+			(trs) =>
+				trs.filter((tr) => [...tr.querySelectorAll('td')].slice(1).some((td) => Number(td.textContent) > 0)).length
+		);
 	expect(covered).toBe(Number(expected.covered));
 	await expect
 		.poll(() =>
@@ -173,3 +179,12 @@ test('clicking a province opens its districts, covered or not, on the map and in
 		)
 		.toBeGreaterThan(10);
 });
+
+for (const path of ['/coverage', '/gaps', '/networks'])
+	test(`a partner table that cannot be fetched is reported by name on ${path}`, async ({ page }) => {
+		await page.route('**/data/partners.parquet', (route) => route.fulfill({ status: 404, body: 'not here' }));
+		await page.goto(`${path}?lang=en`);
+		const alert = page.getByRole('alert');
+		await expect(alert).toContainText('could not be loaded');
+		await expect(alert).toContainText('partners.parquet');
+	});
