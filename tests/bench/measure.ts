@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, BrowserContextOptions, CDPSession, Page } from 'playwright';
 import { MESSAGES } from '../../src/lib/i18n/messages';
 import type { CpuProfile } from './profile';
+import { AFTER_MS, summarizeTrace, type InteractionTrace, type TraceEvent } from './trace';
 
 export type Target = 'app' | 'baseline';
 
@@ -840,4 +841,52 @@ export async function profileRun(
 		await context.close().catch(() => {});
 	}
 	return result;
+}
+
+export interface TraceRun {
+	/** Per app interaction in turn: its kind (APP_INTERACTIONS) and its main-thread summary. */
+	interactions: { kind: string; trace: InteractionTrace }[];
+	error?: string;
+}
+
+/**
+ * `count` app interactions while Chrome records a `devtools.timeline` trace, each followed by
+ * AFTER_MS of quiet so the commits after its mark are in the trace too (tracing slows the page).
+ */
+export async function traceRun(
+	browser: Browser,
+	baseUrl: string,
+	count: number,
+	{ timeoutMs, loadTimeoutMs }: { timeoutMs: number; loadTimeoutMs: number }
+): Promise<TraceRun> {
+	const run: TraceRun = { interactions: [] };
+	let context: BrowserContext | null = null;
+	try {
+		const app = await openReady(browser, baseUrl, 'app', loadTimeoutMs);
+		context = app.context;
+		const { start, available } = await plan(app.page, timeoutMs);
+		let state = start;
+		const kinds: string[] = [];
+		await browser.startTracing(app.page, {
+			categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing']
+		});
+		try {
+			for (let i = 0; i < count; i++) {
+				const interaction = available[i % available.length];
+				state = (await interactOnce(app.page, interaction, state, timeoutMs)).next;
+				kinds.push(interaction.kind);
+				await app.page.waitForTimeout(AFTER_MS);
+			}
+		} finally {
+			const buffer = await browser.stopTracing();
+			const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+			const traces = summarizeTrace(Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []));
+			run.interactions = traces.map((trace, i) => ({ kind: kinds[i] ?? '?', trace }));
+		}
+	} catch (e) {
+		run.error = errorText(e);
+	} finally {
+		await context?.close().catch(() => {});
+	}
+	return run;
 }

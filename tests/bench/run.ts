@@ -26,15 +26,18 @@ import {
 	memoryRun,
 	profileRun,
 	summarizeBytes,
+	traceRun,
 	type ColdRun,
 	type FirstPaintCheck,
 	type InteractionSeries,
-	type MemoryRun
+	type MemoryRun,
+	type TraceRun
 } from './measure';
 import { chunkLabel, summarizeProfile, type ProfileSummary } from './profile';
 import { figure, formatTable, replaceBetween, TARGETS, type Figure } from './report';
 import { SiteBuilder, type Site } from './site';
 import { median, pairedRatios } from './stats';
+import { AFTER_MS, medianTrace } from './trace';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DOC = path.join(ROOT, 'docs/performance.md');
@@ -59,6 +62,7 @@ interface Options {
 	interactions: number;
 	memoryRuns: number;
 	profile: boolean;
+	trace: boolean;
 	scale: number;
 	seed: number | undefined;
 	ref: string | undefined;
@@ -70,7 +74,7 @@ interface Options {
 }
 
 const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--interactions N] [--memory-runs N]
-                       [--scale S] [--seed N] [--ref GIT-REF] [--no-build] [--profile] [--write-docs]
+                       [--scale S] [--seed N] [--ref GIT-REF] [--no-build] [--profile] [--trace] [--write-docs]
                        [--timeout-min M] [--out DIR]
   --quick          3 cold runs, 10 interactions, 1 memory run (scale unchanged)
   --runs N         cold loads per page and size (default 7), interleaved app/baseline
@@ -79,6 +83,8 @@ const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--interactions N] [
   --scale S        synthetic indicators for the large size (default 500 → S × 20 × 77 values; 0 skips it)
   --profile        also take CPU profiles (main thread and workers) of one cold load per page and of
                    10 app interactions per size: bench-results/profiles/*.cpuprofile + a summary
+  --trace          also record a Chrome trace of 12 app interactions per size and print where each
+                   kind's time goes on the main thread (script, style/layout/paint, commits, GC)
   --ref GIT-REF    build the app as committed at GIT-REF instead of the working tree
                    (the data build and this harness still come from the working tree)
   --no-build       serve the sites the last run built (bench-results/site-*) even if the sources changed
@@ -92,6 +98,7 @@ function parseArgs(argv: string[]): Options {
 		interactions: 30,
 		memoryRuns: 2,
 		profile: false,
+		trace: false,
 		scale: 500,
 		seed: undefined,
 		ref: undefined,
@@ -140,6 +147,9 @@ function parseArgs(argv: string[]): Options {
 			case '--profile':
 				o.profile = true;
 				break;
+			case '--trace':
+				o.trace = true;
+				break;
 			case '--no-build':
 				o.build = false;
 				break;
@@ -180,6 +190,7 @@ interface SizeResult {
 	interactions: InteractionSeries | null;
 	memory: MemoryRun[];
 	profiles: ProfileEntry[];
+	trace: TraceRun | null;
 	/** Built script file → what it is, for reading profiles. */
 	scripts: Record<string, string>;
 }
@@ -208,6 +219,7 @@ async function measureSize(
 		interactions: null,
 		memory: [],
 		profiles: [],
+		trace: null,
 		scripts: {}
 	};
 	try {
@@ -288,10 +300,46 @@ async function measureSize(
 				}
 			}
 		}
+
+		if (o.trace) {
+			result.trace = await traceRun(browser, url, TRACED_INTERACTIONS, {
+				timeoutMs: timeouts.interaction,
+				loadTimeoutMs: timeouts.load
+			});
+			if (result.trace.error) log(`${size}: trace: ${result.trace.error}`);
+		}
 	} finally {
 		await server.close();
 	}
 	return result;
+}
+
+const TRACED_INTERACTIONS = 12;
+
+/** Median main-thread time per kind of interaction, from the --trace runs. */
+function formatTraces(sizes: readonly SizeResult[]): string {
+	const ms = (v: number) => (v < 10 ? v.toFixed(1) : String(Math.round(v)));
+	const rows: string[] = [];
+	for (const s of sizes) {
+		const kinds = [...new Set((s.trace?.interactions ?? []).map((i) => i.kind))];
+		for (const kind of kinds) {
+			const m = medianTrace(s.trace!.interactions.filter((i) => i.kind === kind).map((i) => i.trace));
+			if (!m) continue;
+			const p = m.parts;
+			rows.push(
+				`| ${s.size} | ${kind} | ${ms(m.total)} | ${ms(p.script)} | ${ms(p.rendering)} | ${ms(p.commit)} | ${ms(p.gc)} | ${ms(m.commitAfter)} |`
+			);
+		}
+	}
+	return rows.length
+		? [
+				`Main thread from bench:start to view:updated, from a Chrome trace (--trace; median ms of ${TRACED_INTERACTIONS / 3} per kind; tracing slows the page). Script includes layouts it forces; the last column is compositor commits in the ${AFTER_MS} ms after the mark.`,
+				'',
+				'| size | interaction | total | script | style, layout, paint | commit | GC | commits after |',
+				'| --- | --- | --- | --- | --- | --- | --- | --- |',
+				...rows
+			].join('\n')
+		: '';
 }
 
 async function scriptLabels(siteDir: string): Promise<Record<string, string>> {
@@ -588,7 +636,7 @@ async function main(): Promise<number> {
 			`app built from ${meta.commit ?? '?'} · ${o.runs} cold runs, ${o.interactions} interactions, ${o.memoryRuns} memory runs per page and size` +
 			(scaleSite ? `; large = ${scaleSite.manifest.tables.indicator_values.rows.toLocaleString('en')} value rows` : '');
 
-		const profiles = formatProfiles(sizes);
+		const profiles = [formatTraces(sizes), formatProfiles(sizes)].filter(Boolean).join('\n\n');
 		console.log(`\n${heading}\n\n${table}\n${profiles ? `\n${profiles}\n` : ''}`);
 		const stamp = meta.date.replace(/[:.]/g, '-');
 		const json = JSON.stringify({ meta, figures, sizes }, null, 1);
