@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { legendColours, rankingRows, sourceRows, waitForMap, waitForView } from './helpers';
+import { legendColours, rankingBarsDrawn, rankingRows, sourceRows, waitForMap, waitForView } from './helpers';
 
 const provinces = sourceRows('provinces.csv');
 const zone10 = provinces.filter((p) => p.health_zone === '10');
@@ -30,6 +30,9 @@ test('a regional committee reviews zone 10: its five provinces, another issue ar
 	expect(ranked.map((r) => r[1]).sort()).toEqual(zone10.map((p) => p.name_en).sort());
 	await expect.poll(() => undimmedOnMap(page)).toEqual(zone10.map((p) => p.code).sort());
 	await expect(page.getByRole('heading', { name: /Provinces ranked in Health zone 10/ })).toBeVisible();
+	// The ranking chart shrinks to its five bars, drawn at its new size (nothing hovered: a hovered bar is outlined).
+	await page.mouse.move(0, 0);
+	await expect.poll(async () => rankingBarsDrawn(page, await legendColours(page))).toEqual({ bars: 5, fillsBox: true });
 
 	// Another issue area: its headline indicator, flagged as sample data everywhere it shows.
 	await page.getByRole('combobox', { name: 'Issue area', exact: true }).selectOption('tobacco');
@@ -59,6 +62,12 @@ test('a regional committee reviews zone 10: its five provinces, another issue ar
 	await page.goBack();
 	await expect(page).toHaveURL(url);
 	await waitForView(page, 'smoking_prevalence', 2024, { zone: 10 });
+
+	// Every zone again: the ranking chart grows back to all 77 provinces.
+	await page.getByRole('combobox', { name: 'Health zone', exact: true }).selectOption('');
+	await waitForView(page, 'smoking_prevalence', 2024);
+	await page.mouse.move(0, 0);
+	await expect.poll(async () => rankingBarsDrawn(page, await legendColours(page))).toEqual({ bars: 77, fillsBox: true });
 });
 
 test('classification method, class count and colour scheme change the legend and the map', async ({ page }) => {

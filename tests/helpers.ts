@@ -68,6 +68,31 @@ export async function countCanvasColours(page: Page, colours: string[]): Promise
 	}, colours);
 }
 
+/**
+ * The bars the ranking chart has drawn on its canvas: bands of canvas rows holding one of `colours`
+ * (the legend's), and whether the canvas is as tall as the chart's box.
+ */
+export async function rankingBarsDrawn(page: Page, colours: string[]): Promise<{ bars: number; fillsBox: boolean }> {
+	return page.locator('.echart.ranking').evaluate((box: HTMLElement, hexes: string[]) => {
+		const canvas = box.querySelector('canvas')!;
+		const { data, width, height } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+		const wanted = new Set(hexes.map((h) => parseInt(h.slice(1), 16)));
+		let bars = 0;
+		let inBar = false;
+		for (let y = 0; y < height; y++) {
+			let hits = 0;
+			for (let x = 0; x < width && hits < 3; x++) {
+				const i = (y * width + x) * 4;
+				if (wanted.has((data[i] << 16) | (data[i + 1] << 8) | data[i + 2])) hits++;
+			}
+			if (hits >= 3 && !inBar) bars++;
+			inBar = hits >= 3;
+		}
+		const scale = canvas.width / canvas.clientWidth;
+		return { bars, fillsBox: Math.abs(canvas.height / scale - box.clientHeight) <= 1 };
+	}, colours);
+}
+
 export async function legendColours(page: Page): Promise<string[]> {
 	return page.locator('.legend li').evaluateAll((items) => items.map((li) => li.getAttribute('data-colour')!));
 }

@@ -45,7 +45,6 @@ export function rankingOption(
 		animation: false,
 		textStyle: { fontFamily: FONT_FAMILY },
 		grid: { left: 8, right: 56, top: rankingTop(shown.length), bottom: 28, containLabel: true },
-		tooltip: { show: false },
 		xAxis: {
 			type: 'value',
 			axisLabel: { formatter: (v: number) => format(v), fontSize: AXIS_FONT_SIZE },
