@@ -9,9 +9,10 @@ import { MESSAGES } from '../../src/lib/i18n/messages';
 import type { CpuProfile } from './profile';
 import { AFTER_MS, summarizeTrace, type InteractionTrace, type TraceEvent } from './trace';
 
-export type Target = 'app' | 'baseline';
+/** The explorer (`/`), the baseline page, and the network coverage page (the partner and project tables). */
+export type Target = 'app' | 'baseline' | 'coverage';
 
-export const ROUTES: Record<Target, string> = { app: '', baseline: 'bench/baseline' };
+export const ROUTES: Record<Target, string> = { app: '', baseline: 'bench/baseline', coverage: 'coverage' };
 
 /**
  * The app's prerendered choropleth. When the initial HTML holds it, coloured,
@@ -24,6 +25,8 @@ export const FIRST_PAINT_FALLBACK_MARK = 'map:idle';
 /** Marks a cold load of the app waits for (all of them), besides first-contentful-paint and a first view:updated. */
 export const APP_MARKS = ['duckdb:start', 'duckdb:ready', 'duckdb:loaded', 'map:idle'] as const;
 export const BASELINE_MARKS = ['baseline:duckdb-ready', 'baseline:first-query', 'baseline:map-idle'] as const;
+/** coverage:loaded = the partner-network tables (partners, projects, instalments…) are in DuckDB. */
+export const COVERAGE_MARKS = ['duckdb:ready', 'coverage:loaded', 'map:idle'] as const;
 export const VIEW_UPDATED = 'view:updated';
 
 export const CONTEXT_OPTIONS: BrowserContextOptions = {
@@ -207,7 +210,15 @@ export function summarizeBytes(records: readonly ResourceRecord[], paintAt: numb
 }
 
 function failureOf(target: Target): string {
+	if (target === 'coverage') return '.coverage [role="alert"]';
 	return target === 'app' ? '[data-db="failed"], .explorer [role="alert"]' : '.baseline[data-status^="error"]';
+}
+
+/** The marks a load of `target` is complete with. */
+function loadMarks(target: Target): string[] {
+	if (target === 'app') return [...APP_MARKS, VIEW_UPDATED];
+	if (target === 'coverage') return [...COVERAGE_MARKS, VIEW_UPDATED];
+	return [...BASELINE_MARKS];
 }
 
 /** One load in a fresh context (empty cache): navigation → every mark. */
@@ -237,7 +248,7 @@ export async function coldRun(
 		const pageErrors: string[] = [];
 		page.on('pageerror', (e) => pageErrors.push(errorText(e)));
 		if (target === 'app') await page.addInitScript(svgWatcher, FIRST_PAINT_SVG);
-		const marks: string[] = target === 'app' ? [...APP_MARKS, VIEW_UPDATED] : [...BASELINE_MARKS];
+		const marks = loadMarks(target);
 
 		await page.goto(baseUrl + ROUTES[target], { waitUntil: 'commit', timeout: timeoutMs });
 		try {
@@ -290,6 +301,12 @@ export async function coldRun(
 				result.choropleth = seen.marks[FIRST_PAINT_FALLBACK_MARK];
 				result.choroplethFrom = FIRST_PAINT_FALLBACK_MARK;
 			}
+		} else if (target === 'coverage') {
+			// Its choropleth is coloured by the first answer from the partner and project tables.
+			result.firstViewUpdated = seen.marks[VIEW_UPDATED];
+			delete result.marks[VIEW_UPDATED];
+			result.choropleth = result.firstViewUpdated;
+			result.choroplethFrom = VIEW_UPDATED;
 		} else {
 			result.choropleth = seen.marks['baseline:map-idle'];
 			result.choroplethFrom = 'baseline:map-idle';
@@ -313,25 +330,35 @@ export async function coldRun(
  * harness does not know are carried along unchanged.
  */
 export const VIEW_KEY_PARTS = ['indicator', 'year', 'zone', 'province'] as const;
-export type ViewPart = (typeof VIEW_KEY_PARTS)[number];
+/** The coverage page's view key: issue area, year ('' = any) and zone, as in its `data-view`. */
+export const COVERAGE_KEY_PARTS = ['issue', 'year', 'zone'] as const;
+export type ViewPart = (typeof VIEW_KEY_PARTS)[number] | (typeof COVERAGE_KEY_PARTS)[number];
 
 export interface ViewState {
 	parts: string[];
+	/** What each part is (VIEW_KEY_PARTS or COVERAGE_KEY_PARTS). */
+	names: readonly ViewPart[];
 }
 
-export function parseViewKey(key: string): ViewState | null {
+/** The view in a page's key; the explorer's must name an indicator and a year. */
+export function parseViewKey(key: string, names: readonly ViewPart[] = VIEW_KEY_PARTS): ViewState | null {
 	const parts = key.split(':');
-	return parts.length >= 2 && parts[0] !== '' && /^\d{4}$/.test(parts[1]) ? { parts } : null;
+	if (names === VIEW_KEY_PARTS)
+		return parts.length >= 2 && parts[0] !== '' && /^\d{4}$/.test(parts[1]) ? { parts, names } : null;
+	return parts.length === names.length ? { parts, names } : null;
 }
 
 export const viewKey = (s: ViewState): string => s.parts.join(':');
 
-export const viewPart = (s: ViewState, part: ViewPart): string | undefined => s.parts[VIEW_KEY_PARTS.indexOf(part)];
+export const viewPart = (s: ViewState, part: ViewPart): string | undefined => {
+	const i = s.names.indexOf(part);
+	return i < 0 ? undefined : s.parts[i];
+};
 
 export function withPart(s: ViewState, part: ViewPart, value: string): ViewState {
 	const parts = [...s.parts];
-	parts[VIEW_KEY_PARTS.indexOf(part)] = value;
-	return { parts };
+	parts[s.names.indexOf(part)] = value;
+	return { parts, names: s.names };
 }
 
 /** How the harness finds a control: by name attribute, else by the text of its label (Thai or English). */
@@ -376,6 +403,50 @@ export const APP_INTERACTIONS: readonly AppInteraction[] = [
 		control: { names: ['zone'], labels: labelsOf('filter_zone') }
 	}
 ];
+
+/** The coverage page's filters that change what DuckDB is asked (year, issue area) and one that does not (zone). */
+export const COVERAGE_INTERACTIONS: readonly AppInteraction[] = [
+	{
+		kind: 'year',
+		label: 'year change',
+		part: 'year',
+		// '' = any year.
+		values: ['', '2020'],
+		control: { names: ['year'], labels: labelsOf('filter_year') }
+	},
+	{
+		kind: 'issue',
+		label: 'issue area change',
+		part: 'issue',
+		values: ['', 'tobacco'],
+		control: { names: ['issue'], labels: labelsOf('filter_issue') }
+	},
+	{
+		kind: 'zone',
+		label: 'zone filter change',
+		part: 'zone',
+		values: ['', '7'],
+		control: { names: ['zone'], labels: labelsOf('filter_zone') }
+	}
+];
+
+/** A page the harness interacts with: where it is, how its view key reads, what it changes. */
+export interface InteractivePage {
+	target: Exclude<Target, 'baseline'>;
+	keyParts: readonly ViewPart[];
+	interactions: readonly AppInteraction[];
+}
+
+export const EXPLORER_PAGE: InteractivePage = {
+	target: 'app',
+	keyParts: VIEW_KEY_PARTS,
+	interactions: APP_INTERACTIONS
+};
+export const COVERAGE_PAGE: InteractivePage = {
+	target: 'coverage',
+	keyParts: COVERAGE_KEY_PARTS,
+	interactions: COVERAGE_INTERACTIONS
+};
 
 const toggle = (current: string | undefined, pair: readonly [string, string]): string =>
 	current === pair[0] ? pair[1] : pair[0];
@@ -470,14 +541,15 @@ function interactInPage({
 /** The interactions this page offers, in turn, from its current view. */
 async function plan(
 	page: Page,
+	spec: InteractivePage,
 	timeoutMs: number
 ): Promise<{ start: ViewState; available: AppInteraction[]; unavailable: string[] }> {
 	const key = await page.locator('[data-view]').first().getAttribute('data-view', { timeout: timeoutMs });
-	const start = parseViewKey(key ?? '');
-	if (!start) throw new Error(`cannot read the app's view from data-view="${key}"`);
+	const start = parseViewKey(key ?? '', spec.keyParts);
+	if (!start) throw new Error(`cannot read the page's view from data-view="${key}"`);
 	const available: AppInteraction[] = [];
 	const unavailable: string[] = [];
-	for (const interaction of APP_INTERACTIONS) {
+	for (const interaction of spec.interactions) {
 		const found =
 			viewPart(start, interaction.part) !== undefined &&
 			(await withTimeout(page.evaluate(findControl, interaction.control), timeoutMs, 'finding controls'));
@@ -511,7 +583,7 @@ async function openReady(browser: Browser, baseUrl: string, target: Target, time
 	const page = await context.newPage();
 	page.setDefaultTimeout(timeoutMs);
 	await page.goto(baseUrl + ROUTES[target], { waitUntil: 'commit', timeout: timeoutMs });
-	const marks = target === 'app' ? [...APP_MARKS, VIEW_UPDATED] : [...BASELINE_MARKS];
+	const marks = loadMarks(target);
 	await page.waitForFunction(
 		({ marks, failure }) => {
 			if (document.querySelector(failure)) throw new Error(document.querySelector(failure)!.textContent ?? 'failed');
@@ -532,22 +604,23 @@ export interface InteractionSeries {
 	error?: string;
 }
 
-/** `count` app interactions (in turn from APP_INTERACTIONS) interleaved with `count` baseline ones, both pages warm. */
+/** `count` interactions with a page (in turn from its list) interleaved with `count` baseline ones, both pages warm. */
 export async function interactions(
 	browser: Browser,
 	baseUrl: string,
 	count: number,
-	{ timeoutMs, loadTimeoutMs }: { timeoutMs: number; loadTimeoutMs: number }
+	{ timeoutMs, loadTimeoutMs }: { timeoutMs: number; loadTimeoutMs: number },
+	spec: InteractivePage = EXPLORER_PAGE
 ): Promise<InteractionSeries> {
 	const series: InteractionSeries = { app: [], baseline: [], startView: null, unavailable: [] };
 	const contexts: BrowserContext[] = [];
 	try {
-		const app = await openReady(browser, baseUrl, 'app', loadTimeoutMs);
+		const app = await openReady(browser, baseUrl, spec.target, loadTimeoutMs);
 		contexts.push(app.context);
 		const baseline = await openReady(browser, baseUrl, 'baseline', loadTimeoutMs);
 		contexts.push(baseline.context);
 
-		const { start, available, unavailable } = await plan(app.page, timeoutMs);
+		const { start, available, unavailable } = await plan(app.page, spec, timeoutMs);
 		series.startView = viewKey(start);
 		series.unavailable = unavailable;
 		let state = start;
@@ -565,7 +638,10 @@ export async function interactions(
 			} catch (e) {
 				series.app.push({ kind: interaction.kind, to: target, ms: null, error: errorText(e) });
 				// Carry on from whatever the page shows now.
-				const shown = parseViewKey((await app.page.locator('[data-view]').first().getAttribute('data-view')) ?? '');
+				const shown = parseViewKey(
+					(await app.page.locator('[data-view]').first().getAttribute('data-view')) ?? '',
+					spec.keyParts
+				);
 				if (shown) state = shown;
 			}
 			await nextFrames(app.page, timeoutMs);
@@ -715,7 +791,7 @@ export async function memoryRun(
 		})();
 
 		await page.goto(baseUrl + ROUTES[target], { waitUntil: 'commit', timeout: timeoutMs });
-		const marks = target === 'app' ? [...APP_MARKS] : [...BASELINE_MARKS];
+		const marks = loadMarks(target);
 		try {
 			await page.waitForFunction(
 				({ marks, failure }) =>
@@ -826,7 +902,7 @@ export async function profileRun(
 		result.load = await stopAll();
 
 		if (target === 'app' && interactionCount > 0) {
-			const { start, available } = await plan(page, timeoutMs);
+			const { start, available } = await plan(page, EXPLORER_PAGE, timeoutMs);
 			let state = start;
 			await startAll();
 			for (let i = 0; i < interactionCount; i++) {
@@ -864,7 +940,7 @@ export async function traceRun(
 	try {
 		const app = await openReady(browser, baseUrl, 'app', loadTimeoutMs);
 		context = app.context;
-		const { start, available } = await plan(app.page, timeoutMs);
+		const { start, available } = await plan(app.page, EXPLORER_PAGE, timeoutMs);
 		let state = start;
 		const kinds: string[] = [];
 		await browser.startTracing(app.page, {

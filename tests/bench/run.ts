@@ -19,6 +19,8 @@ import { startServer } from '../support/serve.mjs';
 import {
 	APP_INTERACTIONS,
 	checkPrerenderedMap,
+	COVERAGE_INTERACTIONS,
+	COVERAGE_PAGE,
 	coldRun,
 	FIRST_PAINT_FALLBACK_MARK,
 	FIRST_PAINT_SVG,
@@ -64,6 +66,9 @@ interface Options {
 	profile: boolean;
 	trace: boolean;
 	scale: number;
+	/** Sample partners and projects in the large site. */
+	partners: number;
+	projects: number;
 	seed: number | undefined;
 	ref: string | undefined;
 	build: boolean;
@@ -74,13 +79,16 @@ interface Options {
 }
 
 const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--interactions N] [--memory-runs N]
-                       [--scale S] [--seed N] [--ref GIT-REF] [--no-build] [--profile] [--trace] [--write-docs]
+                       [--scale S] [--partners N] [--projects N] [--seed N] [--ref GIT-REF] [--no-build]
+                       [--profile] [--trace] [--write-docs]
                        [--timeout-min M] [--out DIR]
   --quick          3 cold runs, 10 interactions, 1 memory run (scale unchanged)
   --runs N         cold loads per page and size (default 7), interleaved app/baseline
   --interactions N interactions per page and size (default 30)
   --memory-runs N  extra loads per page and size with memory sampling (default 2)
   --scale S        synthetic indicators for the large size (default 500 → S × 20 × 77 values; 0 skips it)
+  --partners N     sample partners in the large size (default 100000; the bundled data has 3000)
+  --projects N     sample projects in the large size (default 1000000, ≈ 3 instalments each; bundled 1500)
   --profile        also take CPU profiles (main thread and workers) of one cold load per page and of
                    10 app interactions per size: bench-results/profiles/*.cpuprofile + a summary
   --trace          also record a Chrome trace of 12 app interactions per size and print where each
@@ -90,7 +98,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--interactions N] [
   --no-build       serve the sites the last run built (bench-results/site-*) even if the sources changed
                    (without it, a site whose inputs are unchanged is reused, not rebuilt)
   --write-docs     put the table into docs/performance.md between its bench:table markers
-  --timeout-min M  stop everything after M minutes (default 20)`;
+  --timeout-min M  stop everything after M minutes (default 40)`;
 
 function parseArgs(argv: string[]): Options {
 	const o: Options = {
@@ -100,11 +108,13 @@ function parseArgs(argv: string[]): Options {
 		profile: false,
 		trace: false,
 		scale: 500,
+		partners: 100_000,
+		projects: 1_000_000,
 		seed: undefined,
 		ref: undefined,
 		build: true,
 		writeDocs: false,
-		timeoutMin: 20,
+		timeoutMin: 40,
 		out: path.join(ROOT, 'bench-results'),
 		quick: false
 	};
@@ -137,6 +147,12 @@ function parseArgs(argv: string[]): Options {
 				break;
 			case '--scale':
 				o.scale = int(0);
+				break;
+			case '--partners':
+				o.partners = int(0);
+				break;
+			case '--projects':
+				o.projects = int(0);
 				break;
 			case '--seed':
 				o.seed = int(0);
@@ -188,6 +204,8 @@ interface SizeResult {
 	firstPaint: FirstPaintCheck | null;
 	cold: ColdRun[];
 	interactions: InteractionSeries | null;
+	/** The network coverage page's interactions (its cold and memory runs are in `cold` and `memory`). */
+	coverageInteractions: InteractionSeries | null;
 	memory: MemoryRun[];
 	profiles: ProfileEntry[];
 	trace: TraceRun | null;
@@ -217,6 +235,7 @@ async function measureSize(
 		firstPaint: null,
 		cold: [],
 		interactions: null,
+		coverageInteractions: null,
 		memory: [],
 		profiles: [],
 		trace: null,
@@ -269,6 +288,33 @@ async function measureSize(
 				result.memory.push(m);
 				if (m.error) log(`${size}: memory ${target}: ${m.error}`);
 			}
+		}
+
+		// The network coverage page: the partner and project tables (a million projects at the large size).
+		for (let i = 0; i < o.runs; i++) {
+			const r = await coldRun(browser, url, 'coverage', i, { timeoutMs: timeouts.load, svgInHtml: false });
+			result.cold.push(r);
+			log(
+				`${size}: cold coverage ${i + 1}/${o.runs}: partner-network tables loaded ${r.marks['coverage:loaded']?.toFixed(0) ?? '–'} ms, ` +
+					`map coloured ${r.choropleth?.toFixed(0) ?? '–'} ms` +
+					(r.error ? `  (${r.error})` : '')
+			);
+		}
+		log(`${size}: ${o.interactions} interactions with the coverage page`);
+		result.coverageInteractions = await interactions(
+			browser,
+			url,
+			o.interactions,
+			{ timeoutMs: timeouts.interaction, loadTimeoutMs: timeouts.load },
+			COVERAGE_PAGE
+		);
+		if (result.coverageInteractions.error) log(`${size}: coverage interactions: ${result.coverageInteractions.error}`);
+		for (const s of result.coverageInteractions.app.filter((s) => s.error).slice(0, 3))
+			log(`${size}: coverage interaction to ${s.to}: ${s.error}`);
+		for (let i = 0; i < o.memoryRuns; i++) {
+			const m = await memoryRun(browser, url, 'coverage', i, { timeoutMs: timeouts.load });
+			result.memory.push(m);
+			if (m.error) log(`${size}: memory coverage: ${m.error}`);
 		}
 
 		if (o.profile) {
@@ -512,14 +558,61 @@ function figuresFor(r: SizeResult, large: boolean): Figure[] {
 	}
 
 	const mg = `Memory during a cold load — ${size}`;
-	const mem = (target: 'app' | 'baseline', pick: (m: MemoryRun) => number | null) =>
+	const mem = (target: 'app' | 'baseline' | 'coverage', pick: (m: MemoryRun) => number | null) =>
 		r.memory.filter((m) => m.target === target).map((m) => (pick(m) === null ? null : pick(m)! / MB));
-	const mf = (label: string, pick: (m: MemoryRun) => number | null) =>
-		f.push(figure({ group: mg, label, size, unit: 'MB' }, mem('app', pick), mem('baseline', pick)));
-	if (r.memory.length > 0) {
+	const memoryFigures = (group: string, target: 'app' | 'coverage') => {
+		if (!r.memory.some((m) => m.target === target)) return;
+		const mf = (label: string, pick: (m: MemoryRun) => number | null) =>
+			f.push(figure({ group, label, size, unit: 'MB' }, mem(target, pick), mem('baseline', pick)));
 		mf('peak JS heap, main thread', (m) => m.mainHeapPeak);
-		mf('peak JS heap, workers (DuckDB + MapLibre)', (m) => m.workerHeapPeak);
+		mf('peak JS heap, workers (DuckDB + MapLibre + decoder)', (m) => m.workerHeapPeak);
 		mf('renderer process peak RSS (all threads, incl. wasm memory)', (m) => m.rendererPeakRss);
+	};
+	memoryFigures(mg, 'app');
+
+	// The network coverage page, against the same baseline (which loads only the indicator values).
+	const coverage = r.cold.filter((c) => c.target === 'coverage');
+	if (coverage.length > 0 || r.coverageInteractions) {
+		const cg = `Network coverage page (/coverage): partners and projects — ${size}`;
+		const cf = (label: string, a: (c: ColdRun) => number | null, b: (c: ColdRun) => number | null) =>
+			f.push(figure({ group: cg, label, size, unit: 'ms' }, coverage.map(a), base.map(b)));
+		cf(
+			'cold: DuckDB ready (duckdb:ready)',
+			(c) => c.marks['duckdb:ready'],
+			(c) => c.marks['baseline:duckdb-ready']
+		);
+		cf(
+			'cold: partner-network tables loaded (coverage:loaded)',
+			(c) => c.marks['coverage:loaded'],
+			(c) => c.marks['baseline:first-query']
+		);
+		cf(
+			'cold: coverage choropleth coloured (first view:updated)',
+			(c) => c.choropleth,
+			(c) => c.choropleth
+		);
+		const cs = r.coverageInteractions;
+		const cBase = cs?.baseline.map((s) => s.ms) ?? [];
+		for (const interaction of COVERAGE_INTERACTIONS) {
+			const samples = cs?.app.filter((s) => s.kind === interaction.kind).map((s) => s.ms) ?? [];
+			f.push(
+				figure(
+					{ group: cg, label: `${interaction.label} → every view updated`, size, unit: 'ms' },
+					samples,
+					cBase,
+					TARGETS.interaction(limit)
+				)
+			);
+		}
+		f.push(
+			figure(
+				{ group: cg, label: `all ${cs?.app.length ?? 0} interactions`, size, unit: 'ms' },
+				cs?.app.map((s) => s.ms) ?? [],
+				cBase,
+				TARGETS.interaction(limit)
+			)
+		);
+		memoryFigures(`Memory during a cold load of /coverage — ${size}`, 'coverage');
 	}
 	return f;
 }
@@ -566,14 +659,16 @@ async function main(): Promise<number> {
 			try {
 				for (const scale of scales) {
 					log(scale === 0 ? 'building the site …' : `building the site with ${o.scale} synthetic indicators …`);
-					const site = await builder.build(scale, o.seed, 10 * 60_000, builtFrom);
+					const network = scale > 0 ? { partners: o.partners, projects: o.projects } : {};
+					const site = await builder.build(scale, o.seed, 15 * 60_000, builtFrom, network);
 					sites.push(site);
 					if (site.reused) {
 						log(`${path.relative(ROOT, site.dir)}/: inputs unchanged since ${site.builtAt}, reusing it`);
 						continue;
 					}
 					log(
-						`${path.relative(ROOT, site.dir)}/: ${site.manifest.tables.indicator_values.rows.toLocaleString('en')} value rows ` +
+						`${path.relative(ROOT, site.dir)}/: ${site.manifest.tables.indicator_values.rows.toLocaleString('en')} value rows, ` +
+							`${site.manifest.tables.partners.rows.toLocaleString('en')} partners, ${site.manifest.tables.projects.rows.toLocaleString('en')} projects ` +
 							`(${(site.manifest.tables.indicator_values.bytes / MB).toFixed(2)} MB Parquet); data ${seconds(site.dataMs)}, site ${seconds(site.buildMs)}`
 					);
 				}
@@ -627,6 +722,10 @@ async function main(): Promise<number> {
 				synthetic: site.manifest.synthetic ?? null,
 				valueRows: site.manifest.tables.indicator_values.rows,
 				valueParquetBytes: site.manifest.tables.indicator_values.bytes,
+				partnerRows: site.manifest.tables.partners.rows,
+				projectRows: site.manifest.tables.projects.rows,
+				instalmentRows: site.manifest.tables.instalments.rows,
+				projectParquetBytes: site.manifest.tables.projects.bytes,
 				dataMs: site.dataMs,
 				buildMs: site.buildMs
 			}))
@@ -634,7 +733,12 @@ async function main(): Promise<number> {
 		const heading =
 			`${meta.date.slice(0, 16).replace('T', ' ')} UTC · ${meta.cpus}, load average ${meta.loadAvgBefore[0].toFixed(1)} at start · Chromium ${meta.chromium} · ` +
 			`app built from ${meta.commit ?? '?'} · ${o.runs} cold runs, ${o.interactions} interactions, ${o.memoryRuns} memory runs per page and size` +
-			(scaleSite ? `; large = ${scaleSite.manifest.tables.indicator_values.rows.toLocaleString('en')} value rows` : '');
+			(scaleSite
+				? `; large = ${scaleSite.manifest.tables.indicator_values.rows.toLocaleString('en')} value rows, ` +
+					`${scaleSite.manifest.tables.partners.rows.toLocaleString('en')} partners, ` +
+					`${scaleSite.manifest.tables.projects.rows.toLocaleString('en')} projects, ` +
+					`${scaleSite.manifest.tables.instalments.rows.toLocaleString('en')} instalments`
+				: '');
 
 		const profiles = [formatTraces(sizes), formatProfiles(sizes)].filter(Boolean).join('\n\n');
 		console.log(`\n${heading}\n\n${table}\n${profiles ? `\n${profiles}\n` : ''}`);

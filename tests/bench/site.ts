@@ -72,6 +72,12 @@ async function hashTree(hash: Hash, dir: string, rel = ''): Promise<void> {
 /** What a site build is made from: everything but outputs, caches and the data. */
 const PROJECT_FILES = ['src', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json'];
 
+/** Sample partners and projects in a site (the data build's defaults when left out). */
+export interface NetworkSize {
+	partners?: number;
+	projects?: number;
+}
+
 export interface Site {
 	dir: string;
 	/** Hash of everything the site was built from (sources, data build, scale, seed); an equal hash means an equal site. */
@@ -152,12 +158,19 @@ export class SiteBuilder {
 	}
 
 	/**
-	 * Writes the data (with `scale` synthetic indicators) into the copy's static/data
+	 * Writes the data (with `scale` synthetic indicators and `network`'s numbers of sample partners and
+	 * projects) into the copy's static/data
 	 * and builds the site from it. The app prerenders a snapshot of its data into
 	 * the HTML, so the site is rebuilt for each size rather than swapping data/.
 	 */
-	async build(scale: number, seed: number | undefined, timeoutMs: number, builtFrom: string): Promise<Site> {
-		const inputs = `${this.inputs}-${scale}-${seed ?? 'default'}`;
+	async build(
+		scale: number,
+		seed: number | undefined,
+		timeoutMs: number,
+		builtFrom: string,
+		network: NetworkSize = {}
+	): Promise<Site> {
+		const inputs = `${this.inputs}-${scale}-${seed ?? 'default'}-${network.partners ?? 'default'}-${network.projects ?? 'default'}`;
 		const previous = await SiteBuilder.existing(this.outRoot, scale).catch(() => null);
 		if (previous?.inputs === inputs) return { ...previous, reused: true };
 
@@ -168,7 +181,9 @@ export class SiteBuilder {
 			sourcesDir: path.join(this.root, 'data/sources'),
 			outDir: dataDir,
 			scale,
-			seed
+			seed,
+			samplePartners: network.partners,
+			sampleProjects: network.projects
 		});
 		const dataMs = Date.now() - t;
 

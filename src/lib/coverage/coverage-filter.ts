@@ -24,5 +24,6 @@ export function coverageFilterOf(view: ViewState, issue: string | null = view.is
 export async function openCoverageDb(): Promise<AtlasDb> {
 	const db = await openAtlasDb();
 	await db.ensureTables(COVERAGE_TABLES);
+	performance.mark('coverage:loaded');
 	return db;
 }
