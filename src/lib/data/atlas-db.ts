@@ -4,7 +4,7 @@
  * bound parameters. Views receive plain rows and never see a connection.
  */
 import type { Connector, Row, SqlParam } from './connector';
-import { CoverageQueries } from './coverage-queries';
+import { COVERAGE_INPUTS, CoverageQueries } from './coverage-queries';
 import { ident } from './connector';
 import { guardSql, limitedSql, type GuardRefusal } from '../upload/sql-guard';
 import {
@@ -205,6 +205,15 @@ export class AtlasDb implements AtlasQueries {
 		}
 		await Promise.all(tables.map((name) => this.loading.get(name)));
 		if (fresh.includes('indicator_values')) await this.aggregate();
+		if (fresh.some((t) => COVERAGE_INPUTS.has(t))) await this.prepareCoverage();
+	}
+
+	/** The coverage questions' prepared tables, once both of their inputs are loaded. */
+	private async prepareCoverage(): Promise<void> {
+		const inputs = [...COVERAGE_INPUTS] as TableName[];
+		if (!inputs.every((t) => this.loading.has(t))) return;
+		await Promise.all(inputs.map((t) => this.loading.get(t)));
+		await this.coverage.prepare();
 	}
 
 	/**
@@ -298,6 +307,7 @@ export class AtlasDb implements AtlasQueries {
 		}
 		this.loading.set(name, Promise.resolve());
 		if (AGGREGATE_INPUTS.has(name) && this.loading.has('indicator_values')) await this.aggregate();
+		if (COVERAGE_INPUTS.has(name)) await this.prepareCoverage();
 	}
 
 	/** Loads the bundled files of these tables again (after a user's table is removed), then re-aggregates. */

@@ -70,41 +70,74 @@ export interface UncoveredDistrict {
 
 const LIST = (column: string) => `string_split(coalesce(${column}, ''), ';')`;
 
+/**
+ * The partners and projects every coverage question starts from, computed once per load of their
+ * tables (CoverageQueries.prepare): active partners and projects not cancelled, with their lists
+ * split and their years read, so a filter compares lists and integers instead of parsing a
+ * million strings and dates each time.
+ */
+const PREPARE = [
+	`CREATE OR REPLACE TABLE coverage_partners AS
+	SELECT partner_id, partner_type, province_code, district_code, lon, lat, name_th, issue_area_ids,
+		${LIST('issue_area_ids')} AS issues, ${LIST('network_ids')} AS networks, year_joined
+	FROM partners WHERE active`,
+	`CREATE OR REPLACE TABLE coverage_projects AS
+	SELECT project_code, province_code, district_code, status, network_id, budget, lon, lat, title_th, issue_area_ids,
+		${LIST('issue_area_ids')} AS issues,
+		year(CAST(start_date AS DATE)) AS start_year, year(CAST(end_date AS DATE)) AS end_year
+	FROM projects WHERE status <> 'cancelled'`
+];
+
 /** The filtered partners and projects as two CTEs, `p` and `j`, with their parameters in order. */
 function filtered(f: CoverageFilter): { sql: string; params: SqlParam[] } {
 	const types = f.types.join(',');
 	return {
 		sql: `p AS (
-				SELECT * FROM partners
-				WHERE active
-				  AND (CAST(? AS VARCHAR) IS NULL OR list_contains(${LIST('issue_area_ids')}, ?))
+				SELECT * FROM coverage_partners
+				WHERE (CAST(? AS VARCHAR) IS NULL OR list_contains(issues, ?))
 				  AND (? = '' OR list_contains(string_split(?, ','), partner_type))
-				  AND (CAST(? AS VARCHAR) IS NULL OR list_contains(${LIST('network_ids')}, ?))
+				  AND (CAST(? AS VARCHAR) IS NULL OR list_contains(networks, ?))
 				  AND (CAST(? AS INTEGER) IS NULL OR year_joined <= ?)
 			),
 			j AS (
-				SELECT * FROM projects
-				WHERE status <> 'cancelled'
-				  AND (CAST(? AS VARCHAR) IS NULL OR list_contains(${LIST('issue_area_ids')}, ?))
-				  AND (CAST(? AS INTEGER) IS NULL OR (year(CAST(start_date AS DATE)) <= ? AND year(CAST(end_date AS DATE)) >= ?))
+				SELECT * FROM coverage_projects
+				WHERE (CAST(? AS VARCHAR) IS NULL OR list_contains(issues, ?))
+				  AND (CAST(? AS INTEGER) IS NULL OR (start_year <= ? AND end_year >= ?))
 				  AND (CAST(? AS VARCHAR) IS NULL OR status = ?)
 				  AND (CAST(? AS VARCHAR) IS NULL OR network_id = ?)
 			)`,
 		params: [
-			f.issue, f.issue,
-			types, types,
-			f.network, f.network,
-			f.year, f.year,
-			f.issue, f.issue,
-			f.year, f.year, f.year,
-			f.status, f.status,
-			f.network, f.network
+			f.issue,
+			f.issue,
+			types,
+			types,
+			f.network,
+			f.network,
+			f.year,
+			f.year,
+			f.issue,
+			f.issue,
+			f.year,
+			f.year,
+			f.year,
+			f.status,
+			f.status,
+			f.network,
+			f.network
 		]
 	};
 }
 
+/** Tables whose rows the coverage questions start from: prepare() again after either changes. */
+export const COVERAGE_INPUTS: ReadonlySet<string> = new Set(['partners', 'projects']);
+
 export class CoverageQueries {
 	constructor(private readonly run: Run) {}
+
+	/** Computes the prepared partners and projects (see PREPARE); needs both tables loaded. */
+	async prepare(): Promise<void> {
+		for (const sql of PREPARE) await this.run(sql);
+	}
 
 	/** Per province: districts with at least one active partner or running project, partners, projects, budget. */
 	byProvince(f: CoverageFilter): Promise<ProvinceCoverage[]> {
@@ -236,9 +269,8 @@ export class CoverageQueries {
 	}
 
 	networkProjects(networkId: string): Promise<ProjectRow[]> {
-		return this.run<ProjectRow>(
-			`SELECT * FROM projects WHERE network_id = ? ORDER BY start_date, project_code`,
-			[networkId]
-		);
+		return this.run<ProjectRow>(`SELECT * FROM projects WHERE network_id = ? ORDER BY start_date, project_code`, [
+			networkId
+		]);
 	}
 }
