@@ -5,7 +5,8 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import * as arrow from 'apache-arrow';
-import { ident, plainRow, type Connector, type IsolatedResult, type Row, type SqlParam } from './connector';
+import { rowsOfTable } from './arrow-rows';
+import { ident, type Connector, type IsolatedResult, type Row, type SqlParam } from './connector';
 import { decodeParquet } from './parquet-decoder';
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -52,7 +53,7 @@ export class WasmConnector implements Connector {
 				await statement.close();
 			}
 		}
-		return result.toArray().map((r) => plainRow(r.toJSON() as Row));
+		return rowsOfTable(result);
 	}
 
 	async registerFile(name: string, bytes: Uint8Array): Promise<string> {
@@ -81,7 +82,7 @@ export class WasmConnector implements Connector {
 			const result = await conn.query(sql);
 			return {
 				columns: result.schema.fields.map((f) => ({ name: f.name, type: String(f.type) })),
-				rows: result.toArray().map((r) => plainRow(r.toJSON() as Row))
+				rows: rowsOfTable(result)
 			};
 		} finally {
 			await conn.query('ROLLBACK');
