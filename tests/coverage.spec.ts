@@ -135,7 +135,8 @@ test('clicking a province opens its districts, covered or not, on the map and in
 	);
 	await page.goto('/coverage?lang=en');
 	await waitForMap(page);
-	await expect(page.locator('.coverage')).toHaveAttribute('data-db', 'ready');
+	// data-view is set once the counts are in and the points are drawn.
+	await expect(page.locator('.coverage')).toHaveAttribute('data-view', '::');
 	const map = page.locator('.map');
 	// A spot of Khon Kaen away from the point markers, found by asking the map what is under each candidate.
 	const point = await map.evaluate((el) => {
@@ -151,9 +152,13 @@ test('clicking a province opens its districts, covered or not, on the map and in
 		for (let dx = -0.4; dx <= 0.4; dx += 0.05)
 			for (let dy = -0.4; dy <= 0.4; dy += 0.05) {
 				const { x, y } = m.project([102.6 + dx, 16.45 + dy]);
-				const province = m.queryRenderedFeatures([x, y], { layers: ['province-fill'] })[0]?.id;
-				const markers = m.queryRenderedFeatures([x, y], { layers: ['point-clusters', 'point-markers'] });
-				if (province === 40 && markers.length === 0) return { x, y };
+				// Well inside: the same within 4 px every way, so a click a pixel off lands there too.
+				const around = [-4, 0, 4].flatMap((ox) => [-4, 0, 4].map((oy) => [x + ox, y + oy] as [number, number]));
+				const inside = around.every((p) => m.queryRenderedFeatures(p, { layers: ['province-fill'] })[0]?.id === 40);
+				const free = around.every(
+					(p) => m.queryRenderedFeatures(p, { layers: ['point-clusters', 'point-markers'] }).length === 0
+				);
+				if (inside && free) return { x, y };
 			}
 		throw new Error('no free spot in Khon Kaen');
 	});

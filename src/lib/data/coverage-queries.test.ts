@@ -81,6 +81,18 @@ describe('coverage by province', () => {
 		expect(points.length).toBeGreaterThan(total * 0.9);
 	});
 
+	it('draws an even, repeatable sample of both partners and projects beyond the limit', async () => {
+		const all = await db.coverage.points(NO_COVERAGE_FILTER);
+		const sample = await db.coverage.points(NO_COVERAGE_FILTER, 300);
+		expect(sample).toHaveLength(300);
+		expect(await db.coverage.points(NO_COVERAGE_FILTER, 300)).toEqual(sample);
+		const share = (points: { kind: string }[]) => points.filter((p) => p.kind === 'project').length / points.length;
+		expect(share(sample)).toBeGreaterThan(share(all) - 0.1);
+		expect(share(sample)).toBeLessThan(share(all) + 0.1);
+		const provinces = new Set(sample.map((p) => p.province_code));
+		expect(provinces.size).toBeGreaterThan(50);
+	});
+
 	it("follows a user's partners table, and the bundled one again after a reset", async () => {
 		const before = await answered(NO_COVERAGE_FILTER);
 		await db.staging.query(`CREATE TABLE __user_partners AS SELECT * FROM partners WHERE province_code <> '10'`);

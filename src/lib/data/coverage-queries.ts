@@ -29,6 +29,9 @@ export interface CoverageFilter {
 	status: string | null;
 }
 
+/** Points the coverage map draws at most. */
+export const MAP_POINT_LIMIT = 100_000;
+
 export const NO_COVERAGE_FILTER: CoverageFilter = { issue: null, types: [], network: null, year: null, status: null };
 
 export interface ProvinceCoverage {
@@ -207,8 +210,11 @@ export class CoverageQueries {
 		);
 	}
 
-	/** Partners and projects as points, capped at `limit` (the map clusters them). */
-	points(f: CoverageFilter, limit = 100_000): Promise<MapPoint[]> {
+	/**
+	 * Partners and projects as points (the map clusters them). Beyond `limit`, an even sample of
+	 * both kinds (by a hash of the id, so the same filter gives the same points), not the first ones.
+	 */
+	points(f: CoverageFilter, limit = MAP_POINT_LIMIT): Promise<MapPoint[]> {
 		const { sql, params } = filtered(f);
 		return this.run<MapPoint>(
 			`WITH ${sql}
@@ -221,7 +227,7 @@ export class CoverageQueries {
 					nullif(split_part(coalesce(issue_area_ids, ''), ';', 1), ''), title_th, province_code
 				FROM j WHERE lat IS NOT NULL AND lon IS NOT NULL
 			)
-			ORDER BY kind, id
+			ORDER BY hash(id), kind, id
 			LIMIT ?`,
 			[...params, limit]
 		);
