@@ -4,12 +4,14 @@ import type { TableName } from '$lib/data/contract';
 import type { CoverageFilter } from '$lib/data/coverage-queries';
 import type { ViewState } from '$lib/filters/url-state';
 
-/** Tables the coverage, gap and network pages load on top of the core ones. */
+/**
+ * Tables the coverage, gap and network pages load on top of the core ones. Instalments (three per
+ * project) load only when a project record is opened: see CoverageView.
+ */
 export const COVERAGE_TABLES: readonly TableName[] = [
 	'districts',
 	'partners',
 	'projects',
-	'instalments',
 	'networks',
 	'network_provinces',
 	'network_events',
