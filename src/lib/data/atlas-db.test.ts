@@ -87,6 +87,25 @@ describe('AtlasDb.loadTable holds files to the contract', () => {
 		expect(await db.provinces()).toHaveLength(77);
 	});
 
+	it('rejects empty required values, naming each column and how many rows', async () => {
+		const scratch = await NodeConnector.open();
+		await scratch.query(
+			`COPY (SELECT * REPLACE (
+				CASE WHEN province_code IN ('10', '11') THEN NULL ELSE name_en END AS name_en,
+				CASE WHEN province_code = '50' THEN NULL ELSE name_th END AS name_th)
+			 FROM read_parquet(?)) TO '/tmp/phakhi-empty.parquet' (FORMAT parquet)`,
+			[join(DATA, TABLES.provinces.file)]
+		);
+		await scratch.close();
+		const bad = new Uint8Array(readFileSync('/tmp/phakhi-empty.parquet'));
+		const error = await db.loadTable('provinces', bad, 'my-provinces.parquet').catch((e) => e);
+		expect(error).toBeInstanceOf(ContractError);
+		expect(error.message).toContain('required column "name_en" is empty in 2 rows');
+		expect(error.message).toContain('required column "name_th" is empty in 1 rows');
+		expect(error.message).not.toContain('"province_code" is empty');
+		expect((await db.provinces()).filter((p) => p.name_en)).toHaveLength(77);
+	});
+
 	it('fills a missing optional column with NULL and keeps extra columns', async () => {
 		const scratch = await NodeConnector.open();
 		await scratch.query(

@@ -371,11 +371,17 @@ export class AtlasDb implements AtlasQueries {
 			}
 		}
 		if (problems.length === 0) {
-			for (const column of spec.columns.filter((c) => c.required)) {
-				const [row] = await this.connector.query(
-					`SELECT count(*) AS n FROM ${ident(staging)} WHERE ${ident(column.name)} IS NULL`
+			// One scan for every required column (a million projects: one pass instead of one per column).
+			const required = spec.columns.filter((c) => c.required);
+			if (required.length > 0) {
+				const [empty] = await this.connector.query(
+					`SELECT ${required.map((c, i) => `count(*) FILTER (WHERE ${ident(c.name)} IS NULL) AS n${i}`).join(', ')}
+					 FROM ${ident(staging)}`
 				);
-				if (Number(row.n) > 0) problems.push(`required column "${column.name}" is empty in ${row.n} rows`);
+				required.forEach((column, i) => {
+					const n = Number(empty[`n${i}`]);
+					if (n > 0) problems.push(`required column "${column.name}" is empty in ${n} rows`);
+				});
 			}
 			const key = spec.key.map(ident).join(', ');
 			const dupes = await this.connector.query(
