@@ -1,6 +1,7 @@
 /** The browser's Parquet decoder, checked against DuckDB's own reader on the real exports. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DataType, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TABLE_NAMES, TABLES } from './contract';
 import { NodeConnector } from './node-connector';
@@ -22,6 +23,21 @@ describe('parquetToArrow', () => {
 			return row;
 		});
 		expect(decoded).toEqual(expected);
+	});
+
+	it('stores repeated strings once, as dictionaries that survive the IPC stream to DuckDB', async () => {
+		const read = async (name: 'indicator_values' | 'projects') =>
+			parquetToArrow(new Uint8Array(readFileSync(join(DATA, TABLES[name].file))), TABLES[name].file);
+		const values = await read('indicator_values');
+		const province = values.getChild('province_code')!;
+		expect(DataType.isDictionary(province.type)).toBe(true);
+		expect(province.data[0].dictionary!.length).toBe(77);
+		const back = tableFromIPC(tableToIPC(values, 'stream'));
+		expect(back.toArray().map((r) => r.toJSON())).toEqual(values.toArray().map((r) => r.toJSON()));
+		// A column of distinct values (every project's code) stays plain strings.
+		const projects = await read('projects');
+		expect(DataType.isUtf8(projects.getChild('project_code')!.type)).toBe(true);
+		expect(DataType.isDictionary(projects.getChild('status')!.type)).toBe(true);
 	});
 
 	it('compiles no code from strings (the pages forbid eval)', async () => {

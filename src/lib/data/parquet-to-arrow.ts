@@ -79,7 +79,10 @@ const UTF8_CACHE_LIMIT = 65_536;
 /**
  * A string column, built directly from its UTF-8 bytes. Exports repeat few distinct values in
  * their key columns (indicator ids, province codes), so each is encoded once, not once per row:
- * Arrow's builder spent most of a large file's decoding in `TextEncoder.encode`.
+ * Arrow's builder spent most of a large file's decoding in `TextEncoder.encode`. A column that
+ * repeats its values (a million projects have 6 programme names and 22 000 titles) becomes a
+ * dictionary: each distinct string stored once and an index per row. Its Arrow IPC stream to
+ * DuckDB shrinks accordingly (the million projects: 616 MB of plain strings).
  */
 function utf8Vector(values: ArrayLike<unknown>): arrow.Vector {
 	const length = values.length;
@@ -88,6 +91,7 @@ function utf8Vector(values: ArrayLike<unknown>): arrow.Vector {
 	const encoded: (Uint8Array | null)[] = new Array(length);
 	let byteLength = 0;
 	let nullCount = 0;
+	let binary = false;
 	for (let i = 0; i < length; i++) {
 		const value = values[i];
 		if (value === null || value === undefined) {
@@ -96,8 +100,10 @@ function utf8Vector(values: ArrayLike<unknown>): arrow.Vector {
 			continue;
 		}
 		let bytes: Uint8Array | undefined;
-		if (value instanceof Uint8Array) bytes = value;
-		else {
+		if (value instanceof Uint8Array) {
+			bytes = value;
+			binary = true;
+		} else {
 			const text = String(value);
 			bytes = cache.get(text);
 			if (!bytes) {
@@ -108,9 +114,12 @@ function utf8Vector(values: ArrayLike<unknown>): arrow.Vector {
 		encoded[i] = bytes;
 		byteLength += bytes.length;
 	}
+	const nullBitmap = nullCount > 0 ? new Uint8Array((length + 7) >> 3) : undefined;
+	// Every distinct value is in the cache (it never overflowed), and they repeat.
+	if (!binary && cache.size < UTF8_CACHE_LIMIT && cache.size * 2 <= length - nullCount)
+		return dictionaryVector(encoded, cache, nullCount, nullBitmap);
 	const valueOffsets = new Int32Array(length + 1);
 	const data = new Uint8Array(byteLength);
-	const nullBitmap = nullCount > 0 ? new Uint8Array((length + 7) >> 3) : undefined;
 	let at = 0;
 	for (let i = 0; i < length; i++) {
 		const bytes = encoded[i];
@@ -123,6 +132,38 @@ function utf8Vector(values: ArrayLike<unknown>): arrow.Vector {
 	}
 	return arrow.makeVector(
 		arrow.makeData({ type: new arrow.Utf8(), length, nullCount, nullBitmap, valueOffsets, data })
+	);
+}
+
+/** Rows' encoded strings (each distinct one a single Uint8Array, from `distinct`) as a dictionary vector. */
+function dictionaryVector(
+	encoded: readonly (Uint8Array | null)[],
+	distinct: ReadonlyMap<string, Uint8Array>,
+	nullCount: number,
+	nullBitmap: Uint8Array | undefined
+): arrow.Vector {
+	const entries = [...distinct.values()];
+	const indexOf = new Map(entries.map((bytes, i) => [bytes, i]));
+	const valueOffsets = new Int32Array(entries.length + 1);
+	const data = new Uint8Array(entries.reduce((n, b) => n + b.length, 0));
+	entries.forEach((bytes, i) => {
+		data.set(bytes, valueOffsets[i]);
+		valueOffsets[i + 1] = valueOffsets[i] + bytes.length;
+	});
+	const dictionary = arrow.makeVector(
+		arrow.makeData({ type: new arrow.Utf8(), length: entries.length, nullCount: 0, valueOffsets, data })
+	);
+	const indices = new Int32Array(encoded.length);
+	for (let i = 0; i < encoded.length; i++) {
+		const bytes = encoded[i];
+		if (bytes) {
+			indices[i] = indexOf.get(bytes)!;
+			if (nullBitmap) nullBitmap[i >> 3] |= 1 << (i & 7);
+		}
+	}
+	const type = new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32());
+	return arrow.makeVector(
+		arrow.makeData({ type, length: encoded.length, nullCount, nullBitmap, data: indices, dictionary })
 	);
 }
 
