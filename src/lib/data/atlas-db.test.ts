@@ -71,15 +71,22 @@ describe('AtlasDb on the bundled exports', () => {
 	});
 });
 
+/** The bundled provinces file rewritten by `select`, which reads it as the table `provinces`: Parquet bytes. */
+async function provincesFile(select: string): Promise<Uint8Array> {
+	const scratch = await NodeConnector.open();
+	const out = `/tmp/phakhi-provinces-${process.pid}.parquet`;
+	try {
+		await scratch.query(`CREATE TABLE provinces AS SELECT * FROM read_parquet(?)`, [join(DATA, TABLES.provinces.file)]);
+		await scratch.query(`COPY (${select}) TO '${out}' (FORMAT parquet)`);
+		return new Uint8Array(readFileSync(out));
+	} finally {
+		await scratch.close();
+	}
+}
+
 describe('AtlasDb.loadTable holds files to the contract', () => {
 	it('rejects a file without a required column, keeping the loaded table', async () => {
-		const scratch = await NodeConnector.open();
-		await scratch.query(
-			`COPY (SELECT province_code, name_th FROM read_parquet(?)) TO '/tmp/phakhi-bad.parquet' (FORMAT parquet)`,
-			[join(DATA, TABLES.provinces.file)]
-		);
-		await scratch.close();
-		const bad = new Uint8Array(readFileSync('/tmp/phakhi-bad.parquet'));
+		const bad = await provincesFile(`SELECT province_code, name_th FROM provinces`);
 		const error = await db.loadTable('provinces', bad, 'my-provinces.parquet').catch((e) => e);
 		expect(error).toBeInstanceOf(ContractError);
 		expect(error.message).toContain('my-provinces.parquet');
@@ -88,16 +95,12 @@ describe('AtlasDb.loadTable holds files to the contract', () => {
 	});
 
 	it('rejects empty required values, naming each column and how many rows', async () => {
-		const scratch = await NodeConnector.open();
-		await scratch.query(
-			`COPY (SELECT * REPLACE (
+		const bad = await provincesFile(
+			`SELECT * REPLACE (
 				CASE WHEN province_code IN ('10', '11') THEN NULL ELSE name_en END AS name_en,
 				CASE WHEN province_code = '50' THEN NULL ELSE name_th END AS name_th)
-			 FROM read_parquet(?)) TO '/tmp/phakhi-empty.parquet' (FORMAT parquet)`,
-			[join(DATA, TABLES.provinces.file)]
+			 FROM provinces`
 		);
-		await scratch.close();
-		const bad = new Uint8Array(readFileSync('/tmp/phakhi-empty.parquet'));
 		const error = await db.loadTable('provinces', bad, 'my-provinces.parquet').catch((e) => e);
 		expect(error).toBeInstanceOf(ContractError);
 		expect(error.message).toContain('required column "name_en" is empty in 2 rows');
@@ -107,13 +110,11 @@ describe('AtlasDb.loadTable holds files to the contract', () => {
 	});
 
 	it('fills a missing optional column with NULL and keeps extra columns', async () => {
-		const scratch = await NodeConnector.open();
-		await scratch.query(
-			`COPY (SELECT * EXCLUDE (area_km2), 'x' AS extra FROM read_parquet(?)) TO '/tmp/phakhi-opt.parquet' (FORMAT parquet)`,
-			[join(DATA, TABLES.provinces.file)]
+		await db.loadTable(
+			'provinces',
+			await provincesFile(`SELECT * EXCLUDE (area_km2), 'x' AS extra FROM provinces`),
+			'opt.parquet'
 		);
-		await scratch.close();
-		await db.loadTable('provinces', new Uint8Array(readFileSync('/tmp/phakhi-opt.parquet')), 'opt.parquet');
 		const provinces = await db.provinces();
 		expect(provinces).toHaveLength(77);
 		expect(provinces.every((p) => p.area_km2 === null)).toBe(true);
@@ -122,15 +123,10 @@ describe('AtlasDb.loadTable holds files to the contract', () => {
 	});
 
 	it('rejects duplicate keys', async () => {
-		const scratch = await NodeConnector.open();
-		await scratch.query(
-			`COPY (SELECT * FROM read_parquet(?) UNION ALL SELECT * FROM read_parquet(?) WHERE province_code = '40') TO '/tmp/phakhi-dup.parquet' (FORMAT parquet)`,
-			[join(DATA, TABLES.provinces.file), join(DATA, TABLES.provinces.file)]
+		const dup = await provincesFile(
+			`SELECT * FROM provinces UNION ALL SELECT * FROM provinces WHERE province_code = '40'`
 		);
-		await scratch.close();
-		const error = await db
-			.loadTable('provinces', new Uint8Array(readFileSync('/tmp/phakhi-dup.parquet')), 'dup.parquet')
-			.catch((e) => e);
+		const error = await db.loadTable('provinces', dup, 'dup.parquet').catch((e) => e);
 		expect(error.message).toMatch(/dup\.parquet: duplicate key \(province_code\): 40/);
 	});
 });
@@ -145,13 +141,18 @@ describe('pre-aggregated zone, region and national values', () => {
 		expect(nation.value).toBe(deaths.filter((r) => r[1] === '2023').reduce((n, r) => n + Number(r[2]), 0));
 		expect(nation.provinces).toBe(77);
 		const zone10 = aggregates.find((a) => a.scope === 'zone' && a.scope_id === '10')!;
-		const expected = deaths.filter((r) => r[1] === '2023' && zoneOf.get(r[0]) === 10).reduce((n, r) => n + Number(r[2]), 0);
+		const expected = deaths
+			.filter((r) => r[1] === '2023' && zoneOf.get(r[0]) === 10)
+			.reduce((n, r) => n + Number(r[2]), 0);
 		expect(zone10.value).toBe(expected);
 		expect(zone10.provinces).toBe(5);
 		expect(aggregates.filter((a) => a.scope === 'zone')).toHaveLength(13);
-		expect(aggregates.filter((a) => a.scope === 'region').map((a) => a.scope_id).sort()).toEqual(
-			['central', 'east', 'north', 'northeast', 'south', 'west']
-		);
+		expect(
+			aggregates
+				.filter((a) => a.scope === 'region')
+				.map((a) => a.scope_id)
+				.sort()
+		).toEqual(['central', 'east', 'north', 'northeast', 'south', 'west']);
 	});
 
 	it('combines rates as total deaths over total population, not as a mean of rates', async () => {
@@ -164,7 +165,9 @@ describe('pre-aggregated zone, region and national values', () => {
 	});
 
 	it('gives trends for a province, a zone and the nation', async () => {
-		expect((await db.trend('road_death_rate', { scope: 'province', id: '40' })).map((p) => p.year)).toEqual([2022, 2023]);
+		expect((await db.trend('road_death_rate', { scope: 'province', id: '40' })).map((p) => p.year)).toEqual([
+			2022, 2023
+		]);
 		const zone = await db.trend('road_death_rate', { scope: 'zone', id: '7' });
 		expect(zone.map((p) => p.year)).toEqual([2022, 2023]);
 		expect(zone.every((p) => p.value! > 0)).toBe(true);
