@@ -3,7 +3,7 @@ import type { IssueAreaRow } from '$lib/data/contract';
 import { PARTNER_TYPE_COLOURS, PROJECT_COLOUR, pointColour, pointsGeoJson } from './categories';
 
 const areas = [{ issue_area_id: 'tobacco', colour: '#e69f00' }] as IssueAreaRow[];
-const partner = { id: 'P1', kind: 'partner' as const, lon: 100, lat: 14, category: 'ngo', issue: 'tobacco', name: 'x', province_code: '10' };
+const partner = { id: 'P1', kind: 'partner' as const, lon: 100, lat: 14, category: 'ngo', issue: 'tobacco' };
 const project = { ...partner, id: '60-ข-087', kind: 'project' as const, category: 'closed', issue: 'food' };
 
 describe('point colours', () => {
@@ -20,7 +20,6 @@ describe('point colours', () => {
 		expect(fc.features[0].properties).toEqual({
 			id: 'P1',
 			kind: 'partner',
-			name: 'x',
 			category: 'ngo',
 			issue: 'tobacco',
 			colour: PARTNER_TYPE_COLOURS.ngo

@@ -38,7 +38,6 @@ export function pointsGeoJson(
 			properties: {
 				id: p.id,
 				kind: p.kind,
-				name: p.name,
 				category: p.category,
 				issue: p.issue,
 				colour: pointColour(p, colouring, issueAreas)

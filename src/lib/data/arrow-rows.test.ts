@@ -1,6 +1,6 @@
 import { Bool, Float64, Int32, Int64, Table, tableFromArrays, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { rowsOfTable } from './arrow-rows';
+import { columnsOfTable, rowsOfTable } from './arrow-rows';
 import { plainRow, type Row } from './connector';
 
 /** What the connector returned before: Arrow's row proxies. */
@@ -36,5 +36,15 @@ describe('rowsOfTable', () => {
 		const table = new Table({ flag: vectorFromArray([true, false, null], new Bool()) });
 		expect(rowsOfTable(table)).toEqual(viaProxies(table));
 		expect(rowsOfTable(tableFromArrays({ v: new Float64Array(0) }))).toEqual([]);
+	});
+});
+
+describe('columnsOfTable', () => {
+	it('holds the same values as the rows, one array per column, across chunks', () => {
+		const a = tableFromArrays({ name: NAMES.slice(0, 4).map((s) => s ?? ''), v: Float64Array.from([1, 2, 3, 4]) });
+		const b = tableFromArrays({ name: NAMES.slice(4).map((s) => s ?? ''), v: Float64Array.from([5, 6, 7, 8, 9]) });
+		const table = a.concat(b);
+		const rows = viaProxies(table);
+		expect(columnsOfTable(table)).toEqual({ name: rows.map((r) => r.name), v: rows.map((r) => r.v) });
 	});
 });

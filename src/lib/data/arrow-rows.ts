@@ -6,7 +6,7 @@
  * column is read from its typed array. Anything else goes through Arrow's getter, as before.
  */
 import { DataType, Precision, type Data, type Float, type Table, type Vector } from 'apache-arrow';
-import { plainValue, type Row } from './connector';
+import { plainValue, type Columns, type Row } from './connector';
 
 const decoder = new TextDecoder();
 
@@ -61,6 +61,12 @@ function columnValues(vector: Vector): unknown[] {
 		return out;
 	}
 	return Array.from({ length: vector.length }, (_, i) => plainValue(vector.get(i)));
+}
+
+export function columnsOfTable(table: Table): Columns {
+	const columns: Columns = {};
+	table.schema.fields.forEach((field, c) => (columns[field.name] = columnValues(table.getChildAt(c)!)));
+	return columns;
 }
 
 export function rowsOfTable(table: Table): Row[] {

@@ -4,6 +4,7 @@
  * bound parameters. Views receive plain rows and never see a connection.
  */
 import type { Connector, Row, SqlParam } from './connector';
+import { answersOf, COVERAGE_INDEX_INPUTS, CoverageIndex, type CoverageAnswers } from './coverage-index';
 import { COVERAGE_INPUTS, CoverageQueries } from './coverage-queries';
 import { ident } from './connector';
 import { guardSql, limitedSql, type GuardRefusal } from '../upload/sql-guard';
@@ -178,6 +179,7 @@ export class AtlasDb implements AtlasQueries {
 	private readonly loading = new Map<TableName, Promise<void>>();
 	/** Network coverage questions (partners, projects, districts). */
 	readonly coverage = new CoverageQueries((sql, params) => this.rows(sql, params));
+	private coverageIndexed: Promise<CoverageIndex | null> | null = null;
 
 	private constructor(
 		private readonly connector: Connector,
@@ -204,6 +206,7 @@ export class AtlasDb implements AtlasQueries {
 			load.catch(() => this.loading.delete(name));
 		}
 		await Promise.all(tables.map((name) => this.loading.get(name)));
+		if (fresh.some((t) => COVERAGE_INDEX_INPUTS.has(t))) this.coverageIndexed = null;
 		if (fresh.includes('indicator_values')) await this.aggregate();
 		if (fresh.some((t) => COVERAGE_INPUTS.has(t))) await this.prepareCoverage();
 	}
@@ -214,6 +217,24 @@ export class AtlasDb implements AtlasQueries {
 		if (!inputs.every((t) => this.loading.has(t))) return;
 		await Promise.all(inputs.map((t) => this.loading.get(t)));
 		await this.coverage.prepare();
+	}
+
+	/**
+	 * The coverage page's questions in memory (coverage-index.ts), read once per load of partners
+	 * or projects; null for data the index cannot hold, where `coverage`'s SQL answers instead.
+	 */
+	coverageIndex(): Promise<CoverageIndex | null> {
+		this.coverageIndexed ??= CoverageIndex.build(
+			(sql, params) => this.rows(sql, params),
+			(sql, params) => this.connector.queryColumns(sql, params ?? [])
+		);
+		return this.coverageIndexed;
+	}
+
+	/** The coverage pages' per-filter questions: from the index where there is one, from SQL otherwise. */
+	async coverageAnswers(): Promise<CoverageAnswers> {
+		const index = await this.coverageIndex();
+		return index ? answersOf(index) : this.coverage;
 	}
 
 	/**
@@ -306,6 +327,7 @@ export class AtlasDb implements AtlasQueries {
 			await this.connector.query(`DROP TABLE IF EXISTS ${ident(staging)}`);
 		}
 		this.loading.set(name, Promise.resolve());
+		if (COVERAGE_INDEX_INPUTS.has(name)) this.coverageIndexed = null;
 		if (AGGREGATE_INPUTS.has(name) && this.loading.has('indicator_values')) await this.aggregate();
 		if (COVERAGE_INPUTS.has(name)) await this.prepareCoverage();
 	}

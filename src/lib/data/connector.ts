@@ -7,11 +7,15 @@ export type SqlParam = string | number | boolean | null;
 
 export type Row = Record<string, unknown>;
 
+export type Columns = Record<string, unknown[]>;
+
 export interface Connector {
 	/** Create (or replace) `table` from the bytes of a Parquet file called `file`. */
 	loadParquet(table: string, bytes: Uint8Array, file: string): Promise<void>;
 	/** Run one statement with bound parameters (`?` placeholders); never splice values into `sql`. */
 	query(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
+	/** The same, as one array of values per column: for results too long to be worth a row object each. */
+	queryColumns(sql: string, params?: readonly SqlParam[]): Promise<Columns>;
 	close(): Promise<void>;
 	/** Make bytes readable by SQL (`read_csv(name)`): a registered buffer in the browser, a file in Node. Returns the name to use. */
 	registerFile?(name: string, bytes: Uint8Array): Promise<string>;

@@ -44,6 +44,7 @@ export interface ProvinceCoverage {
 	budget: number;
 }
 
+/** A point on the map: what its colour needs. Its name is asked for when it is hovered (pointName). */
 export interface MapPoint {
 	id: string;
 	kind: 'partner' | 'project';
@@ -51,8 +52,6 @@ export interface MapPoint {
 	lat: number;
 	category: string;
 	issue: string | null;
-	name: string;
-	province_code: string;
 }
 
 export interface DistrictCoverage {
@@ -220,17 +219,28 @@ export class CoverageQueries {
 			`WITH ${sql}
 			SELECT * FROM (
 				SELECT partner_id AS id, 'partner' AS kind, lon, lat, partner_type AS category,
-					nullif(split_part(coalesce(issue_area_ids, ''), ';', 1), '') AS issue, name_th AS name, province_code
+					nullif(split_part(coalesce(issue_area_ids, ''), ';', 1), '') AS issue
 				FROM p WHERE lat IS NOT NULL AND lon IS NOT NULL
 				UNION ALL
 				SELECT project_code, 'project', lon, lat, status,
-					nullif(split_part(coalesce(issue_area_ids, ''), ';', 1), ''), title_th, province_code
+					nullif(split_part(coalesce(issue_area_ids, ''), ';', 1), '')
 				FROM j WHERE lat IS NOT NULL AND lon IS NOT NULL
 			)
 			ORDER BY hash(id), kind, id
 			LIMIT ?`,
 			[...params, limit]
 		);
+	}
+
+	/** The name of a partner or the title of a project, as a point's tooltip shows it; null if there is none. */
+	async pointName(kind: MapPoint['kind'], id: string): Promise<string | null> {
+		const [row] = await this.run<{ name: string }>(
+			kind === 'project'
+				? `SELECT title_th AS name FROM coverage_projects WHERE project_code = ?`
+				: `SELECT name_th AS name FROM coverage_partners WHERE partner_id = ?`,
+			[id]
+		);
+		return row?.name ?? null;
 	}
 
 	project(code: string): Promise<ProjectRow[]> {

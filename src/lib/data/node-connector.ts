@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ident, plainRow, type Connector, type IsolatedResult, type Row, type SqlParam } from './connector';
+import { ident, plainRow, plainValue, type Columns, type Connector, type IsolatedResult, type Row, type SqlParam } from './connector';
 
 export class NodeConnector implements Connector {
 	private readonly scratch = mkdtempSync(join(tmpdir(), 'phakhi-'));
@@ -30,6 +30,13 @@ export class NodeConnector implements Connector {
 	async query(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
 		const reader = await this.conn.runAndReadAll(sql, params as SqlParam[]);
 		return reader.getRowObjectsJS().map((r) => plainRow(r as Row));
+	}
+
+	async queryColumns(sql: string, params: readonly SqlParam[] = []): Promise<Columns> {
+		const reader = await this.conn.runAndReadAll(sql, params as SqlParam[]);
+		const columns: Columns = {};
+		for (const [name, values] of Object.entries(reader.getColumnsObjectJS())) columns[name] = values.map(plainValue);
+		return columns;
 	}
 
 	async registerFile(name: string, bytes: Uint8Array): Promise<string> {

@@ -5,8 +5,8 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import * as arrow from 'apache-arrow';
-import { rowsOfTable } from './arrow-rows';
-import { ident, type Connector, type IsolatedResult, type Row, type SqlParam } from './connector';
+import { columnsOfTable, rowsOfTable } from './arrow-rows';
+import { ident, type Columns, type Connector, type IsolatedResult, type Row, type SqlParam } from './connector';
 import { decodeParquet } from './parquet-decoder';
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -42,18 +42,21 @@ export class WasmConnector implements Connector {
 	}
 
 	async query(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
-		let result;
-		if (params.length === 0) {
-			result = await this.conn.query(sql);
-		} else {
-			const statement = await this.conn.prepare(sql);
-			try {
-				result = await statement.query(...params);
-			} finally {
-				await statement.close();
-			}
+		return rowsOfTable(await this.arrow(sql, params));
+	}
+
+	async queryColumns(sql: string, params: readonly SqlParam[] = []): Promise<Columns> {
+		return columnsOfTable(await this.arrow(sql, params));
+	}
+
+	private async arrow(sql: string, params: readonly SqlParam[]): Promise<arrow.Table> {
+		if (params.length === 0) return this.conn.query(sql);
+		const statement = await this.conn.prepare(sql);
+		try {
+			return await statement.query(...params);
+		} finally {
+			await statement.close();
 		}
-		return rowsOfTable(result);
 	}
 
 	async registerFile(name: string, bytes: Uint8Array): Promise<string> {

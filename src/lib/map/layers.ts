@@ -19,7 +19,6 @@ export interface ChoroplethLayers {
 /** What the pointer is over on a points layer: one partner or project, or a cluster of them. */
 export interface PointHover {
 	id: string | null;
-	name: string | null;
 	kind: string | null;
 	/** Partner type or project status, and issue area: what the point's colour stands for. */
 	category: string | null;

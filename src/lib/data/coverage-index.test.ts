@@ -1,0 +1,119 @@
+/** The in-memory coverage answers against the SQL ones, on the bundled partners and projects in real DuckDB. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AtlasDb } from './atlas-db';
+import type { CoverageIndex } from './coverage-index';
+import { NO_COVERAGE_FILTER, type CoverageFilter, type ProvinceCoverage } from './coverage-queries';
+import { NodeConnector } from './node-connector';
+
+const DATA = join(process.cwd(), 'static/data');
+const fetchFile = async (file: string) => new Uint8Array(readFileSync(join(DATA, file)));
+
+let db: AtlasDb;
+let index: CoverageIndex;
+
+beforeAll(async () => {
+	if (!existsSync(join(DATA, 'manifest.json'))) throw new Error('run `npm run data` first (npm test does it for you)');
+	db = await AtlasDb.open(await NodeConnector.open(), fetchFile);
+	index = (await db.coverageIndex())!;
+});
+
+afterAll(() => db?.close());
+
+/** Budgets are sums of doubles, added in another order than DuckDB's: equal to the cent. */
+const cents = (rows: ProvinceCoverage[]) => rows.map((r) => ({ ...r, budget: Math.round(r.budget * 100) }));
+
+const FILTERS: CoverageFilter[] = [
+	NO_COVERAGE_FILTER,
+	{ ...NO_COVERAGE_FILTER, issue: 'road_safety' },
+	{ ...NO_COVERAGE_FILTER, issue: 'tobacco', year: 2023, status: 'active' },
+	{ ...NO_COVERAGE_FILTER, year: 2016 },
+	{ ...NO_COVERAGE_FILTER, year: 2020, status: 'completed' },
+	{ ...NO_COVERAGE_FILTER, network: 'isan_partner_network' },
+	{ ...NO_COVERAGE_FILTER, network: 'isan_partner_network', issue: 'alcohol_drugs', year: 2021 },
+	{ ...NO_COVERAGE_FILTER, types: ['ngo', 'academic'], year: 2019 },
+	{ ...NO_COVERAGE_FILTER, types: ['health_assembly'], issue: 'food' },
+	// Values no row has: nothing matches, as in SQL.
+	{ ...NO_COVERAGE_FILTER, issue: 'no_such_issue' },
+	{ ...NO_COVERAGE_FILTER, network: 'no_such_network' },
+	{ ...NO_COVERAGE_FILTER, status: 'no_such_status' },
+	{ ...NO_COVERAGE_FILTER, types: ['no_such_type'] },
+	{ ...NO_COVERAGE_FILTER, year: 1900 }
+];
+
+describe('the coverage index answers as SQL does', () => {
+	it('holds every prepared partner and project', async () => {
+		const [{ n }] = await db.staging.query(
+			`SELECT CAST((SELECT count(*) FROM coverage_partners) + (SELECT count(*) FROM coverage_projects) AS INTEGER) AS n`
+		);
+		expect(index.size).toBe(n);
+		expect(index.size).toBeGreaterThan(3500);
+	});
+
+	it.each(FILTERS.map((f) => [JSON.stringify(f), f] as const))('%s', async (_, f) => {
+		const byProvince = await db.coverage.byProvince(f);
+		expect(cents(index.byProvince(f))).toEqual(cents(byProvince));
+		expect(index.uncoveredDistricts(f)).toEqual(await db.coverage.uncoveredDistricts(f));
+		// The same points in the same sample order, and with a smaller limit the same first ones.
+		expect(index.points(f)).toEqual(await db.coverage.points(f));
+		expect(index.points(f, 50)).toEqual(await db.coverage.points(f, 50));
+		for (const province of ['10', '40', '96'])
+			expect(index.byDistrict(f, province)).toEqual(await db.coverage.byDistrict(f, province));
+	});
+
+	it('finds something for the filters that should match, and nothing for values no row has', () => {
+		const found = (f: CoverageFilter) =>
+			index.byProvince(f).reduce((n, r) => ({ partners: n.partners + r.partners, projects: n.projects + r.projects }), {
+				partners: 0,
+				projects: 0
+			});
+		for (const f of FILTERS.slice(0, 9)) expect(found(f).partners + found(f).projects).toBeGreaterThan(0);
+		for (const f of FILTERS.slice(9, 11).concat(FILTERS.slice(13)))
+			expect(found(f)).toEqual({ partners: 0, projects: 0 });
+		// A status is a project's, a type a partner's: each leaves the other kind alone.
+		expect(found(FILTERS[11])).toEqual({ partners: found(NO_COVERAGE_FILTER).partners, projects: 0 });
+		expect(found(FILTERS[12])).toEqual({ partners: 0, projects: found(NO_COVERAGE_FILTER).projects });
+	});
+
+	it("is built again from a user's partners table, and from the bundled one after a reset", async () => {
+		const before = index.byProvince(NO_COVERAGE_FILTER);
+		await db.staging.query(`CREATE TABLE __user_partners AS SELECT * FROM partners WHERE province_code <> '10'`);
+		await db.adoptTable('partners', '__user_partners', 'my-partners.parquet');
+		const user = (await db.coverageIndex())!;
+		expect(user).not.toBe(index);
+		expect(user.byProvince(NO_COVERAGE_FILTER).find((r) => r.province_code === '10')?.partners).toBe(0);
+		expect(cents(user.byProvince(NO_COVERAGE_FILTER))).toEqual(cents(await db.coverage.byProvince(NO_COVERAGE_FILTER)));
+		await db.restoreBundled(['partners']);
+		index = (await db.coverageIndex())!;
+		expect(index.byProvince(NO_COVERAGE_FILTER)).toEqual(before);
+	});
+
+	it('is built again when the districts change, which decide what a covered district is', async () => {
+		await db.staging.query(`CREATE TABLE __user_districts AS SELECT * FROM districts WHERE province_code <> '40'`);
+		await db.adoptTable('districts', '__user_districts', 'my-districts.parquet');
+		const user = (await db.coverageIndex())!;
+		expect(user.byDistrict(NO_COVERAGE_FILTER, '40')).toEqual([]);
+		expect(user.uncoveredDistricts(NO_COVERAGE_FILTER)).toEqual(
+			await db.coverage.uncoveredDistricts(NO_COVERAGE_FILTER)
+		);
+		await db.restoreBundled(['districts']);
+		index = (await db.coverageIndex())!;
+		expect(index.byDistrict(NO_COVERAGE_FILTER, '40').length).toBeGreaterThan(10);
+	});
+
+	it('is not built for more networks than a mask holds; the answers then come from SQL', async () => {
+		await db.staging.query(
+			`CREATE TABLE __many_networks AS
+			 SELECT * REPLACE (CASE WHEN row_number() OVER () <= 40 THEN 'net_' || row_number() OVER () ELSE network_ids END AS network_ids)
+			 FROM partners`
+		);
+		await db.adoptTable('partners', '__many_networks', 'many-networks.parquet');
+		expect(await db.coverageIndex()).toBeNull();
+		const answers = await db.coverageAnswers();
+		const f = { ...NO_COVERAGE_FILTER, network: 'net_7' };
+		expect((await answers.byProvince(f)).reduce((n, r) => n + r.partners, 0)).toBe(1);
+		await db.restoreBundled(['partners']);
+		expect(await db.coverageIndex()).not.toBeNull();
+	});
+});
