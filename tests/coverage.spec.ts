@@ -70,19 +70,55 @@ test('the uncovered districts list names districts with no partner or project, a
 	await expect(page.locator('#uncovered-table th[aria-sort="ascending"]')).toHaveCount(1);
 });
 
-test('the coverage map draws partners and projects as points over the provinces', async ({ page }) => {
+type MapElement = HTMLElement & { __map: import('maplibre-gl').Map };
+
+/** The point source's features: groups (with their counts) and single points. */
+function pointFeatures(page: import('@playwright/test').Page) {
+	return page.locator('.map').evaluate(async (el) => {
+		const map = (el as MapElement).__map;
+		const data = (await (map.getSource('points') as import('maplibre-gl').GeoJSONSource).getData()) as GeoJSON.FeatureCollection;
+		return data.features.map((f) => ({
+			count: (f.properties?.point_count as number | undefined) ?? 1,
+			id: (f.properties?.id as string | undefined) ?? null,
+			at: (f.geometry as GeoJSON.Point).coordinates
+		}));
+	});
+}
+
+test('the coverage map groups every located partner and project, and a group opens into smaller ones', async ({
+	page
+}) => {
+	const [expected] = await direct<{ n: bigint }>(
+		`SELECT (SELECT count(*) FROM read_parquet($1) WHERE active AND lat IS NOT NULL AND lon IS NOT NULL)
+		      + (SELECT count(*) FROM read_parquet($2) WHERE status <> 'cancelled' AND lat IS NOT NULL AND lon IS NOT NULL) AS n`,
+		[data('partners.parquet'), data('projects.parquet')]
+	);
 	await page.goto('/coverage?lang=en');
 	await waitForMap(page);
-	await expect(page.locator('.coverage')).not.toHaveAttribute('data-coverage', '');
-	// The points are clustered in MapLibre's worker after the data arrive: wait for them to be drawn.
+	await expect(page.locator('.coverage')).toHaveAttribute('data-view', '::');
+	const country = await pointFeatures(page);
+	// Each group counts exactly what it holds: together they are every partner and project with a position.
+	expect(country.reduce((n, f) => n + f.count, 0)).toBe(Number(expected.n));
+	expect(country.filter((f) => f.count > 1).length).toBeGreaterThan(20);
 	await expect
 		.poll(() =>
-			page.locator('.map').evaluate((el) => {
-				const map = (el as HTMLElement & { __map: { queryRenderedFeatures(o: object): unknown[] } }).__map;
-				return map.queryRenderedFeatures({ layers: ['point-clusters', 'point-markers'] }).length;
-			})
+			page.locator('.map').evaluate((el) => (el as MapElement).__map.queryRenderedFeatures({ layers: ['point-clusters'] }).length)
 		)
 		.toBeGreaterThan(0);
+
+	// The largest group, hovered, says how many it holds; clicked, the map zooms in and it splits.
+	const largest = country.reduce((a, b) => (b.count > a.count ? b : a));
+	const box = (await page.locator('.map').boundingBox())!;
+	const at = await page.locator('.map').evaluate((el, lngLat) => (el as MapElement).__map.project(lngLat as [number, number]), largest.at);
+	await page.mouse.move(box.x + at.x, box.y + at.y, { steps: 3 });
+	await expect(page.locator('.map-frame [role="tooltip"]')).toContainText(`${largest.count.toLocaleString('en')} here`);
+	const zoom = () => page.locator('.map').evaluate((el) => (el as MapElement).__map.getZoom());
+	const before = await zoom();
+	await page.mouse.click(box.x + at.x, box.y + at.y);
+	await expect.poll(zoom).toBeGreaterThanOrEqual(Math.floor(before) + 2);
+	await expect
+		.poll(async () => Math.max(...(await pointFeatures(page)).map((f) => f.count)))
+		.toBeLessThan(largest.count);
 });
 
 test('gap analysis ranks high-burden, low-coverage provinces first', async ({ page }) => {

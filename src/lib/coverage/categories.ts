@@ -2,7 +2,8 @@
 import type { IssueAreaRow } from '$lib/data/contract';
 import type { MapPoint } from '$lib/data/coverage-queries';
 import type { PartnerType, PointColouring } from '$lib/filters/url-state';
-import type { FeatureCollection } from 'geojson';
+import { abbreviatedCount, type PointCell } from '$lib/data/point-groups';
+import type { Feature, FeatureCollection } from 'geojson';
 
 export const PARTNER_TYPE_COLOURS: Record<PartnerType, string> = {
 	community_group: '#E69F00',
@@ -22,6 +23,20 @@ export function pointColour(point: MapPoint, colouring: PointColouring, issueAre
 	if (colouring === 'issue') return issueAreas.find((a) => a.issue_area_id === point.issue)?.colour ?? FALLBACK;
 	if (point.kind === 'project') return PROJECT_COLOUR;
 	return PARTNER_TYPE_COLOURS[point.category as PartnerType] ?? FALLBACK;
+}
+
+/** The map's points: groups with their counts, then single points coloured as `colouring` says. */
+export function pointGroupsGeoJson(
+	groups: { cells: readonly PointCell[]; points: readonly MapPoint[] },
+	colouring: PointColouring,
+	issueAreas: readonly IssueAreaRow[]
+): FeatureCollection {
+	const cells: Feature[] = groups.cells.map((c) => ({
+		type: 'Feature',
+		geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
+		properties: { point_count: c.count, point_count_abbreviated: abbreviatedCount(c.count) }
+	}));
+	return { type: 'FeatureCollection', features: cells.concat(pointsGeoJson(groups.points, colouring, issueAreas).features) };
 }
 
 export function pointsGeoJson(

@@ -4,7 +4,7 @@
  * bound parameters. Views receive plain rows and never see a connection.
  */
 import type { Connector, Row, SqlParam } from './connector';
-import { answersOf, COVERAGE_INDEX_INPUTS, CoverageIndex, type CoverageAnswers } from './coverage-index';
+import { answersFromSql, answersOf, COVERAGE_INDEX_INPUTS, CoverageIndex, type CoverageAnswers } from './coverage-index';
 import { COVERAGE_INPUTS, CoverageQueries } from './coverage-queries';
 import { ident } from './connector';
 import { guardSql, limitedSql, type GuardRefusal } from '../upload/sql-guard';
@@ -234,7 +234,7 @@ export class AtlasDb implements AtlasQueries {
 	/** The coverage pages' per-filter questions: from the index where there is one, from SQL otherwise. */
 	async coverageAnswers(): Promise<CoverageAnswers> {
 		const index = await this.coverageIndex();
-		return index ? answersOf(index) : this.coverage;
+		return index ? answersOf(index) : answersFromSql(this.coverage);
 	}
 
 	/**

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtlasDb } from './atlas-db';
-import type { CoverageIndex } from './coverage-index';
+import { answersFromSql, type CoverageIndex } from './coverage-index';
 import { NO_COVERAGE_FILTER, type CoverageFilter, type ProvinceCoverage } from './coverage-queries';
 import { NodeConnector } from './node-connector';
 
@@ -60,6 +60,25 @@ describe('the coverage index answers as SQL does', () => {
 		expect(index.points(f, 50)).toEqual(await db.coverage.points(f, 50));
 		for (const province of ['10', '40', '96'])
 			expect(index.byDistrict(f, province)).toEqual(await db.coverage.byDistrict(f, province));
+	});
+
+	it('groups every located point under a filter, as the SQL sample grouped the same way does', async () => {
+		const sql = answersFromSql(db.coverage);
+		const thailand = [97, 5, 106, 21] as const;
+		for (const f of FILTERS.slice(0, 9)) {
+			const [{ n }] = await db.staging.query(
+				`SELECT CAST(count(*) AS INTEGER) AS n FROM (${'SELECT lat, lon FROM coverage_partners UNION ALL SELECT lat, lon FROM coverage_projects'})
+				 WHERE lat IS NOT NULL AND lon IS NOT NULL`
+			);
+			const located = index.points(f, Number.MAX_SAFE_INTEGER).length;
+			expect(located).toBeLessThanOrEqual(Number(n));
+			for (const level of [4, 6, 8, 10]) {
+				const groups = index.pointGroups(f, { level, bounds: thailand });
+				expect(groups.cells.reduce((m, c) => m + c.count, 0) + groups.points.length).toBe(located);
+				// The bundled data is below the sample size: SQL's points are all of them, in the same order.
+				expect(groups).toEqual(await sql.pointGroups(f, { level, bounds: thailand }));
+			}
+		}
 	});
 
 	it('finds something for the filters that should match, and nothing for values no row has', () => {

@@ -17,6 +17,8 @@ import {
 	type ProvinceCoverage,
 	type UncoveredDistrict
 } from './coverage-queries';
+import type { CoverageQueries } from './coverage-queries';
+import { groupPoints, mercatorX, mercatorY, type PointCell, type PointRequest } from './point-groups';
 
 /** Tables the index reads: it is built again after any of them changes. */
 export const COVERAGE_INDEX_INPUTS: ReadonlySet<string> = new Set(['partners', 'projects', 'provinces', 'districts']);
@@ -26,7 +28,15 @@ export interface CoverageAnswers {
 	byProvince(f: CoverageFilter): Promise<ProvinceCoverage[]>;
 	byDistrict(f: CoverageFilter, provinceCode: string): Promise<DistrictCoverage[]>;
 	uncoveredDistricts(f: CoverageFilter): Promise<UncoveredDistrict[]>;
-	points(f: CoverageFilter): Promise<MapPoint[]>;
+	/** The map's points for a zoom level and view: groups with their counts, and points alone. */
+	pointGroups(f: CoverageFilter, request: PointRequest): Promise<MapPointGroups>;
+}
+
+export interface MapPointGroups {
+	cells: PointCell[];
+	points: MapPoint[];
+	/** More points in view than MAP_POINT_LIMIT: an even sample of them is drawn. */
+	capped: boolean;
 }
 
 export function answersOf(index: CoverageIndex): CoverageAnswers {
@@ -34,7 +44,33 @@ export function answersOf(index: CoverageIndex): CoverageAnswers {
 		byProvince: async (f) => index.byProvince(f),
 		byDistrict: async (f, code) => index.byDistrict(f, code),
 		uncoveredDistricts: async (f) => index.uncoveredDistricts(f),
-		points: async (f) => index.points(f)
+		pointGroups: async (f, request) => index.pointGroups(f, request)
+	};
+}
+
+/** The same from SQL, for data the index cannot hold: points are grouped from the SQL's sample. */
+export function answersFromSql(queries: CoverageQueries): CoverageAnswers {
+	let last: { key: string; points: Promise<MapPoint[]> } | null = null;
+	const pointsOf = (f: CoverageFilter) => {
+		const key = JSON.stringify(f);
+		if (last?.key !== key) last = { key, points: queries.points(f) };
+		return last.points;
+	};
+	return {
+		byProvince: (f) => queries.byProvince(f),
+		byDistrict: (f, code) => queries.byDistrict(f, code),
+		uncoveredDistricts: (f) => queries.uncoveredDistricts(f),
+		pointGroups: async (f, request) => {
+			const points = await pointsOf(f);
+			const x = Float64Array.from(points, (p) => mercatorX(p.lon));
+			const y = Float64Array.from(points, (p) => mercatorY(p.lat));
+			const groups = groupPoints(x, y, Int32Array.from(points.keys()), request, MAP_POINT_LIMIT);
+			return {
+				cells: groups.cells,
+				points: groups.single.map((i) => points[i]),
+				capped: groups.capped || points.length >= MAP_POINT_LIMIT
+			};
+		}
 	};
 }
 
@@ -120,8 +156,8 @@ interface Scan {
 	budgetByProvince: Float64Array;
 	partnersByDistrict: Int32Array;
 	projectsByDistrict: Int32Array;
-	/** Rows drawn on the map, in sample order, at most MAP_POINT_LIMIT. */
-	points: number[];
+	/** Rows with a position, in sample order. */
+	located: Int32Array;
 }
 
 function ints(values: unknown[]): Int32Array {
@@ -141,6 +177,9 @@ export class CoverageIndex {
 		private readonly kind: Uint8Array,
 		private readonly lon: Float64Array,
 		private readonly lat: Float64Array,
+		/** The positions in Web Mercator, for grouping (point-groups.ts). */
+		private readonly x: Float64Array,
+		private readonly y: Float64Array,
 		private readonly province: Int32Array,
 		private readonly district: Int32Array,
 		private readonly category: Int32Array,
@@ -167,6 +206,8 @@ export class CoverageIndex {
 			columns(ROWS_SQL)
 		]);
 		const provinceAt = new Map(provinces.map((p, i) => [p.province_code, i]));
+		const lon = Float64Array.from(c.lon as number[]);
+		const lat = Float64Array.from(c.lat as number[]);
 		return new CoverageIndex(
 			provinces,
 			districts,
@@ -174,8 +215,10 @@ export class CoverageIndex {
 			dictionary,
 			c.id as string[],
 			Uint8Array.from(c.kind as number[]),
-			Float64Array.from(c.lon as number[]),
-			Float64Array.from(c.lat as number[]),
+			lon,
+			lat,
+			lon.map(mercatorX),
+			lat.map(mercatorY),
 			ints(c.province),
 			ints(c.district),
 			ints(c.category),
@@ -256,16 +299,25 @@ export class CoverageIndex {
 
 	/** Partners and projects with a position, at most `limit`: the same even sample as CoverageQueries.points. */
 	points(f: CoverageFilter, limit = MAP_POINT_LIMIT): MapPoint[] {
-		const rows = this.scan(f).points.slice(0, limit);
+		return Array.from(this.scan(f).located.subarray(0, limit), (i) => this.pointOf(i));
+	}
+
+	/** Every point under the filter grouped for a zoom level and view (point-groups.ts). */
+	pointGroups(f: CoverageFilter, request: PointRequest, limit = MAP_POINT_LIMIT): MapPointGroups {
+		const groups = groupPoints(this.x, this.y, this.scan(f).located, request, limit);
+		return { cells: groups.cells, points: groups.single.map((i) => this.pointOf(i)), capped: groups.capped };
+	}
+
+	private pointOf(i: number): MapPoint {
 		const { category, issue } = this.dictionary;
-		return rows.map((i) => ({
+		return {
 			id: this.ids[i],
 			kind: this.kind[i] === PROJECT ? 'project' : 'partner',
 			lon: this.lon[i],
 			lat: this.lat[i],
 			category: category[this.category[i]] ?? '',
 			issue: issue[this.firstIssue[i]] ?? null
-		}));
+		};
 	}
 
 	private scan(f: CoverageFilter): Scan {
@@ -296,9 +348,10 @@ export class CoverageIndex {
 			budgetByProvince: new Float64Array(this.provinces.length),
 			partnersByDistrict: new Int32Array(this.districts.length),
 			projectsByDistrict: new Int32Array(this.districts.length),
-			points: []
+			located: new Int32Array(this.kind.length)
 		};
-		if (issueMask === -1) return scan;
+		let located = 0;
+		if (issueMask === -1) return { ...scan, located: scan.located.subarray(0, 0) };
 		const { kind, province, district, lon, lat } = this;
 		for (let i = 0; i < kind.length; i++) {
 			if (issueMask !== 0 && (this.issueMask[i] & issueMask) === 0) continue;
@@ -327,8 +380,9 @@ export class CoverageIndex {
 			}
 			const d = district[i];
 			if (d >= 0) (project ? scan.projectsByDistrict : scan.partnersByDistrict)[d]++;
-			if (scan.points.length < MAP_POINT_LIMIT && !Number.isNaN(lon[i]) && !Number.isNaN(lat[i])) scan.points.push(i);
+			if (!Number.isNaN(lon[i]) && !Number.isNaN(lat[i])) scan.located[located++] = i;
 		}
+		scan.located = scan.located.subarray(0, located);
 		return scan;
 	}
 }

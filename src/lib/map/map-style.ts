@@ -25,8 +25,8 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const flag = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 
 /**
- * Points (partners, projects) carry their colour in `properties.colour`; they
- * cluster when zoomed out, sized by how many they hold.
+ * Points (partners, projects) carry their colour in `properties.colour`; groups of
+ * them (`point_count`) are sized by how many they hold.
  */
 export function choroplethStyle(
 	provinces: FeatureCollection,
@@ -39,7 +39,8 @@ export function choroplethStyle(
 		sources: {
 			[PROVINCE_SOURCE]: { type: 'geojson', data: provinces },
 			[ZONE_SOURCE]: { type: 'geojson', data: zones },
-			[POINT_SOURCE]: { type: 'geojson', data: points, cluster: true, clusterRadius: 32, clusterMaxZoom: 8 },
+			// Not clustered by MapLibre: the page sends the groups of the zoom level in view.
+			[POINT_SOURCE]: { type: 'geojson', data: points },
 			[DISTRICT_SOURCE]: { type: 'geojson', data: districts }
 		},
 		layers: [
