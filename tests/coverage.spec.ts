@@ -70,14 +70,15 @@ test('the uncovered districts list names districts with no partner or project, a
 	await expect(page.locator('#uncovered-table th[aria-sort="ascending"]')).toHaveCount(1);
 });
 
-type MapElement = HTMLElement & { __map: import('maplibre-gl').Map };
+type MapElement = HTMLElement & {
+	__map: import('maplibre-gl').Map;
+	__points: import('../src/lib/map/point-layer').PointLayer;
+};
 
-/** The point source's features: groups (with their counts) and single points. */
+/** The point layer's features: groups (with their counts) and single points. */
 function pointFeatures(page: import('@playwright/test').Page) {
-	return page.locator('.map').evaluate(async (el) => {
-		const map = (el as MapElement).__map;
-		const data = (await (map.getSource('points') as import('maplibre-gl').GeoJSONSource).getData()) as GeoJSON.FeatureCollection;
-		return data.features.map((f) => ({
+	return page.locator('.map').evaluate((el) => {
+		return (el as MapElement).__points.drawnFeatures().map((f) => ({
 			count: (f.properties?.point_count as number | undefined) ?? 1,
 			id: (f.properties?.id as string | undefined) ?? null,
 			at: (f.geometry as GeoJSON.Point).coordinates
@@ -100,14 +101,29 @@ test('the coverage map groups every located partner and project, and a group ope
 	// Each group counts exactly what it holds: together they are every partner and project with a position.
 	expect(country.reduce((n, f) => n + f.count, 0)).toBe(Number(expected.n));
 	expect(country.filter((f) => f.count > 1).length).toBeGreaterThan(20);
-	await expect
-		.poll(() =>
-			page.locator('.map').evaluate((el) => (el as MapElement).__map.queryRenderedFeatures({ layers: ['point-clusters'] }).length)
-		)
-		.toBeGreaterThan(0);
+	// Drawn, not only handed over: the canvas under the largest group changes when the layer is hidden.
+	const largest = country.reduce((a, b) => (b.count > a.count ? b : a));
+	const pixels = await page.locator('.map').evaluate(async (el, lngLat) => {
+		const map = (el as MapElement).__map;
+		const { x, y } = map.project(lngLat as [number, number]);
+		const read = () => {
+			const copy = document.createElement('canvas');
+			copy.width = copy.height = 1;
+			const ratio = map.getPixelRatio();
+			copy.getContext('2d')!.drawImage(map.getCanvas(), Math.round(x * ratio), Math.round(y * ratio), 1, 1, 0, 0, 1, 1);
+			return [...copy.getContext('2d')!.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+		};
+		const shown = read();
+		map.setLayoutProperty('points', 'visibility', 'none');
+		await new Promise((resolve) => map.once('render', resolve));
+		const hidden = read();
+		map.setLayoutProperty('points', 'visibility', 'visible');
+		return { shown, hidden };
+	}, largest.at);
+	const distance = Math.hypot(...pixels.shown.map((v, i) => v - pixels.hidden[i]));
+	expect(distance, JSON.stringify(pixels)).toBeGreaterThan(60);
 
 	// The largest group, hovered, says how many it holds; clicked, the map zooms in and it splits.
-	const largest = country.reduce((a, b) => (b.count > a.count ? b : a));
 	const box = (await page.locator('.map').boundingBox())!;
 	const at = await page.locator('.map').evaluate((el, lngLat) => (el as MapElement).__map.project(lngLat as [number, number]), largest.at);
 	await page.mouse.move(box.x + at.x, box.y + at.y, { steps: 3 });
@@ -177,6 +193,7 @@ test('clicking a province opens its districts, covered or not, on the map and in
 	// A spot of Khon Kaen away from the point markers, found by asking the map what is under each candidate.
 	const point = await map.evaluate((el) => {
 		type Hit = { id?: number };
+		const points = (el as MapElement).__points;
 		const m = (
 			el as HTMLElement & {
 				__map: {
@@ -191,9 +208,7 @@ test('clicking a province opens its districts, covered or not, on the map and in
 				// Well inside: the same within 4 px every way, so a click a pixel off lands there too.
 				const around = [-4, 0, 4].flatMap((ox) => [-4, 0, 4].map((oy) => [x + ox, y + oy] as [number, number]));
 				const inside = around.every((p) => m.queryRenderedFeatures(p, { layers: ['province-fill'] })[0]?.id === 40);
-				const free = around.every(
-					(p) => m.queryRenderedFeatures(p, { layers: ['point-clusters', 'point-markers'] }).length === 0
-				);
+				const free = around.every((p) => points.hitTest(p[0], p[1]) === null);
 				if (inside && free) return { x, y };
 			}
 		throw new Error('no free spot in Khon Kaen');

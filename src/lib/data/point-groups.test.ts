@@ -92,7 +92,9 @@ describe('point groups', () => {
 	});
 
 	it('takes the level from the zoom as MapLibre clusters do, pads the view, and abbreviates counts', () => {
-		expect([pointLevel(4.96), pointLevel(8.99), pointLevel(9), pointLevel(15), pointLevel(-1)]).toEqual([4, 8, 9, 9, 0]);
+		expect([pointLevel(4.96), pointLevel(8.99), pointLevel(9), pointLevel(15), pointLevel(-1)]).toEqual([
+			4, 8, 9, 9, 0
+		]);
 		expect(paddedBounds([100, 10, 102, 14])).toEqual([99, 8, 103, 16]);
 		expect(paddedBounds([-170, -80, 170, 80])).toEqual([-180, -85, 180, 85]);
 		expect([7, 999, 1000, 1249, 1250, 9999, 10_000, 15_400].map(abbreviatedCount)).toEqual([

@@ -8,11 +8,8 @@ export const PROVINCE_SOURCE = 'provinces';
 export const ZONE_SOURCE = 'zones';
 export const FILL_LAYER = 'province-fill';
 export const NO_DATA_LAYER = 'province-no-data';
-export const POINT_SOURCE = 'points';
 export const DISTRICT_SOURCE = 'districts';
 export const DISTRICT_LAYER = 'district-fill';
-export const CLUSTER_LAYER = 'point-clusters';
-export const POINT_LAYER = 'point-markers';
 
 /** Pixels around the country; the prerendered SVG uses the same. */
 export const MAP_PADDING = 16;
@@ -24,14 +21,10 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 const flag = (name: string): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 
-/**
- * Points (partners, projects) carry their colour in `properties.colour`; groups of
- * them (`point_count`) are sized by how many they hold.
- */
+/** Provinces, zones and a drill-down's districts. Partners and projects are a custom layer on top (point-layer.ts). */
 export function choroplethStyle(
 	provinces: FeatureCollection,
 	zones: FeatureCollection = EMPTY,
-	points: FeatureCollection = EMPTY,
 	districts: FeatureCollection = EMPTY
 ): StyleSpecification {
 	return {
@@ -39,8 +32,6 @@ export function choroplethStyle(
 		sources: {
 			[PROVINCE_SOURCE]: { type: 'geojson', data: provinces },
 			[ZONE_SOURCE]: { type: 'geojson', data: zones },
-			// Not clustered by MapLibre: the page sends the groups of the zoom level in view.
-			[POINT_SOURCE]: { type: 'geojson', data: points },
 			[DISTRICT_SOURCE]: { type: 'geojson', data: districts }
 		},
 		layers: [
@@ -101,31 +92,6 @@ export function choroplethStyle(
 				type: 'line',
 				source: PROVINCE_SOURCE,
 				paint: { 'line-color': '#111827', 'line-width': ['case', flag('highlight'), 2.5, 0] }
-			},
-			{
-				id: CLUSTER_LAYER,
-				type: 'circle',
-				source: POINT_SOURCE,
-				filter: ['has', 'point_count'],
-				paint: {
-					'circle-color': '#0f766e',
-					'circle-opacity': 0.75,
-					'circle-stroke-color': '#ffffff',
-					'circle-stroke-width': 1.5,
-					'circle-radius': ['step', ['get', 'point_count'], 7, 10, 10, 50, 14, 200, 19, 1000, 24]
-				}
-			},
-			{
-				id: POINT_LAYER,
-				type: 'circle',
-				source: POINT_SOURCE,
-				filter: ['!', ['has', 'point_count']],
-				paint: {
-					'circle-color': ['coalesce', ['get', 'colour'], '#0f766e'],
-					'circle-radius': 4.5,
-					'circle-stroke-color': '#ffffff',
-					'circle-stroke-width': 1
-				}
 			}
 		]
 	};
