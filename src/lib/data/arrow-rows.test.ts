@@ -45,6 +45,23 @@ describe('columnsOfTable', () => {
 		const b = tableFromArrays({ name: NAMES.slice(4).map((s) => s ?? ''), v: Float64Array.from([5, 6, 7, 8, 9]) });
 		const table = a.concat(b);
 		const rows = viaProxies(table);
-		expect(columnsOfTable(table)).toEqual({ name: rows.map((r) => r.name), v: rows.map((r) => r.v) });
+		const columns = columnsOfTable(table);
+		expect(Array.from(columns.name)).toEqual(rows.map((r) => r.name));
+		// Numbers without nulls come as one typed array of the column's type.
+		expect(columns.v).toBeInstanceOf(Float64Array);
+		expect(Array.from(columns.v)).toEqual(rows.map((r) => r.v));
+	});
+
+	it('keeps integer types, and gives a column with nulls as plain values', () => {
+		const table = new Table({
+			n: vectorFromArray([1, -2, 3], new Int32()),
+			gaps: vectorFromArray([1, null, 3], new Int32()),
+			big: vectorFromArray([1n, 2n, 3n], new Int64())
+		});
+		const columns = columnsOfTable(table);
+		expect(columns.n).toEqual(Int32Array.from([1, -2, 3]));
+		expect(columns.gaps).toEqual([1, null, 3]);
+		expect(columns.big).toEqual([1, 2, 3]);
+		expect(columnsOfTable(table.slice(1, 3)).n).toEqual(Int32Array.from([-2, 3]));
 	});
 });

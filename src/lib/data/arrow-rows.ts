@@ -63,9 +63,32 @@ function columnValues(vector: Vector): unknown[] {
 	return Array.from({ length: vector.length }, (_, i) => plainValue(vector.get(i)));
 }
 
+type NumberArray = Float64Array | Float32Array | Int32Array | Int16Array | Int8Array | Uint32Array | Uint16Array | Uint8Array;
+
+/** A numeric column without nulls, copied chunk by chunk into one typed array of its own type; null for others. */
+function typedColumn(vector: Vector): NumberArray | null {
+	const type = vector.type;
+	const numeric =
+		(DataType.isFloat(type) && (type as Float).precision !== Precision.HALF) ||
+		(DataType.isInt(type) && type.bitWidth <= 32);
+	if (!numeric || vector.nullCount > 0 || vector.data.length === 0) return null;
+	const Kind = (vector.data[0].values as NumberArray).constructor as new (length: number) => NumberArray;
+	const out = new Kind(vector.length);
+	let at = 0;
+	for (const data of vector.data) {
+		out.set((data.values as NumberArray).subarray(0, data.length), at);
+		at += data.length;
+	}
+	return out;
+}
+
+/** One array per column: typed arrays for numeric columns without nulls, plain arrays otherwise. */
 export function columnsOfTable(table: Table): Columns {
 	const columns: Columns = {};
-	table.schema.fields.forEach((field, c) => (columns[field.name] = columnValues(table.getChildAt(c)!)));
+	table.schema.fields.forEach((field, c) => {
+		const vector = table.getChildAt(c)!;
+		columns[field.name] = typedColumn(vector) ?? columnValues(vector);
+	});
 	return columns;
 }
 

@@ -7,7 +7,8 @@ export type SqlParam = string | number | boolean | null;
 
 export type Row = Record<string, unknown>;
 
-export type Columns = Record<string, unknown[]>;
+/** A result column by column: numbers may come as a typed array. */
+export type Columns = Record<string, ArrayLike<unknown>>;
 
 export interface Connector {
 	/** Create (or replace) `table` from the bytes of a Parquet file called `file`. */

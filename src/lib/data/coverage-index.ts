@@ -160,8 +160,12 @@ interface Scan {
 	located: Int32Array;
 }
 
-function ints(values: unknown[]): Int32Array {
-	return Int32Array.from(values as number[]);
+function ints(values: ArrayLike<unknown>): Int32Array {
+	return values instanceof Int32Array ? values : Int32Array.from(values as ArrayLike<number>);
+}
+
+function doubles(values: ArrayLike<unknown>): Float64Array {
+	return values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
 }
 
 export class CoverageIndex {
@@ -206,15 +210,15 @@ export class CoverageIndex {
 			columns(ROWS_SQL)
 		]);
 		const provinceAt = new Map(provinces.map((p, i) => [p.province_code, i]));
-		const lon = Float64Array.from(c.lon as number[]);
-		const lat = Float64Array.from(c.lat as number[]);
+		const lon = doubles(c.lon);
+		const lat = doubles(c.lat);
 		return new CoverageIndex(
 			provinces,
 			districts,
 			Int32Array.from(districts, (d) => provinceAt.get(d.province_code) ?? -1),
 			dictionary,
-			c.id as string[],
-			Uint8Array.from(c.kind as number[]),
+			Array.isArray(c.id) ? (c.id as string[]) : Array.from(c.id as ArrayLike<string>),
+			Uint8Array.from(c.kind as ArrayLike<number>),
 			lon,
 			lat,
 			lon.map(mercatorX),
@@ -223,11 +227,11 @@ export class CoverageIndex {
 			ints(c.district),
 			ints(c.category),
 			ints(c.first_issue),
-			Uint32Array.from(c.issue_mask as number[]),
-			Uint32Array.from(c.network_mask as number[]),
+			Uint32Array.from(c.issue_mask as ArrayLike<number>),
+			Uint32Array.from(c.network_mask as ArrayLike<number>),
 			ints(c.year_from),
 			ints(c.year_to),
-			Float64Array.from(c.budget as number[])
+			doubles(c.budget)
 		);
 	}
 
