@@ -1,7 +1,14 @@
 import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { expect, test } from './fixtures';
-import { countCanvasColours, legendColours, waitForMap, watchViolations } from './helpers';
+import {
+	countCanvasColours,
+	legendColours,
+	pointFeatures,
+	pointLayerContrast,
+	waitForMap,
+	watchViolations
+} from './helpers';
 
 // The optional basemap: static/config.json names a MapLibre style, drawn under the provinces. A fake
 // remote tile server (intercepted here) stands in for a deployment's own. The default build allows
@@ -66,7 +73,24 @@ test.describe('with the policy widened for the basemap', () => {
 			.toBe(true);
 		await expect(page.locator('.maplibregl-ctrl-attrib')).toContainText('Test tiles');
 	});
+
+	test("the coverage map's partner and project groups are drawn over the basemap", async ({ page }) => {
+		await fakeBasemap(page);
+		await page.goto('/coverage?lang=en');
+		await waitForMap(page);
+		await expect(page.locator('.coverage')).toHaveAttribute('data-view', '::');
+		await expect.poll(async () => (await countCanvasColours(page, [MAGENTA]))[MAGENTA]).toBeGreaterThan(1000);
+		await expectPointsDrawn(page);
+	});
 });
+
+/** The coverage page's point layer holds groups, and the largest is on the canvas. */
+async function expectPointsDrawn(page: Page) {
+	const features = await pointFeatures(page);
+	expect(features.filter((f) => f.count > 1).length).toBeGreaterThan(20);
+	const largest = features.reduce((a, b) => (b.count > a.count ? b : a));
+	expect(await pointLayerContrast(page, largest.at)).toBeGreaterThan(60);
+}
 
 test('the default policy refuses another server: the map stays tile-free and works', async ({ page }) => {
 	const violations = await watchViolations(page);
@@ -79,4 +103,13 @@ test('the default policy refuses another server: the map stays tile-free and wor
 	for (const colour of legend) expect(counts[colour], colour).toBeGreaterThan(0);
 	expect(asked).toEqual([]);
 	expect((await violations()).join('\n')).toContain(`connect-src blocked ${REMOTE}/style.json`);
+});
+
+test('with the basemap refused, the coverage map still draws its partner and project groups', async ({ page }) => {
+	const asked = await fakeBasemap(page);
+	await page.goto('/coverage?lang=en');
+	await waitForMap(page);
+	await expect(page.locator('.coverage')).toHaveAttribute('data-view', '::');
+	await expectPointsDrawn(page);
+	expect(asked).toEqual([]);
 });

@@ -2,7 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
-import { tableRows, waitForMap } from './helpers';
+import { pointFeatures, pointLayerContrast, tableRows, waitForMap, type MapElement } from './helpers';
 
 const data = (file: string) => join(process.cwd(), 'static/data', file);
 
@@ -70,22 +70,6 @@ test('the uncovered districts list names districts with no partner or project, a
 	await expect(page.locator('#uncovered-table th[aria-sort="ascending"]')).toHaveCount(1);
 });
 
-type MapElement = HTMLElement & {
-	__map: import('maplibre-gl').Map;
-	__points: import('../src/lib/map/point-layer').PointLayer;
-};
-
-/** The point layer's features: groups (with their counts) and single points. */
-function pointFeatures(page: import('@playwright/test').Page) {
-	return page.locator('.map').evaluate((el) => {
-		return (el as MapElement).__points.drawnFeatures().map((f) => ({
-			count: (f.properties?.point_count as number | undefined) ?? 1,
-			id: (f.properties?.id as string | undefined) ?? null,
-			at: (f.geometry as GeoJSON.Point).coordinates
-		}));
-	});
-}
-
 test('the coverage map groups every located partner and project, and a group opens into smaller ones', async ({
 	page
 }) => {
@@ -103,25 +87,7 @@ test('the coverage map groups every located partner and project, and a group ope
 	expect(country.filter((f) => f.count > 1).length).toBeGreaterThan(20);
 	// Drawn, not only handed over: the canvas under the largest group changes when the layer is hidden.
 	const largest = country.reduce((a, b) => (b.count > a.count ? b : a));
-	const pixels = await page.locator('.map').evaluate(async (el, lngLat) => {
-		const map = (el as MapElement).__map;
-		const { x, y } = map.project(lngLat as [number, number]);
-		const read = () => {
-			const copy = document.createElement('canvas');
-			copy.width = copy.height = 1;
-			const ratio = map.getPixelRatio();
-			copy.getContext('2d')!.drawImage(map.getCanvas(), Math.round(x * ratio), Math.round(y * ratio), 1, 1, 0, 0, 1, 1);
-			return [...copy.getContext('2d')!.getImageData(0, 0, 1, 1).data.slice(0, 3)];
-		};
-		const shown = read();
-		map.setLayoutProperty('points', 'visibility', 'none');
-		await new Promise((resolve) => map.once('render', resolve));
-		const hidden = read();
-		map.setLayoutProperty('points', 'visibility', 'visible');
-		return { shown, hidden };
-	}, largest.at);
-	const distance = Math.hypot(...pixels.shown.map((v, i) => v - pixels.hidden[i]));
-	expect(distance, JSON.stringify(pixels)).toBeGreaterThan(60);
+	expect(await pointLayerContrast(page, largest.at)).toBeGreaterThan(60);
 
 	// The largest group, hovered, says how many it holds; clicked, the map zooms in and it splits.
 	const box = (await page.locator('.map').boundingBox())!;

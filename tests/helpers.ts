@@ -145,3 +145,44 @@ export async function watchViolations(page: Page): Promise<() => Promise<string[
 	});
 	return () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations ?? []);
 }
+
+export type MapElement = HTMLElement & {
+	__map: import('maplibre-gl').Map;
+	__points: import('../src/lib/map/point-layer').PointLayer;
+};
+
+/** The coverage map's point layer: groups (with their counts) and single points, as drawn. */
+export function pointFeatures(page: Page) {
+	return mapLocator(page).evaluate((el) =>
+		(el as MapElement).__points.drawnFeatures().map((f) => ({
+			count: (f.properties?.point_count as number | undefined) ?? 1,
+			id: (f.properties?.id as string | undefined) ?? null,
+			at: (f.geometry as GeoJSON.Point).coordinates
+		}))
+	);
+}
+
+/**
+ * How much the map canvas pixel at `lngLat` changes when the point layer is hidden (RGB distance):
+ * proof that the points are drawn, whatever is under them.
+ */
+export async function pointLayerContrast(page: Page, lngLat: number[]): Promise<number> {
+	const pixels = await mapLocator(page).evaluate(async (el, at) => {
+		const map = (el as MapElement).__map;
+		const { x, y } = map.project(at as [number, number]);
+		const read = () => {
+			const copy = document.createElement('canvas');
+			copy.width = copy.height = 1;
+			const ratio = map.getPixelRatio();
+			copy.getContext('2d')!.drawImage(map.getCanvas(), Math.round(x * ratio), Math.round(y * ratio), 1, 1, 0, 0, 1, 1);
+			return [...copy.getContext('2d')!.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+		};
+		const shown = read();
+		map.setLayoutProperty('points', 'visibility', 'none');
+		await new Promise((resolve) => map.once('render', resolve));
+		const hidden = read();
+		map.setLayoutProperty('points', 'visibility', 'visible');
+		return { shown, hidden };
+	}, lngLat);
+	return Math.hypot(...pixels.shown.map((v, i) => v - pixels.hidden[i]));
+}
