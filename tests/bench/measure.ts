@@ -404,7 +404,7 @@ export const APP_INTERACTIONS: readonly AppInteraction[] = [
 	}
 ];
 
-/** The coverage page's filters that change what DuckDB is asked (year, issue area) and one that does not (zone). */
+/** The coverage page's filters that change its answers and points (year, issue area) and one that does not (zone). */
 export const COVERAGE_INTERACTIONS: readonly AppInteraction[] = [
 	{
 		kind: 'year',
