@@ -334,12 +334,11 @@ export class CoverageIndex {
 
 	private pass(f: CoverageFilter): Scan {
 		const { issue, network, category } = this.dictionary;
-		const maskOf = (values: string[], value: string | null) => (value === null ? 0 : values.indexOf(value));
-		// A value absent from the data matches no row; null matches every row.
-		const issueBit = maskOf(issue, f.issue);
-		const networkBit = maskOf(network, f.network);
-		const issueMask = f.issue === null ? 0 : issueBit < 0 ? -1 : 2 ** issueBit;
-		const networkMask = f.network === null ? 0 : networkBit < 0 ? -1 : 2 ** networkBit;
+		// The row mask bit of a value: 0 = no filter (null), -1 = a value no row has (matches nothing).
+		const maskOf = (values: string[], value: string | null) =>
+			value === null ? 0 : values.includes(value) ? 2 ** values.indexOf(value) : -1;
+		const issueMask = maskOf(issue, f.issue);
+		const networkMask = maskOf(network, f.network);
 		const typeAllowed = new Uint8Array(category.length);
 		for (const t of f.types) if (category.includes(t)) typeAllowed[category.indexOf(t)] = 1;
 		const anyType = f.types.join(',') === '';
