@@ -33,8 +33,27 @@ test('hovering Khon Kaen shows its name and value for the selected year', async 
 	await expect(tooltip).toContainText('ขอนแก่น');
 	await expect(tooltip).toContainText('Khon Kaen');
 	await expect(tooltip).toContainText(`${rateOf('40', 2022).toFixed(1)} per 100,000 population · 2022`);
-	// The hovered province is highlighted in the ranking as well.
-	await expect(page.locator('.ranking')).toHaveAttribute('data-highlighted', '40');
+	// The hovered province is highlighted in the ranking as well: its bar outlined and scrolled into the list's view.
+	const ranking = page.locator('.ranking[role="img"]');
+	await expect(ranking).toHaveAttribute('data-highlighted', '40');
+	const bar = ranking.locator('g.row[data-code="40"] rect.bar');
+	await expect(bar).toHaveCSS('stroke', 'rgb(17, 17, 17)');
+	await expect
+		.poll(() =>
+			bar.evaluate((rect) => {
+				const box = rect.getBoundingClientRect();
+				const viewport = rect.closest('.viewport')!.getBoundingClientRect();
+				return box.top >= viewport.top && box.bottom <= viewport.bottom;
+			})
+		)
+		.toBe(true);
+	await expect(ranking.locator('g.row.lit')).toHaveCount(1);
+
+	// And the other way round: the pointer on a ranking row highlights its province on the map.
+	await ranking.locator('g.row[data-code="10"] text.name').hover();
+	await expect(page.locator('.map')).toHaveAttribute('data-highlighted', '10');
+	await expect(ranking.locator('g.row[data-code="10"] rect.bar')).toHaveCSS('stroke', 'rgb(17, 17, 17)');
+	await expect(bar).toHaveCSS('stroke', 'none');
 
 	await page.getByRole('combobox', { name: 'Year', exact: true }).selectOption('2023');
 	await expect(page).toHaveURL(/year=2023/);

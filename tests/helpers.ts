@@ -6,7 +6,9 @@ import { expect } from './fixtures';
 
 /** Rows of one of the bundled source CSVs, for expected values computed from the source, not copied. */
 export function sourceRows(file: string): Record<string, string>[] {
-	const [header, ...lines] = readFileSync(join(process.cwd(), 'data/sources', file), 'utf8').trim().split(/\r?\n/);
+	const [header, ...lines] = readFileSync(join(process.cwd(), 'data/sources', file), 'utf8')
+		.trim()
+		.split(/\r?\n/);
 	const names = header.split(',');
 	return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [names[i], v])));
 }
@@ -56,9 +58,7 @@ export async function countCanvasColours(page: Page, colours: string[]): Promise
 		const ctx = copy.getContext('2d')!;
 		ctx.drawImage(canvas, 0, 0);
 		const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-		const wanted = new Map(
-			hexes.map((h) => [parseInt(h.slice(1), 16), h] as const)
-		);
+		const wanted = new Map(hexes.map((h) => [parseInt(h.slice(1), 16), h] as const));
 		const counts: Record<string, number> = Object.fromEntries(hexes.map((h) => [h, 0]));
 		for (let i = 0; i < data.length; i += 4) {
 			const hex = wanted.get((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
@@ -69,27 +69,16 @@ export async function countCanvasColours(page: Page, colours: string[]): Promise
 }
 
 /**
- * The bars the ranking chart has drawn on its canvas: bands of canvas rows holding one of `colours`
- * (the legend's), and whether the canvas is as tall as the chart's box.
+ * The bars the ranking chart shows: bars with a width, filled with one of `colours` (the legend's),
+ * and whether its drawing is as tall as the chart's box.
  */
 export async function rankingBarsDrawn(page: Page, colours: string[]): Promise<{ bars: number; fillsBox: boolean }> {
-	return page.locator('.echart.ranking').evaluate((box: HTMLElement, hexes: string[]) => {
-		const canvas = box.querySelector('canvas')!;
-		const { data, width, height } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-		const wanted = new Set(hexes.map((h) => parseInt(h.slice(1), 16)));
-		let bars = 0;
-		let inBar = false;
-		for (let y = 0; y < height; y++) {
-			let hits = 0;
-			for (let x = 0; x < width && hits < 3; x++) {
-				const i = (y * width + x) * 4;
-				if (wanted.has((data[i] << 16) | (data[i + 1] << 8) | data[i + 2])) hits++;
-			}
-			if (hits >= 3 && !inBar) bars++;
-			inBar = hits >= 3;
-		}
-		const scale = canvas.width / canvas.clientWidth;
-		return { bars, fillsBox: Math.abs(canvas.height / scale - box.clientHeight) <= 1 };
+	return page.locator('.ranking[role="img"]').evaluate((box: HTMLElement, hexes: string[]) => {
+		const svg = box.querySelector('svg')!;
+		const bars = [...svg.querySelectorAll('rect.bar')].filter(
+			(bar) => hexes.includes(bar.getAttribute('fill')!) && bar.getBoundingClientRect().width > 0
+		);
+		return { bars: bars.length, fillsBox: Math.abs(svg.getBoundingClientRect().height - box.clientHeight) <= 1 };
 	}, colours);
 }
 
@@ -105,15 +94,14 @@ export async function tableRows(page: Page, id: string): Promise<string[][]> {
 		await expect(table).toHaveAttribute('open', '');
 		await expect(table.locator('tbody tr').first()).toBeAttached();
 	}
-	return table.locator('tbody tr').evaluateAll((rows) =>
-		rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()))
-	);
+	return table
+		.locator('tbody tr')
+		.evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
 }
 
 export async function rankingRows(page: Page): Promise<string[][]> {
 	return tableRows(page, 'ranking-table');
 }
-
 
 export const KHON_KAEN: [number, number] = [102.6, 16.45];
 

@@ -22,7 +22,7 @@ export const ROUTES: AppRoute[] = [
 		async ready(page) {
 			await expect(page.locator('.explorer')).toHaveAttribute('data-db', 'ready');
 			await expect(page.locator('.explorer')).not.toHaveAttribute('data-view', '');
-			await expect(page.locator('.echart.ranking')).toHaveAttribute('data-drawn', 'true');
+			await expect(page.locator('.ranking[role="img"]')).toHaveAttribute('data-drawn', 'true');
 			await painted(page);
 		}
 	},

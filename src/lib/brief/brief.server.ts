@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
-import { BAR_HEIGHT, rankingHeight, rankingOption } from '$lib/charts/ranking';
+import { rankingLayout, rankingSvg } from '$lib/charts/ranking';
 import { trendOption } from '$lib/charts/trend';
 import type { AtlasDb } from '$lib/data/atlas-db';
 import type { IndicatorRow } from '$lib/data/contract';
@@ -227,12 +227,12 @@ function withCharts(data: Omit<BriefData, 'charts'>): BriefData {
 	const charts = {} as BriefData['charts'];
 	for (const lang of LANGS) {
 		const c = briefCharts({ ...data, charts: charts }, lang);
-		const refs = c.references.filter((r) => Number.isFinite(r.value)).length;
 		charts[lang] = {
-			ranking: renderChartSvg(
-				rankingOption(c.ranking, c.format, c.references),
-				CHART_WIDTH,
-				rankingHeight(c.ranking.length, refs) + c.ranking.length * (briefBarHeight(c.ranking.length) - BAR_HEIGHT)
+			ranking: rankingSvg(
+				rankingLayout(c.ranking, c.format, c.references, {
+					width: CHART_WIDTH,
+					band: briefBarHeight(c.ranking.length)
+				})
 			),
 			trend: renderChartSvg(trendOption(c.trend, c.format, c.formatYear), CHART_WIDTH, TREND_HEIGHT)
 		};

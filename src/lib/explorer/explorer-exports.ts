@@ -9,7 +9,7 @@ import {
 	type ZoneDistribution
 } from '$lib/charts/distribution';
 import { multiplesLayout, multiplesOption, type IssueAreaPanel } from '$lib/charts/multiples';
-import { rankingHeight, rankingOption, type RankingItem, type RankingReference } from '$lib/charts/ranking';
+import { rankingLayout, rankingSvg, type RankingItem, type RankingReference } from '$lib/charts/ranking';
 import type { TableData } from '$lib/charts/table';
 import { trendOption, type TrendSeries } from '$lib/charts/trend';
 import type { IndicatorRow, ProvinceRow, SourceRow } from '$lib/data/contract';
@@ -27,6 +27,7 @@ import {
 	indicatorFootnote,
 	mapExportable,
 	sourceFootnote,
+	svgChartExportable,
 	type ExportableBase
 } from '$lib/export/views';
 import type { ViewState } from '$lib/filters/url-state';
@@ -158,14 +159,15 @@ export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 
 	// --- ranking --------------------------------------------------------------
 	const rankingTitle = `${name}: ${t('ranking_zone_title', { scope: x.scopeLabel, year: yearLabel })}`;
-	const refs = x.ranking.references.filter((r) => Number.isFinite(r.value)).length;
-	const ranking = chartExportable(
+	const ranking = svgChartExportable(
 		base('ranking', rankingTitle, subtitle(area, selected), x.ranking.table, [
 			...own,
 			view.zone !== null ? ZONE_SOURCE : null
 		]),
-		() => rankingOption(x.ranking.items, x.format, x.ranking.references),
-		{ width: 640, height: rankingHeight(x.ranking.items.length, refs) }
+		() => {
+			const layout = rankingLayout(x.ranking.items, x.format, x.ranking.references, { width: 640 });
+			return { width: layout.width, height: layout.height, markup: rankingSvg(layout) };
+		}
 	);
 
 	// --- trend ----------------------------------------------------------------

@@ -1,26 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { rankingOption } from '$lib/charts/ranking';
-import { trendOption } from '$lib/charts/trend';
+import { PROVINCE_COLOURS } from '$lib/charts/theme';
+import { trendOption, type TrendSeries } from '$lib/charts/trend';
 import { chartBlock, renderChartSvg } from './chart-svg';
+
+const khonKaen = (label: string): TrendSeries => ({
+	key: '40',
+	label,
+	kind: 'province',
+	points: [
+		{ year: 2022, value: 21.3 },
+		{ year: 2023, value: 19.5 }
+	]
+});
 
 describe('charts as SVG (ECharts server-side renderer)', () => {
 	it('renders the page option into an SVG document with its labels and bar colours', () => {
 		const svg = renderChartSvg(
-			rankingOption(
-				[
-					{ code: '40', label: 'ขอนแก่น', value: 21.3, colour: '#bd0026' },
-					{ code: '10', label: 'กรุงเทพมหานคร', value: 9.5, colour: '#fecc5c' }
-				],
+			trendOption(
+				[khonKaen('ขอนแก่น')],
 				(v) => v.toFixed(1),
-				[{ label: 'ทั้งประเทศ', value: 15 }]
+				(y) => String(y + 543)
 			),
 			600,
-			120
+			240
 		);
-		expect(svg).toMatch(/^<svg[^>]*width="600"[^>]*height="120"/);
+		expect(svg).toMatch(/^<svg[^>]*width="600"[^>]*height="240"/);
 		expect(svg).toContain('ขอนแก่น');
-		expect(svg).toContain('ทั้งประเทศ 15.0');
-		expect(svg.toLowerCase()).toContain('#bd0026');
+		expect(svg).toContain('2566');
+		expect(svg.toLowerCase()).toContain(PROVINCE_COLOURS[0]);
 	});
 
 	it('as a block: a nested svg placed at the origin', () => {
@@ -50,13 +57,7 @@ describe('charts as SVG (ECharts server-side renderer)', () => {
 
 	it('writes names from data as text, and no <style> element (the pages forbid inline styles)', () => {
 		const hostile = '"><script>alert(1)</script><img src=x onerror=alert(1)>';
-		const svg = renderChartSvg(
-			rankingOption([{ code: '40', label: hostile, value: 21.3, colour: '#bd0026' }], (v) => v.toFixed(1), [
-				{ label: hostile, value: 15 }
-			]),
-			600,
-			120
-		);
+		const svg = renderChartSvg(trendOption([khonKaen(hostile)], String, String), 600, 240);
 		expect(svg).not.toMatch(/<style|<script|<img/i);
 		expect(svg).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 	});

@@ -1,6 +1,6 @@
 /**
- * Ready-made Exportables for the three kinds of view: an ECharts chart, the choropleth map and
- * a plain table. A new view plugs into the export menu by calling one of these with its title,
+ * Ready-made Exportables for the kinds of view: an ECharts chart, a chart drawn as SVG, the
+ * choropleth map and a plain table. A new view plugs into the export menu by calling one of these with its title,
  * filters, sources, table and graphic input.
  */
 import type { SourceRow } from '$lib/data/contract';
@@ -30,6 +30,20 @@ export function chartExportable(
 			// ECharts measures labels with the page's fonts: wait for Thai, as the canvas charts do.
 			await fontsReady();
 			return chartBlock(option(), size.width, size.height);
+		}
+	};
+}
+
+/** A chart that draws itself as SVG markup (the ranking): exported as the page shows it. */
+export function svgChartExportable(
+	base: ExportableBase,
+	svg: () => { width: number; height: number; markup: string }
+): Exportable {
+	return {
+		...base,
+		async graphic() {
+			const { width, height, markup } = svg();
+			return { width, height, markup: markup.replace(/^<svg\b/, '<svg class="chart" x="0" y="0"') };
 		}
 	};
 }
