@@ -64,8 +64,16 @@ test('the uncovered districts list names districts with no partner or project, a
 	);
 	await page.goto('/coverage?lang=en');
 	await expect(page.locator('.coverage')).not.toHaveAttribute('data-coverage', '');
+	const count = Number(expected[0].n);
+	expect(count).toBeGreaterThan(100);
+	// A long list draws its first 100 rows until the reader asks for all of them.
 	const rows = page.locator('#uncovered-table tbody tr');
-	await expect(rows).toHaveCount(Number(expected[0].n));
+	await expect(rows).toHaveCount(100);
+	const more = page.locator('#uncovered-table .more');
+	await expect(more).toContainText(`Showing 100 of ${count.toLocaleString('en')} rows`);
+	await more.getByRole('button', { name: `Show all ${count.toLocaleString('en')} rows` }).click();
+	await expect(rows).toHaveCount(count);
+	await expect(more).toHaveCount(0);
 	await page.locator('#uncovered-table').getByRole('button', { name: 'District', exact: true }).click();
 	await expect(page.locator('#uncovered-table th[aria-sort="ascending"]')).toHaveCount(1);
 });
@@ -91,7 +99,9 @@ test('the coverage map groups every located partner and project, and a group ope
 
 	// The largest group, hovered, says how many it holds; clicked, the map zooms in and it splits.
 	const box = (await page.locator('.map').boundingBox())!;
-	const at = await page.locator('.map').evaluate((el, lngLat) => (el as MapElement).__map.project(lngLat as [number, number]), largest.at);
+	const at = await page
+		.locator('.map')
+		.evaluate((el, lngLat) => (el as MapElement).__map.project(lngLat as [number, number]), largest.at);
 	await page.mouse.move(box.x + at.x, box.y + at.y, { steps: 3 });
 	await expect(page.locator('.map-frame [role="tooltip"]')).toContainText(`${largest.count.toLocaleString('en')} here`);
 	const zoom = () => page.locator('.map').evaluate((el) => (el as MapElement).__map.getZoom());
