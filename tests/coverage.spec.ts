@@ -122,6 +122,41 @@ test('gap analysis ranks high-burden, low-coverage provinces first', async ({ pa
 	await expect(page.locator('#priority-table tbody tr').first()).toBeVisible();
 });
 
+test("a change is marked shown (the benchmark's view:updated) only once its totals and points are on the page", async ({
+	page
+}) => {
+	await page.goto('/coverage?lang=en');
+	await waitForMap(page);
+	await expect(page.locator('.coverage')).toHaveAttribute('data-view', '::');
+	const sum = (features: { count: number }[]) => features.reduce((n, f) => n + f.count, 0);
+	const before = sum(await pointFeatures(page));
+	// What the page shows at the moment each mark is set.
+	await page.locator('.map').evaluate((el) => {
+		const mark = performance.mark.bind(performance);
+		const seen: unknown[] = ((window as unknown as { __atMark: unknown[] }).__atMark = []);
+		performance.mark = ((name: string, options?: PerformanceMarkOptions) => {
+			if (name === 'view:updated')
+				seen.push({
+					key: options?.detail,
+					points: (el as MapElement).__points.drawnFeatures().length,
+					partners: document.querySelector('[data-total="partners"]')!.textContent
+				});
+			return mark(name, options);
+		}) as typeof performance.mark;
+	});
+	await page.getByRole('combobox', { name: 'Issue area', exact: true }).selectOption('tobacco');
+	await expect(page.locator('.coverage')).toHaveAttribute('data-view', 'tobacco::');
+	const atMark = () => page.evaluate(() => (window as unknown as { __atMark: { key: string }[] }).__atMark);
+	await expect.poll(async () => (await atMark()).length).toBeGreaterThan(0);
+	const after = await pointFeatures(page);
+	expect(sum(after)).toBeLessThan(before);
+	expect((await atMark())[0]).toEqual({
+		key: 'tobacco::',
+		points: after.length,
+		partners: await page.locator('[data-total="partners"]').textContent()
+	});
+});
+
 test('a network shows its provinces and roles, and its events', async ({ page }) => {
 	await page.goto('/networks?lang=en');
 	await expect(page.locator('.networks')).not.toHaveAttribute('data-network', '');

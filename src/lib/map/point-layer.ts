@@ -85,6 +85,7 @@ export class PointLayer implements CustomLayerInterface {
 	private data = new Float32Array(0);
 	private uploaded = true;
 	private pending: (() => void) | null = null;
+	private drawn: FeatureCollection['features'] = [];
 
 	/** Draws these features from the next frame on; `drawn` is called once a frame has drawn them. */
 	setFeatures(collection: FeatureCollection, drawn?: () => void): void {
@@ -127,9 +128,9 @@ export class PointLayer implements CustomLayerInterface {
 		return null;
 	}
 
-	/** The features drawn (browser tests read them). */
+	/** The features the last frame drew (browser tests read them). */
 	drawnFeatures(): FeatureCollection['features'] {
-		return this.features;
+		return this.drawn;
 	}
 
 	onAdd(map: Map, gl: WebGL2RenderingContext): void {
@@ -190,6 +191,7 @@ export class PointLayer implements CustomLayerInterface {
 			gl.drawArrays(gl.POINTS, 0, this.features.length);
 		}
 		gl.bindVertexArray(null);
+		this.drawn = this.features;
 		const drawn = this.pending;
 		this.pending = null;
 		drawn?.();
