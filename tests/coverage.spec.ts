@@ -2,7 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
-import { pointFeatures, pointLayerContrast, tableRows, waitForMap, type MapElement } from './helpers';
+import { legendColours, pointFeatures, pointLayerContrast, tableRows, waitForMap, type MapElement } from './helpers';
 
 const data = (file: string) => join(process.cwd(), 'static/data', file);
 
@@ -40,6 +40,51 @@ test('road safety in zone 11: the counts on the page match a direct query of the
 	await expect(page.locator('[data-total="projects"]')).toHaveText(Number(expected.projects).toLocaleString('en-GB'));
 	// Seven provinces in zone 11, ranked.
 	expect(await tableRows(page, 'coverage-table')).toHaveLength(7);
+});
+
+test('the first view is in the HTML itself: map coloured, totals and uncovered districts counted, before any script runs', async ({
+	page
+}) => {
+	const [expected] = await direct<{ partners: bigint; projects: bigint; uncovered: bigint }>(
+		`SELECT (SELECT count(*) FROM read_parquet($1) WHERE active) AS partners,
+		        (SELECT count(*) FROM read_parquet($2) WHERE status <> 'cancelled') AS projects,
+		        (SELECT count(*) FROM read_parquet($3) d
+		         WHERE d.district_code NOT IN (SELECT district_code FROM read_parquet($1) WHERE active)
+		           AND d.district_code NOT IN (SELECT district_code FROM read_parquet($2)
+		                                      WHERE status <> 'cancelled' AND district_code IS NOT NULL)) AS uncovered`,
+		[data('partners.parquet'), data('projects.parquet'), data('districts.parquet')]
+	);
+	await page.route('**/*.js', (route) => route.abort());
+	await page.route('**/*.wasm', (route) => route.abort());
+	await page.goto('/coverage');
+	const paths = page.locator('svg.svg-map path[data-code]');
+	await expect(paths).toHaveCount(77);
+	const fills = new Set(await paths.evaluateAll((els) => els.map((el) => el.getAttribute('fill'))));
+	expect(fills.size).toBeGreaterThanOrEqual(3);
+	for (const fill of fills) expect(await legendColours(page)).toContain(fill);
+	await expect(page.locator('[data-total="partners"]')).toHaveText(Number(expected.partners).toLocaleString('en-GB'));
+	await expect(page.locator('[data-total="projects"]')).toHaveText(Number(expected.projects).toLocaleString('en-GB'));
+	await expect(page.locator('#uncovered-table .more')).toContainText(
+		`${Number(expected.uncovered).toLocaleString('th-TH')}`
+	);
+});
+
+test("a browser that keeps the user's own files does not show the build's first view: it waits for its own tables", async ({
+	page
+}) => {
+	// USER_FILES_HINT in src/lib/data/browser-db.ts: how many files the user keeps.
+	await page.addInitScript(() => localStorage.setItem('phakhi-atlas:user-files', '1'));
+	// The partners never arrive: whatever the page shows meanwhile is not from them.
+	await page.route('**/data/partners.parquet', () => {});
+	await page.goto('/coverage?lang=en');
+	await expect(page.locator('.coverage')).toHaveAttribute('data-db', 'loading');
+	await expect(page.locator('[data-total="partners"]')).toHaveText('…');
+	await expect(page.locator('svg.svg-map path[data-code]')).toHaveCount(77);
+	expect(
+		new Set(
+			await page.locator('svg.svg-map path[data-code]').evaluateAll((els) => els.map((el) => el.getAttribute('fill')))
+		).size
+	).toBe(1);
 });
 
 test('project 60-ข-087 opens as its published record, with the instalment warning', async ({ page }) => {
@@ -250,7 +295,8 @@ test('clicking a province opens its districts, covered or not, on the map and in
 for (const path of ['/coverage', '/gaps', '/networks'])
 	test(`a partner table that cannot be fetched is reported by name on ${path}`, async ({ page }) => {
 		await page.route('**/data/partners.parquet', (route) => route.fulfill({ status: 404, body: 'not here' }));
-		await page.goto(`${path}?lang=en`);
+		// With a filter, so the coverage page has no prerendered first view to fall back on.
+		await page.goto(`${path}?lang=en&issue=tobacco`);
 		const alert = page.getByRole('alert');
 		await expect(alert).toContainText('could not be loaded');
 		await expect(alert).toContainText('partners.parquet');

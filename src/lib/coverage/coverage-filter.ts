@@ -1,8 +1,9 @@
 import type { AtlasDb } from '$lib/data/atlas-db';
+import type { CoverageAnswers } from '$lib/data/coverage-index';
 import { openAtlasDb } from '$lib/data/browser-db';
 import type { TableName } from '$lib/data/contract';
-import type { CoverageFilter } from '$lib/data/coverage-queries';
-import type { ViewState } from '$lib/filters/url-state';
+import type { CoverageFilter, ProvinceCoverage, UncoveredDistrict } from '$lib/data/coverage-queries';
+import { parseViewState, type ViewState } from '$lib/filters/url-state';
 
 /**
  * Tables the coverage, gap and network pages load on top of the core ones. Instalments (three per
@@ -28,4 +29,24 @@ export async function openCoverageDb(): Promise<AtlasDb> {
 	await db.ensureTables(COVERAGE_TABLES);
 	performance.mark('coverage:loaded');
 	return db;
+}
+
+/** What the coverage page shows for a filter: its counts by province and the districts nobody covers. */
+export interface CoverageResult {
+	/** The filter, as `coverageFilterKey` writes it. */
+	key: string;
+	rows: ProvinceCoverage[];
+	uncovered: UncoveredDistrict[];
+}
+
+export const coverageFilterKey = (filter: CoverageFilter): string => JSON.stringify(filter);
+
+export async function coverageResult(answers: CoverageAnswers, filter: CoverageFilter): Promise<CoverageResult> {
+	const [rows, uncovered] = await Promise.all([answers.byProvince(filter), answers.uncoveredDistricts(filter)]);
+	return { key: coverageFilterKey(filter), rows, uncovered };
+}
+
+/** The page's first view, prerendered: the result for a URL without filters. */
+export async function coverageFirstView(db: AtlasDb): Promise<CoverageResult> {
+	return coverageResult(await db.coverageAnswers(), coverageFilterOf(parseViewState(new URLSearchParams())));
 }

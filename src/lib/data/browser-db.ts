@@ -43,6 +43,11 @@ export function restoreReport(): RestoreReport | null {
 	return restored;
 }
 
+/** True when prerendering, and in a browser that keeps none of the user's files: pages may show what the build worked out. */
+export function noUserFilesKept(): boolean {
+	return typeof window === 'undefined' || !mayHaveUserFiles();
+}
+
 function mayHaveUserFiles(): boolean {
 	try {
 		const hint = localStorage.getItem(USER_FILES_HINT);
@@ -56,7 +61,9 @@ async function restoreUserFiles(db: AtlasDb): Promise<void> {
 	if (!mayHaveUserFiles()) return;
 	const { restoreUserData, tablesOf } = await import('$lib/upload/user-data');
 	restored = await restoreUserData(db);
-	setUserDataTables(tablesOf(restored.files.filter((f) => f.status === 'loaded' && f.table).map((f) => ({ table: f.table! }))));
+	setUserDataTables(
+		tablesOf(restored.files.filter((f) => f.status === 'loaded' && f.table).map((f) => ({ table: f.table! })))
+	);
 }
 
 export async function fetchBundledFile(file: string): Promise<Uint8Array> {

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { DEFAULT_INDICATOR } from '$lib/filters/url-state';
 import { projectProvinces, type ProjectedMap } from '$lib/map/svg-geometry';
+import type { AtlasDb } from './atlas-db';
 import { DATA_DIR, withBundledDb } from './bundled.server';
+import type { TableName } from './contract';
 import { takeSnapshot, type FirstView } from './snapshot';
 
 async function projectedOutline(): Promise<ProjectedMap> {
@@ -22,4 +24,20 @@ export async function loadFirstView(): Promise<FirstView> {
 export async function loadBasePage(): Promise<FirstView> {
 	const snapshot = await withBundledDb((db) => takeSnapshot(db, []));
 	return { snapshot, outline: await projectedOutline() };
+}
+
+/**
+ * Reference tables and outlines, and `first`: what the page shows first, worked out at build time
+ * with the database the page would open (the bundled exports, every table `tables` names loaded).
+ */
+export async function loadPageWith<T>(
+	tables: readonly TableName[],
+	first: (db: AtlasDb) => Promise<T>
+): Promise<FirstView & { first: T }> {
+	const [snapshot, answer] = await withBundledDb(async (db) => {
+		const snapshot = await takeSnapshot(db, []);
+		await db.ensureTables(tables);
+		return [snapshot, await first(db)] as const;
+	});
+	return { snapshot, outline: await projectedOutline(), first: answer };
 }

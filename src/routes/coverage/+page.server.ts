@@ -1,3 +1,4 @@
-import { loadBasePage } from '$lib/data/first-view.server';
+import { COVERAGE_TABLES, coverageFirstView } from '$lib/coverage/coverage-filter';
+import { loadPageWith } from '$lib/data/first-view.server';
 
-export const load = () => loadBasePage();
+export const load = () => loadPageWith(COVERAGE_TABLES, coverageFirstView);
