@@ -59,16 +59,17 @@ export interface FirstPaintCheck {
 	fills: number;
 }
 
-/** Loads `/` with JavaScript off: what is there is what the first paint can show. */
+/** Loads a page (`/` by default) with JavaScript off: what is there is what the first paint can show. */
 export async function checkPrerenderedMap(
 	browser: Browser,
 	baseUrl: string,
-	timeoutMs: number
+	timeoutMs: number,
+	target: Target = 'app'
 ): Promise<FirstPaintCheck> {
 	const context = await browser.newContext({ ...CONTEXT_OPTIONS, javaScriptEnabled: false });
 	try {
 		const page = await context.newPage();
-		await page.goto(baseUrl + ROUTES.app, { waitUntil: 'load', timeout: timeoutMs });
+		await page.goto(baseUrl + ROUTES[target], { waitUntil: 'load', timeout: timeoutMs });
 		const found = await withTimeout(
 			page.evaluate((selector) => {
 				const svg = document.querySelector(selector);
@@ -247,7 +248,7 @@ export async function coldRun(
 		page.setDefaultTimeout(timeoutMs);
 		const pageErrors: string[] = [];
 		page.on('pageerror', (e) => pageErrors.push(errorText(e)));
-		if (target === 'app') await page.addInitScript(svgWatcher, FIRST_PAINT_SVG);
+		if (target !== 'baseline') await page.addInitScript(svgWatcher, FIRST_PAINT_SVG);
 		const marks = loadMarks(target);
 
 		await page.goto(baseUrl + ROUTES[target], { waitUntil: 'commit', timeout: timeoutMs });
@@ -290,23 +291,21 @@ export async function coldRun(
 		result.fcp = seen.fcp;
 		result.svgFrame = seen.svgFrame;
 		result.marks = seen.marks;
-		if (target === 'app') {
+		if (target === 'app' || target === 'coverage') {
 			result.firstViewUpdated = seen.marks[VIEW_UPDATED];
 			delete result.marks[VIEW_UPDATED];
 			if (svgInHtml && seen.fcp !== null) {
 				// First paint that shows the SVG: FCP, or the frame after the SVG arrived if the parser was slower.
 				result.choropleth = Math.max(seen.fcp, seen.svgFrame ?? seen.fcp);
 				result.choroplethFrom = `first-contentful-paint (${FIRST_PAINT_SVG} in the HTML)`;
-			} else {
+			} else if (target === 'app') {
 				result.choropleth = seen.marks[FIRST_PAINT_FALLBACK_MARK];
 				result.choroplethFrom = FIRST_PAINT_FALLBACK_MARK;
+			} else {
+				// Coloured by the first answer from the partner and project tables, with the points.
+				result.choropleth = result.firstViewUpdated;
+				result.choroplethFrom = VIEW_UPDATED;
 			}
-		} else if (target === 'coverage') {
-			// Its choropleth is coloured by the first answer from the partner and project tables.
-			result.firstViewUpdated = seen.marks[VIEW_UPDATED];
-			delete result.marks[VIEW_UPDATED];
-			result.choropleth = result.firstViewUpdated;
-			result.choroplethFrom = VIEW_UPDATED;
 		} else {
 			result.choropleth = seen.marks['baseline:map-idle'];
 			result.choroplethFrom = 'baseline:map-idle';
