@@ -87,6 +87,29 @@ test("a browser that keeps the user's own files does not show the build's first 
 	).toBe(1);
 });
 
+test("the gap page's first view is in the HTML: its map coloured, its priority list the one DuckDB then gives", async ({
+	page
+}) => {
+	await page.route('**/*.js', (route) => route.abort());
+	// Without parameters: the prerendered page is the Thai one (the language comes from the URL, in the page).
+	await page.goto('/gaps');
+	const fills = await page
+		.locator('svg.svg-map path[data-code]')
+		.evaluateAll((els) => els.map((el) => el.getAttribute('fill')));
+	expect(fills).toHaveLength(77);
+	expect(new Set(fills).size).toBeGreaterThanOrEqual(4);
+	const prerendered = await tableRows(page, 'priority-table');
+	expect(prerendered.length).toBeGreaterThan(0);
+
+	await page.unroute('**/*.js');
+	await page.reload();
+	// Answered by DuckDB in the page now, not by the build.
+	await expect(page.locator('.gaps')).toHaveAttribute('data-db', 'ready');
+	await expect(page.locator('.gaps')).toHaveAttribute('data-prerendered', 'false');
+	await expect(page.locator('.gaps')).not.toHaveAttribute('data-gaps', '');
+	expect(await tableRows(page, 'priority-table')).toEqual(prerendered);
+});
+
 test('project 60-ข-087 opens as its published record, with the instalment warning', async ({ page }) => {
 	await page.goto(`/coverage?lang=th&project=${encodeURIComponent('60-ข-087')}`);
 	const record = page.getByRole('dialog');
