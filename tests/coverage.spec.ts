@@ -110,6 +110,19 @@ test("the gap page's first view is in the HTML: its map coloured, its priority l
 	expect(await tableRows(page, 'priority-table')).toEqual(prerendered);
 });
 
+test('while the gap page waits for its tables, its map is plain, not hatched as if no province had data', async ({
+	page
+}) => {
+	await page.route('**/data/partners.parquet', () => {});
+	await page.goto('/gaps?lang=en&indicator=smoking_prevalence');
+	await expect(page.locator('.gaps')).toHaveAttribute('data-db', 'loading');
+	const paths = page.locator('svg.svg-map path[data-code]');
+	await expect(paths).toHaveCount(77);
+	expect(await paths.evaluateAll((els) => els.filter((el) => el.getAttribute('fill')!.startsWith('url(')).length)).toBe(
+		0
+	);
+});
+
 test('project 60-ข-087 opens as its published record, with the instalment warning', async ({ page }) => {
 	await page.goto(`/coverage?lang=th&project=${encodeURIComponent('60-ข-087')}`);
 	const record = page.getByRole('dialog');
