@@ -1,13 +1,12 @@
 /**
  * Ranking bar chart: state → layout → SVG markup, with no DOM and no database. The page, the
- * export and the printed brief draw the same markup; the page updates it in well under a
+ * export and the printed brief draw the same markup; the page updates it in about a
  * millisecond, where ECharts took 5–25 ms per change for 77 bars (docs/performance.md).
  */
-import { nice, ticks } from 'd3-array';
-import { escapeXml, num, textWidth } from '$lib/export/text';
+import { escapeXml, linear, num, svgOpen, textWidth, valueDomain } from './svg';
 import type { Format } from './common';
 import type { TableData } from './table';
-import { AXIS_FONT_SIZE, FONT_FAMILY, INK, LINE, MUTED, REFERENCE_COLOURS } from './theme';
+import { AXIS_FONT_SIZE, INK, LINE, MUTED, REFERENCE_COLOURS } from './theme';
 
 export interface RankingItem {
 	code: string;
@@ -81,13 +80,12 @@ export function rankingLayout(
 ): RankingLayout {
 	const shown = references.filter((r) => Number.isFinite(r.value));
 	const values = [...items.map((i) => i.value), ...shown.map((r) => r.value)].filter(Number.isFinite);
-	let [lo, hi] = nice(Math.min(0, ...values), Math.max(0, ...values), 4);
-	if (lo === hi) hi = lo + 1;
+	const domain = valueDomain(values, 4);
 	const nameWidth = Math.max(0, ...items.map((i) => textWidth(i.label, AXIS_FONT_SIZE)));
 	const left = SIDE + Math.ceil(nameWidth) + NAME_GAP;
 	const right = Math.max(left + 1, width - VALUE_ROOM);
 	const top = rankingTop(shown.length);
-	const x = (v: number) => left + ((v - lo) / (hi - lo)) * (right - left);
+	const x = linear(domain.lo, domain.hi, left, right);
 	const zero = x(0);
 	const rows = items.map((item, i): RankingRow => {
 		const end = Number.isFinite(item.value) ? x(item.value) : zero;
@@ -110,7 +108,7 @@ export function rankingLayout(
 		band,
 		plot: { left, right, top, bottom: top + items.length * band },
 		rows,
-		ticks: ticks(lo, hi, 4).map((v) => ({ x: x(v), label: format(v) })),
+		ticks: domain.ticks.map((v) => ({ x: x(v), label: format(v) })),
 		references: shown.map((r, i) => {
 			const label = `${r.label} ${format(r.value)}`;
 			const half = textWidth(label, VALUE_FONT_SIZE, 600) / 2;
@@ -134,9 +132,7 @@ export function rankingLayout(
 export function rankingSvg(layout: RankingLayout): string {
 	const { width, height, band, plot } = layout;
 	const barHeight = band * BAR_FILL;
-	const out: string[] = [
-		`<svg xmlns="http://www.w3.org/2000/svg" width="${num(width)}" height="${num(height)}" viewBox="0 0 ${num(width)} ${num(height)}" font-family="${escapeXml(FONT_FAMILY)}">`
-	];
+	const out: string[] = [svgOpen(width, height)];
 	out.push('<g class="grid" stroke="' + LINE + '">');
 	for (const t of layout.ticks)
 		out.push(`<line x1="${num(t.x)}" x2="${num(t.x)}" y1="${num(plot.top)}" y2="${num(plot.bottom)}"/>`);
