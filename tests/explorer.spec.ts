@@ -1,16 +1,29 @@
 import { expect, test } from './fixtures';
-import { legendColours, rankingBarsDrawn, rankingRows, sourceRows, waitForMap, waitForView } from './helpers';
+import {
+	hoverPlace,
+	KHON_KAEN,
+	legendColours,
+	rankingBarsDrawn,
+	rankingRows,
+	sourceRows,
+	tableRows,
+	waitForMap,
+	waitForView
+} from './helpers';
 
 const provinces = sourceRows('provinces.csv');
 const zone10 = provinces.filter((p) => p.health_zone === '10');
 
 /** Provinces the map is not fading, read from MapLibre's own feature state. */
 async function undimmedOnMap(page: import('@playwright/test').Page): Promise<string[]> {
-	return page.locator('.map').evaluate((el, codes) => {
-		type FeatureMap = { getFeatureState(f: { source: string; id: number }): Record<string, unknown> };
-		const map = (el as HTMLElement & { __map: FeatureMap }).__map;
-		return codes.filter((code) => !map.getFeatureState({ source: 'provinces', id: Number(code) }).dimmed);
-	}, provinces.map((p) => p.code));
+	return page.locator('.map').evaluate(
+		(el, codes) => {
+			type FeatureMap = { getFeatureState(f: { source: string; id: number }): Record<string, unknown> };
+			const map = (el as HTMLElement & { __map: FeatureMap }).__map;
+			return codes.filter((code) => !map.getFeatureState({ source: 'provinces', id: Number(code) }).dimmed);
+		},
+		provinces.map((p) => p.code)
+	);
 }
 
 test('a regional committee reviews zone 10: its five provinces, another issue area, a profile, a reload', async ({
@@ -67,7 +80,9 @@ test('a regional committee reviews zone 10: its five provinces, another issue ar
 	await page.getByRole('combobox', { name: 'Health zone', exact: true }).selectOption('');
 	await waitForView(page, 'smoking_prevalence', 2024);
 	await page.mouse.move(0, 0);
-	await expect.poll(async () => rankingBarsDrawn(page, await legendColours(page))).toEqual({ bars: 77, fillsBox: true });
+	await expect
+		.poll(async () => rankingBarsDrawn(page, await legendColours(page)))
+		.toEqual({ bars: 77, fillsBox: true });
 });
 
 test('classification method, class count and colour scheme change the legend and the map', async ({ page }) => {
@@ -111,4 +126,65 @@ test('every province has a prerendered profile with every indicator', async ({ p
 	await expect(page.locator('tr[data-indicator="road_death_rate"]')).toContainText('พ.ศ. 2566');
 	const response = await page.goto('/province/99');
 	expect(response?.status()).toBe(404);
+});
+
+test('the charts below the map: tooltips repeat their tables, and a province hovered anywhere is lit in the distribution', async ({
+	page
+}) => {
+	await page.goto('/?lang=en&province=40');
+	await waitForMap(page);
+	// A province's own zone is part of the view: Khon Kaen is in zone 7.
+	await waitForView(page, 'road_death_rate', 2023, { zone: 7, province: '40' });
+	const tooltip = page.locator('.chart-tooltip');
+
+	// Trend: the last year's column lists every series' value from the last row of the trend's table.
+	const trendLast = (await tableRows(page, 'trend-table')).at(-1)!;
+	const trendHeads = (await page.locator('#trend-table thead th').allTextContents()).map((h) => h.trim());
+	await page.locator('.svg-chart.trend g.year').last().hover();
+	await expect(tooltip).toContainText(trendLast[0]);
+	expect(trendHeads).toEqual(['Year', 'Khon Kaen', 'Health zone 7', 'Thailand']);
+	for (let i = 1; i < trendHeads.length; i++) await expect(tooltip).toContainText(`${trendHeads[i]}: ${trendLast[i]}`);
+
+	// Distribution: zone 7's box shows the five numbers of its row in the summary table; Khon Kaen's
+	// point shows its value from the ranking's table, and lights Khon Kaen in the ranking.
+	const [, count, , q1, median, q3] = (await tableRows(page, 'distribution-table')).find(
+		(r) => r[0] === 'Health zone 7'
+	)!;
+	const onBox = await page
+		.locator('.zone-distribution g.box')
+		.nth(6)
+		.evaluate((box) => {
+			// A spot of the box that no province's point covers.
+			const r = box.getBoundingClientRect();
+			for (let x = r.left + 1; x < r.right; x++)
+				for (const y of [r.top + 2, r.bottom - 2])
+					if (document.elementFromPoint(x, y)?.closest('g.box') === box) return { x, y };
+			return null;
+		});
+	await page.mouse.move(onBox!.x, onBox!.y);
+	for (const text of ['Health zone 7', `median: ${median}`, `${q1} – ${q3}`, `provinces: ${count}`])
+		await expect(tooltip).toContainText(text, { ignoreCase: true });
+	const khonKaen = (await rankingRows(page)).find((r) => r[1] === 'Khon Kaen')!;
+	const point = page.locator('.zone-distribution circle.point[data-code="40"]');
+	await expect(point).toHaveCount(1);
+	await point.hover({ force: true });
+	await expect(tooltip).toContainText(`Khon Kaen · ${khonKaen[2]}`);
+	await expect(tooltip).toContainText('Health zone 7');
+	await expect(page.locator('.ranking[role="img"]')).toHaveAttribute('data-highlighted', '40');
+	await expect(page.locator('.zone-distribution circle.point.lit')).toHaveAttribute('data-code', '40');
+
+	// Leaving the chart hides the tooltip and the highlight; the map's hover lights the same point again.
+	await page.mouse.move(0, 0);
+	await expect(tooltip).toHaveCount(0);
+	await expect(page.locator('.zone-distribution circle.point.lit')).toHaveCount(0);
+	await page.locator('.map').scrollIntoViewIfNeeded();
+	await hoverPlace(page, KHON_KAEN);
+	await expect(page.locator('.zone-distribution circle.point.lit')).toHaveAttribute('data-code', '40');
+	await page.mouse.move(0, 0);
+
+	// Issue-area multiples: a panel's first year shows the first row of its table.
+	const [first] = await tableRows(page, 'multiples-table');
+	await page.locator('.issue-multiples g.panel').first().locator('g.year').first().hover();
+	for (const cell of [first[0], first[2], `Khon Kaen: ${first[3]}`, `Thailand: ${first[4]}`])
+		await expect(tooltip).toContainText(cell);
 });

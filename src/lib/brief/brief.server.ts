@@ -7,14 +7,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { rankingLayout, rankingSvg } from '$lib/charts/ranking';
-import { trendOption } from '$lib/charts/trend';
+import { trendLayout, trendSvg } from '$lib/charts/trend';
 import type { AtlasDb } from '$lib/data/atlas-db';
 import type { IndicatorRow } from '$lib/data/contract';
 import { DATA_DIR, withBundledDb } from '$lib/data/bundled.server';
 import { NO_COVERAGE_FILTER } from '$lib/data/coverage-queries';
 import { coverageTotals } from '$lib/coverage/metrics';
 import { loadExplorerData } from '$lib/explorer/explorer-data';
-import { renderChartSvg } from '$lib/export/chart-svg';
 import { focusBox } from '$lib/export/map-svg';
 import { DEFAULT_INDICATOR } from '$lib/filters/url-state';
 import { LANGS } from '$lib/i18n';
@@ -234,7 +233,7 @@ function withCharts(data: Omit<BriefData, 'charts'>): BriefData {
 					band: briefBarHeight(c.ranking.length)
 				})
 			),
-			trend: renderChartSvg(trendOption(c.trend, c.format, c.formatYear), CHART_WIDTH, TREND_HEIGHT)
+			trend: trendSvg(trendLayout(c.trend, c.format, c.formatYear, { width: CHART_WIDTH, height: TREND_HEIGHT }))
 		};
 	}
 	// Checked here so a catalogue change that drops the featured indicator fails the build, not the page.

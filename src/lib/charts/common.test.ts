@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCodeOf, escapeHtml, extentAnchor, itemsWithCode } from './common';
+import { defaultCodeOf, escapeHtml, itemsWithCode } from './common';
 
 describe('itemsWithCode', () => {
 	const option = {
@@ -51,17 +51,5 @@ describe('itemsWithCode', () => {
 describe('helpers', () => {
 	it('escapes HTML', () => {
 		expect(escapeHtml(`<b a="1">&'`)).toBe('&lt;b a=&quot;1&quot;&gt;&amp;&#39;');
-	});
-
-	it('anchors an axis on finite reference values only', () => {
-		expect(extentAnchor('x', [Number.NaN])).toBeNull();
-		const anchor = extentAnchor('x', [3, Number.NaN, 9], { yAxisIndex: 1 })!;
-		expect(anchor.data).toEqual([
-			[3, 0],
-			[9, 0]
-		]);
-		expect(anchor.silent).toBe(true);
-		expect(anchor.yAxisIndex).toBe(1);
-		expect(extentAnchor('y', [5])!.data).toEqual([[0, 5]]);
 	});
 });

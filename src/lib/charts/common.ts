@@ -48,28 +48,3 @@ export function escapeHtml(text: string): string {
 export function dot(colour: string): string {
 	return `<span style="display:inline-block;width:8px;height:8px;border-radius:50%;margin-right:5px;background:${escapeHtml(colour)}"></span>`;
 }
-
-/**
- * An invisible, silent series whose only job is to stretch a value axis over reference values:
- * ECharts leaves markLine values out of the axis extent, so a reference beyond the data would fall off the chart.
- */
-export function extentAnchor(
-	axis: 'x' | 'y',
-	values: readonly number[],
-	place: { xAxisIndex?: number; yAxisIndex?: number; at?: number | string } = {}
-): Record<string, unknown> | null {
-	const finite = values.filter((v) => Number.isFinite(v));
-	if (finite.length === 0) return null;
-	const at = place.at ?? 0;
-	return {
-		type: 'scatter',
-		id: 'extent-anchor',
-		silent: true,
-		symbolSize: 0,
-		tooltip: { show: false },
-		xAxisIndex: place.xAxisIndex ?? 0,
-		yAxisIndex: place.yAxisIndex ?? 0,
-		z: -1,
-		data: finite.map((v) => (axis === 'x' ? [v, at] : [at, v]))
-	};
-}

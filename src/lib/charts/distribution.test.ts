@@ -1,13 +1,16 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { itemsWithCode } from './common';
 import {
 	boxStats,
 	distributionHeight,
-	distributionOption,
+	distributionLayout,
+	distributionSvg,
 	distributionSummaryTable,
 	distributionTable,
+	distributionTooltip,
 	jitter,
 	quantileSorted,
+	ROW_HEIGHT,
 	type ZoneDistribution
 } from './distribution';
 
@@ -76,69 +79,92 @@ describe('jitter', () => {
 	});
 });
 
-type Box = {
-	type: string;
-	data: { value: number[]; itemStyle: { borderWidth: number } }[];
-	markLine?: { data: Record<string, unknown>[] };
-};
-type Points = { type: string; yAxisIndex: number; data: { value: [number, number]; code: string }[] };
+const parse = (svg: string) => new DOMParser().parseFromString(svg, 'image/svg+xml');
 
-describe('distributionOption', () => {
-	const option = distributionOption(zones, { format, nation: 18, nationLabel: 'ทั้งประเทศ', selectedZone: 7, labels });
-	const [box, points, anchor] = option.series as [Box, Points, { data: number[][] }];
+describe('distributionLayout and distributionSvg', () => {
+	const WIDTH = 600;
+	const layout = distributionLayout(zones, {
+		format,
+		nation: 18,
+		nationLabel: 'ทั้งประเทศ',
+		selectedZone: 7,
+		labels,
+		width: WIDTH
+	});
+	const doc = parse(distributionSvg(layout));
+	const { left, right } = layout.plot;
+	// The value axis is niced from zero to 30 (the largest value is 30).
+	const x = (v: number) => left + (v / 30) * (right - left);
 
-	it('draws one box per zone from the computed quartiles, empty for a zone without values', () => {
-		expect(box.type).toBe('boxplot');
-		expect(box.data.map((d) => d.value)).toEqual([[1, 1.75, 2.5, 3.25, 4], [10, 15, 20, 25, 30], []]);
-		expect((option.yAxis as { data: { value: string }[] }[])[0].data.map((d) => d.value)).toEqual([
-			'เขต 1',
-			'เขต 7',
-			'เขต 13'
-		]);
+	it('places one box per zone from the computed quartiles, none for a zone without values', () => {
+		expect(layout.ticks.map((t) => t.label)).toEqual(['0.0', '5.0', '10.0', '15.0', '20.0', '25.0', '30.0']);
+		expect(layout.rows.map((r) => r.label)).toEqual(['เขต 1', 'เขต 7', 'เขต 13']);
+		expect(layout.rows[1].box).toEqual({ min: x(10), q1: x(15), median: x(20), q3: x(25), max: x(30) });
+		expect(layout.rows[0].box!.q1).toBeCloseTo(x(1.75));
+		expect(layout.rows[2].box).toBeNull();
+		expect(doc.querySelectorAll('g.box')).toHaveLength(2);
+		expect([...doc.querySelectorAll('g.zones text')].map((t) => t.textContent)).toEqual(['เขต 1', 'เขต 7', 'เขต 13']);
+		expect(layout.height).toBe(distributionHeight(3));
 	});
 
-	it("emphasises the selected zone's box", () => {
-		expect(box.data.map((d) => d.itemStyle.borderWidth)).toEqual([1, 2, 1]);
+	it("emphasises the selected zone's box and label", () => {
+		expect([...doc.querySelectorAll('g.box')].map((g) => g.getAttribute('stroke-width'))).toEqual(['1', '2']);
+		expect(doc.querySelectorAll('g.zones text')[1].getAttribute('font-weight')).toBe('700');
+		expect(doc.querySelectorAll('g.zones text')[0].getAttribute('font-weight')).toBeNull();
 	});
 
 	it('draws every province as a point in its zone row, carrying its code', () => {
-		expect(points.type).toBe('scatter');
-		expect(points.data.map((d) => d.code)).toEqual(['50', '51', '52', '57', '40', '44', '45']);
-		expect(points.data.map((d) => d.value[0])).toEqual([4, 1, 3, 2, 10, 30, 20]);
-		expect(points.data.map((d) => Math.round(d.value[1]) || 0)).toEqual([0, 0, 0, 0, 1, 1, 1]);
-		expect(points.data[1].value[1]).toBe(0 + jitter(1));
-		// The hidden axis the points use lines up with the category bands.
-		expect((option.yAxis as { min: number; max: number }[])[1]).toMatchObject({ min: -0.5, max: 2.5 });
+		const points = [...doc.querySelectorAll('circle.point')];
+		expect(points.map((p) => p.getAttribute('data-code'))).toEqual(['50', '51', '52', '57', '40', '44', '45']);
+		expect(points.map((p) => Number(p.getAttribute('cx')))).toEqual(
+			[4, 1, 3, 2, 10, 30, 20].map((v) => Math.round(x(v) * 100) / 100)
+		);
+		const [zone1, zone7] = layout.rows;
+		expect(zone1.points[1].y).toBe(zone1.y + jitter(1) * ROW_HEIGHT);
+		for (const row of [zone1, zone7])
+			for (const p of row.points) expect(Math.abs(p.y - row.y)).toBeLessThanOrEqual(ROW_HEIGHT / 4);
+		expect(zone7.y - zone1.y).toBe(ROW_HEIGHT);
 	});
 
-	it('draws the national value as a labelled reference line', () => {
-		expect(box.markLine!.data).toHaveLength(1);
-		expect(box.markLine!.data[0].xAxis).toBe(18);
-		expect((box.markLine!.data[0].label as { formatter: string }).formatter).toBe('ทั้งประเทศ 18.0');
-		expect(anchor.data).toEqual([[18, 0]]);
+	it('draws the national value as a labelled reference line, and leaves it out without one', () => {
+		expect(layout.nation).toMatchObject({ x: x(18), label: 'ทั้งประเทศ 18.0' });
+		expect(doc.querySelector('g.nation text')!.textContent).toBe('ทั้งประเทศ 18.0');
+		const plain = distributionLayout(zones, {
+			format,
+			nation: null,
+			nationLabel: 'x',
+			selectedZone: null,
+			labels,
+			width: WIDTH
+		});
+		expect(plain.nation).toBeNull();
+		expect(parse(distributionSvg(plain)).querySelector('g.nation')).toBeNull();
+		expect(plain.plot.top).toBeLessThan(layout.plot.top);
 	});
 
-	it('lets a highlighted code find its point', () => {
-		expect(itemsWithCode(option, '44')).toEqual([{ seriesIndex: 1, dataIndex: [5] }]);
-	});
-
-	it('leaves the line out without a national value', () => {
-		const plain = distributionOption(zones, { format, nation: null, nationLabel: 'x', selectedZone: null, labels });
-		const series = plain.series as Box[];
-		expect(series[0].markLine).toBeUndefined();
-		expect(series).toHaveLength(2);
-		expect(series[0].data.map((d) => d.itemStyle.borderWidth)).toEqual([1, 1, 1]);
+	it('stretches the axis to a national value beyond the data', () => {
+		const far = distributionLayout(zones, {
+			format,
+			nation: 55,
+			nationLabel: 'ทั้งประเทศ',
+			selectedZone: null,
+			labels,
+			width: WIDTH
+		});
+		expect(far.ticks.at(-1)!.label).toBe('60.0');
+		expect(far.nation!.x).toBeLessThanOrEqual(far.plot.right);
 	});
 
 	it('shows the quartiles of a box in its tooltip and the province of a point', () => {
-		const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
-		const boxTip = formatter({ seriesIndex: 0, dataIndex: 1, data: box.data[1] });
+		const boxTip = distributionTooltip(layout, 'b:1')!;
 		expect(boxTip).toContain('median: <b>20.0</b>');
 		expect(boxTip).toContain('Q1 – Q3: 15.0 – 25.0');
 		expect(boxTip).toContain('n: 3');
-		const pointTip = formatter({ seriesIndex: 1, dataIndex: 4, data: points.data[4] });
+		const pointTip = distributionTooltip(layout, 'p:1:0')!;
 		expect(pointTip).toContain('ขอนแก่น');
 		expect(pointTip).toContain('10.0');
+		expect(distributionTooltip(layout, 'b:2')).toBeNull();
+		expect(distributionTooltip(layout, 'p:9:0')).toBeNull();
 	});
 
 	it('grows with the number of zones', () => {

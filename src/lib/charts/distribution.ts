@@ -1,8 +1,8 @@
-/** Provinces within each health zone: a box plot per zone with the provinces as a strip of points. */
-import type { EChartsCoreOption } from 'echarts/core';
-import { dot, escapeHtml, extentAnchor, type Format } from './common';
+/** Provinces within each health zone: a box plot per zone with the provinces as a strip of points, drawn as SVG. */
+import { dot, escapeHtml, type Format } from './common';
+import { escapeXml, linear, num, svgOpen, textWidth, valueDomain } from './svg';
 import { MISSING, type TableData } from './table';
-import { ACCENT, AXIS_FONT_SIZE, FONT_FAMILY, INK, NATION_COLOUR, TOOLTIP_STYLE } from './theme';
+import { ACCENT, AXIS_FONT_SIZE, INK, LINE, MUTED, NATION_COLOUR } from './theme';
 
 export interface ZoneValue {
 	code: string;
@@ -70,7 +70,13 @@ export function jitter(index: number): number {
 }
 
 export const ROW_HEIGHT = 34;
+/** Room above the rows (for the national line's label) and below them (for the axis' labels). */
 const CHROME = 64;
+const SIDE = 8;
+const RIGHT = 24;
+const LABEL_GAP = 8;
+const BOX_HEIGHT = 16;
+const POINT_RADIUS = 3.5;
 
 export function distributionHeight(zoneCount: number): number {
 	return Math.max(zoneCount, 1) * ROW_HEIGHT + CHROME;
@@ -82,138 +88,183 @@ export interface DistributionOptions {
 	nationLabel: string;
 	selectedZone: number | null;
 	labels: DistributionLabels;
+	/** Width of the chart, px. */
+	width: number;
 }
 
 const BOX = { fill: '#f1f5f9', border: '#94a3b8', point: '#64748b' };
 const SELECTED = { fill: 'rgba(15, 118, 110, 0.16)', border: ACCENT, point: ACCENT };
 
-export function distributionOption(
+export interface DistributionPoint {
+	code: string;
+	label: string;
+	value: number;
+	x: number;
+	y: number;
+}
+
+export interface DistributionRow {
+	zone: number;
+	label: string;
+	selected: boolean;
+	/** Centre line of the row. */
+	y: number;
+	stats: BoxStats | null;
+	/** The box in pixels: whiskers from min to max, the box from q1 to q3. */
+	box: { min: number; q1: number; median: number; q3: number; max: number } | null;
+	points: DistributionPoint[];
+}
+
+export interface DistributionLayout {
+	width: number;
+	height: number;
+	plot: { left: number; right: number; top: number; bottom: number };
+	rows: DistributionRow[];
+	ticks: { x: number; label: string }[];
+	nation: { x: number; label: string; labelX: number } | null;
+	format: Format;
+	labels: DistributionLabels;
+}
+
+/** Where every box, point, tick and the national line go, for a chart `width` pixels wide. */
+export function distributionLayout(
 	zones: readonly ZoneDistribution[],
 	options: DistributionOptions
-): EChartsCoreOption {
-	const { format, nation, nationLabel, selectedZone, labels } = options;
-	const stats = zones.map((z) => boxStats(z.values.map((v) => v.value)));
+): DistributionLayout {
+	const { format, nation, nationLabel, selectedZone, labels, width } = options;
 	const hasNation = nation !== null && Number.isFinite(nation);
-	const anchor = hasNation ? extentAnchor('x', [nation], { yAxisIndex: 1 }) : null;
-	const seriesOf = { box: 0, points: 1 };
-
-	const boxTooltip = (index: number) => {
-		const s = stats[index];
-		const zone = zones[index];
-		if (!s) return `<b>${escapeHtml(zone.label)}</b><br>${MISSING}`;
-		const f = (v: number) => escapeHtml(format(v));
-		return [
-			`<b>${escapeHtml(zone.label)}</b>`,
-			`${escapeHtml(labels.median)}: <b>${f(s.median)}</b>`,
-			`${escapeHtml(labels.q1)} – ${escapeHtml(labels.q3)}: ${f(s.q1)} – ${f(s.q3)}`,
-			`${escapeHtml(labels.min)} – ${escapeHtml(labels.max)}: ${f(s.min)} – ${f(s.max)}`,
-			`${escapeHtml(labels.count)}: ${s.count}`
-		].join('<br>');
-	};
-
+	const all = zones.flatMap((z) => z.values.map((v) => v.value)).filter(Number.isFinite);
+	const domain = valueDomain(hasNation ? [...all, nation] : all, 5);
+	const nameWidth = Math.max(
+		0,
+		...zones.map((z) => textWidth(z.label, AXIS_FONT_SIZE, z.zone === selectedZone ? 700 : 400))
+	);
+	const left = SIDE + Math.ceil(nameWidth) + LABEL_GAP;
+	const right = Math.max(left + 1, width - RIGHT);
+	const top = hasNation ? 28 : 12;
+	const x = linear(domain.lo, domain.hi, left, right);
+	const rows = zones.map((z, row): DistributionRow => {
+		const stats = boxStats(z.values.map((v) => v.value));
+		const y = top + row * ROW_HEIGHT + ROW_HEIGHT / 2;
+		return {
+			zone: z.zone,
+			label: z.label,
+			selected: z.zone === selectedZone,
+			y,
+			stats,
+			box: stats && {
+				min: x(stats.min),
+				q1: x(stats.q1),
+				median: x(stats.median),
+				q3: x(stats.q3),
+				max: x(stats.max)
+			},
+			points: z.values
+				.filter((v) => Number.isFinite(v.value))
+				.map((v, i) => ({ ...v, x: x(v.value), y: y + jitter(i) * ROW_HEIGHT }))
+		};
+	});
+	const nationText = hasNation ? `${nationLabel} ${format(nation)}` : '';
+	const half = textWidth(nationText, 10, 600) / 2;
 	return {
-		animation: false,
-		textStyle: { fontFamily: FONT_FAMILY },
-		grid: { left: 8, right: 24, top: hasNation ? 28 : 12, bottom: 8, containLabel: true },
-		tooltip: {
-			...TOOLTIP_STYLE,
-			trigger: 'item',
-			formatter: (p: { seriesIndex: number; dataIndex: number; data: unknown }) => {
-				if (p.seriesIndex === seriesOf.box) return boxTooltip(p.dataIndex);
-				const d = p.data as { label: string; value: [number, number]; zoneLabel: string; colour: string };
-				return `${dot(d.colour)}<b>${escapeHtml(d.label)}</b> · ${escapeHtml(format(d.value[0]))}<br><span style="color:${NATION_COLOUR}">${escapeHtml(d.zoneLabel)}</span>`;
-			}
-		},
-		xAxis: {
-			type: 'value',
-			splitNumber: 5,
-			// Not at the hidden axis' zero (the first row), but at the bottom.
-			axisLine: { onZero: false },
-			axisLabel: { formatter: (v: number) => format(v), fontSize: AXIS_FONT_SIZE }
-		},
-		yAxis: [
-			{
-				type: 'category',
-				inverse: true,
-				data: zones.map((z) => ({
-					value: z.label,
-					textStyle: z.zone === selectedZone ? { fontWeight: 700, color: INK } : undefined
-				})),
-				axisTick: { show: false },
-				axisLabel: { fontSize: AXIS_FONT_SIZE, interval: 0 }
-			},
-			{
-				// A hidden value axis lined up with the category bands, so the points can sit between band centres.
-				type: 'value',
-				show: false,
-				inverse: true,
-				min: -0.5,
-				max: Math.max(zones.length, 1) - 0.5
-			}
-		],
-		series: [
-			{
-				type: 'boxplot',
-				yAxisIndex: 0,
-				boxWidth: [8, 22],
-				z: 2,
-				data: zones.map((z, i) => {
-					const s = stats[i];
-					const selected = z.zone === selectedZone;
-					const look = selected ? SELECTED : BOX;
-					return {
-						name: z.label,
-						zone: z.zone,
-						value: s ? [s.min, s.q1, s.median, s.q3, s.max] : [],
-						itemStyle: { color: look.fill, borderColor: look.border, borderWidth: selected ? 2 : 1 }
-					};
-				}),
-				emphasis: { itemStyle: { borderWidth: 2 } },
-				...(hasNation && {
-					markLine: {
-						silent: true,
-						symbol: 'none',
-						animation: false,
-						data: [
-							{
-								name: nationLabel,
-								xAxis: nation,
-								lineStyle: { color: NATION_COLOUR, type: 'dashed', width: 1.5 },
-								label: {
-									position: 'start',
-									formatter: `${nationLabel} ${format(nation)}`,
-									color: NATION_COLOUR,
-									fontSize: 10,
-									fontWeight: 600
-								}
-							}
-						]
-					}
-				})
-			},
-			{
-				type: 'scatter',
-				yAxisIndex: 1,
-				z: 3,
-				symbolSize: 7,
-				data: zones.flatMap((z, row) => {
-					const look = z.zone === selectedZone ? SELECTED : BOX;
-					return z.values
-						.filter((v) => Number.isFinite(v.value))
-						.map((v, i) => ({
-							value: [v.value, row + jitter(i)],
-							code: v.code,
-							label: v.label,
-							zoneLabel: z.label,
-							colour: look.point,
-							itemStyle: { color: look.point, opacity: 0.85, borderColor: '#fff', borderWidth: 0.5 }
-						}));
-				}),
-				emphasis: { scale: 1.8, itemStyle: { opacity: 1, borderColor: INK, borderWidth: 1.5 } }
-			},
-			...(anchor ? [anchor] : [])
-		]
+		width,
+		height: distributionHeight(zones.length),
+		plot: { left, right, top, bottom: top + Math.max(zones.length, 1) * ROW_HEIGHT },
+		rows,
+		ticks: domain.ticks.map((v) => ({ x: x(v), label: format(v) })),
+		nation: hasNation
+			? { x: x(nation), label: nationText, labelX: Math.min(Math.max(x(nation), half + 2), width - half - 2) }
+			: null,
+		format,
+		labels
 	};
+}
+
+/**
+ * The layout as one `<svg>`. Each point is a `circle[data-code]` (the page emphasises the
+ * highlighted province's with the class `lit`); points and boxes carry `data-tip` keys for
+ * `distributionTooltip`.
+ */
+export function distributionSvg(layout: DistributionLayout): string {
+	const { plot } = layout;
+	const out = [svgOpen(layout.width, layout.height)];
+	out.push(`<g class="grid" stroke="${LINE}">`);
+	for (const t of layout.ticks)
+		out.push(`<line x1="${num(t.x)}" x2="${num(t.x)}" y1="${num(plot.top)}" y2="${num(plot.bottom)}"/>`);
+	out.push('</g>');
+	out.push(
+		`<line class="axis" x1="${num(plot.left)}" x2="${num(plot.right)}" y1="${num(plot.bottom)}" y2="${num(plot.bottom)}" stroke="${MUTED}"/>`
+	);
+	out.push(`<g class="ticks" font-size="${AXIS_FONT_SIZE}" fill="${MUTED}" text-anchor="middle">`);
+	for (const t of layout.ticks)
+		out.push(`<text x="${num(t.x)}" y="${num(plot.bottom + 16)}">${escapeXml(t.label)}</text>`);
+	out.push('</g>');
+	out.push(`<g class="zones" font-size="${AXIS_FONT_SIZE}" text-anchor="end">`);
+	for (const r of layout.rows)
+		out.push(
+			`<text x="${num(plot.left - LABEL_GAP)}" y="${num(r.y)}" dominant-baseline="central" fill="${r.selected ? INK : MUTED}"${r.selected ? ' font-weight="700"' : ''}>${escapeXml(r.label)}</text>`
+		);
+	out.push('</g>');
+	layout.rows.forEach((r, i) => {
+		if (!r.box) return;
+		const look = r.selected ? SELECTED : BOX;
+		const b = r.box;
+		const top = r.y - BOX_HEIGHT / 2;
+		out.push(
+			`<g class="box" data-tip="b:${i}" stroke="${look.border}" stroke-width="${r.selected ? 2 : 1}">` +
+				`<rect x="${num(b.min - 2)}" y="${num(top - 2)}" width="${num(b.max - b.min + 4)}" height="${BOX_HEIGHT + 4}" fill="none" stroke="none" pointer-events="all"/>` +
+				`<line x1="${num(b.min)}" x2="${num(b.max)}" y1="${num(r.y)}" y2="${num(r.y)}"/>` +
+				`<line x1="${num(b.min)}" x2="${num(b.min)}" y1="${num(r.y - BOX_HEIGHT / 4)}" y2="${num(r.y + BOX_HEIGHT / 4)}"/>` +
+				`<line x1="${num(b.max)}" x2="${num(b.max)}" y1="${num(r.y - BOX_HEIGHT / 4)}" y2="${num(r.y + BOX_HEIGHT / 4)}"/>` +
+				`<rect x="${num(b.q1)}" y="${num(top)}" width="${num(b.q3 - b.q1)}" height="${BOX_HEIGHT}" fill="${look.fill}"/>` +
+				`<line class="median" x1="${num(b.median)}" x2="${num(b.median)}" y1="${num(top)}" y2="${num(top + BOX_HEIGHT)}" stroke-width="2"/>` +
+				'</g>'
+		);
+	});
+	if (layout.nation) {
+		const n = layout.nation;
+		out.push(
+			`<g class="nation" fill="${NATION_COLOUR}" stroke="${NATION_COLOUR}">` +
+				`<line x1="${num(n.x)}" x2="${num(n.x)}" y1="${num(plot.top - 4)}" y2="${num(plot.bottom)}" stroke-width="1.5" stroke-dasharray="5 3"/>` +
+				`<text x="${num(n.labelX)}" y="${num(plot.top - 9)}" text-anchor="middle" stroke="none" font-size="10" font-weight="600">${escapeXml(n.label)}</text>` +
+				'</g>'
+		);
+	}
+	out.push('<g class="points" stroke="#fff" stroke-width="0.5">');
+	layout.rows.forEach((r, i) => {
+		const colour = (r.selected ? SELECTED : BOX).point;
+		r.points.forEach((p, j) =>
+			out.push(
+				`<circle class="point" data-code="${escapeXml(p.code)}" data-tip="p:${i}:${j}" cx="${num(p.x)}" cy="${num(p.y)}" r="${POINT_RADIUS}" fill="${colour}" fill-opacity="0.85"/>`
+			)
+		);
+	});
+	out.push('</g></svg>');
+	return out.join('');
+}
+
+/** The tooltip of a box ("b:row": its five numbers) or a point ("p:row:index": the province), as HTML. */
+export function distributionTooltip(layout: DistributionLayout, key: string): string | null {
+	const [kind, a, b] = key.split(':');
+	const row = layout.rows[Number(a)];
+	if (!row) return null;
+	const f = (v: number) => escapeHtml(layout.format(v));
+	if (kind === 'p') {
+		const p = row.points[Number(b)];
+		if (!p) return null;
+		const colour = (row.selected ? SELECTED : BOX).point;
+		return `${dot(colour)}<b>${escapeHtml(p.label)}</b> · ${f(p.value)}<br><span style="color:${NATION_COLOUR}">${escapeHtml(row.label)}</span>`;
+	}
+	const s = row.stats;
+	if (!s) return null;
+	const l = layout.labels;
+	return [
+		`<b>${escapeHtml(row.label)}</b>`,
+		`${escapeHtml(l.median)}: <b>${f(s.median)}</b>`,
+		`${escapeHtml(l.q1)} – ${escapeHtml(l.q3)}: ${f(s.q1)} – ${f(s.q3)}`,
+		`${escapeHtml(l.min)} – ${escapeHtml(l.max)}: ${f(s.min)} – ${f(s.max)}`,
+		`${escapeHtml(l.count)}: ${s.count}`
+	].join('<br>');
 }
 
 /** The points as a table: one row per province (keyed by its code, so DataTable can highlight it). */

@@ -1,27 +1,10 @@
-/** ECharts, tree-shaken to what the app draws. */
-import { BarChart, BoxplotChart, LineChart, ScatterChart } from 'echarts/charts';
-import {
-	GridComponent,
-	LegendComponent,
-	MarkLineComponent,
-	TitleComponent,
-	TooltipComponent
-} from 'echarts/components';
+/** ECharts, tree-shaken to what the app draws with it: the gap page's scatter plot. */
+import { ScatterChart } from 'echarts/charts';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([
-	BarChart,
-	LineChart,
-	BoxplotChart,
-	ScatterChart,
-	GridComponent,
-	TooltipComponent,
-	MarkLineComponent,
-	LegendComponent,
-	TitleComponent,
-	CanvasRenderer
-]);
+echarts.use([ScatterChart, GridComponent, TooltipComponent, MarkLineComponent, CanvasRenderer]);
 
 export { echarts };
 

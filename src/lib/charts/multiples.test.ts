@@ -1,9 +1,13 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { textWidth } from '$lib/export/text';
 import {
 	multiplesColumns,
+	multiplesGrid,
 	multiplesLayout,
-	multiplesOption,
+	multiplesSvg,
 	multiplesTable,
+	multiplesTooltip,
 	panelTitle,
 	type IssueAreaPanel
 } from './multiples';
@@ -37,64 +41,85 @@ const options = {
 	sampleMarker: 'ตัวอย่าง'
 };
 
-type Line = {
-	xAxisIndex: number;
-	yAxisIndex: number;
-	name: string;
-	data: (number | null)[];
-	lineStyle: { color: string; type?: string };
-};
+const parse = (svg: string) => new DOMParser().parseFromString(svg, 'image/svg+xml');
 
-describe('multiplesOption', () => {
-	const option = multiplesOption(panels, options);
+describe('multiplesLayout and multiplesSvg', () => {
+	const layout = multiplesLayout(panels, options);
+	const doc = parse(multiplesSvg(layout));
+	const panelG = (i: number) => doc.querySelectorAll('g.panel')[i];
 
-	it('has one grid, one pair of axes and one title per panel', () => {
-		for (const key of ['grid', 'xAxis', 'yAxis', 'title']) expect(option[key], key).toHaveLength(panels.length);
-		expect((option.xAxis as { gridIndex: number }[]).map((a) => a.gridIndex)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+	it('draws one panel per issue area, each with its own value axis', () => {
+		expect([...doc.querySelectorAll('g.panel')].map((g) => g.getAttribute('data-issue-area'))).toEqual(
+			panels.map((p) => p.issueAreaId)
+		);
+		// Panel 7 reaches 16 (9 + 7), panel 0 only 12: their axes differ.
+		expect(layout.panels[7].yTicks.at(-1)!.label).not.toBe(layout.panels[0].yTicks.at(-1)!.label);
+		expect(panelG(0).querySelectorAll('g.y-axis text').length).toBeGreaterThanOrEqual(2);
 	});
 
-	it('draws the value and the reference in each panel, with gaps for nulls', () => {
-		const series = option.series as Line[];
-		expect(series).toHaveLength(16);
-		expect(series[6]).toMatchObject({ xAxisIndex: 3, yAxisIndex: 3, name: 'ขอนแก่น', data: [13, null, 12] });
-		expect(series[7]).toMatchObject({ xAxisIndex: 3, yAxisIndex: 3, name: 'ทั้งประเทศ', data: [12, 11.5, null] });
-		expect(series[6].lineStyle.color).toBe(COLOURS[3]);
-		expect(series[7].lineStyle.type).toBe('dotted');
+	it('draws the value and the reference in each panel, broken at nulls', () => {
+		const p3 = layout.panels[3];
+		const { top, bottom } = p3.plot;
+		expect(p3.value.map((p) => p !== null)).toEqual([true, false, true]);
+		expect(p3.reference.map((p) => p !== null)).toEqual([true, true, false]);
+		const hi = Number(p3.yTicks.at(-1)!.label);
+		expect(p3.value[0]!.y).toBeCloseTo(bottom - (13 / hi) * (bottom - top));
+		// The value has no two neighbouring years: two points and no line; the reference joins two years.
+		expect(panelG(3).querySelector('g.value path')).toBeNull();
+		expect(panelG(3).querySelectorAll('g.value circle')).toHaveLength(2);
+		expect(panelG(3).querySelector('g.value')!.getAttribute('fill')).toBe(COLOURS[3]);
+		const reference = panelG(3).querySelector('path.reference')!;
+		expect(reference.getAttribute('d')!.match(/[ML]/g)).toEqual(['M', 'L']);
+		expect(reference.getAttribute('stroke-dasharray')).not.toBeNull();
 	});
 
 	it('titles each panel with its issue area, in its colour, marking sample data', () => {
-		const titles = option.title as { text: string; subtext: string; textStyle: { color: string } }[];
-		expect(titles[0].text).toBe('ประเด็น 0');
-		expect(titles[7].text).toBe('ประเด็น 7 · ตัวอย่าง');
-		expect(titles[2].subtext).toBe('ตัวชี้วัด 2 (ร้อยละ)');
-		expect(titles.map((t) => t.textStyle.color)).toEqual(COLOURS);
+		const titles = [...doc.querySelectorAll('text.title')];
+		expect(titles[0].textContent).toBe('ประเด็น 0');
+		expect(titles[7].textContent).toBe('ประเด็น 7 · ตัวอย่าง');
+		expect(doc.querySelectorAll('text.subtitle')[2].textContent).toBe('ตัวชี้วัด 2 (ร้อยละ)');
+		expect(titles.map((t) => t.getAttribute('fill'))).toEqual(COLOURS);
+	});
+
+	it('cuts a title too long for its panel with an ellipsis', () => {
+		const long = { ...panel(0), title: 'การส่งเสริมกิจกรรมทางกายและการลดพฤติกรรมเนือยนิ่งในชุมชนทุกช่วงวัย' };
+		const narrow = multiplesLayout([long, ...panels.slice(1)], options).panels[0];
+		expect(narrow.title.endsWith('…')).toBe(true);
+		expect(long.title.startsWith(narrow.title.slice(0, -1))).toBe(true);
+		expect(textWidth(narrow.title, 13, 600)).toBeLessThanOrEqual(
+			layout.panels[0].plot.right - layout.panels[0].left + 8
+		);
 	});
 
 	it('lays the panels out 4 × 2 on a wide screen and narrower on small ones', () => {
-		const grids = option.grid as { left: number; top: number }[];
-		expect(new Set(grids.map((g) => g.left)).size).toBe(4);
-		expect(new Set(grids.map((g) => g.top)).size).toBe(2);
+		expect(new Set(layout.panels.map((p) => p.left)).size).toBe(4);
+		expect(new Set(layout.panels.map((p) => p.top)).size).toBe(2);
+		expect(layout.height).toBe(multiplesGrid(1000, 8).height);
 		expect(multiplesColumns(1000, 8)).toBe(4);
 		expect(multiplesColumns(600, 8)).toBe(2);
 		expect(multiplesColumns(360, 8)).toBe(1);
 		expect(multiplesColumns(1000, 3)).toBe(3);
-		expect(multiplesLayout(360, 8).rows).toBe(8);
-		expect(multiplesLayout(1000, 8).height).toBeLessThan(multiplesLayout(600, 8).height);
+		expect(multiplesGrid(360, 8).rows).toBe(8);
+		expect(multiplesGrid(1000, 8).height).toBeLessThan(multiplesGrid(600, 8).height);
 	});
 
-	it('formats years and values per panel', () => {
-		const x = (option.xAxis as { axisLabel: { formatter: (v: string) => string } }[])[0];
-		expect(x.axisLabel.formatter('2023')).toBe('พ.ศ. 2566');
-		const tip = (option.tooltip as { formatter: (p: unknown) => string }).formatter([{ seriesIndex: 2, dataIndex: 0 }]);
+	it('names the first and last year, and shows a year of a panel in its tooltip', () => {
+		expect([...panelG(0).querySelectorAll('text')].map((t) => t.textContent)).toEqual(
+			expect.arrayContaining(['พ.ศ. 2564', 'พ.ศ. 2566'])
+		);
+		expect(panelG(0).querySelectorAll('g.year[data-tip]')).toHaveLength(3);
+		const tip = multiplesTooltip(layout, '1:0')!;
 		expect(tip).toContain('ประเด็น 1');
 		expect(tip).toContain('พ.ศ. 2564');
 		expect(tip).toContain('ขอนแก่น: <b>11.0</b>');
 		expect(tip).toContain('ทั้งประเทศ: <b>12.0</b>');
+		expect(multiplesTooltip(layout, '1:1')).toContain('ขอนแก่น: <b>–</b>');
+		expect(multiplesTooltip(layout, '8:0')).toBeNull();
 	});
 
-	it('builds an empty chart for no panels and works before the width is known', () => {
-		expect(multiplesOption([], options).grid).toEqual([]);
-		expect(multiplesOption(panels, { ...options, width: 0 }).grid).toHaveLength(8);
+	it('draws an empty chart for no panels and works before the width is known', () => {
+		expect(parse(multiplesSvg(multiplesLayout([], options))).querySelectorAll('g.panel')).toHaveLength(0);
+		expect(multiplesLayout(panels, { ...options, width: 0 }).panels).toHaveLength(8);
 	});
 });
 

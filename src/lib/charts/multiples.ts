@@ -1,8 +1,21 @@
-/** Small multiples: one small line chart per issue area, the place against the nation, in one ECharts instance. */
-import type { EChartsCoreOption } from 'echarts/core';
+/** Small multiples: one small line chart per issue area, the place against the nation, in one SVG. */
 import { dot, escapeHtml, type Format } from './common';
+import {
+	dashArray,
+	escapeXml,
+	legendLayout,
+	legendSvg,
+	linear,
+	linePath,
+	num,
+	svgOpen,
+	truncate,
+	valueDomain,
+	widest,
+	yAxisSvg
+} from './svg';
 import { MISSING, type TableData } from './table';
-import { FONT_FAMILY, MUTED, NATION_COLOUR, TOOLTIP_STYLE } from './theme';
+import { MUTED, NATION_COLOUR } from './theme';
 import type { FormatYear } from './trend';
 
 export interface IssueAreaPoint {
@@ -44,14 +57,14 @@ export function multiplesColumns(width: number, count: number): number {
 	return Math.max(1, Math.min(wanted, count));
 }
 
-export interface MultiplesLayout {
+export interface MultiplesGrid {
 	columns: number;
 	rows: number;
 	height: number;
 	cells: { left: number; top: number; width: number; height: number }[];
 }
 
-export function multiplesLayout(width: number, count: number): MultiplesLayout {
+export function multiplesGrid(width: number, count: number): MultiplesGrid {
 	const columns = multiplesColumns(width, count);
 	const rows = Math.ceil(count / columns);
 	const cellWidth = (width - GAP * (columns - 1)) / columns;
@@ -74,145 +87,156 @@ function panelSubtitle(panel: IssueAreaPanel): string {
 
 const clean = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
 
-export function multiplesOption(panels: readonly IssueAreaPanel[], options: MultiplesOptions): EChartsCoreOption {
-	const { formatYear, valueLabel, referenceLabel, sampleMarker } = options;
-	const width = options.width > 0 ? options.width : 960;
-	const layout = multiplesLayout(width, panels.length);
-	const neutral = '#334155';
+const NEUTRAL = '#334155';
+const TITLE_SIZE = 13;
+const SUBTITLE_SIZE = 10.5;
+const TICK_SIZE = 10;
+/** Below each plot, for its first and last year. */
+const X_AXIS_ROOM = 16;
 
+export interface MultiplesPanelLayout {
+	panel: IssueAreaPanel;
+	left: number;
+	top: number;
+	title: string;
+	subtitle: string;
+	plot: { left: number; right: number; top: number; bottom: number };
+	yTicks: { y: number; label: string }[];
+	years: { x: number; label: string }[];
+	value: ({ x: number; y: number } | null)[];
+	reference: ({ x: number; y: number } | null)[];
+}
+
+export interface MultiplesLayout {
+	width: number;
+	height: number;
+	legend: ReturnType<typeof legendLayout>;
+	panels: MultiplesPanelLayout[];
+	options: MultiplesOptions;
+}
+
+/** Where every panel's title, axis and lines go, in a chart `options.width` pixels wide. */
+export function multiplesLayout(panels: readonly IssueAreaPanel[], options: MultiplesOptions): MultiplesLayout {
+	const width = options.width > 0 ? options.width : 960;
+	const grid = multiplesGrid(width, panels.length);
+	const legend = legendLayout(
+		[
+			{ label: options.valueLabel, style: { colour: NEUTRAL, dash: 'solid', width: 2.5 } },
+			{ label: options.referenceLabel, style: { colour: NATION_COLOUR, dash: 'dotted', width: 2 } }
+		],
+		width,
+		'left'
+	);
 	return {
-		animation: false,
-		textStyle: { fontFamily: FONT_FAMILY },
-		legend: {
-			top: 0,
-			left: 0,
-			itemWidth: 28,
-			textStyle: { fontFamily: FONT_FAMILY, fontSize: 12 },
-			data: [
-				{ name: valueLabel, itemStyle: { color: neutral }, lineStyle: { color: neutral, width: 2.5, type: 'solid' } },
-				{
-					name: referenceLabel,
-					itemStyle: { color: NATION_COLOUR },
-					lineStyle: { color: NATION_COLOUR, width: 2, type: 'dotted' }
-				}
-			]
-		},
-		title: panels.map((p, i) => {
-			const cell = layout.cells[i];
+		width,
+		height: grid.height,
+		legend,
+		options,
+		panels: panels.map((p, i) => {
+			const cell = grid.cells[i];
+			const values = p.series.map((s) => clean(s.value));
+			const references = p.series.map((s) => clean(s.reference));
+			const domain = valueDomain(
+				[...values, ...references].filter((v): v is number => v !== null),
+				3
+			);
+			const tickLabels = domain.ticks.map((v) => p.format(v));
+			const top = cell.top + TITLE_ROOM;
+			const bottom = cell.top + cell.height - GAP - X_AXIS_ROOM;
+			const left = cell.left + Math.ceil(widest(tickLabels, TICK_SIZE)) + 6;
+			const right = Math.max(left + 1, cell.left + cell.width - 8);
+			const y = linear(domain.lo, domain.hi, bottom, top);
+			const n = p.series.length;
+			const x = (j: number) => (n > 1 ? left + (j * (right - left)) / (n - 1) : (left + right) / 2);
+			const at = (v: number | null, j: number) => (v === null ? null : { x: x(j), y: y(v) });
 			return {
-				text: panelTitle(p, sampleMarker),
-				subtext: panelSubtitle(p),
+				panel: p,
 				left: cell.left,
 				top: cell.top,
-				padding: 0,
-				itemGap: 2,
-				textStyle: {
-					color: p.colour,
-					fontFamily: FONT_FAMILY,
-					fontSize: 13,
-					fontWeight: 600,
-					lineHeight: 18,
-					width: cell.width,
-					overflow: 'truncate'
-				},
-				subtextStyle: {
-					color: MUTED,
-					fontFamily: FONT_FAMILY,
-					fontSize: 10.5,
-					lineHeight: 15,
-					width: cell.width,
-					overflow: 'truncate'
-				}
+				title: truncate(panelTitle(p, options.sampleMarker), cell.width, TITLE_SIZE, 600),
+				subtitle: truncate(panelSubtitle(p), cell.width, SUBTITLE_SIZE),
+				plot: { left, right, top, bottom },
+				yTicks: domain.ticks.map((v, k) => ({ y: y(v), label: tickLabels[k] })),
+				years: p.series.map((s, j) => ({ x: x(j), label: options.formatYear(s.year) })),
+				value: values.map(at),
+				reference: references.map(at)
 			};
-		}),
-		grid: panels.map((_, i) => {
-			const cell = layout.cells[i];
-			return {
-				left: cell.left,
-				top: cell.top + TITLE_ROOM,
-				width: cell.width,
-				height: cell.height - TITLE_ROOM - GAP,
-				containLabel: true
-			};
-		}),
-		tooltip: {
-			...TOOLTIP_STYLE,
-			trigger: 'axis',
-			formatter: (
-				params: { seriesIndex: number; dataIndex: number }[] | { seriesIndex: number; dataIndex: number }
-			) => {
-				const first = Array.isArray(params) ? params[0] : params;
-				if (!first) return '';
-				const panel = panels[Math.floor(first.seriesIndex / 2)];
-				const point = panel?.series[first.dataIndex];
-				if (!panel || !point) return '';
-				const f = (v: number | null) => {
-					const c = clean(v);
-					return c === null ? MISSING : escapeHtml(panel.format(c));
-				};
-				return [
-					`<b style="color:${escapeHtml(panel.colour)}">${escapeHtml(panelTitle(panel, sampleMarker))}</b> · ${escapeHtml(formatYear(point.year))}`,
-					`<span style="color:${MUTED}">${escapeHtml(panelSubtitle(panel))}</span>`,
-					`${dot(panel.colour)}${escapeHtml(valueLabel)}: <b>${f(point.value)}</b>`,
-					`${dot(NATION_COLOUR)}${escapeHtml(referenceLabel)}: <b>${f(point.reference)}</b>`
-				].join('<br>');
-			}
-		},
-		xAxis: panels.map((p, i) => ({
-			type: 'category',
-			gridIndex: i,
-			boundaryGap: false,
-			data: p.series.map((s) => String(s.year)),
-			axisTick: { show: false },
-			axisLine: { lineStyle: { color: '#cbd5e1' } },
-			axisLabel: {
-				fontSize: 10,
-				color: MUTED,
-				formatter: (v: string) => formatYear(Number(v)),
-				// Only the first and last years: the panels are small.
-				interval: (index: number) => index === 0 || index === p.series.length - 1,
-				alignMinLabel: 'left',
-				alignMaxLabel: 'right'
-			}
-		})),
-		yAxis: panels.map((p, i) => ({
-			type: 'value',
-			gridIndex: i,
-			splitNumber: 3,
-			axisLabel: { fontSize: 10, color: MUTED, formatter: (v: number) => p.format(v) },
-			splitLine: { lineStyle: { color: '#eef2f6' } }
-		})),
-		series: panels.flatMap((p, i) => [
-			{
-				type: 'line',
-				name: valueLabel,
-				xAxisIndex: i,
-				yAxisIndex: i,
-				data: p.series.map((s) => clean(s.value)),
-				connectNulls: false,
-				showSymbol: true,
-				symbol: 'circle',
-				symbolSize: 5,
-				z: 3,
-				color: p.colour,
-				itemStyle: { color: p.colour },
-				lineStyle: { color: p.colour, width: 2.5 }
-			},
-			{
-				type: 'line',
-				name: referenceLabel,
-				xAxisIndex: i,
-				yAxisIndex: i,
-				data: p.series.map((s) => clean(s.reference)),
-				connectNulls: false,
-				showSymbol: false,
-				z: 2,
-				color: NATION_COLOUR,
-				itemStyle: { color: NATION_COLOUR },
-				lineStyle: { color: NATION_COLOUR, width: 2, type: 'dotted' }
-			}
-		])
+		})
 	};
+}
+
+/**
+ * The layout as one `<svg>`: a `g.panel[data-issue-area]` per issue area, and over each plot one
+ * `g.year[data-tip="panel:year"]` column per year, whose `.guide` shows while it is hovered.
+ */
+export function multiplesSvg(layout: MultiplesLayout): string {
+	const out = [svgOpen(layout.width, layout.height), legendSvg(layout.legend, 0)];
+	layout.panels.forEach((pl, i) => {
+		const { plot, panel } = pl;
+		const colour = escapeXml(panel.colour);
+		out.push(`<g class="panel" data-issue-area="${escapeXml(panel.issueAreaId)}">`);
+		out.push(
+			`<text class="title" x="${num(pl.left)}" y="${num(pl.top + 13)}" font-size="${TITLE_SIZE}" font-weight="600" fill="${colour}">${escapeXml(pl.title)}</text>` +
+				`<text class="subtitle" x="${num(pl.left)}" y="${num(pl.top + 29)}" font-size="${SUBTITLE_SIZE}" fill="${MUTED}">${escapeXml(pl.subtitle)}</text>`
+		);
+		out.push(yAxisSvg(pl.yTicks, plot, TICK_SIZE, '#eef2f6'));
+		out.push(
+			`<line x1="${num(plot.left)}" x2="${num(plot.right)}" y1="${num(plot.bottom)}" y2="${num(plot.bottom)}" stroke="#cbd5e1"/>`
+		);
+		const first = pl.years[0];
+		const last = pl.years[pl.years.length - 1];
+		if (first) {
+			out.push(`<g font-size="${TICK_SIZE}" fill="${MUTED}">`);
+			out.push(`<text x="${num(first.x)}" y="${num(plot.bottom + 13)}">${escapeXml(first.label)}</text>`);
+			if (last !== first)
+				out.push(
+					`<text x="${num(last.x)}" y="${num(plot.bottom + 13)}" text-anchor="end">${escapeXml(last.label)}</text>`
+				);
+			out.push('</g>');
+		}
+		const reference = linePath(pl.reference);
+		if (reference)
+			out.push(
+				`<path class="reference" d="${reference}" fill="none" stroke="${NATION_COLOUR}" stroke-width="2"${dashArray('dotted', 2)}/>`
+			);
+		const value = linePath(pl.value);
+		out.push(`<g class="value" fill="${colour}">`);
+		if (value)
+			out.push(`<path d="${value}" fill="none" stroke="${colour}" stroke-width="2.5" stroke-linejoin="round"/>`);
+		for (const p of pl.value) if (p) out.push(`<circle cx="${num(p.x)}" cy="${num(p.y)}" r="2.5"/>`);
+		out.push('</g>');
+		const half = pl.years.length > 1 ? (pl.years[1].x - pl.years[0].x) / 2 : (plot.right - plot.left) / 2;
+		pl.years.forEach((year, j) =>
+			out.push(
+				`<g class="year" data-tip="${i}:${j}">` +
+					`<rect x="${num(year.x - half)}" y="${num(plot.top)}" width="${num(2 * half)}" height="${num(plot.bottom - plot.top)}" fill="none" pointer-events="all"/>` +
+					`<line class="guide" x1="${num(year.x)}" x2="${num(year.x)}" y1="${num(plot.top)}" y2="${num(plot.bottom)}" stroke="${MUTED}"/>` +
+					'</g>'
+			)
+		);
+		out.push('</g>');
+	});
+	out.push('</svg>');
+	return out.join('');
+}
+
+/** The tooltip of one year of one panel ("panel:year"), as HTML. */
+export function multiplesTooltip(layout: MultiplesLayout, key: string): string | null {
+	const [a, b] = key.split(':').map(Number);
+	const panel = layout.panels[a]?.panel;
+	const point = panel?.series[b];
+	if (!panel || !point) return null;
+	const { formatYear, valueLabel, referenceLabel, sampleMarker } = layout.options;
+	const f = (v: number | null) => {
+		const c = clean(v);
+		return c === null ? MISSING : escapeHtml(panel.format(c));
+	};
+	return [
+		`<b style="color:${escapeHtml(panel.colour)}">${escapeHtml(panelTitle(panel, sampleMarker))}</b> · ${escapeHtml(formatYear(point.year))}`,
+		`<span style="color:${MUTED}">${escapeHtml(panelSubtitle(panel))}</span>`,
+		`${dot(panel.colour)}${escapeHtml(valueLabel)}: <b>${f(point.value)}</b>`,
+		`${dot(NATION_COLOUR)}${escapeHtml(referenceLabel)}: <b>${f(point.reference)}</b>`
+	].join('<br>');
 }
 
 /** The multiples as a table: one row per issue area and year. */

@@ -1,13 +1,14 @@
+// @vitest-environment happy-dom
 /**
- * ECharts tooltip formatters return HTML: every name in them comes from data files (or a user's own
- * files), so every one must arrive escaped. Each chart's tooltip, fed hostile names, writes them as text.
+ * Tooltips are HTML and charts are SVG markup: every name in them comes from data files (or a
+ * user's own files), so every one must arrive escaped. Each chart, fed hostile names, writes them as text.
  */
 import { describe, expect, it } from 'vitest';
 import type { EChartsCoreOption } from 'echarts/core';
-import { distributionOption } from './distribution';
-import { multiplesOption } from './multiples';
+import { distributionLayout, distributionSvg, distributionTooltip } from './distribution';
+import { multiplesLayout, multiplesSvg, multiplesTooltip } from './multiples';
 import { scatterOption } from './scatter';
-import { trendOption } from './trend';
+import { trendLayout, trendSvg, trendTooltip } from './trend';
 
 const HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(1)>';
 const ESCAPED = '&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;';
@@ -20,8 +21,16 @@ function tooltip(option: EChartsCoreOption, params: unknown): string {
 
 /** No element of the string's own: only the markup the formatter writes. */
 function expectOnlyOwnMarkup(html: string) {
-	for (const tag of html.match(/<[^>]*>/g) ?? []) expect(tag).toMatch(/^<\/?(b|br|strong|span)(\s+style="[^"<>]*")?\s*>$/);
+	for (const tag of html.match(/<[^>]*>/g) ?? [])
+		expect(tag).toMatch(/^<\/?(b|br|strong|span)(\s+style="[^"<>]*")?\s*>$/);
 	expect(html).toContain(ESCAPED);
+}
+
+/** Parsed as a browser would: no element but the chart's own, and the names there as text. */
+function expectNamesAsText(svg: string) {
+	const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+	expect(doc.querySelector('script, img, parsererror')).toBeNull();
+	expect(doc.documentElement.textContent).toContain('<script>alert(1)</script>');
 }
 
 describe('tooltips write names from data as text', () => {
@@ -34,27 +43,38 @@ describe('tooltips write names from data as text', () => {
 		expectOnlyOwnMarkup(tooltip(option, { data: { label: HOSTILE, value: [1, 2] } }));
 	});
 
-	it('zone distribution: points and boxes', () => {
-		const zones = [{ zone: 1, label: HOSTILE, values: [1, 2, 3, 4, 5].map((v) => ({ code: `1${v}`, label: HOSTILE, value: v })) }];
+	it('zone distribution: points and boxes, and the chart itself', () => {
+		const zones = [
+			{ zone: 1, label: HOSTILE, values: [1, 2, 3, 4, 5].map((v) => ({ code: `1${v}`, label: HOSTILE, value: v })) }
+		];
 		const labels = { count: HOSTILE, min: HOSTILE, q1: HOSTILE, median: HOSTILE, q3: HOSTILE, max: HOSTILE };
-		const option = distributionOption(zones, { format, nation: 3, nationLabel: HOSTILE, selectedZone: 1, labels });
-		const series = option.series as { data: unknown[] }[];
-		expectOnlyOwnMarkup(tooltip(option, { seriesIndex: 0, dataIndex: 0, data: series[0].data[0] }));
-		expectOnlyOwnMarkup(tooltip(option, { seriesIndex: 1, dataIndex: 0, data: series[1].data[0] }));
+		const layout = distributionLayout(zones, {
+			format,
+			nation: 3,
+			nationLabel: HOSTILE,
+			selectedZone: 1,
+			labels,
+			width: 600
+		});
+		expectOnlyOwnMarkup(distributionTooltip(layout, 'b:0')!);
+		expectOnlyOwnMarkup(distributionTooltip(layout, 'p:0:0')!);
+		expectNamesAsText(distributionSvg(layout));
 	});
 
-	it('trend', () => {
-		const option = trendOption(
+	it('trend, and the chart itself', () => {
+		const layout = trendLayout(
 			[{ key: 'p', label: HOSTILE, kind: 'province', points: [{ year: 2023, value: 1 }] }],
 			format,
-			() => HOSTILE
+			() => HOSTILE,
+			{ width: 600, height: 300 }
 		);
-		expectOnlyOwnMarkup(tooltip(option, [{ dataIndex: 0 }]));
+		expectOnlyOwnMarkup(trendTooltip(layout, '0')!);
+		expectNamesAsText(trendSvg(layout));
 	});
 
-	it('issue-area multiples', () => {
+	it('issue-area multiples, and the chart itself', () => {
 		const panel = {
-			issueAreaId: 'x',
+			issueAreaId: HOSTILE,
 			title: HOSTILE,
 			colour: '#000',
 			isSample: true,
@@ -63,13 +83,14 @@ describe('tooltips write names from data as text', () => {
 			format,
 			series: [{ year: 2023, value: 1, reference: 2 }]
 		};
-		const option = multiplesOption([panel], {
-			width: 600,
+		const layout = multiplesLayout([panel], {
+			width: 2000,
 			formatYear: () => HOSTILE,
 			valueLabel: HOSTILE,
 			referenceLabel: HOSTILE,
 			sampleMarker: HOSTILE
 		});
-		expectOnlyOwnMarkup(tooltip(option, [{ seriesIndex: 0, dataIndex: 0 }]));
+		expectOnlyOwnMarkup(multiplesTooltip(layout, '0:0')!);
+		expectNamesAsText(multiplesSvg(layout));
 	});
 });

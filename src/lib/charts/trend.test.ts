@@ -1,5 +1,15 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { alignedValues, trendOption, trendStyle, trendTable, trendYears, type TrendSeries } from './trend';
+import {
+	alignedValues,
+	trendLayout,
+	trendStyle,
+	trendSvg,
+	trendTable,
+	trendTooltip,
+	trendYears,
+	type TrendSeries
+} from './trend';
 
 const series: TrendSeries[] = [
 	{
@@ -37,14 +47,9 @@ const series: TrendSeries[] = [
 const format = (v: number) => v.toFixed(1);
 const be = (y: number) => `พ.ศ. ${y + 543}`;
 
-type Line = {
-	type: string;
-	id: string;
-	name: string;
-	data: (number | null)[];
-	connectNulls: boolean;
-	lineStyle: { type: string; width: number; color: string };
-};
+const parse = (svg: string) => new DOMParser().parseFromString(svg, 'image/svg+xml');
+const WIDTH = 600;
+const HEIGHT = 300;
 
 describe('trend', () => {
 	it('puts every series on the union of years, with gaps for nulls and missing years', () => {
@@ -53,37 +58,73 @@ describe('trend', () => {
 		expect(alignedValues(series[2], [2020, 2021, 2022, 2023])).toEqual([28, 27, 26, 25]);
 	});
 
-	it('builds one line per series, styled by kind, with gaps left open', () => {
-		const option = trendOption(series, format, be);
-		const lines = option.series as Line[];
-		expect(lines.map((l) => l.id)).toEqual(['p40', 'z7', 'th']);
-		expect(lines.map((l) => l.name)).toEqual(series.map((s) => s.label));
-		expect(lines[0].data).toEqual([null, 20, null, 18.5]);
-		expect(lines[1].data).toEqual([22, 21, null, 19]);
-		expect(lines.every((l) => l.type === 'line' && l.connectNulls === false)).toBe(true);
-		expect(lines.map((l) => l.lineStyle.type)).toEqual(['solid', 'dashed', 'dotted']);
-		expect(lines[0].lineStyle.width).toBeGreaterThan(lines[1].lineStyle.width);
-		expect(lines[2].lineStyle.color).toBe(trendStyle('nation', 0).colour);
+	it('lays every series out on the shared years, the nation drawn first and the province last', () => {
+		const layout = trendLayout(series, format, be, { width: WIDTH, height: HEIGHT });
+		const { left, right, top, bottom } = layout.plot;
+		expect(layout.years.map((y) => y.x)).toEqual([0, 1, 2, 3].map((i) => left + (i * (right - left)) / 3));
+		expect(layout.lines.map((l) => l.key)).toEqual(['th', 'z7', 'p40']);
+		// The value axis is niced from zero to 30 (the largest value is 28).
+		expect(layout.yTicks.map((t) => t.label)).toEqual(['0.0', '10.0', '20.0', '30.0']);
+		const y = (v: number) => bottom - (v / 30) * (bottom - top);
+		const province = layout.lines[2];
+		expect(province.points.map((p) => p && p.y)).toEqual([null, y(20), null, y(18.5)]);
+		expect(province.points[1]!.value).toBe(20);
+		expect(layout.lines[0].points.map((p) => p!.y)).toEqual([28, 27, 26, 25].map(y));
 	});
 
-	it('labels the x axis with the given year format and puts the legend at the top', () => {
-		const option = trendOption(series, format, be) as {
-			xAxis: { data: string[]; axisLabel: { formatter: (v: string) => string } };
-			legend: { top: number; data: string[] };
-		};
-		expect(option.xAxis.data).toEqual(['2020', '2021', '2022', '2023']);
-		expect(option.xAxis.axisLabel.formatter('2023')).toBe('พ.ศ. 2566');
-		expect(option.legend.top).toBe(0);
-		expect(option.legend.data).toEqual(['ขอนแก่น', 'เขตสุขภาพที่ 7', 'ทั้งประเทศ']);
+	it('draws lines broken at gaps, styled by kind, with a point at every value', () => {
+		const doc = parse(trendSvg(trendLayout(series, format, be, { width: WIDTH, height: HEIGHT })));
+		const line = (key: string) => doc.querySelector(`g.line[data-series="${key}"]`)!;
+		expect([...doc.querySelectorAll('g.line')].map((g) => g.getAttribute('data-series'))).toEqual(['th', 'z7', 'p40']);
+		// The province has no two values in neighbouring years: points, and no line between them.
+		expect(line('p40').querySelector('path')).toBeNull();
+		expect(line('p40').querySelectorAll('circle')).toHaveLength(2);
+		// The zone's line joins 2020–2021 only; 2023 stands alone.
+		expect(line('z7').querySelector('path')!.getAttribute('d')!.match(/[ML]/g)).toEqual(['M', 'L']);
+		expect(line('z7').querySelectorAll('circle')).toHaveLength(3);
+		expect(line('z7').querySelector('path')!.getAttribute('stroke-dasharray')).not.toBeNull();
+		expect(line('th').querySelector('path')!.getAttribute('d')!.match(/[ML]/g)).toEqual(['M', 'L', 'L', 'L']);
+		expect(line('th').getAttribute('fill')).toBe(trendStyle('nation', 0).colour);
+		expect(Number(line('p40').querySelector('circle')!.getAttribute('r'))).toBeGreaterThan(
+			Number(line('th').querySelector('circle')!.getAttribute('r'))
+		);
 	});
 
-	it('lists every series value for a year in the tooltip', () => {
-		const option = trendOption(series, format, be) as { tooltip: { formatter: (p: unknown) => string } };
-		const html = option.tooltip.formatter([{ dataIndex: 2 }]);
+	it('names the years in the given format, fewer when they do not fit, always the latest', () => {
+		const wide = parse(trendSvg(trendLayout(series, format, be, { width: WIDTH, height: HEIGHT })));
+		expect([...wide.querySelectorAll('g.x-axis text')].map((t) => t.textContent)).toEqual([
+			'พ.ศ. 2563',
+			'พ.ศ. 2564',
+			'พ.ศ. 2565',
+			'พ.ศ. 2566'
+		]);
+		const narrow = trendLayout(series, format, be, { width: 200, height: HEIGHT });
+		const named = narrow.years.filter((y) => y.labelled).map((y) => y.label);
+		expect(named.length).toBeLessThan(4);
+		expect(named.at(-1)).toBe('พ.ศ. 2566');
+	});
+
+	it('puts the legend at the top, wrapping it when the chart is narrow', () => {
+		const doc = parse(trendSvg(trendLayout(series, format, be, { width: WIDTH, height: HEIGHT })));
+		expect([...doc.querySelectorAll('g.chart-legend text')].map((t) => t.textContent)).toEqual([
+			'ขอนแก่น',
+			'เขตสุขภาพที่ 7',
+			'ทั้งประเทศ'
+		]);
+		const wide = trendLayout(series, format, be, { width: WIDTH, height: HEIGHT });
+		const narrow = trendLayout(series, format, be, { width: 220, height: HEIGHT });
+		expect(wide.legend.rows).toHaveLength(1);
+		expect(narrow.legend.rows.length).toBeGreaterThan(1);
+		expect(narrow.plot.top).toBeGreaterThan(wide.plot.top);
+	});
+
+	it('lists every series value for a year in the tooltip, in the given order', () => {
+		const layout = trendLayout(series, format, be, { width: WIDTH, height: HEIGHT });
+		const html = trendTooltip(layout, '2')!;
 		expect(html).toContain('พ.ศ. 2565');
-		expect(html).toContain('ขอนแก่น: <b>–</b>');
-		expect(html).toContain('เขตสุขภาพที่ 7: <b>–</b>');
+		expect(html.indexOf('ขอนแก่น: <b>–</b>')).toBeLessThan(html.indexOf('เขตสุขภาพที่ 7: <b>–</b>'));
 		expect(html).toContain('ทั้งประเทศ: <b>26.0</b>');
+		expect(trendTooltip(layout, '9')).toBeNull();
 	});
 
 	it('gives different colours to two provinces', () => {
@@ -110,7 +151,9 @@ describe('trend', () => {
 	});
 
 	it('copes with no series', () => {
-		expect((trendOption([], format, be).series as unknown[]).length).toBe(0);
+		const doc = parse(trendSvg(trendLayout([], format, be, { width: WIDTH, height: HEIGHT })));
+		expect(doc.querySelectorAll('g.line')).toHaveLength(0);
+		expect(doc.querySelector('parsererror')).toBeNull();
 		expect(trendTable([], format, be, { year: 'Year' }).rows).toEqual([]);
 	});
 });

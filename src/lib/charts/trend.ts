@@ -1,16 +1,22 @@
-/** Trend lines over years for a province, its zone and the nation: state → ECharts option. */
-import type { EChartsCoreOption } from 'echarts/core';
+/** Trend lines over years for a province, its zone and the nation: state → layout → SVG markup. */
 import { dot, escapeHtml, type Format } from './common';
-import { MISSING, type TableData } from './table';
 import {
-	AXIS_FONT_SIZE,
-	FONT_FAMILY,
-	MUTED,
-	NATION_COLOUR,
-	PROVINCE_COLOURS,
-	TOOLTIP_STYLE,
-	ZONE_COLOURS
-} from './theme';
+	dashArray,
+	escapeXml,
+	labelStep,
+	legendLayout,
+	legendSvg,
+	linear,
+	linePath,
+	num,
+	svgOpen,
+	valueDomain,
+	widest,
+	yAxisSvg,
+	type LineStyle
+} from './svg';
+import { MISSING, type TableData } from './table';
+import { AXIS_FONT_SIZE, MUTED, NATION_COLOUR, PROVINCE_COLOURS, ZONE_COLOURS } from './theme';
 
 export type TrendKind = 'province' | 'zone' | 'nation';
 
@@ -56,65 +62,146 @@ export function trendStyle(
 /** Draw order: the nation underneath, the province on top. */
 const Z: Record<TrendKind, number> = { nation: 2, zone: 3, province: 4 };
 
-export function trendOption(series: readonly TrendSeries[], format: Format, formatYear: FormatYear): EChartsCoreOption {
+const SIDE = 8;
+const RIGHT = 24;
+/** Below the plot, for the years. */
+const X_AXIS_ROOM = 28;
+
+export interface TrendLine {
+	key: string;
+	label: string;
+	kind: TrendKind;
+	style: LineStyle;
+	/** One per year of the x axis; null where the series has no value. */
+	points: ({ x: number; y: number; value: number } | null)[];
+	radius: number;
+}
+
+export interface TrendLayout {
+	width: number;
+	height: number;
+	plot: { left: number; right: number; top: number; bottom: number };
+	legend: ReturnType<typeof legendLayout>;
+	years: { year: number; x: number; label: string; labelled: boolean }[];
+	yTicks: { y: number; label: string }[];
+	/** In drawing order: the nation first, the province last. */
+	lines: TrendLine[];
+	/** The series in their given order, for the tooltip. */
+	tooltipOrder: TrendLine[];
+	format: Format;
+}
+
+/** Where every line, point, label and tick goes, in a chart of `width` × `height` px. */
+export function trendLayout(
+	series: readonly TrendSeries[],
+	format: Format,
+	formatYear: FormatYear,
+	{ width, height }: { width: number; height: number }
+): TrendLayout {
 	const years = trendYears(series);
 	const counts: Record<TrendKind, number> = { province: 0, zone: 0, nation: 0 };
 	const styles = series.map((s) => trendStyle(s.kind, counts[s.kind]++));
 	const values = series.map((s) => alignedValues(s, years));
-
+	const legend = legendLayout(
+		series.map((s, i) => ({
+			label: s.label,
+			style: { colour: styles[i].colour, dash: styles[i].type, width: styles[i].width }
+		})),
+		width - 2 * SIDE,
+		'center'
+	);
+	const top = 8 + legend.height + 14;
+	const bottom = Math.max(top + 1, height - X_AXIS_ROOM);
+	const domain = valueDomain(
+		values.flat().filter((v): v is number => v !== null),
+		4
+	);
+	const tickLabels = domain.ticks.map((v) => format(v));
+	const left = SIDE + Math.ceil(widest(tickLabels)) + 6;
+	const right = Math.max(left + 1, width - RIGHT);
+	const y = linear(domain.lo, domain.hi, bottom, top);
+	const spacing = years.length > 1 ? (right - left) / (years.length - 1) : right - left;
+	const x = (i: number) => (years.length > 1 ? left + i * spacing : (left + right) / 2);
+	const yearLabels = years.map(formatYear);
+	const step = labelStep(years.length, spacing, widest(yearLabels));
+	const lines = series.map((s, i): TrendLine => ({
+		key: s.key,
+		label: s.label,
+		kind: s.kind,
+		style: { colour: styles[i].colour, dash: styles[i].type, width: styles[i].width },
+		points: values[i].map((v, j) => (v === null ? null : { x: x(j), y: y(v), value: v })),
+		radius: s.kind === 'province' ? 3.5 : 2.5
+	}));
 	return {
-		animation: false,
-		textStyle: { fontFamily: FONT_FAMILY },
-		legend: {
-			top: 0,
-			left: 'center',
-			itemWidth: 28,
-			textStyle: { fontFamily: FONT_FAMILY, fontSize: 12 },
-			data: series.map((s) => s.label)
-		},
-		grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-		tooltip: {
-			...TOOLTIP_STYLE,
-			trigger: 'axis',
-			formatter: (params: { dataIndex: number }[] | { dataIndex: number }) => {
-				const first = Array.isArray(params) ? params[0] : params;
-				if (!first) return '';
-				const index = first.dataIndex;
-				const lines = series.map(
-					(s, i) =>
-						`${dot(styles[i].colour)}${escapeHtml(s.label)}: <b>${values[i][index] === null ? MISSING : escapeHtml(format(values[i][index] as number))}</b>`
-				);
-				return [`<b>${escapeHtml(formatYear(years[index]))}</b>`, ...lines].join('<br>');
-			}
-		},
-		xAxis: {
-			type: 'category',
-			boundaryGap: false,
-			data: years.map(String),
-			axisLabel: { formatter: (v: string) => formatYear(Number(v)), fontSize: AXIS_FONT_SIZE, hideOverlap: true },
-			axisLine: { lineStyle: { color: MUTED } }
-		},
-		yAxis: {
-			type: 'value',
-			splitNumber: 4,
-			axisLabel: { formatter: (v: number) => format(v), fontSize: AXIS_FONT_SIZE }
-		},
-		series: series.map((s, i) => ({
-			type: 'line',
-			id: s.key,
-			name: s.label,
-			data: values[i],
-			connectNulls: false,
-			showSymbol: true,
-			symbol: 'circle',
-			symbolSize: s.kind === 'province' ? 7 : 5,
-			z: Z[s.kind],
-			color: styles[i].colour,
-			itemStyle: { color: styles[i].colour },
-			lineStyle: { color: styles[i].colour, type: styles[i].type, width: styles[i].width },
-			emphasis: { focus: 'series' }
-		}))
+		width,
+		height,
+		plot: { left, right, top, bottom },
+		legend,
+		years: years.map((year, i) => ({
+			year,
+			x: x(i),
+			label: yearLabels[i],
+			// Every step-th year from the last, so the latest year is always named.
+			labelled: (years.length - 1 - i) % step === 0
+		})),
+		yTicks: domain.ticks.map((v, i) => ({ y: y(v), label: tickLabels[i] })),
+		lines: [...lines].sort((a, b) => Z[a.kind] - Z[b.kind]),
+		tooltipOrder: lines,
+		format
 	};
+}
+
+/**
+ * The layout as one `<svg>`: a `g.line[data-series]` per series, and over the plot one
+ * `g.year[data-tip]` column per year, whose `.guide` line shows while it is hovered.
+ */
+export function trendSvg(layout: TrendLayout): string {
+	const { plot } = layout;
+	const out = [svgOpen(layout.width, layout.height), legendSvg(layout.legend, 8)];
+	out.push(yAxisSvg(layout.yTicks, plot));
+	out.push(
+		`<line class="axis" x1="${num(plot.left)}" x2="${num(plot.right)}" y1="${num(plot.bottom)}" y2="${num(plot.bottom)}" stroke="${MUTED}"/>`
+	);
+	out.push(`<g class="x-axis" font-size="${AXIS_FONT_SIZE}" fill="${MUTED}" text-anchor="middle">`);
+	for (const year of layout.years)
+		if (year.labelled)
+			out.push(`<text x="${num(year.x)}" y="${num(plot.bottom + 17)}">${escapeXml(year.label)}</text>`);
+	out.push('</g>');
+	for (const line of layout.lines) {
+		const { colour, dash, width } = line.style;
+		const d = linePath(line.points);
+		out.push(`<g class="line" data-series="${escapeXml(line.key)}" fill="${escapeXml(colour)}">`);
+		if (d)
+			out.push(
+				`<path d="${d}" fill="none" stroke="${escapeXml(colour)}" stroke-width="${num(width)}" stroke-linejoin="round"${dashArray(dash, width)}/>`
+			);
+		for (const p of line.points) if (p) out.push(`<circle cx="${num(p.x)}" cy="${num(p.y)}" r="${num(line.radius)}"/>`);
+		out.push('</g>');
+	}
+	const half = layout.years.length > 1 ? (layout.years[1].x - layout.years[0].x) / 2 : (plot.right - plot.left) / 2;
+	out.push('<g class="years">');
+	layout.years.forEach((year, i) =>
+		out.push(
+			`<g class="year" data-tip="${i}">` +
+				`<rect x="${num(year.x - half)}" y="${num(plot.top)}" width="${num(2 * half)}" height="${num(plot.bottom - plot.top)}" fill="none" pointer-events="all"/>` +
+				`<line class="guide" x1="${num(year.x)}" x2="${num(year.x)}" y1="${num(plot.top)}" y2="${num(plot.bottom)}" stroke="${MUTED}" stroke-width="1"/>` +
+				'</g>'
+		)
+	);
+	out.push('</g></svg>');
+	return out.join('');
+}
+
+/** The tooltip of a year (its index on the x axis): every series' value that year, as HTML. */
+export function trendTooltip(layout: TrendLayout, key: string): string | null {
+	const index = Number(key);
+	const year = layout.years[index];
+	if (!year) return null;
+	const lines = layout.tooltipOrder.map((line) => {
+		const p = line.points[index];
+		return `${dot(line.style.colour)}${escapeHtml(line.label)}: <b>${p ? escapeHtml(layout.format(p.value)) : MISSING}</b>`;
+	});
+	return [`<b>${escapeHtml(year.label)}</b>`, ...lines].join('<br>');
 }
 
 /** The trend as a table: one row per year, one column per series. */

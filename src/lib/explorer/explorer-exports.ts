@@ -3,15 +3,15 @@
  * layers, chart options, table helpers' output), described in words for titles and citations.
  */
 import {
-	distributionHeight,
-	distributionOption,
+	distributionLayout,
+	distributionSvg,
 	type DistributionLabels,
 	type ZoneDistribution
 } from '$lib/charts/distribution';
-import { multiplesLayout, multiplesOption, type IssueAreaPanel } from '$lib/charts/multiples';
+import { multiplesLayout, multiplesSvg, type IssueAreaPanel } from '$lib/charts/multiples';
 import { rankingLayout, rankingSvg, type RankingItem, type RankingReference } from '$lib/charts/ranking';
 import type { TableData } from '$lib/charts/table';
-import { trendOption, type TrendSeries } from '$lib/charts/trend';
+import { trendLayout, trendSvg, type TrendSeries } from '$lib/charts/trend';
 import type { IndicatorRow, ProvinceRow, SourceRow } from '$lib/data/contract';
 import {
 	BOUNDARY_SOURCE,
@@ -22,7 +22,6 @@ import {
 	type Exportable
 } from '$lib/export/exportable';
 import {
-	chartExportable,
 	choroplethLegend,
 	indicatorFootnote,
 	mapExportable,
@@ -76,6 +75,11 @@ function indicatorSourceIds(indicator: IndicatorRow): string[] {
 	return [indicator.source_id, indicator.aggregation !== 'sum' ? POPULATION_SOURCE : null].filter(
 		(id): id is string => id !== null
 	);
+}
+
+/** A laid-out chart and its markup, as svgChartExportable takes them. */
+function drawn<L extends { width: number; height: number }>(layout: L, svg: (layout: L) => string) {
+	return { width: layout.width, height: layout.height, markup: svg(layout) };
 }
 
 export function explorerExports(x: ExplorerExportInput): ExplorerExports {
@@ -164,15 +168,12 @@ export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 			...own,
 			view.zone !== null ? ZONE_SOURCE : null
 		]),
-		() => {
-			const layout = rankingLayout(x.ranking.items, x.format, x.ranking.references, { width: 640 });
-			return { width: layout.width, height: layout.height, markup: rankingSvg(layout) };
-		}
+		() => drawn(rankingLayout(x.ranking.items, x.format, x.ranking.references, { width: 640 }), rankingSvg)
 	);
 
 	// --- trend ----------------------------------------------------------------
 	const places = x.trend.series.map((s) => s.label).join(' · ');
-	const trend = chartExportable(
+	const trend = svgChartExportable(
 		base(
 			'trend',
 			t('trend_focus_title', { indicator: name, places }),
@@ -180,12 +181,11 @@ export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 			x.trend.table,
 			[...own, x.trend.series.some((s) => s.kind === 'zone') ? ZONE_SOURCE : null]
 		),
-		() => trendOption(x.trend.series, x.format, x.formatYear),
-		{ width: 720, height: 360 }
+		() => drawn(trendLayout(x.trend.series, x.format, x.formatYear, { width: 720, height: 360 }), trendSvg)
 	);
 
 	// --- distribution -----------------------------------------------------------
-	const distribution = chartExportable(
+	const distribution = svgChartExportable(
 		base(
 			'distribution',
 			`${name}: ${t('distribution_title', { year: yearLabel })}`,
@@ -194,14 +194,17 @@ export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 			[...own, ZONE_SOURCE]
 		),
 		() =>
-			distributionOption(x.distribution.zones, {
-				format: x.format,
-				nation: x.distribution.nation,
-				nationLabel: t('chart_nation'),
-				selectedZone: x.distribution.selectedZone,
-				labels: x.distribution.labels
-			}),
-		{ width: 720, height: distributionHeight(x.distribution.zones.length) }
+			drawn(
+				distributionLayout(x.distribution.zones, {
+					format: x.format,
+					nation: x.distribution.nation,
+					nationLabel: t('chart_nation'),
+					selectedZone: x.distribution.selectedZone,
+					labels: x.distribution.labels,
+					width: 720
+				}),
+				distributionSvg
+			)
 	);
 
 	// --- issue-area multiples ---------------------------------------------------
@@ -209,8 +212,7 @@ export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 	const headlines = x.catalogue.filter((i) => i.headline && headlineIds.has(i.issue_area_id));
 	const headlineSources = [...new Set(headlines.flatMap(indicatorSourceIds))];
 	const multiplesNotes = [...new Set(headlines.map((i) => indicatorFootnote(lang, i)))];
-	const width = 960;
-	const multiples = chartExportable(
+	const multiples = svgChartExportable(
 		{
 			...base(
 				'multiples',
@@ -231,14 +233,16 @@ export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 			)
 		},
 		() =>
-			multiplesOption(x.multiples.panels, {
-				width,
-				formatYear: x.formatYear,
-				valueLabel: x.focusLabel,
-				referenceLabel: t('nation'),
-				sampleMarker: t('chart_sample_marker')
-			}),
-		{ width, height: multiplesLayout(width, x.multiples.panels.length).height }
+			drawn(
+				multiplesLayout(x.multiples.panels, {
+					width: 960,
+					formatYear: x.formatYear,
+					valueLabel: x.focusLabel,
+					referenceLabel: t('nation'),
+					sampleMarker: t('chart_sample_marker')
+				}),
+				multiplesSvg
+			)
 	);
 
 	return { map, ranking, trend, distribution, multiples };

@@ -1,12 +1,10 @@
 /**
- * Ready-made Exportables for the kinds of view: an ECharts chart, a chart drawn as SVG, the
- * choropleth map and a plain table. A new view plugs into the export menu by calling one of these with its title,
+ * Ready-made Exportables for the kinds of view: a chart drawn as SVG, the choropleth map and a plain table. A new view plugs into the export menu by calling one of these with its title,
  * filters, sources, table and graphic input.
  */
 import type { SourceRow } from '$lib/data/contract';
 import { localized, translate, type Lang } from '$lib/i18n';
 import type { Choropleth } from '$lib/map/choropleth';
-import type { EChartsCoreOption } from 'echarts/core';
 import { shortPublisher, type Exportable } from './exportable';
 import type { MapSvgInput } from './map-svg';
 import type { SwatchLegend } from './svg-frame';
@@ -14,27 +12,7 @@ import type { SwatchLegend } from './svg-frame';
 /** Everything but the graphic. */
 export type ExportableBase = Omit<Exportable, 'graphic'>;
 
-/** A chart drawn with ECharts' SVG renderer from the same option the page draws. */
-export function chartExportable(
-	base: ExportableBase,
-	option: () => EChartsCoreOption,
-	size: { width: number; height: number }
-): Exportable {
-	return {
-		...base,
-		async graphic() {
-			const [{ chartBlock }, { fontsReady }] = await Promise.all([
-				import('./chart-svg'),
-				import('$lib/charts/echarts')
-			]);
-			// ECharts measures labels with the page's fonts: wait for Thai, as the canvas charts do.
-			await fontsReady();
-			return chartBlock(option(), size.width, size.height);
-		}
-	};
-}
-
-/** A chart that draws itself as SVG markup (the ranking): exported as the page shows it. */
+/** A chart that draws itself as SVG markup (src/lib/charts/svg.ts): exported as the page shows it. */
 export function svgChartExportable(
 	base: ExportableBase,
 	svg: () => { width: number; height: number; markup: string }
