@@ -70,8 +70,12 @@ test('a regional committee reviews zone 10: its five provinces, another issue ar
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ubon Ratchathani province');
 	await expect(page.locator('tr[data-indicator="smoking_prevalence"]')).toContainText(/of 5/);
 
-	// Back to the explorer with the same filters.
+	// Back to the explorer with the province still selected (a filter change is a history entry of its
+	// own, not a page: the view follows the address bar), then back once more to before the selection.
 	await page.goBack();
+	await expect(page).toHaveURL(/province=34/);
+	await waitForView(page, 'smoking_prevalence', 2024, { zone: 10, province: '34' });
+	await expect(page.getByRole('combobox', { name: 'Province', exact: true })).toHaveValue('34');
 	await page.goBack();
 	await expect(page).toHaveURL(url);
 	await waitForView(page, 'smoking_prevalence', 2024, { zone: 10 });
@@ -187,4 +191,27 @@ test('the charts below the map: tooltips repeat their tables, and a province hov
 	await page.locator('.issue-multiples g.panel').first().locator('g.year').first().hover();
 	for (const cell of [first[0], first[2], `Khon Kaen: ${first[3]}`, `Thailand: ${first[4]}`])
 		await expect(tooltip).toContainText(cell);
+});
+
+test('after a filter change, the language switch keeps the filters, and Back returns to the Thai view', async ({
+	page
+}) => {
+	await page.goto('/');
+	await waitForMap(page);
+	await page.getByRole('combobox', { name: 'ปี', exact: true }).selectOption('2022');
+	await expect(page).toHaveURL(/year=2022/);
+	await waitForView(page, 'road_death_rate', 2022);
+
+	await page.locator('a[hreflang="en"]').click();
+	await expect(page).toHaveURL(/year=2022.*lang=en|lang=en.*year=2022/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await waitForView(page, 'road_death_rate', 2022);
+	await expect(page.getByRole('heading', { level: 2 })).toContainText('2022');
+
+	await page.goBack();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+	await waitForView(page, 'road_death_rate', 2022);
+	await page.goBack();
+	await waitForView(page, 'road_death_rate', 2023);
+	await expect(page.getByRole('combobox', { name: 'ปี', exact: true })).toHaveValue('2023');
 });

@@ -1,18 +1,47 @@
 /** The current view state, read from the page URL, and the one way to change it. */
 import { browser } from '$app/environment';
-import { goto } from '$app/navigation';
+import { afterNavigate, pushState } from '$app/navigation';
 import { page } from '$app/state';
 import { DEFAULT_VIEW, parseViewState, viewStateSearch, type ViewState } from './url-state';
 
-/** During prerendering there is no query string; the browser reads the real one. */
-export function currentView(): ViewState {
-	return browser ? parseViewState(page.url.searchParams) : DEFAULT_VIEW;
+/**
+ * The address bar's URL, when a filter change has put it there without a navigation. A filter
+ * change is a new history entry but not a new page: SvelteKit's `goto` would re-run the router and
+ * read the scroll position right after the views changed, forcing a layout of the whole page in the
+ * middle of every change (docs/performance.md). `page.url` stays the URL the page was navigated to.
+ */
+let shown = $state.raw<URL | null>(null);
+
+function viewUrl(): URL {
+	return shown !== null && shown.pathname === page.url.pathname ? shown : page.url;
 }
 
-export function hrefFor(patch: Partial<ViewState>, pathname: string = page.url.pathname): string {
+/** During prerendering there is no query string; the browser reads the real one. */
+export function currentView(): ViewState {
+	return browser ? parseViewState(viewUrl().searchParams) : DEFAULT_VIEW;
+}
+
+export function hrefFor(patch: Partial<ViewState>, pathname: string = viewUrl().pathname): string {
 	return pathname + viewStateSearch({ ...currentView(), ...patch });
 }
 
-export function updateView(patch: Partial<ViewState>): Promise<void> {
-	return goto(hrefFor(patch), { keepFocus: true, noScroll: true });
+/** A new history entry with the patched view; Back returns to the one before. */
+export function updateView(patch: Partial<ViewState>): void {
+	const href = hrefFor(patch);
+	pushState(href, {});
+	shown = new URL(location.href);
+}
+
+/**
+ * Keeps the view in step with the address bar: after a navigation, and when Back or Forward moves
+ * between filter changes (SvelteKit then restores `page.url` to the page's own URL, not the entry's).
+ * Called once, by the root layout.
+ */
+export function followAddressBar(): void {
+	const follow = () => (shown = new URL(location.href));
+	afterNavigate(follow);
+	$effect(() => {
+		addEventListener('popstate', follow);
+		return () => removeEventListener('popstate', follow);
+	});
 }
