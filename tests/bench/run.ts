@@ -501,7 +501,6 @@ function figuresFor(r: SizeResult, large: boolean): Figure[] {
 	coldFigure('first view:updated (app)', (c) => c.firstViewUpdated, null);
 
 	const ig = `Interaction → every view updated — ${size}`;
-	const limit = large ? 150 : 50;
 	const series = r.interactions;
 	const baseMs = series?.baseline.map((s) => s.ms) ?? [];
 	for (const interaction of APP_INTERACTIONS) {
@@ -510,20 +509,20 @@ function figuresFor(r: SizeResult, large: boolean): Figure[] {
 			const note = `n/a (no ${label.replace(/ change$/, '')} yet)`;
 			f.push({
 				...figure({ group: ig, label, size, unit: 'ms' }, [], null),
-				target: TARGETS.interaction(limit).text,
+				target: TARGETS.interaction(large).text,
 				note
 			});
 			continue;
 		}
 		const samples = series?.app.filter((s) => s.kind === interaction.kind).map((s) => s.ms) ?? [];
-		f.push(figure({ group: ig, label, size, unit: 'ms' }, samples, baseMs, TARGETS.interaction(limit)));
+		f.push(figure({ group: ig, label, size, unit: 'ms' }, samples, baseMs, TARGETS.interaction(large)));
 	}
 	f.push(
 		figure(
 			{ group: ig, label: `all ${series?.app.length ?? 0} interactions`, size, unit: 'ms' },
 			series?.app.map((s) => s.ms) ?? [],
 			baseMs,
-			TARGETS.interaction(limit)
+			TARGETS.interaction(large)
 		)
 	);
 
@@ -613,7 +612,7 @@ function figuresFor(r: SizeResult, large: boolean): Figure[] {
 					{ group: cg, label: `${interaction.label} → every view updated`, size, unit: 'ms' },
 					samples,
 					cBase,
-					TARGETS.interaction(limit)
+					TARGETS.interaction(large)
 				)
 			);
 		}
@@ -622,7 +621,7 @@ function figuresFor(r: SizeResult, large: boolean): Figure[] {
 				{ group: cg, label: `all ${cs?.app.length ?? 0} interactions`, size, unit: 'ms' },
 				cs?.app.map((s) => s.ms) ?? [],
 				cBase,
-				TARGETS.interaction(limit)
+				TARGETS.interaction(large)
 			)
 		);
 		memoryFigures(`Memory during a cold load of /coverage — ${size}`, 'coverage');
