@@ -12,7 +12,8 @@ import {
 	truncate,
 	valueDomain,
 	widest,
-	yAxisSvg
+	yAxisSvg,
+	type LegendLayout
 } from './svg';
 import { MISSING, type TableData } from './table';
 import { MUTED, NATION_COLOUR } from './theme';
@@ -110,7 +111,7 @@ export interface MultiplesPanelLayout {
 export interface MultiplesLayout {
 	width: number;
 	height: number;
-	legend: ReturnType<typeof legendLayout>;
+	legend: LegendLayout;
 	panels: MultiplesPanelLayout[];
 	options: MultiplesOptions;
 }

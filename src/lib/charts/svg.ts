@@ -101,12 +101,14 @@ const LEGEND_SWATCH = 28;
 const LEGEND_FONT_SIZE = 12;
 export const LEGEND_ROW_HEIGHT = 20;
 
+export interface LegendLayout {
+	/** Each row's items with their left edge. */
+	rows: { x: number; item: LegendItem }[][];
+	height: number;
+}
+
 /** A legend of line styles, wrapped into rows that fit `width`; `align` places each row. */
-export function legendLayout(
-	items: readonly LegendItem[],
-	width: number,
-	align: 'left' | 'center'
-): { rows: { x: number; item: LegendItem }[][]; height: number } {
+export function legendLayout(items: readonly LegendItem[], width: number, align: 'left' | 'center'): LegendLayout {
 	const itemWidth = (item: LegendItem) => LEGEND_SWATCH + 6 + textWidth(item.label, LEGEND_FONT_SIZE) + 16;
 	const rows: { x: number; item: LegendItem }[][] = [];
 	let row: { x: number; item: LegendItem }[] = [];
@@ -131,7 +133,7 @@ export function legendLayout(
 	return { rows: placed, height: placed.length * LEGEND_ROW_HEIGHT };
 }
 
-export function legendSvg(legend: ReturnType<typeof legendLayout>, top: number): string {
+export function legendSvg(legend: LegendLayout, top: number): string {
 	const out = [`<g class="chart-legend" font-size="${LEGEND_FONT_SIZE}" fill="${MUTED}">`];
 	legend.rows.forEach((row, r) => {
 		const y = top + r * LEGEND_ROW_HEIGHT + LEGEND_ROW_HEIGHT / 2;

@@ -13,6 +13,7 @@ import {
 	valueDomain,
 	widest,
 	yAxisSvg,
+	type LegendLayout,
 	type LineStyle
 } from './svg';
 import { MISSING, type TableData } from './table';
@@ -81,7 +82,7 @@ export interface TrendLayout {
 	width: number;
 	height: number;
 	plot: { left: number; right: number; top: number; bottom: number };
-	legend: ReturnType<typeof legendLayout>;
+	legend: LegendLayout;
 	years: { year: number; x: number; label: string; labelled: boolean }[];
 	yTicks: { y: number; label: string }[];
 	/** In drawing order: the nation first, the province last. */
