@@ -215,3 +215,27 @@ test('after a filter change, the language switch keeps the filters, and Back ret
 	await waitForView(page, 'road_death_rate', 2023);
 	await expect(page.getByRole('combobox', { name: 'ปี', exact: true })).toHaveValue('2023');
 });
+
+test("a browser that keeps the user's own files does not show the build's numbers: it waits for its own tables", async ({
+	page
+}) => {
+	// USER_FILES_HINT in src/lib/data/browser-db.ts: how many files the user keeps.
+	await page.addInitScript(() => localStorage.setItem('phakhi-atlas:user-files', '1'));
+	// The values never arrive: whatever the page shows meanwhile is not from them.
+	await page.route('**/data/indicator_values.parquet', () => {});
+	await page.goto('/?lang=en');
+	await expect(page.locator('.explorer')).toHaveAttribute('data-db', 'loading');
+	await expect(page.locator('.explorer')).toHaveAttribute('data-view', '');
+	await expect(page.locator('.ranking[role="img"] g.row')).toHaveCount(0);
+	const fills = page.locator('svg.svg-map path[data-code]');
+	await expect(fills).toHaveCount(77);
+	await expect
+		.poll(async () => new Set(await fills.evaluateAll((els) => els.map((el) => el.getAttribute('fill')))).size)
+		.toBe(1);
+
+	// Nothing of the user's is kept after all: once DuckDB says so, the build's numbers are the page's.
+	await page.unroute('**/data/indicator_values.parquet');
+	await page.reload();
+	await waitForView(page, 'road_death_rate', 2023);
+	await expect(page.locator('.ranking[role="img"] g.row')).toHaveCount(77);
+});
