@@ -255,7 +255,10 @@ test('a dropped Windows-874 CSV with Thai headers, province names and BE dates i
 	await expect(ind).toHaveAttribute('data-status', 'loaded');
 	await expect(ind).toContainText(`Converted Buddhist-era years to CE in ${77 - ZONE_7.length} rows`);
 
-	// Both CSV files are kept: a reload loads them again through the same checks.
+	// Both CSV files are kept: a reload loads them again through the same checks. (A file is written to
+	// IndexedDB after it is loaded, and says so: a reload before that would rightly not find it.)
+	await expect(item).toContainText('Kept in this browser');
+	await expect(ind).toContainText('Kept in this browser');
 	await page.reload();
 	await expect(page.locator('.user-data')).toHaveAttribute('data-db', 'ready', { timeout: 45_000 });
 	await expect(item).toHaveAttribute('data-status', 'loaded');
