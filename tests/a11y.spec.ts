@@ -10,7 +10,9 @@ import { inLang, LANGS, ROUTES } from './routes';
 const BLOCKING = new Set(['serious', 'critical']);
 
 async function audit(page: Page, testInfo: import('@playwright/test').TestInfo, name: string) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+		.analyze();
 	const lines = results.violations.map(
 		(v) =>
 			`${v.impact} ${v.id}: ${v.help} (${v.nodes.length}×) ${v.nodes
@@ -20,7 +22,9 @@ async function audit(page: Page, testInfo: import('@playwright/test').TestInfo, 
 	);
 	if (process.env.AXE_VERBOSE) console.log(`axe ${name}:\n${lines.join('\n')}`);
 	if (lines.length > 0) await testInfo.attach(`axe ${name}`, { body: lines.join('\n'), contentType: 'text/plain' });
-	return results.violations.filter((v) => BLOCKING.has(v.impact ?? '')).map((v) => lines[results.violations.indexOf(v)]);
+	return results.violations
+		.filter((v) => BLOCKING.has(v.impact ?? ''))
+		.map((v) => lines[results.violations.indexOf(v)]);
 }
 
 /** Opens every closed table (closed tables keep no rows in the DOM). */
@@ -163,14 +167,34 @@ test('reduced motion: no transitions, and the map jumps instead of flying', asyn
 		for (const name of ['fitBounds', 'easeTo', 'flyTo']) {
 			const original = map[name].bind(map);
 			map[name] = (...args: unknown[]) => {
-				log.push({ name, duration: (args[1] as { duration?: number } | undefined)?.duration ?? (args[0] as { duration?: number })?.duration });
+				log.push({
+					name,
+					duration:
+						(args[1] as { duration?: number } | undefined)?.duration ?? (args[0] as { duration?: number })?.duration
+				});
 				return original(...args);
 			};
 		}
 	});
 	await page.getByRole('combobox', { name: 'Health zone', exact: true }).selectOption('10');
 	await expect(page.locator('.explorer')).toHaveAttribute('data-view', /:10:/);
-	const moves = await page.evaluate(() => (window as unknown as { __moves: { name: string; duration?: number }[] }).__moves);
+	const moves = await page.evaluate(
+		() => (window as unknown as { __moves: { name: string; duration?: number }[] }).__moves
+	);
 	expect(moves.length).toBeGreaterThan(0);
 	for (const move of moves) expect(move.duration, move.name).toBe(0);
 });
+
+// WCAG 1.4.10 (reflow) at a phone's width: the page never scrolls sideways; wide tables and the
+// ranking scroll inside their own boxes.
+for (const route of ROUTES.filter((r) => !r.path.startsWith('/brief')))
+	test(`reflow: ${route.path} fits a 390 px wide phone`, async ({ page }) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(inLang(route.path, 'en'));
+		await route.ready(page);
+		const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+			scrollWidth: document.documentElement.scrollWidth,
+			clientWidth: document.documentElement.clientWidth
+		}));
+		expect(scrollWidth).toBe(clientWidth);
+	});
