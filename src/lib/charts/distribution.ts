@@ -1,8 +1,8 @@
 /** Provinces within each health zone: a box plot per zone with the provinces as a strip of points, drawn as SVG. */
 import { dot, escapeHtml, type Format } from './common';
-import { escapeXml, linear, num, svgOpen, textWidth, valueDomain } from './svg';
+import { escapeXml, linear, num, referenceLineSvg, svgOpen, textWidth, valueDomain, xAxisSvg } from './svg';
 import { MISSING, type TableData } from './table';
-import { ACCENT, AXIS_FONT_SIZE, INK, LINE, MUTED, NATION_COLOUR } from './theme';
+import { ACCENT, AXIS_FONT_SIZE, INK, MUTED, NATION_COLOUR } from './theme';
 
 export interface ZoneValue {
 	code: string;
@@ -188,17 +188,10 @@ export function distributionLayout(
 export function distributionSvg(layout: DistributionLayout): string {
 	const { plot } = layout;
 	const out = [svgOpen(layout.width, layout.height)];
-	out.push(`<g class="grid" stroke="${LINE}">`);
-	for (const t of layout.ticks)
-		out.push(`<line x1="${num(t.x)}" x2="${num(t.x)}" y1="${num(plot.top)}" y2="${num(plot.bottom)}"/>`);
-	out.push('</g>');
+	out.push(xAxisSvg(layout.ticks, plot));
 	out.push(
 		`<line class="axis" x1="${num(plot.left)}" x2="${num(plot.right)}" y1="${num(plot.bottom)}" y2="${num(plot.bottom)}" stroke="${MUTED}"/>`
 	);
-	out.push(`<g class="ticks" font-size="${AXIS_FONT_SIZE}" fill="${MUTED}" text-anchor="middle">`);
-	for (const t of layout.ticks)
-		out.push(`<text x="${num(t.x)}" y="${num(plot.bottom + 16)}">${escapeXml(t.label)}</text>`);
-	out.push('</g>');
 	out.push(`<g class="zones" font-size="${AXIS_FONT_SIZE}" text-anchor="end">`);
 	for (const r of layout.rows)
 		out.push(
@@ -224,10 +217,11 @@ export function distributionSvg(layout: DistributionLayout): string {
 	if (layout.nation) {
 		const n = layout.nation;
 		out.push(
-			`<g class="nation" fill="${NATION_COLOUR}" stroke="${NATION_COLOUR}">` +
-				`<line x1="${num(n.x)}" x2="${num(n.x)}" y1="${num(plot.top - 4)}" y2="${num(plot.bottom)}" stroke-width="1.5" stroke-dasharray="5 3"/>` +
-				`<text x="${num(n.labelX)}" y="${num(plot.top - 9)}" text-anchor="middle" stroke="none" font-size="10" font-weight="600">${escapeXml(n.label)}</text>` +
-				'</g>'
+			referenceLineSvg(
+				'nation',
+				{ x: n.x, top: plot.top - 4, bottom: plot.bottom, colour: NATION_COLOUR, dash: '5 3' },
+				{ x: n.labelX, y: plot.top - 9, text: n.label, size: 10 }
+			)
 		);
 	}
 	out.push('<g class="points" stroke="#fff" stroke-width="0.5">');

@@ -3,10 +3,10 @@
  * export and the printed brief draw the same markup; the page updates it in about a
  * millisecond, where ECharts took 5–25 ms per change for 77 bars (docs/performance.md).
  */
-import { escapeXml, linear, num, svgOpen, textWidth, valueDomain } from './svg';
+import { escapeXml, linear, num, referenceLineSvg, svgOpen, textWidth, valueDomain, xAxisSvg } from './svg';
 import type { Format } from './common';
 import type { TableData } from './table';
-import { AXIS_FONT_SIZE, INK, LINE, MUTED, REFERENCE_COLOURS } from './theme';
+import { AXIS_FONT_SIZE, INK, MUTED, REFERENCE_COLOURS } from './theme';
 
 export interface RankingItem {
 	code: string;
@@ -133,14 +133,7 @@ export function rankingSvg(layout: RankingLayout): string {
 	const { width, height, band, plot } = layout;
 	const barHeight = band * BAR_FILL;
 	const out: string[] = [svgOpen(width, height)];
-	out.push('<g class="grid" stroke="' + LINE + '">');
-	for (const t of layout.ticks)
-		out.push(`<line x1="${num(t.x)}" x2="${num(t.x)}" y1="${num(plot.top)}" y2="${num(plot.bottom)}"/>`);
-	out.push('</g>');
-	out.push(`<g class="ticks" font-size="${AXIS_FONT_SIZE}" fill="${MUTED}" text-anchor="middle">`);
-	for (const t of layout.ticks)
-		out.push(`<text x="${num(t.x)}" y="${num(plot.bottom + 16)}">${escapeXml(t.label)}</text>`);
-	out.push('</g>');
+	out.push(xAxisSvg(layout.ticks, plot));
 	out.push(`<g class="rows" font-size="${AXIS_FONT_SIZE}">`);
 	for (const r of layout.rows) {
 		const middle = num(r.y + band / 2);
@@ -159,10 +152,11 @@ export function rankingSvg(layout: RankingLayout): string {
 	);
 	for (const ref of layout.references)
 		out.push(
-			`<g class="reference" fill="${ref.colour}" stroke="${ref.colour}">` +
-				`<line x1="${num(ref.x)}" x2="${num(ref.x)}" y1="${num(plot.top - 2)}" y2="${num(plot.bottom)}" stroke-width="1.5" stroke-dasharray="4 3"/>` +
-				`<text x="${num(ref.labelX)}" y="${num(ref.labelY)}" text-anchor="middle" stroke="none" font-size="${VALUE_FONT_SIZE}" font-weight="600">${escapeXml(ref.label)}</text>` +
-				'</g>'
+			referenceLineSvg(
+				'reference',
+				{ x: ref.x, top: plot.top - 2, bottom: plot.bottom, colour: ref.colour, dash: '4 3' },
+				{ x: ref.labelX, y: ref.labelY, text: ref.label, size: VALUE_FONT_SIZE }
+			)
 		);
 	out.push('</svg>');
 	return out.join('');

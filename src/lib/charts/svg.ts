@@ -150,6 +150,34 @@ export function legendSvg(legend: LegendLayout, top: number): string {
 	return out.join('');
 }
 
+/** Vertical grid lines and, below the plot, their labels: a value axis along the bottom. */
+export function xAxisSvg(
+	xTicks: readonly { x: number; label: string }[],
+	plot: { top: number; bottom: number }
+): string {
+	const out = [`<g class="grid" stroke="${LINE}">`];
+	for (const t of xTicks)
+		out.push(`<line x1="${num(t.x)}" x2="${num(t.x)}" y1="${num(plot.top)}" y2="${num(plot.bottom)}"/>`);
+	out.push(`</g><g class="ticks" font-size="${AXIS_FONT_SIZE}" fill="${MUTED}" text-anchor="middle">`);
+	for (const t of xTicks) out.push(`<text x="${num(t.x)}" y="${num(plot.bottom + 16)}">${escapeXml(t.label)}</text>`);
+	out.push('</g>');
+	return out.join('');
+}
+
+/** A dashed vertical line across a plot with its label above it (a zone's or the nation's value). */
+export function referenceLineSvg(
+	className: string,
+	line: { x: number; top: number; bottom: number; colour: string; dash: string },
+	label: { x: number; y: number; text: string; size: number }
+): string {
+	return (
+		`<g class="${className}" fill="${line.colour}" stroke="${line.colour}">` +
+		`<line x1="${num(line.x)}" x2="${num(line.x)}" y1="${num(line.top)}" y2="${num(line.bottom)}" stroke-width="1.5" stroke-dasharray="${line.dash}"/>` +
+		`<text x="${num(label.x)}" y="${num(label.y)}" text-anchor="middle" stroke="none" font-size="${label.size}" font-weight="600">${escapeXml(label.text)}</text>` +
+		'</g>'
+	);
+}
+
 /** Horizontal grid lines and their labels for a value axis drawn up the left of a plot. */
 export function yAxisSvg(
 	yTicks: readonly { y: number; label: string }[],
