@@ -3,6 +3,7 @@ import { dot, escapeHtml, type Format } from './common';
 import {
 	dashArray,
 	escapeXml,
+	hoverColumnsSvg,
 	legendLayout,
 	legendSvg,
 	linear,
@@ -206,13 +207,11 @@ export function multiplesSvg(layout: MultiplesLayout): string {
 			out.push(`<path d="${value}" fill="none" stroke="${colour}" stroke-width="2.5" stroke-linejoin="round"/>`);
 		for (const p of pl.value) if (p) out.push(`<circle cx="${num(p.x)}" cy="${num(p.y)}" r="2.5"/>`);
 		out.push('</g>');
-		const half = pl.years.length > 1 ? (pl.years[1].x - pl.years[0].x) / 2 : (plot.right - plot.left) / 2;
-		pl.years.forEach((year, j) =>
-			out.push(
-				`<g class="year" data-tip="${i}:${j}">` +
-					`<rect x="${num(year.x - half)}" y="${num(plot.top)}" width="${num(2 * half)}" height="${num(plot.bottom - plot.top)}" fill="none" pointer-events="all"/>` +
-					`<line class="guide" x1="${num(year.x)}" x2="${num(year.x)}" y1="${num(plot.top)}" y2="${num(plot.bottom)}" stroke="${MUTED}"/>` +
-					'</g>'
+		out.push(
+			hoverColumnsSvg(
+				pl.years.map((y) => y.x),
+				plot,
+				(j) => `${i}:${j}`
 			)
 		);
 		out.push('</g>');

@@ -178,6 +178,27 @@ export function referenceLineSvg(
 	);
 }
 
+/**
+ * One hover column per category (a year) across a plot, centred on its x: a `g.year` whose
+ * `data-tip` is `tip(index)` and whose `.guide` line shows while it is hovered (SvgChart).
+ */
+export function hoverColumnsSvg(
+	xs: readonly number[],
+	plot: { left: number; right: number; top: number; bottom: number },
+	tip: (index: number) => string
+): string {
+	const half = xs.length > 1 ? (xs[1] - xs[0]) / 2 : (plot.right - plot.left) / 2;
+	return xs
+		.map(
+			(x, i) =>
+				`<g class="year" data-tip="${escapeXml(tip(i))}">` +
+				`<rect x="${num(x - half)}" y="${num(plot.top)}" width="${num(2 * half)}" height="${num(plot.bottom - plot.top)}" fill="none" pointer-events="all"/>` +
+				`<line class="guide" x1="${num(x)}" x2="${num(x)}" y1="${num(plot.top)}" y2="${num(plot.bottom)}" stroke="${MUTED}"/>` +
+				'</g>'
+		)
+		.join('');
+}
+
 /** Horizontal grid lines and their labels for a value axis drawn up the left of a plot. */
 export function yAxisSvg(
 	yTicks: readonly { y: number; label: string }[],

@@ -3,6 +3,7 @@ import { dot, escapeHtml, type Format } from './common';
 import {
 	dashArray,
 	escapeXml,
+	hoverColumnsSvg,
 	labelStep,
 	legendLayout,
 	legendSvg,
@@ -179,14 +180,12 @@ export function trendSvg(layout: TrendLayout): string {
 		for (const p of line.points) if (p) out.push(`<circle cx="${num(p.x)}" cy="${num(p.y)}" r="${num(line.radius)}"/>`);
 		out.push('</g>');
 	}
-	const half = layout.years.length > 1 ? (layout.years[1].x - layout.years[0].x) / 2 : (plot.right - plot.left) / 2;
 	out.push('<g class="years">');
-	layout.years.forEach((year, i) =>
-		out.push(
-			`<g class="year" data-tip="${i}">` +
-				`<rect x="${num(year.x - half)}" y="${num(plot.top)}" width="${num(2 * half)}" height="${num(plot.bottom - plot.top)}" fill="none" pointer-events="all"/>` +
-				`<line class="guide" x1="${num(year.x)}" x2="${num(year.x)}" y1="${num(plot.top)}" y2="${num(plot.bottom)}" stroke="${MUTED}" stroke-width="1"/>` +
-				'</g>'
+	out.push(
+		hoverColumnsSvg(
+			layout.years.map((y) => y.x),
+			plot,
+			(i) => String(i)
 		)
 	);
 	out.push('</g></svg>');
