@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { rankingLayout, rankingSvg } from '$lib/charts/ranking';
 import { trendLayout, trendSvg } from '$lib/charts/trend';
+import { profileCoverage } from '$lib/data/aggregate-coverage';
 import type { AtlasDb } from '$lib/data/atlas-db';
 import type { IndicatorRow } from '$lib/data/contract';
 import { DATA_DIR, withBundledDb } from '$lib/data/bundled.server';
@@ -114,6 +115,8 @@ async function loadBriefs(): Promise<Briefs> {
 								value: row.value,
 								zone: row.zone_value,
 								nation: row.nation_value,
+								zoneCoverage: profileCoverage(row, 'zone'),
+								nationCoverage: profileCoverage(row, 'nation'),
 								rank: { rank: row.rank_zone, of: row.provinces_zone },
 								rankNation: { rank: row.rank_nation, of: row.provinces_nation },
 								range: null
@@ -157,14 +160,13 @@ function featuredOf(
 	year: number,
 	kind: BriefKind
 ): BriefData['featured'] {
-	const aggregate = (scope: string, id: string) =>
-		data.aggregates.find((a) => a.scope === scope && a.scope_id === id)?.value ?? null;
 	return {
 		indicator_id: indicatorId,
 		year,
 		values: data.values.map((v) => ({ province_code: v.province_code, value: v.value })),
-		zoneValue: aggregate('zone', String(zone)),
-		nationValue: aggregate('nation', 'TH'),
+		aggregates: data.aggregates.filter(
+			(a) => (a.scope === 'zone' && a.scope_id === String(zone)) || a.scope === 'nation'
+		),
 		trend: {
 			focus: kind === 'province' ? data.trend.focus : null,
 			zone: kind === 'province' ? (data.trend.zone ?? []) : data.trend.focus,
@@ -192,7 +194,8 @@ async function zoneHeadlineRows(
 		const worstFirst = [...zones].sort((a, b) =>
 			indicator.higher_is_worse ? (b.value as number) - (a.value as number) : (a.value as number) - (b.value as number)
 		);
-		const nation = aggregates.find((a) => a.scope === 'nation')?.value ?? null;
+		const nationAggregate = aggregates.find((a) => a.scope === 'nation') ?? null;
+		const nation = nationAggregate?.value ?? null;
 		for (let zone = 1; zone <= 13; zone++) {
 			const inZone = new Set(provinces.filter((p) => p.health_zone === zone).map((p) => p.province_code));
 			const own = values.filter((v) => inZone.has(v.province_code) && v.value !== null).map((v) => v.value as number);
@@ -203,6 +206,8 @@ async function zoneHeadlineRows(
 				value: zones.find((a) => a.scope_id === String(zone))?.value ?? null,
 				zone: null,
 				nation,
+				zoneCoverage: aggregates.find((a) => a.scope === 'zone' && a.scope_id === String(zone)) ?? null,
+				nationCoverage: nationAggregate,
 				rank: index >= 0 ? { rank: index + 1, of: worstFirst.length } : null,
 				rankNation: null,
 				range: own.length ? [Math.min(...own), Math.max(...own)] : null

@@ -5,8 +5,10 @@
  */
 import type { CoverageTotals } from '$lib/coverage/metrics';
 import type { RankingItem, RankingReference } from '$lib/charts/ranking';
-import type { TrendSeries } from '$lib/charts/trend';
-import type { YearValue } from '$lib/data/atlas-db';
+import { hasValues, type TrendSeries } from '$lib/charts/trend';
+import { aggregateLines } from '$lib/charts/aggregate-lines';
+import type { AggregateCoverage } from '$lib/data/aggregate-coverage';
+import { NATION, type AggregateValue, type YearValue } from '$lib/data/atlas-db';
 import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow } from '$lib/data/contract';
 import { BOUNDARY_SOURCE, POPULATION_SOURCE, sourcesById, ZONE_SOURCE } from '$lib/export/exportable';
 import { formatNumber, formatYear, localized, translate, type Lang } from '$lib/i18n';
@@ -23,6 +25,9 @@ export interface BriefHeadline {
 	value: number | null;
 	zone: number | null;
 	nation: number | null;
+	/** What `zone` and `nation` cover; null when there is no such figure. */
+	zoneCoverage: AggregateCoverage | null;
+	nationCoverage: AggregateCoverage | null;
 	/** 1 = worst. Province brief: rank in zone and in the country; zone brief: rank of 13 zones. */
 	rank: { rank: number; of: number } | null;
 	rankNation: { rank: number; of: number } | null;
@@ -36,8 +41,8 @@ export interface BriefFeatured {
 	year: number;
 	/** Every province, so the classes are the national ones the explorer shows. */
 	values: { province_code: string; value: number | null }[];
-	zoneValue: number | null;
-	nationValue: number | null;
+	/** The zone's and the nation's figures that year, with what they cover (a withheld one has no value). */
+	aggregates: AggregateValue[];
 	trend: { focus: YearValue[] | null; zone: YearValue[]; nation: YearValue[] };
 }
 
@@ -106,26 +111,30 @@ export function briefCharts(data: BriefData, lang: Lang): BriefCharts {
 		}))
 		.sort((a, b) => (indicator.higher_is_worse ? b.value - a.value : a.value - b.value));
 	const zoneLabel = translate(lang, 'zone', { zone: data.zone });
-	const references: RankingReference[] = [
-		...(data.featured.zoneValue !== null ? [{ label: zoneLabel, value: data.featured.zoneValue }] : []),
-		...(data.featured.nationValue !== null
-			? [{ label: translate(lang, 'chart_nation'), value: data.featured.nationValue }]
-			: [])
-	];
-	const trend: TrendSeries[] = [
-		...(data.province && data.featured.trend.focus
-			? [
-					{
-						key: 'focus',
-						label: localized(data.province, 'name', lang),
-						kind: 'province' as const,
-						points: data.featured.trend.focus
-					}
-				]
-			: []),
-		{ key: 'zone', label: zoneLabel, kind: 'zone', points: data.featured.trend.zone },
-		{ key: 'nation', label: translate(lang, 'nation'), kind: 'nation', points: data.featured.trend.nation }
-	];
+	const references: RankingReference[] = aggregateLines(
+		data.featured.aggregates,
+		[
+			{ scope: 'zone', id: String(data.zone), label: zoneLabel },
+			{ ...NATION, label: translate(lang, 'chart_nation') }
+		],
+		lang
+	).lines;
+	const trend = (
+		[
+			...(data.province && data.featured.trend.focus
+				? [
+						{
+							key: 'focus',
+							label: localized(data.province, 'name', lang),
+							kind: 'province' as const,
+							points: data.featured.trend.focus
+						}
+					]
+				: []),
+			{ key: 'zone', label: zoneLabel, kind: 'zone', points: data.featured.trend.zone },
+			{ key: 'nation', label: translate(lang, 'nation'), kind: 'nation', points: data.featured.trend.nation }
+		] satisfies TrendSeries[]
+	).filter(hasValues);
 	return { format, formatYear: (y) => formatYear(lang, y), ranking, references, trend };
 }
 

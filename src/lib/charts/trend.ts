@@ -36,6 +36,12 @@ export interface TrendSeries {
 
 export type FormatYear = (year: number) => string;
 
+/**
+ * True when a series has a value to draw. A zone or nation whose figures were all withheld (too few
+ * provinces: aggregate-coverage.ts) has none, and is left out rather than named in the legend.
+ */
+export const hasValues = (series: TrendSeries): boolean => series.points.some((p) => p.value !== null);
+
 /** Every year any series has, in order: the shared x axis. */
 export function trendYears(series: readonly TrendSeries[]): number[] {
 	return [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);

@@ -7,6 +7,7 @@ import type { Connector, Row, SqlParam } from './connector';
 import { answersFromSql, answersOf, COVERAGE_INDEX_INPUTS, CoverageIndex, type CoverageAnswers } from './coverage-index';
 import { COVERAGE_INPUTS, CoverageQueries } from './coverage-queries';
 import { ident } from './connector';
+import { coveredEnoughSql } from './aggregate-coverage';
 import { guardSql, limitedSql, type GuardRefusal } from '../upload/sql-guard';
 import {
 	TABLES,
@@ -49,6 +50,10 @@ export interface AggregateValue {
 	value: number | null;
 	/** Provinces with a value that went into it. */
 	provinces: number;
+	/** Provinces of the zone, region or nation. */
+	provinces_total: number;
+	/** Share (0–1) of the scope's population living in `provinces`; null when the population is unknown. */
+	population_share: number | null;
 }
 
 export interface YearValue {
@@ -72,6 +77,13 @@ export interface ProfileRow {
 	rank_nation: number;
 	provinces_zone: number;
 	provinces_nation: number;
+	/** What zone_value and nation_value cover (aggregate-coverage.ts); null when there is no aggregate. */
+	zone_provinces: number | null;
+	zone_provinces_total: number | null;
+	zone_population_share: number | null;
+	nation_provinces: number | null;
+	nation_provinces_total: number | null;
+	nation_population_share: number | null;
 }
 
 export interface ScopedTrendRow extends IndicatorYearValue {
@@ -243,34 +255,69 @@ export class AtlasDb implements AtlasQueries {
 	 * Run again whenever indicator_values, the catalogue or provinces change.
 	 */
 	async aggregate(): Promise<void> {
+		// Each aggregate also says what it covers: how many of the scope's provinces have a value, and
+		// their share of its population that year. Below MIN_POPULATION_SHARE its value is withheld
+		// (NULL), so no view can draw it as the zone, region or nation (aggregate-coverage.ts).
 		await this.connector.query(`
 			CREATE OR REPLACE TABLE indicator_aggregates AS
-			WITH v AS (
-				SELECT v.indicator_id, v.year, v.value, v.numerator, v.denominator,
-				       p.health_zone, regexp_replace(lower(p.region_en), 'ern$', '') AS region,
+			WITH places AS (
+				SELECT p.province_code, p.health_zone, regexp_replace(lower(p.region_en), 'ern$', '') AS region,
+				       p.population AS latest_population
+				FROM provinces p
+			),
+			v AS (
+				SELECT v.indicator_id, v.year, v.value, v.numerator, v.denominator, v.province_code,
+				       pl.health_zone, pl.region,
 				       coalesce(c.aggregation, 'mean') AS aggregation, c.multiplier,
-				       coalesce(pop.total, p.population) AS population
+				       coalesce(pop.total, pl.latest_population) AS population
 				FROM indicator_values v
-				JOIN provinces p USING (province_code)
+				JOIN places pl USING (province_code)
 				JOIN indicator_catalogue c USING (indicator_id)
 				LEFT JOIN population pop ON pop.province_code = v.province_code AND pop.year = v.year
 				WHERE v.value IS NOT NULL
+			),
+			everyone AS (
+				SELECT y.indicator_id, y.year, pl.health_zone, pl.region,
+				       coalesce(pop.total, pl.latest_population) AS population
+				FROM (SELECT DISTINCT indicator_id, year FROM v) y
+				CROSS JOIN places pl
+				LEFT JOIN population pop ON pop.province_code = pl.province_code AND pop.year = y.year
 			),
 			scoped AS (
 				SELECT *, 'zone' AS scope, CAST(health_zone AS VARCHAR) AS scope_id FROM v
 				UNION ALL SELECT *, 'region', region FROM v
 				UNION ALL SELECT *, 'nation', 'TH' FROM v
+			),
+			scoped_all AS (
+				SELECT indicator_id, year, 'zone' AS scope, CAST(health_zone AS VARCHAR) AS scope_id, population FROM everyone
+				UNION ALL SELECT indicator_id, year, 'region', region, population FROM everyone
+				UNION ALL SELECT indicator_id, year, 'nation', 'TH', population FROM everyone
+			),
+			totals AS (
+				SELECT indicator_id, year, scope, scope_id,
+				       CAST(count(*) AS INTEGER) AS provinces_total, sum(population) AS population_total
+				FROM scoped_all GROUP BY ALL
+			),
+			combined AS (
+				SELECT indicator_id, scope, scope_id, year,
+					CAST(CASE any_value(aggregation)
+						WHEN 'sum' THEN sum(value)
+						WHEN 'ratio' THEN any_value(multiplier) * sum(numerator) / nullif(sum(denominator), 0)
+						ELSE sum(value * population) / nullif(sum(population), 0)
+					END AS DOUBLE) AS value,
+					CAST(count(*) AS INTEGER) AS provinces,
+					sum(population) AS population
+				FROM scoped
+				GROUP BY indicator_id, scope, scope_id, year
 			)
-			SELECT indicator_id, scope, scope_id, year,
-				CAST(CASE any_value(aggregation)
-					WHEN 'sum' THEN sum(value)
-					WHEN 'ratio' THEN any_value(multiplier) * sum(numerator) / nullif(sum(denominator), 0)
-					ELSE sum(value * population) / nullif(sum(population), 0)
-				END AS DOUBLE) AS value,
-				CAST(count(*) AS INTEGER) AS provinces
-			FROM scoped
-			GROUP BY indicator_id, scope, scope_id, year
-			ORDER BY indicator_id, scope, scope_id, year`);
+			SELECT c.indicator_id, c.scope, c.scope_id, c.year,
+				CASE WHEN ${coveredEnoughSql('c.population / nullif(t.population_total, 0)', 'c.provinces', 't.provinces_total')}
+				     THEN c.value END AS value,
+				c.provinces, t.provinces_total,
+				CAST(c.population / nullif(t.population_total, 0) AS DOUBLE) AS population_share
+			FROM combined c
+			JOIN totals t USING (indicator_id, year, scope, scope_id)
+			ORDER BY c.indicator_id, c.scope, c.scope_id, c.year`);
 	}
 
 	/**
@@ -459,7 +506,7 @@ export class AtlasDb implements AtlasQueries {
 
 	aggregates(indicatorId: string, year: number): Promise<AggregateValue[]> {
 		return this.rows<AggregateValue>(
-			`SELECT scope, scope_id, year, value, provinces FROM indicator_aggregates
+			`SELECT scope, scope_id, year, value, provinces, provinces_total, population_share FROM indicator_aggregates
 			 WHERE indicator_id = ? AND year = ? ORDER BY scope, scope_id`,
 			[indicatorId, year]
 		);
@@ -508,7 +555,7 @@ export class AtlasDb implements AtlasQueries {
 			[ids]
 		);
 		const aggregates = await this.rows<IndicatorAggregateRow>(
-			`SELECT indicator_id, scope, scope_id, year, value, provinces FROM indicator_aggregates
+			`SELECT indicator_id, scope, scope_id, year, value, provinces, provinces_total, population_share FROM indicator_aggregates
 			 WHERE ${wanted} ORDER BY indicator_id, year, scope, scope_id`,
 			[ids]
 		);
@@ -546,7 +593,11 @@ export class AtlasDb implements AtlasQueries {
 				SELECT indicator_id, max(year) AS year FROM ranked WHERE province_code = ? GROUP BY indicator_id
 			)
 			SELECT r.indicator_id, r.year, r.value, z.value AS zone_value, n.value AS nation_value,
-				r.rank_zone, r.rank_nation, r.provinces_zone, r.provinces_nation
+				r.rank_zone, r.rank_nation, r.provinces_zone, r.provinces_nation,
+				z.provinces AS zone_provinces, z.provinces_total AS zone_provinces_total,
+				z.population_share AS zone_population_share,
+				n.provinces AS nation_provinces, n.provinces_total AS nation_provinces_total,
+				n.population_share AS nation_population_share
 			FROM ranked r
 			JOIN latest l ON l.indicator_id = r.indicator_id AND l.year = r.year
 			LEFT JOIN indicator_aggregates z ON z.indicator_id = r.indicator_id AND z.year = r.year

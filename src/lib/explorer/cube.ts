@@ -90,9 +90,10 @@ export function buildCubes(
 		}
 		cube.years.sort((a, b) => a - b);
 	}
-	for (const { indicator_id, scope, scope_id, year, value, provinces } of rows.aggregates) {
+	for (const { indicator_id, ...aggregate } of rows.aggregates) {
+		const { scope, scope_id, year, value } = aggregate;
 		const cube = cubeOf(indicator_id);
-		push(cube.aggregatesByYear, year, { scope, scope_id, year, value, provinces });
+		push(cube.aggregatesByYear, year, aggregate);
 		push(cube.trends, targetKey(scope, scope_id), { year, value });
 	}
 	return cubes;

@@ -31,7 +31,7 @@ import {
 } from '$lib/export/views';
 import type { ViewState } from '$lib/filters/url-state';
 import { localized, translate, type Lang, type MessageKey } from '$lib/i18n';
-import type { Choropleth } from '$lib/map/choropleth';
+import { legendMethod, type Choropleth } from '$lib/map/choropleth';
 import type { ChoroplethLayers } from '$lib/map/layers';
 import type { ProjectedMap } from '$lib/map/svg-geometry';
 
@@ -55,11 +55,15 @@ export interface ExplorerExportInput {
 	distribution: {
 		zones: ZoneDistribution[];
 		nation: number | null;
+		/** The nation's line label, with what it covers when partial. */
+		nationLabel: string;
 		selectedZone: number | null;
 		labels: DistributionLabels;
 		table: TableData;
 	};
 	multiples: { panels: IssueAreaPanel[]; table: TableData };
+	/** Sentences about zone and national figures computed from part of the place, or withheld. */
+	aggregateNotes: readonly string[];
 }
 
 export interface ExplorerExports {
@@ -94,7 +98,8 @@ export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 	const caveatText = caveat ? localized(caveat, 'note', lang) : '';
 	const indicatorNotes = [
 		indicatorFootnote(lang, indicator),
-		...(caveatText ? [`${t('data_caveat')}: ${caveatText}`] : [])
+		...(caveatText ? [`${t('data_caveat')}: ${caveatText}`] : []),
+		...x.aggregateNotes
 	];
 	const selected = x.province ? `${t('selected_province')}: ${localized(x.province, 'name', lang)}` : '';
 	const area = t('export_area', { area: x.scopeLabel });
@@ -133,7 +138,7 @@ export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 	// --- map ------------------------------------------------------------------
 	const boundaries = x.sources.find((s) => s.source_id === BOUNDARY_SOURCE);
 	const zones = x.sources.find((s) => s.source_id === ZONE_SOURCE);
-	const method = t(`legend_method_${view.method}`, { k: x.map.choropleth.legend.length });
+	const method = legendMethod(lang, view.method, x.map.choropleth);
 	const mapTitle = t('map_title', { indicator: name, year: yearLabel });
 	const map = mapExportable(
 		base(
@@ -198,7 +203,7 @@ export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 				distributionLayout(x.distribution.zones, {
 					format: x.format,
 					nation: x.distribution.nation,
-					nationLabel: t('chart_nation'),
+					nationLabel: x.distribution.nationLabel,
 					selectedZone: x.distribution.selectedZone,
 					labels: x.distribution.labels,
 					width: 720

@@ -4,7 +4,7 @@
  */
 import type { SourceRow } from '$lib/data/contract';
 import { localized, translate, type Lang } from '$lib/i18n';
-import type { Choropleth } from '$lib/map/choropleth';
+import { legendRange, NO_DATA_COLOUR, type Choropleth } from '$lib/map/choropleth';
 import { shortPublisher, type Exportable } from './exportable';
 import type { MapSvgInput } from './map-svg';
 import type { SwatchLegend } from './svg-frame';
@@ -54,11 +54,11 @@ export function choroplethLegend(
 		items: [
 			...choropleth.legend.map((c) => ({
 				colour: c.colour,
-				label: `${format(c.min)} – ${format(c.max)}`,
+				label: legendRange(c, format),
 				count: `(${c.count})`
 			})),
 			...(choropleth.noDataCount > 0
-				? [{ colour: '#d9d9d9', label: words.noData, count: `(${choropleth.noDataCount})`, hatch: true }]
+				? [{ colour: NO_DATA_COLOUR, label: words.noData, count: `(${choropleth.noDataCount})`, hatch: true }]
 				: [])
 		]
 	};

@@ -47,3 +47,36 @@ export function formatDate(lang: Lang, isoDate: string): string {
 		date
 	);
 }
+
+/** A share (0–1) as a whole percentage, rounded down so a part never reads "100%": "18%". */
+export function formatShare(lang: Lang, share: number): string {
+	const floored = Math.floor(share * 100 + 1e-9) / 100;
+	return new Intl.NumberFormat(locales[lang], { style: 'percent', maximumFractionDigits: 0 }).format(floored);
+}
+
+/** What an aggregate covers, in words: "7 of 77 provinces, 18% of the population". */
+export function formatCoverage(
+	lang: Lang,
+	c: { provinces: number; provinces_total: number; population_share: number | null }
+): string {
+	const vars = { provinces: c.provinces, total: c.provinces_total };
+	return c.population_share === null || !Number.isFinite(c.population_share)
+		? translate(lang, 'aggregate_coverage_provinces', vars)
+		: translate(lang, 'aggregate_coverage', { ...vars, share: formatShare(lang, c.population_share) });
+}
+
+/**
+ * An aggregate's value as tables print it: the number, with what it covers when some provinces had
+ * no value ("21.4 (60 of 77 provinces, 85% of the population)"), or "–" with it when withheld.
+ */
+export function formatAggregate(
+	lang: Lang,
+	value: number | null,
+	decimals: number,
+	coverage: { provinces: number; provinces_total: number; population_share: number | null } | null
+): string {
+	const text = formatNumber(lang, value, decimals);
+	return coverage && coverage.provinces < coverage.provinces_total
+		? `${text} (${formatCoverage(lang, coverage)})`
+		: text;
+}

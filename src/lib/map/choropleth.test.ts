@@ -6,7 +6,7 @@ import {
 	naturalBreaksThresholds,
 	quantileThresholds
 } from './classify';
-import { buildChoropleth, classColours, NO_DATA_COLOUR } from './choropleth';
+import { buildChoropleth, classColours, legendRange, NO_DATA_COLOUR } from './choropleth';
 
 const rows = (values: (number | null)[]) => values.map((value, i) => ({ province_code: String(10 + i), value }));
 
@@ -88,5 +88,68 @@ describe('classification methods', () => {
 		const c = buildChoropleth({ values: rows([1, 2, 3, 4, 5, 6]), classes: 3, method: 'equal', scheme: 'blues', higherIsWorse: true });
 		expect(c.legend.map((l) => l.colour)).toEqual(['#deebf7', '#9ecae1', '#3182bd']);
 		expect(c.colourOf.get('15')).toBe('#3182bd');
+	});
+});
+
+describe('classification with few values', () => {
+	const METHODS = ['quantile', 'equal', 'jenks'] as const;
+	const legendOf = (values: (number | null)[], method: (typeof METHODS)[number], classes = 5) =>
+		buildChoropleth({
+			values: values.map((value, i) => ({ province_code: String(10 + i), value })),
+			classes,
+			method,
+			higherIsWorse: true
+		});
+
+	it('makes one class of one value, two of two, three of three: never more classes than distinct values', () => {
+		for (const method of METHODS) {
+			expect(legendOf([4.2], method).legend.map((c) => [c.min, c.max, c.count])).toEqual([[4.2, 4.2, 1]]);
+			expect(legendOf([3, 3, 3, null], method).legend).toHaveLength(1);
+			const two = legendOf([1, 9, 9, 1, 9], method);
+			expect(two.legend.map((c) => [c.min, c.max, c.count])).toEqual([
+				[1, 1, 2],
+				[9, 9, 3]
+			]);
+			expect(two.thresholds).toEqual([9]);
+			const three = legendOf([5, 1, 2, 5, null, 1], method);
+			expect(three.legend.map((c) => [c.min, c.count])).toEqual([
+				[1, 2],
+				[2, 1],
+				[5, 2]
+			]);
+			expect(three.noDataCount).toBe(1);
+		}
+	});
+
+	it('uses the darkest colour for the worst of two values, and the lightest for the best', () => {
+		const two = legendOf([1, 9], 'equal');
+		const five = classColours(5, true);
+		// Two classes are drawn from a two-colour ramp, not the ends of a five-colour one with three unused.
+		expect(two.legend.map((c) => c.colour)).toEqual(classColours(2, true));
+		expect(two.legend.map((c) => c.colour)).not.toEqual([five[0], five[4]]);
+	});
+
+	it('gives 7 distinct values at most the classes asked for, each holding a value, and ties stay together', () => {
+		const seven = [15.2, 25, 18.1, 30.4, 12.9, 21.7, 40.3];
+		for (const method of METHODS) {
+			for (const k of [3, 5, 7]) {
+				const c = legendOf(seven, method, k);
+				expect(c.legend.length).toBeLessThanOrEqual(k);
+				expect(c.legend.every((cls) => cls.count > 0)).toBe(true);
+				expect(c.legend.reduce((n, cls) => n + cls.count, 0)).toBe(7);
+			}
+			expect(legendOf(seven, method, 7).legend).toHaveLength(7);
+		}
+		// Ties: eight values, two of them equal, are still seven distinct values; the tie shares a class.
+		const tied = legendOf([...seven, 25], 'quantile', 7);
+		expect(tied.legend).toHaveLength(7);
+		expect(tied.colourOf.get('11')).toBe(tied.colourOf.get('17'));
+	});
+
+	it('prints a one-value class as that value', () => {
+		const format = (v: number) => v.toFixed(1);
+		expect(legendRange({ min: 15.2, max: 15.2 }, format)).toBe('15.2');
+		expect(legendRange({ min: 15.21, max: 15.24 }, format)).toBe('15.2');
+		expect(legendRange({ min: 12.9, max: 15.2 }, format)).toBe('12.9 – 15.2');
 	});
 });

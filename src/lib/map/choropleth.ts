@@ -3,6 +3,7 @@
  * The MapLibre view, the ranking chart and (later) the SVG export all read it.
  */
 import type { ClassMethod, SchemeId } from '$lib/filters/url-state';
+import { translate, type Lang } from '$lib/i18n';
 import { classIndex, classThresholds } from './classify';
 import { ramp } from './palettes';
 
@@ -28,8 +29,27 @@ export interface Choropleth {
 	legend: LegendClass[];
 	noDataCount: number;
 	colourOf: Map<string, string>;
+	/** True when there were no more distinct values than classes asked for: one class per value. */
+	onePerValue: boolean;
 	/** 1 = worst. Provinces without a value are left out. */
 	rankOf: Map<string, number>;
+}
+
+/** A class's range as the legend prints it: one value when its ends read the same ("15.2", not "15.2 – 15.2"). */
+export function legendRange(cls: Pick<LegendClass, 'min' | 'max'>, format: (v: number) => string): string {
+	const [lo, hi] = [format(cls.min), format(cls.max)];
+	return lo === hi ? lo : `${lo} – ${hi}`;
+}
+
+/** The legend's method line: "Quantiles, 5 classes", or that each of few values is its own class. */
+export function legendMethod(
+	lang: Lang,
+	method: ClassMethod,
+	choropleth: Pick<Choropleth, 'legend' | 'onePerValue'>
+): string {
+	const k = choropleth.legend.length;
+	const text = translate(lang, `legend_method_${method}`, { k });
+	return choropleth.onePerValue ? `${text} · ${translate(lang, 'legend_one_class_per_value', { k })}` : text;
 }
 
 /** The darkest colour always marks the worst class, whichever direction is worse. */
@@ -70,6 +90,7 @@ export function buildChoropleth({
 	return {
 		thresholds,
 		legend: legend.filter((c) => c.count > 0),
+		onePerValue: present.length > 0 && new Set(present.map((v) => v.value)).size <= classes,
 		noDataCount: values.length - present.length,
 		colourOf,
 		rankOf

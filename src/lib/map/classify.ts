@@ -47,7 +47,13 @@ export function naturalBreaksThresholds(values: readonly (number | null)[], k: n
 	);
 }
 
+/**
+ * Thresholds of at most `k` classes, and never more classes than distinct values: with `k` or
+ * fewer distinct values each value is a class of its own, whatever the method.
+ */
 export function classThresholds(values: readonly (number | null)[], method: ClassMethod, k: number): number[] {
+	const distinct = [...new Set(finiteSorted(values))];
+	if (distinct.length <= k) return distinct.slice(1);
 	switch (method) {
 		case 'equal':
 			return equalIntervalThresholds(values, k);

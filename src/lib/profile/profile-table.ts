@@ -1,6 +1,7 @@
 /** The province profile as TableData: the rows of the profile page's table, for its export menu and the brief. */
 import type { TableData } from '$lib/charts/table';
-import { formatNumber, formatYear, localized, translate, type Lang } from '$lib/i18n';
+import { profileCoverage } from '$lib/data/aggregate-coverage';
+import { formatAggregate, formatNumber, formatYear, localized, translate, type Lang } from '$lib/i18n';
 import { byIssueArea, type ProvinceProfile } from './profile';
 
 export interface ProfileTableOptions {
@@ -30,8 +31,8 @@ export function profileTable(
 						unit: localized(indicator, 'unit', lang),
 						year: formatYear(lang, row.year),
 						value: f(row.value),
-						zone: f(row.zone_value),
-						nation: f(row.nation_value),
+						zone: formatAggregate(lang, row.zone_value, indicator.decimals, profileCoverage(row, 'zone')),
+						nation: formatAggregate(lang, row.nation_value, indicator.decimals, profileCoverage(row, 'nation')),
 						rankZone: t('profile_rank_of', { rank: row.rank_zone, total: row.provinces_zone }),
 						rankNation: t('profile_rank_of', { rank: row.rank_nation, total: row.provinces_nation })
 					},

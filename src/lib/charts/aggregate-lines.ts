@@ -1,0 +1,52 @@
+/**
+ * The zone's and the nation's figures as the explorer draws them: a reference line labelled with
+ * what it covers when some provinces had no value, no line at all when the query module withheld
+ * it (too little of the place covered), and a sentence for each that the page prints under the title.
+ */
+import { isPartial } from '$lib/data/aggregate-coverage';
+import type { AggregateValue, Target } from '$lib/data/atlas-db';
+import { formatCoverage, translate, type Lang } from '$lib/i18n';
+
+export interface AggregateLine {
+	/** What the line is labelled: the place, and what it covers when partial. */
+	label: string;
+	value: number;
+}
+
+export interface AggregateLines {
+	/** Lines to draw, in the order asked. */
+	lines: AggregateLine[];
+	/** Sentences about partial and withheld figures, in the order asked. */
+	notes: string[];
+	/** The drawn value of each place asked for (null when none or withheld), by `scope:id`. */
+	values: Map<string, number | null>;
+	/** Each drawn line's label by `scope:id`. */
+	labels: Map<string, string>;
+}
+
+export function aggregateLines(
+	aggregates: readonly AggregateValue[],
+	places: readonly (Target & { label: string })[],
+	lang: Lang
+): AggregateLines {
+	const out: AggregateLines = { lines: [], notes: [], values: new Map(), labels: new Map() };
+	for (const place of places) {
+		const key = `${place.scope}:${place.id}`;
+		const a = aggregates.find((x) => x.scope === place.scope && x.scope_id === place.id);
+		out.values.set(key, a?.value ?? null);
+		if (!a || a.provinces === 0) continue;
+		const coverage = formatCoverage(lang, a);
+		if (a.value === null) {
+			out.notes.push(
+				// The threshold in words is MIN_COVERAGE_SHARE (two thirds).
+				translate(lang, 'aggregate_withheld', { place: place.label, coverage })
+			);
+			continue;
+		}
+		const label = isPartial(a) ? `${place.label} (${coverage})` : place.label;
+		if (isPartial(a)) out.notes.push(translate(lang, 'aggregate_partial', { place: place.label, coverage }));
+		out.labels.set(key, label);
+		out.lines.push({ label, value: a.value });
+	}
+	return out;
+}
