@@ -79,6 +79,13 @@ test.beforeAll(async () => {
 				.join('\n') +
 			'\n'
 	);
+	// A new indicator with blank values: an empty cell, a dash and "n/a" in the value column, one blank numerator.
+	writeFileSync(
+		file('blank-cells.csv'),
+		'province_code,year,value,numerator\n' +
+			['10,2023,,5', '11,2023,2.5,6', '12,2023,-,7', '13,2023,3.5,', '14,2023,n/a,9', '15,2023,4.5,10'].join('\n') +
+			'\n'
+	);
 	// 200 MB of CSV, written in 1 MB blocks.
 	const block = ('10,2023,' + '9'.repeat(1015) + '\n').repeat(1024);
 	const fd = openSync(file('big.csv'), 'w');
@@ -283,6 +290,63 @@ test('a dropped Windows-874 CSV with Thai headers, province names and BE dates i
 	await page.goto('/gaps?lang=en&indicator=my_survey');
 	await expect(page.getByRole('combobox', { name: 'Burden (indicator)', exact: true })).toHaveValue('my_survey');
 	await expect(page.locator('.gaps')).toHaveAttribute('data-gaps', /^my_survey:/);
+});
+
+test('a button that cannot act says why, required fields are marked, and blank cells are counted with their lines', async ({
+	page
+}) => {
+	test.setTimeout(90_000);
+	await openDataPage(page);
+	await pick(page, 'blank-cells.csv');
+	const item = fileItem(page, 'blank-cells.csv');
+	await expect(item).toHaveAttribute('data-status', 'mapping');
+	const form = item.locator('fieldset[data-indicator="blank_cells"]');
+	await expect(form).toContainText('New indicator');
+
+	// No issue area yet: "Check and load" cannot act, and says why next to it (and to assistive technology).
+	const load = item.getByRole('button', { name: 'Check and load' });
+	await expect(load).toBeDisabled();
+	const why = item.getByTestId('load-why');
+	await expect(why).toHaveText('Cannot load yet: choose an issue area for indicator blank_cells');
+	await expect(load).toHaveAttribute('aria-describedby', (await why.getAttribute('id'))!);
+	// The required fields are marked, visibly and for screen readers.
+	const issue = form.getByTestId('issue-select');
+	await expect(issue).toHaveAttribute('aria-required', 'true');
+	await expect(issue).toHaveAttribute('aria-invalid', 'true');
+	await expect(form.locator('label', { has: page.getByTestId('issue-select') })).toContainText('* required');
+	await expect(form.getByLabel('Name (English)')).toHaveAttribute('aria-required', 'true');
+	await expect(item.locator('tr[data-column="year"] select')).toHaveAttribute('aria-required', 'true');
+	// Emptying the English name adds its reason; both go once the fields are filled.
+	await form.getByLabel('Name (English)').fill('');
+	await expect(why).toHaveText(
+		'Cannot load yet: choose an issue area for indicator blank_cells; give indicator blank_cells a Thai and an English name'
+	);
+	await form.getByLabel('Name (English)').fill('Blank cells');
+	await issue.selectOption('tobacco');
+	await expect(issue).not.toHaveAttribute('aria-invalid', 'true');
+	await expect(why).toHaveText('');
+	await expect(load).toBeEnabled();
+
+	// Loaded, with the blank cells counted per column and their lines (the header is line 1).
+	await load.click();
+	await expect(item).toHaveAttribute('data-status', 'loaded');
+	const summary = item.getByTestId('cell-summary');
+	await expect(summary.locator('tr[data-cells="value"] [data-kind="blank"]')).toHaveText('3 (lines 2, 4, 6)');
+	await expect(summary.locator('tr[data-cells="value"] [data-kind="unreadable"]')).toHaveText('0');
+	await expect(summary.locator('tr[data-cells="numerator"] [data-kind="blank"]')).toHaveText('1 (lines 5)');
+	await expect(summary.locator('tr[data-cells]')).toHaveCount(2);
+	expect(
+		await query(page, `SELECT count(*) AS n FROM indicator_values WHERE indicator_id = 'blank_cells' AND value IS NULL`)
+	).toEqual([['3']]);
+
+	// The kept file's summary, in Thai, after a reload.
+	await expect(item).toContainText('Kept in this browser');
+	await openDataPage(page, 'th');
+	await expect(item).toHaveAttribute('data-status', 'loaded');
+	await expect(summary).toContainText('ช่องว่างและช่องที่อ่านไม่ได้');
+	await expect(summary.locator('tr[data-cells="value"] [data-kind="blank"]')).toHaveText('3 (บรรทัดที่ 2, 4, 6)');
+	await page.getByTestId('reset').click();
+	await expect(page.locator('.file-list')).toHaveCount(0);
 });
 
 test('the SQL console answers read-only queries and refuses DROP and INSTALL', async ({ page }) => {

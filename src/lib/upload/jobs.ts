@@ -2,7 +2,7 @@
 import type { TableName } from '$lib/data/contract';
 import type { TextEncodingName } from './encoding';
 import type { Candidate } from './detect';
-import type { Mapping } from './mapping';
+import { unmappedRequired, type Mapping } from './mapping';
 import type { IndicatorMeta, Note, Prepared, Problem, StagedFile } from './pipeline';
 
 export type Phase = 'reading' | 'checking' | 'mapping' | 'loaded' | 'rejected';
@@ -61,7 +61,40 @@ export function newJob(id: string, name: string, size: number): Job {
 
 /** Indicators still lacking what the catalogue needs: an issue area and a name. */
 export function incompleteIndicators(indicators: readonly IndicatorMeta[], issueAreas: readonly string[]): string[] {
-	return indicators
-		.filter((m) => !issueAreas.includes(m.issue_area_id) || m.name_th.trim() === '' || m.name_en.trim() === '')
-		.map((m) => m.indicator_id);
+	return indicators.filter((m) => indicatorGaps(m, issueAreas).length > 0).map((m) => m.indicator_id);
+}
+
+/** What an indicator's details still lack: an issue area the atlas knows, a Thai and an English name. */
+function indicatorGaps(m: IndicatorMeta, issueAreas: readonly string[]): ('why_issue_area' | 'why_names')[] {
+	const gaps: ('why_issue_area' | 'why_names')[] = [];
+	if (!issueAreas.includes(m.issue_area_id)) gaps.push('why_issue_area');
+	if (m.name_th.trim() === '' || m.name_en.trim() === '') gaps.push('why_names');
+	return gaps;
+}
+
+/** A reason "Check and load" cannot act, as a message key and its values. */
+export interface LoadBlocker {
+	key: 'why_missing_columns' | 'why_issue_area' | 'why_names' | 'why_problems';
+	vars: Record<string, string | number>;
+}
+
+/**
+ * Everything that stops a file from loading now, in the order the user meets it on the page:
+ * required columns without a source, indicators without an issue area or a name, and the problems
+ * the last check found (a missing column counts once, as the first reason).
+ */
+export function loadBlockers(
+	job: Pick<Job, 'table' | 'mapping' | 'indicators' | 'problems'>,
+	issueAreas: readonly string[]
+): LoadBlocker[] {
+	if (!job.table) return [];
+	const out: LoadBlocker[] = [];
+	const columns = unmappedRequired(job.table, job.mapping);
+	if (columns.length > 0) out.push({ key: 'why_missing_columns', vars: { list: columns.join(', ') } });
+	if (job.table === 'indicator_values')
+		for (const m of job.indicators)
+			for (const key of indicatorGaps(m, issueAreas)) out.push({ key, vars: { id: m.indicator_id } });
+	const problems = job.problems.filter((p) => p.code !== 'missing_column').length;
+	if (problems > 0) out.push({ key: 'why_problems', vars: { count: problems } });
+	return out;
 }

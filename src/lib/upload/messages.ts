@@ -85,7 +85,19 @@ export function problemText(lang: Lang, p: Problem, lineOffset = 0): string {
 	}
 }
 
+/** "3 (rows 2, 5, 9)" for a count of cells with their first rows; "0" alone. */
+export function cellCountText(lang: Lang, count: number, rows: readonly number[], lineOffset = 0): string {
+	if (count === 0) return formatNumber(lang, 0);
+	const more = count > rows.length ? ', …' : '';
+	return translate(lang, 'cells_count', {
+		count: formatNumber(lang, count),
+		where: where(lang, rows, lineOffset) + more
+	});
+}
+
+/** A sentence for notes shown as sentences; '' for notes shown otherwise (the cell counts have a table). */
 export function noteText(lang: Lang, note: Note): string {
+	if (note.code === 'cells') return '';
 	if (note.code === 'extra_columns') return translate(lang, 'note_extra_columns', { list: note.headers.join(', ') });
 	const key = `note_converted_${note.kind}` as MessageKey;
 	if (!['province', 'year', 'date', 'boolean'].includes(note.kind)) return '';

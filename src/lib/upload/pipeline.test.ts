@@ -205,6 +205,21 @@ describe('prepare and commit', () => {
 			count: 1,
 			examples: [{ key: '83 / 2023', rows: [3, 4] }]
 		});
+		// The same cells, counted column by column for the summary.
+		const cells = prepared.notes.filter((n) => n.code === 'cells');
+		expect(cells).toEqual([
+			{
+				code: 'cells',
+				column: 'province_code',
+				header: 'province_code',
+				blank: 0,
+				blankRows: [],
+				unreadable: 2,
+				unreadableRows: [2, 6]
+			},
+			{ code: 'cells', column: 'year', header: 'year', blank: 1, blankRows: [5], unreadable: 0, unreadableRows: [] },
+			{ code: 'cells', column: 'total', header: 'total', blank: 0, blankRows: [], unreadable: 1, unreadableRows: [3] }
+		]);
 		await expect(commitTable(db, prepared)).rejects.toThrow(FileRejected);
 		expect(await count(`SELECT count(*) AS n FROM population`)).toBe(rowsBefore);
 
@@ -217,6 +232,44 @@ describe('prepare and commit', () => {
 			await contextFor(db, { Atlantis: '21' })
 		);
 		expect(fixed.problems.some((p) => p.code === 'unknown_province')).toBe(false);
+		await discardStaged(db.staging, staged);
+	});
+
+	it('counts the blank cells that load as no value, per column, with the first rows', async () => {
+		// Seven blank values (empty, "-", "n/a", spaces) in an optional column, one in another; none in the keys.
+		const lines = ['จังหวัด,ปี,ค่า,ตัวตั้ง'];
+		const blanks = ['', '-', 'n/a', '  ', '', 'ไม่มีข้อมูล', ''];
+		const provinces = ['10', '11', '12', '13', '14', '15', '16', '17', '18'];
+		provinces.forEach((p, i) => lines.push(`${p},2566,${blanks[i] ?? String(i)},${i === 8 ? '' : i}`));
+		const staged = await stageFile(db.staging, 'blanks.csv', utf8(lines.join('\n') + '\n'));
+		const mapping = {
+			...suggestMapping('indicator_values', staged.headers),
+			indicator_id: { kind: 'constant' as const, value: 'blanks' }
+		};
+		const prepared = await prepareTable(db.staging, staged, 'indicator_values', mapping, await contextFor(db));
+		expect(prepared.problems).toEqual([]);
+		expect(prepared.notes.filter((n) => n.code === 'cells')).toEqual([
+			{
+				code: 'cells',
+				column: 'value',
+				header: 'ค่า',
+				blank: 7,
+				blankRows: [1, 2, 3, 4, 5],
+				unreadable: 0,
+				unreadableRows: []
+			},
+			{
+				code: 'cells',
+				column: 'numerator',
+				header: 'ตัวตั้ง',
+				blank: 1,
+				blankRows: [9],
+				unreadable: 0,
+				unreadableRows: []
+			}
+		]);
+		// And they are NULL in the table, exactly those.
+		expect(await count(`SELECT count(*) AS n FROM ${prepared.norm} WHERE value IS NULL`)).toBe(7);
 		await discardStaged(db.staging, staged);
 	});
 

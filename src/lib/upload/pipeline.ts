@@ -229,7 +229,24 @@ export interface PrepareContext {
 }
 
 export type Note =
-	{ code: 'converted'; column: string; kind: ValueKind; count: number } | { code: 'extra_columns'; headers: string[] };
+	| { code: 'converted'; column: string; kind: ValueKind; count: number }
+	| { code: 'extra_columns'; headers: string[] }
+	| CellCounts;
+
+/**
+ * Blank and unreadable cells of one column that feeds the table, with their first rows: a blank cell
+ * loads as NULL, so the load summary says how many there were and where, column by column.
+ * (Unreadable cells also stop the load, as a `bad_values` problem.)
+ */
+export interface CellCounts {
+	code: 'cells';
+	column: string;
+	header: string;
+	blank: number;
+	blankRows: number[];
+	unreadable: number;
+	unreadableRows: number[];
+}
 
 export interface Prepared {
 	staged: StagedFile;
@@ -359,6 +376,7 @@ export async function prepareTable(
 			checks.push({ column, header: source.header, kind, raw: rawText, parsed: fits });
 		} else if (kind === 'boolean' && rawType === 'BOOLEAN') {
 			selects.push(`r.${ident(source.header)} AS ${name}`);
+			checks.push({ column, header: source.header, kind, raw: rawText, parsed: `r.${ident(source.header)}` });
 		} else {
 			// Value by value in JavaScript, once per distinct value, joined back.
 			const map = `__user_map_${staged.id}_${i}`;
@@ -416,6 +434,18 @@ export async function prepareTable(
 		const col = `n.${ident(check.column.name)}`;
 		const rawCol = check.raw;
 		const joined = `FROM ${ident(norm)} n JOIN ${ident(staged.raw)} r USING (__row)`;
+		const blank = await conn.query(
+			`SELECT count(*) AS n, list(__row ORDER BY __row)[1:${FIRST}] AS rows ${joined} WHERE ${isMissingSql(rawCol)}`
+		);
+		const cells: CellCounts = {
+			code: 'cells',
+			column: check.column.name,
+			header: check.header,
+			blank: Number(blank[0].n),
+			blankRows: numbers(blank[0].rows),
+			unreadable: 0,
+			unreadableRows: []
+		};
 		if (check.kind !== 'text') {
 			const bad = await conn.query(
 				`SELECT count(*) AS n, list(__row ORDER BY __row)[1:${FIRST}] AS rows,
@@ -423,6 +453,8 @@ export async function prepareTable(
 				 ${joined} WHERE NOT ${isMissingSql(rawCol)} AND ${col} IS NULL`
 			);
 			const count = Number(bad[0].n);
+			cells.unreadable = count;
+			cells.unreadableRows = numbers(bad[0].rows);
 			if (count > 0) {
 				if (check.kind === 'province') {
 					const values = await conn.query(
@@ -449,19 +481,15 @@ export async function prepareTable(
 					});
 			}
 		}
-		if (check.column.required) {
-			const empty = await conn.query(
-				`SELECT count(*) AS n, list(__row ORDER BY __row)[1:${FIRST}] AS rows ${joined} WHERE ${isMissingSql(rawCol)}`
-			);
-			if (Number(empty[0].n) > 0)
-				problems.push({
-					code: 'empty_required',
-					column: check.column.name,
-					header: check.header,
-					count: Number(empty[0].n),
-					rows: numbers(empty[0].rows)
-				});
-		}
+		if (check.column.required && cells.blank > 0)
+			problems.push({
+				code: 'empty_required',
+				column: check.column.name,
+				header: check.header,
+				count: cells.blank,
+				rows: cells.blankRows
+			});
+		if (cells.blank > 0 || cells.unreadable > 0) notes.push(cells);
 	}
 
 	// Duplicate keys (only when every key column has a source, else the missing column says it all).
