@@ -51,7 +51,7 @@ describe('upload messages', () => {
 				expect(text.length).toBeGreaterThan(5);
 			}
 		expect(problemText('en', PROBLEMS[11], 1)).toBe(
-			'Column "ประชากร" → total: 2 values are not numbers, e.g. "lots", "x" (lines 4, 10).'
+			'Column "ประชากร" (read as total): 2 values are not numbers, e.g. "lots", "x" (lines 4, 10).'
 		);
 		expect(problemText('en', PROBLEMS[14], 0)).toBe(
 			'Column "จังหวัด": 2 rows name a province not recognised: "Atlantis" (rows 2, 6).'
