@@ -6,14 +6,13 @@ import {
 	differingShare,
 	legendColours,
 	rankingRows,
-	sourceRows,
+	roadDeathRows,
 	waitForMap,
 	waitForView
 } from './helpers';
 
-const roadDeaths = sourceRows('road_deaths.csv');
-const rateOf = (code: string, year: number) =>
-	Number(roadDeaths.find((r) => r.code === code && Number(r.year) === year)!.rate_per_100k);
+const roadDeaths = roadDeathRows();
+const rateOf = (code: string, year: number) => roadDeaths.find((r) => r.code === code && r.year === year)!.rate;
 
 test('the map canvas shows at least three legend colours', async ({ page }) => {
 	await page.goto('/');
@@ -91,11 +90,9 @@ test('changing the year changes the map, the legend and the ranking', async ({ p
 	expect(after).not.toEqual(before.rows);
 
 	// Ranking is worst first and follows the source data for the new year.
-	const top = [...roadDeaths.filter((r) => r.year === '2022')].sort(
-		(a, b) => Number(b.rate_per_100k) - Number(a.rate_per_100k)
-	)[0];
+	const top = [...roadDeaths.filter((r) => r.year === 2022)].sort((a, b) => b.rate - a.rate)[0];
 	expect(after[0][0]).toBe('1');
-	expect(after[0][2]).toBe(Number(top.rate_per_100k).toFixed(1));
+	expect(after[0][2]).toBe(top.rate.toFixed(1));
 
 	await waitForMap(page);
 	await expect
@@ -115,7 +112,7 @@ test('the count indicator can be chosen and its values match the source', async 
 	await expect(page.getByRole('heading', { level: 2 })).toContainText('Road traffic deaths by province, 2023');
 	const rows = await rankingRows(page);
 	const total = rows.reduce((n, r) => n + Number(r[2].replaceAll(',', '')), 0);
-	const expected = roadDeaths.filter((r) => r.year === '2023').reduce((n, r) => n + Number(r.deaths), 0);
+	const expected = roadDeaths.filter((r) => r.year === 2023).reduce((n, r) => n + r.deaths, 0);
 	expect(total).toBe(expected);
 });
 

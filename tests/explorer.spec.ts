@@ -5,6 +5,7 @@ import {
 	legendColours,
 	rankingBarsDrawn,
 	rankingRows,
+	LATEST_ROAD_YEAR,
 	sourceRows,
 	tableRows,
 	waitForMap,
@@ -38,7 +39,7 @@ test('a regional committee reviews zone 10: its five provinces, another issue ar
 
 	await page.getByRole('combobox', { name: 'Health zone', exact: true }).selectOption('10');
 	await expect(page).toHaveURL(/zone=10/);
-	await waitForView(page, 'road_death_rate', 2023, { zone: 10 });
+	await waitForView(page, 'road_death_rate', LATEST_ROAD_YEAR, { zone: 10 });
 	const ranked = await rankingRows(page);
 	expect(ranked.map((r) => r[1]).sort()).toEqual(zone10.map((p) => p.name_en).sort());
 	await expect.poll(() => undimmedOnMap(page)).toEqual(zone10.map((p) => p.code).sort());
@@ -118,16 +119,17 @@ test('the count and per-population switch moves between the paired indicators', 
 	await waitForMap(page);
 	await page.getByRole('button', { name: 'Count' }).click();
 	await expect(page).toHaveURL(/indicator=road_deaths/);
-	await waitForView(page, 'road_deaths', 2023);
+	await waitForView(page, 'road_deaths', LATEST_ROAD_YEAR);
 	await page.getByRole('button', { name: 'Per population' }).click();
-	await waitForView(page, 'road_death_rate', 2023);
+	await waitForView(page, 'road_death_rate', LATEST_ROAD_YEAR);
 });
 
 test('every province has a prerendered profile with every indicator', async ({ page }) => {
 	await page.goto('/province/96');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('จังหวัดนราธิวาส');
-	await expect(page.locator('tr[data-indicator]')).toHaveCount(9);
-	await expect(page.locator('tr[data-indicator="road_death_rate"]')).toContainText('พ.ศ. 2566');
+	await expect(page.locator('tr[data-indicator]')).toHaveCount(10);
+	await expect(page.locator('tr[data-indicator="road_death_rate"]')).toContainText(`พ.ศ. ${LATEST_ROAD_YEAR + 543}`);
+	await expect(page.locator('tr[data-indicator="dengue_rate"]')).toContainText('พ.ศ. 2565');
 	const response = await page.goto('/province/99');
 	expect(response?.status()).toBe(404);
 });
@@ -138,7 +140,7 @@ test('the charts below the map: tooltips repeat their tables, and a province hov
 	await page.goto('/?lang=en&province=40');
 	await waitForMap(page);
 	// A province's own zone is part of the view: Khon Kaen is in zone 7.
-	await waitForView(page, 'road_death_rate', 2023, { zone: 7, province: '40' });
+	await waitForView(page, 'road_death_rate', LATEST_ROAD_YEAR, { zone: 7, province: '40' });
 	const tooltip = page.locator('.chart-tooltip');
 
 	// Trend: the last year's column lists every series' value from the last row of the trend's table.
@@ -212,8 +214,8 @@ test('after a filter change, the language switch keeps the filters, and Back ret
 	await expect(page.locator('html')).toHaveAttribute('lang', 'th');
 	await waitForView(page, 'road_death_rate', 2022);
 	await page.goBack();
-	await waitForView(page, 'road_death_rate', 2023);
-	await expect(page.getByRole('combobox', { name: 'ปี', exact: true })).toHaveValue('2023');
+	await waitForView(page, 'road_death_rate', LATEST_ROAD_YEAR);
+	await expect(page.getByRole('combobox', { name: 'ปี', exact: true })).toHaveValue(String(LATEST_ROAD_YEAR));
 });
 
 test("a browser that keeps the user's own files does not show the build's numbers: it waits for its own tables", async ({
@@ -236,6 +238,6 @@ test("a browser that keeps the user's own files does not show the build's number
 	// Nothing of the user's is kept after all: once DuckDB says so, the build's numbers are the page's.
 	await page.unroute('**/data/indicator_values.parquet');
 	await page.reload();
-	await waitForView(page, 'road_death_rate', 2023);
+	await waitForView(page, 'road_death_rate', LATEST_ROAD_YEAR);
 	await expect(page.locator('.ranking[role="img"] g.row')).toHaveCount(77);
 });

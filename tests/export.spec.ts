@@ -145,7 +145,7 @@ const provinces = sourceRows('provinces.csv');
 
 test('the choropleth exports as PNG (2×, 4×), SVG, CSV and Parquet: the files hold the view', async ({ page }) => {
 	test.setTimeout(120_000);
-	await page.goto('/?lang=en');
+	await page.goto('/?lang=en&year=2023');
 	await waitForView(page, 'road_death_rate', 2023);
 	const legend = await legendColours(page);
 	expect(legend.length).toBeGreaterThanOrEqual(3);
@@ -213,7 +213,7 @@ test('the choropleth exports as PNG (2×, 4×), SVG, CSV and Parquet: the files 
 
 test('a chart (the trend) exports in every format, in Thai, from the same rows as its table', async ({ page }) => {
 	test.setTimeout(120_000);
-	await page.goto('/?province=40');
+	await page.goto('/?province=40&year=2023');
 	await expect(page.locator('.explorer')).toHaveAttribute('data-db', 'ready');
 	await expect(page.locator('.explorer')).toHaveAttribute('aria-busy', 'false');
 	await expect(page.locator('#trend-table thead th')).toHaveCount(4);
@@ -252,7 +252,7 @@ test('a chart (the trend) exports in every format, in Thai, from the same rows a
 
 test('copy link reproduces the view in a new page; the citation names the sources', async ({ page, context }) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-	await page.goto('/?lang=en&zone=10&classes=4&scheme=blues');
+	await page.goto('/?lang=en&zone=10&classes=4&scheme=blues&year=2023');
 	await waitForView(page, 'road_death_rate', 2023, { zone: 10 });
 	const view = await page.locator('.explorer').getAttribute('data-view');
 	const colours = await legendColours(page);
@@ -281,11 +281,11 @@ test('copy link reproduces the view in a new page; the citation names the source
 	await menu.getByRole('button', { name: 'Cite' }).click();
 	const citation = menu.locator('[data-citation="ranking"]');
 	await expect(citation).toBeVisible();
-	await expect(citation.locator('.plain')).toContainText('Road traffic deaths by province (ThaiRSC dashboard export)');
+	await expect(citation.locator('.plain')).toContainText('Road traffic deaths by province, integrated 3-base data (DDC)');
 	await expect(citation.locator('.plain')).toContainText('Health zones 1–13');
 	await expect(citation.locator('.plain')).toContainText(link.replace(/#.*/, ''));
 	await expect(citation.locator('.bibtex')).toContainText(/^@misc\{phakhi-atlas-/);
-	await expect(citation.locator('.bibtex')).toContainText('author       = {{ThaiRSC (thairsc.com)}');
+	await expect(citation.locator('.bibtex')).toContainText('author       = {{Department of Disease Control (DDC, กรมควบคุมโรค)}');
 	await citation.getByRole('button', { name: 'Copy' }).last().click();
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^@misc\{/);
 });

@@ -13,6 +13,26 @@ export function sourceRows(file: string): Record<string, string>[] {
 	return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [names[i], v])));
 }
 
+/**
+ * The road deaths of the 3-base source file by province and year, each with its rate per 100 000
+ * computed from the registered population of the same province and year (both population files).
+ */
+export function roadDeathRows(): { code: string; year: number; deaths: number; rate: number }[] {
+	const population = new Map([
+		...sourceRows('population.csv').map((r) => [`${r.code}/${r.year}`, Number(r.total)] as const),
+		...sourceRows('population_history/population_dopa_2003_2021.csv').map((r) => [`${r.province_code}/${r.year}`, Number(r.total)] as const)
+	]);
+	return sourceRows('road_deaths_3base/road_deaths_rtddi_3base_2011_2024.csv')
+		.filter((r) => r.province_code !== '')
+		.map((r) => {
+			const deaths = Number(r.deaths);
+			return { code: r.province_code, year: Number(r.year), deaths, rate: (deaths * 100_000) / population.get(`${r.province_code}/${r.year}`)! };
+		});
+}
+
+/** The last year of the road-death series: the explorer's default year. */
+export const LATEST_ROAD_YEAR = Math.max(...roadDeathRows().map((r) => r.year));
+
 /** Waits until the explorer shows the data of this indicator and year (and zone or province, if given). */
 export async function waitForView(
 	page: Page,

@@ -7,6 +7,8 @@ import { buildData } from './build.ts';
 import { DataBuildError, formatError } from './errors.ts';
 
 const SOURCES = path.resolve(import.meta.dirname, '../sources');
+const ROAD = 'road_deaths_3base/road_deaths_rtddi_3base_2011_2024.csv';
+const DENGUE = 'dengue/dengue_cases_province_annual.csv';
 
 let tmp: string;
 let sourcesDir: string;
@@ -52,14 +54,14 @@ async function buildErrors(): Promise<string[]> {
 describe('buildData on broken sources', () => {
 	it('names an unknown province code', async () => {
 		let line = 0;
-		await editLines('road_deaths.csv', (lines) => {
-			line = lineOf(lines, '40,2023,');
+		await editLines(ROAD, (lines) => {
+			line = lineOf(lines, '40,ขอนแก่น,2023,');
 			lines[line - 1] = lines[line - 1].replace(/^40,/, '99,');
 		});
 		const errors = await buildErrors();
 		expect(line).toBeGreaterThan(1);
-		expect(errors).toContain(`road_deaths.csv line ${line}, field "code": unknown province code "99"`);
-		expect(errors).toContain('road_deaths.csv: year 2023 is missing 1 province: 40');
+		expect(errors).toContain(`${ROAD} line ${line}, field "province_code": unknown province code "99"`);
+		expect(errors).toContain(`${ROAD}: year 2023 is missing 1 province: 40`);
 	});
 
 	it('names a duplicate key and the line that first used it', async () => {
@@ -77,33 +79,48 @@ describe('buildData on broken sources', () => {
 
 	it('names a negative death count', async () => {
 		let line = 0;
-		await editLines('road_deaths.csv', (lines) => {
-			line = lineOf(lines, '50,2022,');
-			lines[line - 1] = lines[line - 1].replace(/^50,2022,\d+,/, '50,2022,-5,');
+		await editLines(ROAD, (lines) => {
+			line = lineOf(lines, '50,เชียงใหม่,2022,');
+			lines[line - 1] = lines[line - 1].replace(/^50,เชียงใหม่,2022,\d+,/, '50,เชียงใหม่,2022,-5,');
 		});
 		// Only the one error: a bad value must not also count as a missing province.
-		expect(await buildErrors()).toEqual([`road_deaths.csv line ${line}, field "deaths": negative count -5`]);
+		expect(await buildErrors()).toEqual([`${ROAD} line ${line}, field "deaths": negative count -5`]);
 	});
 
 	it('names a year with a missing province', async () => {
-		await editLines('road_deaths.csv', (lines) => {
-			lines.splice(lineOf(lines, '38,2023,') - 1, 1);
-			lines.splice(lineOf(lines, '96,2023,') - 1, 1);
+		await editLines(ROAD, (lines) => {
+			lines.splice(lineOf(lines, '38,บึงกาฬ,2023,') - 1, 1);
+			lines.splice(lineOf(lines, '96,นราธิวาส,2023,') - 1, 1);
 		});
-		expect(await buildErrors()).toEqual(['road_deaths.csv: year 2023 is missing 2 provinces: 38, 96']);
+		expect(await buildErrors()).toEqual([`${ROAD}: year 2023 is missing 2 provinces: 38, 96`]);
+	});
+
+	it('names a province before it existed (Bueng Kan before 2011), and a dengue year that is not the sum of its months', async () => {
+		let line = 0;
+		let sum = 0;
+		await editLines(DENGUE, (lines) => {
+			line = lineOf(lines, '43,TH-43,หนองคาย,Nong Khai,NONG KHAI,2005,');
+			lines.splice(line, 0, lines[line - 1].replace(/^43,TH-43,หนองคาย,Nong Khai,NONG KHAI,/, '38,TH-38,บึงกาฬ,Bueng Kan,BUNGKAN,'));
+			sum = lineOf(lines, '10,TH-10,กรุงเทพมหานคร,Bangkok,BANGKOK,2019,8590,');
+			lines[sum - 1] = lines[sum - 1].replace(',2019,8590,', ',2019,8591,');
+		});
+		const errors = await buildErrors();
+		expect(errors).toContain(`${DENGUE}: year 2005 has 1 province: 38 that did not exist yet`);
+		expect(errors).toContain(`${DENGUE} line ${sum}, field "value": 8591 is not the sum of the 12 months in dengue/dengue_cases_province_monthly.csv (8590 over 12 months)`);
 	});
 
 	it('names a missing column', async () => {
-		await editLines('road_deaths.csv', (lines) => {
-			for (let i = 0; i < lines.length; i++) lines[i] = lines[i].split(',').filter((_, j) => j !== 2).join(',');
+		await editLines(ROAD, (lines) => {
+			for (let i = 0; i < lines.length; i++) lines[i] = lines[i].split(',').filter((_, j) => j !== 3).join(',');
 		});
-		expect(await buildErrors()).toEqual(['road_deaths.csv line 1, field "deaths": column is missing from the header']);
+		expect(await buildErrors()).toEqual([`${ROAD} line 1, field "deaths": column is missing from the header`]);
 	});
 
-	it('names a non-numeric value, a bad sex split and a rate mismatch, all at once', async () => {
+	it('names a non-numeric value, a bad sex split, a wrong name and a missing denominator, all at once', async () => {
 		let text = 0;
 		let sum = 0;
-		let rate = 0;
+		let deaths = 0;
+		let name = 0;
 		await editLines('population.csv', (lines) => {
 			text = lineOf(lines, '10,2024,');
 			lines[text - 1] = lines[text - 1].replace(/,2544400,/, ',25444OO,');
@@ -112,27 +129,22 @@ describe('buildData on broken sources', () => {
 			cells[3] = String(Number(cells[3]) + 1);
 			lines[sum - 1] = cells.join(',');
 		});
-		await editLines('road_deaths.csv', (lines) => {
-			rate = lineOf(lines, '10,2022,');
-			lines[rate - 1] = lines[rate - 1].replace(',17.14,', ',17.94,');
+		await editLines(ROAD, (lines) => {
+			deaths = lineOf(lines, '10,กรุงเทพมหานคร,2022,');
+			const cells = lines[deaths - 1].split(',');
+			cells[4] = String(Number(cells[4]) + 1);
+			lines[deaths - 1] = cells.join(',');
+			name = lineOf(lines, '40,ขอนแก่น,2012,');
+			lines[name - 1] = lines[name - 1].replace('ขอนแก่น', 'ขอนแกน');
 		});
 		const errors = await buildErrors();
 		expect(errors).toContain(`population.csv line ${text}, field "male": not a number "25444OO"`);
 		expect(errors.find((e) => e.startsWith(`population.csv line ${sum}, field "total": male `))).toBeDefined();
-		expect(errors).toContain(
-			`road_deaths.csv line ${rate}, field "rate_per_100k": rate 17.94 differs from deaths × 100000 / population = 17.143`
-		);
-	});
-
-	it('names a road-deaths population that differs from population.csv', async () => {
-		let line = 0;
-		await editLines('road_deaths.csv', (lines) => {
-			line = lineOf(lines, '10,2023,');
-			lines[line - 1] = lines[line - 1].replace(',5471588,', ',5471589,');
-		});
-		expect(await buildErrors()).toEqual([
-			`road_deaths.csv line ${line}, field "population": 5471589 does not match population.csv total (5471588)`
-		]);
+		expect(errors.find((e) => e.startsWith(`${ROAD} line ${deaths}, field "deaths": male + female + sex unknown = `))).toBeDefined();
+		expect(errors).toContain(`${ROAD} line ${name}, field "province_name_th": "ขอนแกน" is not the name of province "40" (ขอนแก่น)`);
+		// Bangkok 2024's population row is dropped: its 2024 road deaths have no denominator, and none is guessed.
+		const bangkok2024 = errors.find((e) => e.includes('no registered population for province "10" in 2024'));
+		expect(bangkok2024).toMatch(new RegExp(`^${ROAD} line \\d+, field "year": `));
 	});
 
 	it('names a boundary feature with an unknown code', async () => {

@@ -15,9 +15,14 @@ import { SAMPLE_INDICATORS, SAMPLE_YEARS } from './sample.ts';
 import type { ZoneCollection } from './zones.ts';
 
 const SOURCES = path.resolve(import.meta.dirname, '../sources');
+const ROAD_FILE = 'road_deaths_3base/road_deaths_rtddi_3base_2011_2024.csv';
+const DENGUE_FILE = 'dengue/dengue_cases_province_annual.csv';
+const HISTORY_FILE = 'population_history/population_dopa_2003_2021.csv';
 
+const QUOTED = ['networks/', 'dengue/dengue_cases_province_annual', 'targets/'];
 const sourceRows = async (file: string) => {
-	const { table, errors } = parseCsv(await readFile(path.join(SOURCES, file), 'utf8'), file, { quoted: file.startsWith('networks/') });
+	const quoted = QUOTED.some((q) => file.startsWith(q));
+	const { table, errors } = parseCsv(await readFile(path.join(SOURCES, file), 'utf8'), file, { quoted });
 	expect(errors).toEqual([]);
 	return table.rows.map((r) => r.values);
 };
@@ -61,16 +66,24 @@ describe('buildData on the real sources', () => {
 			await Promise.all(TABLE_NAMES.map(async (n) => [n, Number((await query(`SELECT count(*) AS n FROM ${parquet(n)}`))[0].n)]))
 		);
 		const provinces = (await sourceRows('provinces.csv')).length;
-		// Real rows (two road indicators per road_deaths.csv row), then the sample indicators: every province × sample year.
-		const realValues = (await sourceRows('road_deaths.csv')).length * 2;
+		// Real rows (a count and a rate per province row of the road-death and dengue files), then the
+		// sample indicators: every province × sample year.
+		const road = await sourceRows(ROAD_FILE);
+		const roadProvinces = road.filter((r) => r.province_code !== '').length;
+		const dengue = (await sourceRows(DENGUE_FILE)).length;
+		const realValues = (roadProvinces + dengue) * 2;
 		const sampleValues = SAMPLE_INDICATORS.length * provinces * SAMPLE_YEARS.length;
 		expect(counts).toEqual({
 			provinces,
-			population: (await sourceRows('population.csv')).length,
+			population: (await sourceRows('population.csv')).length + (await sourceRows(HISTORY_FILE)).length,
 			issue_areas: 8,
 			sources: SOURCE_ROWS.length + 3,
 			indicator_catalogue: INDICATORS.length + SAMPLE_INDICATORS.length,
 			indicator_values: realValues + sampleValues,
+			// The "province unknown" road deaths, for both road indicators.
+			unallocated_values: (road.length - roadProvinces) * 2,
+			indicator_months: (await sourceRows('dengue/dengue_cases_province_monthly.csv')).length,
+			targets: (await sourceRows('targets/national_targets.csv')).length,
 			districts: 928,
 			networks: (await sourceRows('networks/networks.csv')).length,
 			network_provinces: (await sourceRows('networks/network_provinces.csv')).length,
@@ -81,8 +94,17 @@ describe('buildData on the real sources', () => {
 			instalments: (await sourceRows('networks/instalments.csv')).length + manifest.network_sample.instalments,
 			quality_issues: Object.values(manifest.quality).reduce((a, b) => a + b, 0)
 		});
-		expect([counts.provinces, counts.population, realValues, sampleValues]).toEqual([77, 308, 308, 7 * 77 * 8]);
-		expect([counts.sources, counts.indicator_catalogue]).toEqual([8, 9]);
+		// 77 provinces; population 76 × 2003–2010 + 77 × 2011–2025; road deaths 77 × 2011–2024, dengue 76 × 2003–2010 + 77 × 2011–2022.
+		expect([counts.provinces, counts.population, roadProvinces, dengue, sampleValues]).toEqual([
+			77,
+			76 * 8 + 77 * 15,
+			77 * 14,
+			76 * 8 + 77 * 12,
+			6 * 77 * 8
+		]);
+		expect([counts.sources, counts.indicator_catalogue, counts.unallocated_values, counts.indicator_months, counts.targets]).toEqual([
+			10, 10, 8, 18_384, 7
+		]);
 		expect([counts.networks, counts.network_provinces, counts.network_events, counts.projects]).toEqual([5, 66, 6, 1501]);
 		const [real] = await query(
 			`SELECT count(*) AS n FROM ${parquet('indicator_values')} JOIN ${parquet('indicator_catalogue')} USING (indicator_id) WHERE NOT is_sample`
@@ -100,15 +122,62 @@ describe('buildData on the real sources', () => {
 		}
 	});
 
-	it('keeps the death totals per year of road_deaths.csv', async () => {
-		const expected: Record<string, number> = {};
-		for (const r of await sourceRows('road_deaths.csv')) expected[r.year] = (expected[r.year] ?? 0) + Number(r.deaths);
-		expect(expected).toEqual({ 2022: 15_015, 2023: 14_122 });
-
-		const rows = await query(
+	it('keeps the death totals per year of the 3-base file: provinces, plus "province unknown" on no province', async () => {
+		const road = await sourceRows(ROAD_FILE);
+		const perYear = (rows: typeof road) => {
+			const out: Record<string, number> = {};
+			for (const r of rows) out[r.year] = (out[r.year] ?? 0) + Number(r.deaths);
+			return out;
+		};
+		// The file's national totals (its README; 2012–2016 and 2023 equal the published 3-base totals).
+		expect(perYear(road)).toEqual({
+			2011: 21_996, 2012: 21_603, 2013: 21_221, 2014: 20_790, 2015: 19_960, 2016: 21_745, 2017: 21_607,
+			2018: 19_931, 2019: 19_904, 2020: 17_831, 2021: 16_957, 2022: 17_379, 2023: 17_498, 2024: 17_477
+		});
+		const provinces = await query(
 			`SELECT year, sum(value)::DOUBLE AS deaths FROM ${parquet('indicator_values')} WHERE indicator_id = 'road_deaths' GROUP BY year ORDER BY year`
 		);
-		expect(Object.fromEntries(rows.map((r) => [String(r.year), r.deaths]))).toEqual(expected);
+		expect(Object.fromEntries(provinces.map((r) => [String(r.year), r.deaths]))).toEqual(perYear(road.filter((r) => r.province_code !== '')));
+		const unknown = await query(`SELECT indicator_id, year, count FROM ${parquet('unallocated_values')} ORDER BY ALL`);
+		expect(unknown.map((r) => [r.indicator_id, r.year, r.count])).toEqual(
+			['road_death_rate', 'road_deaths'].flatMap((id) => [[id, 2014, 3], [id, 2015, 1], [id, 2018, 1], [id, 2023, 1]])
+		);
+	});
+
+	it('keeps the dengue totals per year of the dengue file, and the months sum to the years', async () => {
+		const perYear: Record<string, number> = {};
+		for (const r of await sourceRows(DENGUE_FILE)) perYear[r.year] = (perYear[r.year] ?? 0) + Number(r.value);
+		// The national sums in dengue/README.md.
+		expect(perYear).toEqual({
+			2003: 17_492, 2004: 11_181, 2005: 15_070, 2006: 17_062, 2007: 25_446, 2008: 36_645, 2009: 25_194, 2010: 53_149,
+			2011: 29_759, 2012: 25_316, 2013: 87_502, 2014: 23_170, 2015: 86_653, 2016: 38_466, 2017: 31_843, 2018: 55_076,
+			2019: 87_866, 2020: 50_911, 2021: 7_778, 2022: 34_605
+		});
+		const rows = await query(
+			`SELECT year, sum(value)::DOUBLE AS cases FROM ${parquet('indicator_values')} WHERE indicator_id = 'dengue_cases' GROUP BY year ORDER BY year`
+		);
+		expect(Object.fromEntries(rows.map((r) => [String(r.year), r.cases]))).toEqual(perYear);
+		const months = await query(
+			`SELECT year, sum(value)::DOUBLE AS cases, count(DISTINCT month) AS months FROM ${parquet('indicator_months')} GROUP BY year ORDER BY year`
+		);
+		expect(Object.fromEntries(months.map((r) => [String(r.year), r.cases]))).toEqual(perYear);
+		expect(months.every((m) => Number(m.months) === 12)).toBe(true);
+	});
+
+	it('has no Bueng Kan (38) value before 2011: missing, not 0; Nong Khai (43) carries its area until then', async () => {
+		const rows = await query(
+			`SELECT indicator_id, min(year) AS first FROM ${parquet('indicator_values')} WHERE province_code = '38' AND indicator_id LIKE 'dengue%' GROUP BY ALL ORDER BY ALL`
+		);
+		expect(rows).toEqual([
+			{ indicator_id: 'dengue_cases', first: 2011 },
+			{ indicator_id: 'dengue_rate', first: 2011 }
+		]);
+		const population = await query(`SELECT min(year) AS first FROM ${parquet('population')} WHERE province_code = '38'`);
+		expect(population[0].first).toBe(2011);
+		const nongKhai = await query(`SELECT count(*) AS n FROM ${parquet('indicator_values')} WHERE province_code = '43' AND indicator_id = 'dengue_cases' AND year < 2011`);
+		expect(Number(nongKhai[0].n)).toBe(8);
+		const [p] = await query(`SELECT established_year, split_from FROM ${parquet('provinces')} WHERE province_code = '38'`);
+		expect(p).toEqual({ established_year: 2011, split_from: '43' });
 	});
 
 	it('flags the sample indicators, and only them, as sample data', async () => {
@@ -129,22 +198,43 @@ describe('buildData on the real sources', () => {
 		expect(years.map((y) => y.year)).toEqual([...SAMPLE_YEARS]);
 	});
 
-	it('computes the rate from deaths and population.csv, matching the stated rate', async () => {
-		const stated = new Map((await sourceRows('road_deaths.csv')).map((r) => [`${r.code}/${r.year}`, Number(r.rate_per_100k)]));
-		const rows = await query(`SELECT * FROM ${parquet('indicator_values')} WHERE indicator_id = 'road_death_rate'`);
-		expect(rows).toHaveLength(stated.size);
+	it('computes every rate as count × 100 000 ÷ the registered population of the same province and year', async () => {
+		const population = new Map([
+			...(await sourceRows('population.csv')).map((r) => [`${r.code}/${r.year}`, Number(r.total)] as const),
+			...(await sourceRows(HISTORY_FILE)).map((r) => [`${r.province_code}/${r.year}`, Number(r.total)] as const)
+		]);
+		const counts = new Map<string, number>([
+			...(await sourceRows(ROAD_FILE)).filter((r) => r.province_code !== '').map((r) => [`road_death_rate/${r.province_code}/${r.year}`, Number(r.deaths)] as const),
+			...(await sourceRows(DENGUE_FILE)).map((r) => [`dengue_rate/${r.province_code}/${r.year}`, Number(r.value)] as const)
+		]);
+		const rows = await query(`SELECT * FROM ${parquet('indicator_values')} WHERE indicator_id IN ('road_death_rate', 'dengue_rate')`);
+		expect(rows).toHaveLength(counts.size);
 		for (const r of rows) {
-			expect(r.value).toBeCloseTo((Number(r.numerator) * 100_000) / Number(r.denominator), 9);
-			expect(Math.abs(Number(r.value) - (stated.get(`${r.province_code}/${r.year}`) ?? NaN))).toBeLessThanOrEqual(0.006);
+			const count = counts.get(`${r.indicator_id}/${r.province_code}/${r.year}`);
+			const denominator = population.get(`${r.province_code}/${r.year}`);
+			expect([r.numerator, r.denominator]).toEqual([count, denominator]);
+			expect(r.value).toBe((count! * 100_000) / denominator!);
 		}
-		const nullDenominators = await query(
-			`SELECT count(*) AS n FROM ${parquet('indicator_values')} WHERE indicator_id = 'road_deaths' AND (denominator IS NOT NULL OR value <> numerator)`
+		const counted = await query(
+			`SELECT count(*) AS n FROM ${parquet('indicator_values')} WHERE indicator_id IN ('road_deaths', 'dengue_cases') AND (denominator IS NOT NULL OR value <> numerator)`
 		);
-		expect(Number(nullDenominators[0].n)).toBe(0);
+		expect(Number(counted[0].n)).toBe(0);
 	});
 
-	it('keeps the population totals of population.csv', async () => {
-		const csv = await sourceRows('population.csv');
+	it('carries the national targets with their source and confidence, linked only to real indicators', async () => {
+		const rows = await query(`SELECT target_id, indicator_id, comparator, value, year, kind, confidence FROM ${parquet('targets')} WHERE indicator_id IS NOT NULL ORDER BY year`);
+		expect(rows).toEqual([
+			{ target_id: 'road_death_rate_fy2017', indicator_id: 'road_death_rate', comparator: '<=', value: 18, year: 2017, kind: 'annual', confidence: 'high' },
+			{ target_id: 'road_death_rate_fy2018', indicator_id: 'road_death_rate', comparator: '<=', value: 16, year: 2018, kind: 'annual', confidence: 'high' },
+			{ target_id: 'road_death_rate_2027', indicator_id: 'road_death_rate', comparator: '<=', value: 12, year: 2027, kind: 'by', confidence: 'medium' }
+		]);
+		const all = await query(`SELECT source_url, quote_th, document FROM ${parquet('targets')}`);
+		expect(all).toHaveLength(7);
+		for (const t of all) expect(String(t.source_url) && String(t.quote_th) && String(t.document)).toBeTruthy();
+	});
+
+	it('keeps the population totals of both population files', async () => {
+		const csv = [...(await sourceRows('population.csv')), ...(await sourceRows(HISTORY_FILE))];
 		const sum = (f: string) => csv.reduce((n, r) => n + Number(r[f]), 0);
 		const [row] = await query(
 			`SELECT sum(total)::DOUBLE AS total, sum(male)::DOUBLE AS male, sum(female)::DOUBLE AS female, sum(households)::DOUBLE AS households FROM ${parquet('population')}`
@@ -311,7 +401,11 @@ describe('buildData on the real sources', () => {
 		expect(Object.keys(onDisk.generated_from)).toEqual([
 			'provinces.csv',
 			'population.csv',
-			'road_deaths.csv',
+			HISTORY_FILE,
+			ROAD_FILE,
+			DENGUE_FILE,
+			'dengue/dengue_cases_province_monthly.csv',
+			'targets/national_targets.csv',
 			'geo/th_adm1.geojson',
 			'geo/th_adm2.geojson',
 			'networks/networks.csv',

@@ -35,10 +35,11 @@ import {
 	readNetworks,
 	readProjects
 } from './networks.ts';
-import { INDICATORS, ISSUE_AREAS, NETWORK_DOCUMENTS_SOURCE, SOURCES } from './reference.ts';
+import { INDICATORS, ISSUE_AREAS, NETWORK_DOCUMENTS_SOURCE, provinceExisted, SOURCES } from './reference.ts';
+import { readDengue, readRoadDeaths3Base, readTargets } from './series.ts';
 import { SAMPLE_INDICATORS, SAMPLE_SOURCE, sampleValues } from './sample.ts';
 import { SYNTHETIC_SEED, SYNTHETIC_SOURCE, syntheticIndicators, syntheticValues } from './synthetic.ts';
-import { checkProvincePopulation, readPopulation, readProvinces, readRoadDeaths } from './tables.ts';
+import { checkProvincePopulation, joinPopulation, readPopulation, readProvinces } from './tables.ts';
 import { checkCatalogue } from './validate.ts';
 import { ParquetWriter, type Row } from './write.ts';
 import { buildZoneGeojson } from './zones.ts';
@@ -47,7 +48,11 @@ import { buildZoneGeojson } from './zones.ts';
 export const SOURCE_FILES = {
 	provinces: 'provinces.csv',
 	population: 'population.csv',
-	roadDeaths: 'road_deaths.csv',
+	populationHistory: 'population_history/population_dopa_2003_2021.csv',
+	roadDeaths: 'road_deaths_3base/road_deaths_rtddi_3base_2011_2024.csv',
+	dengueAnnual: 'dengue/dengue_cases_province_annual.csv',
+	dengueMonthly: 'dengue/dengue_cases_province_monthly.csv',
+	targets: 'targets/national_targets.csv',
 	geo: 'geo/th_adm1.geojson',
 	districtsGeo: 'geo/th_adm2.geojson',
 	...NETWORK_FILES
@@ -55,8 +60,8 @@ export const SOURCE_FILES = {
 
 type SourceName = keyof typeof SOURCE_FILES;
 /** Sources read with the plain CSV parser, and those (text-heavy) that may quote fields. */
-const PLAIN_CSV = ['provinces', 'population', 'roadDeaths'] as const;
-type QuotedCsv = keyof typeof NETWORK_FILES;
+const PLAIN_CSV = ['provinces', 'population', 'populationHistory', 'roadDeaths', 'dengueMonthly'] as const;
+type QuotedCsv = keyof typeof NETWORK_FILES | 'dengueAnnual' | 'targets';
 
 export const GEOJSON_FILE = 'provinces.geojson';
 /** Health-zone outlines, dissolved from the province polygons (zones.ts). */
@@ -168,17 +173,24 @@ export async function buildData({
 		}
 	};
 	const provincesCsv = csv('provinces');
-	const populationCsv = csv('population');
-	const roadDeathsCsv = csv('roadDeaths');
 
 	const provinces = readProvinces(provincesCsv);
 	errors.push(...provinces.errors);
 	const codes = provinces.rows.map((p) => p.province_code).sort();
-	const population = readPopulation(populationCsv, codes);
-	errors.push(...population.errors);
+	// Registered population 2003–2021 (history) and 2022–2025: a denominator for every year.
+	const recent = readPopulation(csv('population'), codes);
+	const history = readPopulation(csv('populationHistory'), codes, { codeField: 'province_code', existed: provinceExisted });
+	const population = joinPopulation([
+		{ file: SOURCE_FILES.populationHistory, rows: history.rows },
+		{ file: SOURCE_FILES.population, rows: recent.rows }
+	]);
+	errors.push(...recent.errors, ...history.errors, ...population.errors);
 	errors.push(...checkProvincePopulation(provincesCsv, provinces.rows, population.rows));
-	const values = readRoadDeaths(roadDeathsCsv, codes, population.rows);
-	errors.push(...values.errors);
+	// The real series: road deaths 2011–2024 (3-base) and dengue fever 2003–2022, with their rates.
+	const road = readRoadDeaths3Base(csv('roadDeaths'), provinces.rows, population.rows);
+	const dengue = readDengue(csv('dengueAnnual'), csv('dengueMonthly'), codes, population.rows);
+	const targets = readTargets(csv('targets'), new Set(INDICATORS.map((i) => i.indicator_id)));
+	errors.push(...road.errors, ...dengue.errors, ...targets.errors);
 
 	const { geojson, errors: geoErrors } = buildProvinceGeojson(json('geo'), SOURCE_FILES.geo, provinces.rows);
 	errors.push(...geoErrors);
@@ -210,7 +222,10 @@ export async function buildData({
 		// Real rows first, then the generated sample indicators (sample.ts) for the issue areas without open data.
 		sources: [...SOURCES, NETWORK_DOCUMENTS_SOURCE, SAMPLE_SOURCE, NETWORK_SAMPLE_SOURCE],
 		indicator_catalogue: [...INDICATORS, ...SAMPLE_INDICATORS],
-		indicator_values: [...values.rows, ...sampleValues(provinces.rows, population.rows)],
+		indicator_values: [...road.rows, ...dengue.rows, ...sampleValues(provinces.rows, population.rows)],
+		unallocated_values: road.unallocated,
+		indicator_months: dengue.months,
+		targets: targets.rows,
 		districts: districts.rows,
 		networks: networks.rows,
 		network_provinces: networkProvinces.rows,

@@ -1,7 +1,7 @@
 /**
  * Sample indicators for the issue areas that have no open province-level data
  * (see data/sources/SOURCES.md, "Not found"): tobacco, alcohol, food, physical
- * activity, mental health, environment and emerging threats.
+ * activity, mental health and environment (emerging threats has the real dengue series).
  *
  * These values are GENERATED, not survey results. They are deterministic from
  * SAMPLE_SEED, plausible in range and spatially structured (a regional or
@@ -194,25 +194,6 @@ export const SAMPLE_SPECS: readonly SampleSpec[] = [
 		years: { 2017: -3, 2018: -6, 2019: 12, 2020: 8, 2021: -4, 2022: -12, 2023: 14, 2024: 6 },
 		yearWeightByZone: { 1: 1.5, 2: 1.3, 11: 0.2, 12: 0.2 },
 		noiseSd: 4
-	},
-	{
-		indicator_id: 'dengue_rate',
-		issue_area_id: 'emerging_threats',
-		name_th: 'อัตราป่วยโรคไข้เลือดออก',
-		name_en: 'Dengue incidence rate',
-		unit_th: 'ต่อประชากรแสนคน',
-		unit_en: 'per 100,000 population',
-		higher_is_worse: true,
-		kind: 'rate',
-		min: 20,
-		max: 300,
-		base: 75,
-		region: { Northern: -0.15, Northeastern: -0.05, Central: 0.05, Eastern: 0.25, Western: 0.05, Southern: 0.3 },
-		provinceSd: 0.25,
-		trend: 0,
-		// Epidemic years 2019 and 2023, a lull in 2021–2022.
-		years: { 2017: 0.9, 2018: 1.2, 2019: 1.9, 2020: 1.0, 2021: 0.45, 2022: 0.65, 2023: 1.9, 2024: 1.15 },
-		noiseSd: 0.2
 	}
 ];
 

@@ -1,6 +1,7 @@
-import type { IndicatorValueRow, PopulationRow, ProvinceRow } from '../../src/lib/data/contract.ts';
+import type { PopulationRow, ProvinceRow } from '../../src/lib/data/contract.ts';
 import type { CsvRow, CsvTable } from './csv.ts';
 import type { BuildError } from './errors.ts';
+import { PROVINCE_HISTORY } from './reference.ts';
 import {
 	checkColumns,
 	checkDuplicateKeys,
@@ -61,10 +62,10 @@ export class RowReader {
 		return NaN;
 	}
 
-	/** The "code" field, which must be a known province code. */
-	code(known: ReadonlySet<string>): string {
-		const code = this.text('code');
-		if (code !== '') this.check(checkProvinceCode(this.file, this.row, 'code', known));
+	/** The "code" field (or `field`), which must be a known province code. */
+	code(known: ReadonlySet<string>, field = 'code'): string {
+		const code = this.text(field);
+		if (code !== '') this.check(checkProvinceCode(this.file, this.row, field, known));
 		return code;
 	}
 
@@ -73,7 +74,7 @@ export class RowReader {
 	}
 }
 
-const YEAR = { min: 1900, max: 2100 };
+export const YEAR = { min: 1900, max: 2100 };
 
 export function readProvinces(csv: CsvTable): Read<ProvinceRow> {
 	const { file } = csv;
@@ -97,6 +98,7 @@ export function readProvinces(csv: CsvTable): Read<ProvinceRow> {
 		if (date !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(date))
 			r.check([{ file, line: row.line, field: 'population_ref_date', message: `not a date "${date}"` }]);
 		const area = (row.values.area_km2 ?? '') === '' ? null : r.decimal('area_km2', { nonNegative: 'area' });
+		const history = PROVINCE_HISTORY.find((h) => h.province_code === code);
 		const province: ProvinceRow = {
 			province_code: code,
 			iso_3166_2: iso,
@@ -107,7 +109,9 @@ export function readProvinces(csv: CsvTable): Read<ProvinceRow> {
 			health_zone: r.int('health_zone', { min: 1, max: 13 }),
 			population: r.int('population', { nonNegative: 'count' }),
 			population_year: Number(date.slice(0, 4)),
-			area_km2: area
+			area_km2: area,
+			established_year: history?.established_year ?? null,
+			split_from: history?.split_from ?? null
 		};
 		keyed.push({ line: row.line, key: [code] });
 		if (r.ok) rows.push(province);
@@ -116,9 +120,17 @@ export function readProvinces(csv: CsvTable): Read<ProvinceRow> {
 	return { rows, errors };
 }
 
-export function readPopulation(csv: CsvTable, codes: readonly string[]): Read<PopulationRow> {
+/**
+ * A population file: population.csv (key column "code") or the history file (key column
+ * "province_code"), checked to cover every province that existed in each of its years.
+ */
+export function readPopulation(
+	csv: CsvTable,
+	codes: readonly string[],
+	{ codeField = 'code', existed }: { codeField?: string; existed?: (code: string, year: number) => boolean } = {}
+): Read<PopulationRow> {
 	const { file } = csv;
-	const errors = checkColumns(csv, ['code', 'year', 'total']);
+	const errors = checkColumns(csv, [codeField, 'year', 'total']);
 	if (errors.length > 0) return { rows: [], errors };
 
 	const known = new Set(codes);
@@ -127,7 +139,7 @@ export function readPopulation(csv: CsvTable, codes: readonly string[]): Read<Po
 	const seen: { code: string; year: number }[] = [];
 	for (const row of csv.rows) {
 		const r = new RowReader(file, row, errors);
-		const code = r.code(known);
+		const code = r.code(known, codeField);
 		const p: PopulationRow = {
 			province_code: code,
 			year: r.int('year', YEAR),
@@ -141,12 +153,28 @@ export function readPopulation(csv: CsvTable, codes: readonly string[]): Read<Po
 		if (known.has(code) && !Number.isNaN(p.year)) seen.push({ code, year: p.year });
 		if (r.ok) rows.push(p);
 	}
-	errors.push(...checkDuplicateKeys(file, ['code', 'year'], keyed));
-	errors.push(...checkYearCoverage(file, seen, codes));
+	errors.push(...checkDuplicateKeys(file, [codeField, 'year'], keyed));
+	errors.push(...checkYearCoverage(file, seen, codes, existed));
 	return { rows, errors };
 }
 
-const populationKey = (code: string, year: number): string => `${code}/${year}`;
+/** The population files together; a year in more than one of them is an error (there is no rule for which wins). */
+export function joinPopulation(parts: readonly { file: string; rows: readonly PopulationRow[] }[]): Read<PopulationRow> {
+	const yearsOf = new Map<number, string>();
+	const errors: BuildError[] = [];
+	for (const { file, rows } of parts)
+		for (const year of new Set(rows.map((r) => r.year))) {
+			const other = yearsOf.get(year);
+			if (other !== undefined && other !== file) errors.push({ file, field: 'year', message: `year ${year} is also in ${other}` });
+			else yearsOf.set(year, file);
+		}
+	const rows = parts
+		.flatMap((p) => p.rows)
+		.sort((a, b) => (a.province_code < b.province_code ? -1 : a.province_code > b.province_code ? 1 : a.year - b.year));
+	return { rows, errors };
+}
+
+export const populationKey = (code: string, year: number): string => `${code}/${year}`;
 
 /** Cross-check: provinces.csv's population must be population.csv's total for that year. */
 export function checkProvincePopulation(
@@ -166,49 +194,4 @@ export function checkProvincePopulation(
 		const what = `population.csv total for ${p.population_year}`;
 		return checkEqual(csv.file, line, 'population', p.population, expected, what);
 	});
-}
-
-/** road_deaths.csv → the road_deaths and road_death_rate indicator values. */
-export function readRoadDeaths(
-	csv: CsvTable,
-	codes: readonly string[],
-	population: readonly PopulationRow[]
-): Read<IndicatorValueRow> {
-	const { file } = csv;
-	const errors = checkColumns(csv, ['code', 'year', 'deaths', 'population', 'rate_per_100k']);
-	if (errors.length > 0) return { rows: [], errors };
-
-	const known = new Set(codes);
-	const totals = new Map(population.map((p) => [populationKey(p.province_code, p.year), p.total]));
-	const rows: IndicatorValueRow[] = [];
-	const keyed: { line: number; key: (string | number)[] }[] = [];
-	const seen: { code: string; year: number }[] = [];
-	for (const row of csv.rows) {
-		const r = new RowReader(file, row, errors);
-		const code = r.code(known);
-		const year = r.int('year', YEAR);
-		const deaths = r.int('deaths', { nonNegative: 'count' });
-		const statedPopulation = r.int('population', { min: 1 });
-		const statedRate = r.decimal('rate_per_100k', { nonNegative: 'rate' });
-		keyed.push({ line: row.line, key: [code, year] });
-		if (known.has(code) && !Number.isNaN(year)) seen.push({ code, year });
-		if (!r.ok) continue;
-
-		const denominator = totals.get(populationKey(code, year));
-		if (denominator === undefined) {
-			r.check([{ file, line: row.line, field: 'year', message: `no valid population.csv row for province "${code}" in ${year}` }]);
-			continue;
-		}
-		r.check(checkEqual(file, row.line, 'population', statedPopulation, denominator, `population.csv total`));
-		const rate = (deaths * 100_000) / denominator;
-		r.check(checkRate(file, row.line, statedRate, rate));
-		if (!r.ok) continue;
-		rows.push(
-			{ indicator_id: 'road_deaths', province_code: code, year, value: deaths, numerator: deaths, denominator: null },
-			{ indicator_id: 'road_death_rate', province_code: code, year, value: rate, numerator: deaths, denominator }
-		);
-	}
-	errors.push(...checkDuplicateKeys(file, ['code', 'year'], keyed));
-	errors.push(...checkYearCoverage(file, seen, codes));
-	return { rows, errors };
 }

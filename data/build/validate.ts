@@ -71,11 +71,15 @@ export function checkDuplicateKeys(file: string, fields: readonly string[], rows
 	return errors;
 }
 
-/** Every year present in the file must cover every province. */
+/**
+ * Every year present in the file must cover every province that existed that year (`existed`,
+ * default: all), and hold none that did not exist yet.
+ */
 export function checkYearCoverage(
 	file: string,
 	rows: readonly { code: string; year: number }[],
-	codes: readonly string[]
+	codes: readonly string[],
+	existed: (code: string, year: number) => boolean = () => true
 ): BuildError[] {
 	const byYear = new Map<number, Set<string>>();
 	for (const r of rows) {
@@ -83,14 +87,13 @@ export function checkYearCoverage(
 		byYear.get(r.year)?.add(r.code);
 	}
 	const errors: BuildError[] = [];
+	const list = (codes: string[]) => `${codes.length} province${codes.length === 1 ? '' : 's'}: ${codes.join(', ')}`;
 	for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
 		const present = byYear.get(year) ?? new Set<string>();
-		const missing = codes.filter((c) => !present.has(c));
-		if (missing.length > 0)
-			errors.push({
-				file,
-				message: `year ${year} is missing ${missing.length} province${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`
-			});
+		const missing = codes.filter((c) => existed(c, year) && !present.has(c));
+		if (missing.length > 0) errors.push({ file, message: `year ${year} is missing ${list(missing)}` });
+		const early = codes.filter((c) => !existed(c, year) && present.has(c));
+		if (early.length > 0) errors.push({ file, message: `year ${year} has ${list(early)} that did not exist yet` });
 	}
 	return errors;
 }

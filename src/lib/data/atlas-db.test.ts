@@ -16,6 +16,19 @@ const csvRows = (file: string) =>
 		.slice(1)
 		.map((line) => line.split(','));
 
+/** The 3-base road-death file: [code ('' = province unknown), name, year, deaths, …]. */
+const ROAD = 'road_deaths_3base/road_deaths_rtddi_3base_2011_2024.csv';
+/** The dengue file: [code, iso, name th, name en, source name, year, cases, …] (the quoted unit comes later). */
+const DENGUE = 'dengue/dengue_cases_province_annual.csv';
+const POPULATION = [
+	...csvRows('population.csv').map((r) => [r[0], r[1], r[5]]),
+	...csvRows('population_history/population_dopa_2003_2021.csv').map((r) => [r[0], r[2], r[5]])
+];
+const populationOf = new Map(POPULATION.map(([code, year, total]) => [`${code}/${year}`, Number(total)]));
+const sumOf = (rows: string[][], column: number) => rows.reduce((n, r) => n + Number(r[column]), 0);
+const roadYears = Array.from({ length: 14 }, (_, i) => 2011 + i);
+const dengueYears = Array.from({ length: 20 }, (_, i) => 2003 + i);
+
 let db: AtlasDb;
 
 beforeAll(async () => {
@@ -34,35 +47,102 @@ describe('AtlasDb on the bundled exports', () => {
 		expect(new Set(provinces.map((p) => p.health_zone)).size).toBe(13);
 	});
 
-	it('knows the road-safety indicators and their years', async () => {
+	it('knows the real indicators and their years', async () => {
 		const ids = (await db.indicators()).map((i) => i.indicator_id);
-		expect(ids).toEqual(expect.arrayContaining(['road_deaths', 'road_death_rate']));
-		expect(await db.years('road_death_rate')).toEqual([2022, 2023]);
+		expect(ids).toEqual(expect.arrayContaining(['road_deaths', 'road_death_rate', 'dengue_cases', 'dengue_rate']));
+		expect(await db.years('road_death_rate')).toEqual(roadYears);
+		expect(await db.years('dengue_rate')).toEqual(dengueYears);
 		expect(await db.years('no_such_indicator')).toEqual([]);
 	});
 
-	it('returns deaths per province that add up to the source file', async () => {
-		const source = csvRows('road_deaths.csv');
-		for (const year of [2022, 2023]) {
-			const expected = source.filter((r) => Number(r[1]) === year).reduce((n, r) => n + Number(r[2]), 0);
+	it("gives national road deaths per year equal to the 3-base file's totals, \"province unknown\" included", async () => {
+		const source = csvRows(ROAD);
+		for (const year of roadYears) {
+			const rows = source.filter((r) => Number(r[2]) === year);
 			const values = await db.indicatorValues('road_deaths', year);
 			expect(values).toHaveLength(77);
-			expect(values.reduce((n, v) => n + (v.value ?? 0), 0)).toBe(expected);
+			// The provinces add up to the file's province rows; the nation is the file's total.
+			expect(values.reduce((n, v) => n + (v.value ?? 0), 0)).toBe(sumOf(rows.filter((r) => r[0] !== ''), 3));
+			const [nation] = (await db.aggregates('road_deaths', year)).filter((a) => a.scope === 'nation');
+			expect(nation.value, String(year)).toBe(sumOf(rows, 3));
+		}
+		expect((await db.aggregates('road_deaths', 2023)).find((a) => a.scope === 'nation')?.value).toBe(17_498);
+	});
+
+	it("gives national dengue cases per year equal to the dengue file's totals", async () => {
+		const source = csvRows(DENGUE);
+		for (const year of dengueYears) {
+			const [nation] = (await db.aggregates('dengue_cases', year)).filter((a) => a.scope === 'nation');
+			expect(nation.value, String(year)).toBe(sumOf(source.filter((r) => Number(r[5]) === year), 6));
+			expect(nation.provinces).toBe(year < 2011 ? 76 : 77);
 		}
 	});
 
-	it('computes the rate per 100 000 from deaths and population', async () => {
-		const [kk] = (await db.indicatorValues('road_death_rate', 2023)).filter((v) => v.province_code === '40');
-		const source = csvRows('road_deaths.csv').find((r) => r[0] === '40' && r[1] === '2023')!;
-		expect(kk.numerator).toBe(Number(source[2]));
-		expect(kk.denominator).toBe(Number(source[3]));
-		expect(kk.value).toBeCloseTo(Number(source[4]), 2);
+	it('has Bueng Kan (38) missing before 2011, not 0, in every real series', async () => {
+		for (const indicator of ['dengue_cases', 'dengue_rate']) {
+			for (const year of [2003, 2010]) {
+				const values = await db.indicatorValues(indicator, year);
+				expect(values).toHaveLength(77);
+				expect(values.find((v) => v.province_code === '38')).toEqual({ province_code: '38', value: null, numerator: null, denominator: null });
+				expect(values.filter((v) => v.value === null)).toHaveLength(1);
+			}
+			expect((await db.indicatorValues(indicator, 2011)).find((v) => v.province_code === '38')?.value).toBeGreaterThan(0);
+		}
+		expect((await db.trend('dengue_rate', { scope: 'province', id: '38' }))[0].year).toBe(2011);
+	});
+
+	it('computes every rate as count × 100 000 ÷ the registered population of the same province and year', async () => {
+		const cases = [
+			...csvRows(ROAD).filter((r) => r[0] !== '').map((r) => ['road_death_rate', r[0], r[2], r[3]]),
+			...csvRows(DENGUE).map((r) => ['dengue_rate', r[0], r[5], r[6]])
+		];
+		let checked = 0;
+		for (const indicator of ['road_death_rate', 'dengue_rate'])
+			for (const year of indicator === 'road_death_rate' ? roadYears : dengueYears) {
+				const expected = new Map(cases.filter((c) => c[0] === indicator && Number(c[2]) === year).map((c) => [c[1], Number(c[3])]));
+				for (const v of await db.indicatorValues(indicator, year)) {
+					if (!expected.has(v.province_code)) {
+						expect(v.value).toBeNull();
+						continue;
+					}
+					const denominator = populationOf.get(`${v.province_code}/${year}`)!;
+					expect(v.numerator).toBe(expected.get(v.province_code));
+					expect(v.denominator).toBe(denominator);
+					expect(v.value).toBeCloseTo((expected.get(v.province_code)! * 100_000) / denominator, 9);
+					checked++;
+				}
+			}
+		expect(checked).toBe(77 * 14 + 76 * 8 + 77 * 12);
 	});
 
 	it('answers a year without data with a null for every province', async () => {
-		const values = await db.indicatorValues('road_death_rate', 2019);
+		const values = await db.indicatorValues('road_death_rate', 2009);
 		expect(values).toHaveLength(77);
 		expect(values.every((v) => v.value === null)).toBe(true);
+	});
+
+	it('lists the national targets, the road-death ones linked to the rate', async () => {
+		const targets = await db.targets();
+		expect(targets).toHaveLength(7);
+		const road = targets.filter((t) => t.indicator_id === 'road_death_rate');
+		expect(road.map((t) => [t.year, t.kind, t.value, t.confidence, t.set_by_en])).toEqual([
+			[2017, 'annual', 18, 'high', 'MOPH KPI 019'],
+			[2018, 'annual', 16, 'high', 'MOPH KPI 018'],
+			[2027, 'by', 12, 'medium', 'Government target']
+		]);
+		for (const t of road) expect(t.source_url).toMatch(/^https?:\/\//);
+	});
+
+	it('sums the monthly dengue counts to the yearly ones, for a province and the nation', async () => {
+		const kk = await db.monthly('dengue_cases', { scope: 'province', id: '40' });
+		expect(kk).toHaveLength(20 * 12);
+		const kk2019 = kk.filter((m) => m.year === 2019).reduce((n, m) => n + m.value!, 0);
+		expect(kk2019).toBe((await db.indicatorValues('dengue_cases', 2019)).find((v) => v.province_code === '40')?.value);
+		const nation = await db.monthly('dengue_cases', NATION);
+		expect(nation.filter((m) => m.year === 2019).reduce((n, m) => n + m.value!, 0)).toBe(87_866);
+		const zone = await db.monthly('dengue_cases', { scope: 'zone', id: '7' });
+		expect(zone).toHaveLength(240);
+		expect(await db.monthly('road_deaths', NATION)).toEqual([]);
 	});
 
 	it('binds parameters instead of splicing them', async () => {
@@ -132,21 +212,20 @@ describe('AtlasDb.loadTable holds files to the contract', () => {
 });
 
 describe('pre-aggregated zone, region and national values', () => {
-	const deaths = csvRows('road_deaths.csv');
+	const deaths = csvRows(ROAD).filter((r) => r[0] !== '');
 	const zoneOf = new Map(csvRows('provinces.csv').map((r) => [r[0], Number(r[7])]));
 
-	it('sums counts', async () => {
-		const aggregates = await db.aggregates('road_deaths', 2023);
+	it('sums counts; the deaths with province unknown are in the nation only', async () => {
+		const aggregates = await db.aggregates('road_deaths', 2014);
 		const nation = aggregates.find((a) => a.scope === 'nation')!;
-		expect(nation.value).toBe(deaths.filter((r) => r[1] === '2023').reduce((n, r) => n + Number(r[2]), 0));
+		expect(nation.value).toBe(sumOf(deaths.filter((r) => r[2] === '2014'), 3) + 3);
 		expect(nation.provinces).toBe(77);
 		const zone10 = aggregates.find((a) => a.scope === 'zone' && a.scope_id === '10')!;
-		const expected = deaths
-			.filter((r) => r[1] === '2023' && zoneOf.get(r[0]) === 10)
-			.reduce((n, r) => n + Number(r[2]), 0);
-		expect(zone10.value).toBe(expected);
+		expect(zone10.value).toBe(sumOf(deaths.filter((r) => r[2] === '2014' && zoneOf.get(r[0]) === 10), 3));
 		expect(zone10.provinces).toBe(5);
 		expect(aggregates.filter((a) => a.scope === 'zone')).toHaveLength(13);
+		const zones = aggregates.filter((a) => a.scope === 'zone').reduce((n, a) => n + a.value!, 0);
+		expect(zones).toBe(nation.value! - 3);
 		expect(
 			aggregates
 				.filter((a) => a.scope === 'region')
@@ -155,26 +234,23 @@ describe('pre-aggregated zone, region and national values', () => {
 		).toEqual(['central', 'east', 'north', 'northeast', 'south', 'west']);
 	});
 
-	it('combines rates as total deaths over total population, not as a mean of rates', async () => {
-		const rows = deaths.filter((r) => r[1] === '2022');
-		const expected = (rows.reduce((n, r) => n + Number(r[2]), 0) * 1e5) / rows.reduce((n, r) => n + Number(r[3]), 0);
-		const [nation] = (await db.aggregates('road_death_rate', 2022)).filter((a) => a.scope === 'nation');
+	it('combines rates as total deaths (province unknown included) over total population, not as a mean of rates', async () => {
+		const rows = deaths.filter((r) => r[2] === '2023');
+		const population = rows.reduce((n, r) => n + populationOf.get(`${r[0]}/2023`)!, 0);
+		const expected = ((sumOf(rows, 3) + 1) * 1e5) / population;
+		const [nation] = (await db.aggregates('road_death_rate', 2023)).filter((a) => a.scope === 'nation');
 		expect(nation.value).toBeCloseTo(expected, 9);
-		const meanOfRates = rows.reduce((n, r) => n + Number(r[4]), 0) / rows.length;
+		const meanOfRates = (await db.indicatorValues('road_death_rate', 2023)).reduce((n, v) => n + v.value!, 0) / 77;
 		expect(Math.abs(nation.value! - meanOfRates)).toBeGreaterThan(0.1);
 	});
 
 	it('gives trends for a province, a zone and the nation', async () => {
-		expect((await db.trend('road_death_rate', { scope: 'province', id: '40' })).map((p) => p.year)).toEqual([
-			2022, 2023
-		]);
+		expect((await db.trend('road_death_rate', { scope: 'province', id: '40' })).map((p) => p.year)).toEqual(roadYears);
 		const zone = await db.trend('road_death_rate', { scope: 'zone', id: '7' });
-		expect(zone.map((p) => p.year)).toEqual([2022, 2023]);
+		expect(zone.map((p) => p.year)).toEqual(roadYears);
 		expect(zone.every((p) => p.value! > 0)).toBe(true);
 		const nation = await db.trend('road_deaths', NATION);
-		expect(nation.map((p) => p.value)).toEqual(
-			[2022, 2023].map((y) => deaths.filter((r) => Number(r[1]) === y).reduce((n, r) => n + Number(r[2]), 0))
-		);
+		expect(nation.map((p) => p.value)).toEqual(roadYears.map((y) => sumOf(csvRows(ROAD).filter((r) => Number(r[2]) === y), 3)));
 		expect(await db.trend('road_death_rate', { scope: 'zone', id: '99' })).toEqual([]);
 	});
 
@@ -194,15 +270,16 @@ describe('province profile', () => {
 	it("ranks a province within its zone and the country, worst first, with its zone's and the nation's values", async () => {
 		const profile = await db.provinceProfile('40');
 		const rate = profile.find((r) => r.indicator_id === 'road_death_rate')!;
-		expect(rate.year).toBe(2023);
-		const all = (await db.indicatorValues('road_death_rate', 2023)).filter((v) => v.value !== null);
+		expect(rate.year).toBe(2024);
+		expect(profile.find((r) => r.indicator_id === 'dengue_rate')?.year).toBe(2022);
+		const all = (await db.indicatorValues('road_death_rate', 2024)).filter((v) => v.value !== null);
 		const worse = all.filter((v) => v.value! > rate.value).length;
 		expect(rate.rank_nation).toBe(worse + 1);
 		expect(rate.provinces_nation).toBe(all.length);
 		const zone = (await db.provinces()).filter((p) => p.health_zone === 7).map((p) => p.province_code);
 		expect(rate.provinces_zone).toBe(zone.length);
 		expect(rate.rank_zone).toBe(all.filter((v) => zone.includes(v.province_code) && v.value! > rate.value).length + 1);
-		const aggregates = await db.aggregates('road_death_rate', 2023);
+		const aggregates = await db.aggregates('road_death_rate', 2024);
 		expect(rate.zone_value).toBe(aggregates.find((a) => a.scope === 'zone' && a.scope_id === '7')!.value);
 		expect(rate.nation_value).toBe(aggregates.find((a) => a.scope === 'nation')!.value);
 	});
@@ -210,6 +287,6 @@ describe('province profile', () => {
 	it('gives every indicator its trend for the province, zone and nation', async () => {
 		const rows = await db.provinceTrends('40', 7);
 		const rate = rows.filter((r) => r.indicator_id === 'road_death_rate');
-		expect(rate.map((r) => r.scope).sort()).toEqual(['nation', 'nation', 'province', 'province', 'zone', 'zone']);
+		expect(rate.map((r) => r.scope).sort()).toEqual(['nation', 'province', 'zone'].flatMap((s) => roadYears.map(() => s)));
 	});
 });

@@ -17,6 +17,7 @@ import {
 	type ProvinceRow,
 	type SourceRow,
 	type TableName,
+	type TargetRow,
 	type TableSpec
 } from './contract';
 
@@ -130,9 +131,21 @@ export interface AtlasQueries {
 	trend(indicatorId: string, target: Target): Promise<YearValue[]>;
 	/** Every year of every headline indicator (one per issue area) for a target. */
 	headlineTrends(target: Target): Promise<IndicatorYearValue[]>;
+	/** The national targets (all indicators), ordered by indicator and year. */
+	targets(): Promise<TargetRow[]>;
+}
+
+/** One month of a monthly count (indicator_months), for a province or summed over a zone or the nation. */
+export interface MonthValue {
+	year: number;
+	month: number;
+	value: number | null;
 }
 
 export type FetchFile = (file: string) => Promise<Uint8Array>;
+
+/** A province's region id ("northeast") from provinces `p`, as the aggregates and filters use it. */
+const REGION_ID = `regexp_replace(lower(p.region_en), 'ern$', '')`;
 
 /** Orders values worst first, whichever direction is worse (needs the catalogue as `c`, values as `v`). */
 const WORST_FIRST = `CASE WHEN c.higher_is_worse THEN -v.value ELSE v.value END`;
@@ -147,7 +160,13 @@ function compatible(expected: TableSpec['columns'][number]['type'], actual: stri
 }
 
 /** Tables whose change makes indicator_aggregates stale. */
-const AGGREGATE_INPUTS = new Set<TableName>(['provinces', 'population', 'indicator_catalogue', 'indicator_values']);
+const AGGREGATE_INPUTS = new Set<TableName>([
+	'provinces',
+	'population',
+	'indicator_catalogue',
+	'indicator_values',
+	'unallocated_values'
+]);
 
 /** Replace a whole table, or only the rows whose `merge` columns match the incoming rows. */
 export type AdoptMode = 'replace' | { merge: readonly string[] };
@@ -184,7 +203,9 @@ export const CORE_TABLES: readonly TableName[] = [
 	'issue_areas',
 	'sources',
 	'indicator_catalogue',
-	'indicator_values'
+	'indicator_values',
+	'unallocated_values',
+	'targets'
 ];
 
 export class AtlasDb implements AtlasQueries {
@@ -253,16 +274,23 @@ export class AtlasDb implements AtlasQueries {
 	 * Pre-aggregates zone, region and national values once, so each view asks
 	 * a small table instead of scanning values (Mosaic's pre-aggregation idea).
 	 * Run again whenever indicator_values, the catalogue or provinces change.
+	 * The national figure also counts unallocated_values (e.g. road deaths with
+	 * "province unknown"): in a "sum" it is added to the sum, in a "ratio" to
+	 * the numerator; no zone or region holds it.
 	 */
 	async aggregate(): Promise<void> {
 		// Each aggregate also says what it covers: how many of the scope's provinces have a value, and
 		// their share of its population that year. Below MIN_POPULATION_SHARE its value is withheld
 		// (NULL), so no view can draw it as the zone, region or nation (aggregate-coverage.ts).
+		// A province that did not exist yet that year (established_year) is not counted in the totals.
+		const unallocated = this.loading.has('unallocated_values')
+			? `SELECT indicator_id, year, sum("count") AS extra FROM unallocated_values GROUP BY ALL`
+			: `SELECT NULL::VARCHAR AS indicator_id, NULL::SMALLINT AS year, NULL::DOUBLE AS extra WHERE false`;
 		await this.connector.query(`
 			CREATE OR REPLACE TABLE indicator_aggregates AS
 			WITH places AS (
-				SELECT p.province_code, p.health_zone, regexp_replace(lower(p.region_en), 'ern$', '') AS region,
-				       p.population AS latest_population
+				SELECT p.province_code, p.health_zone, ${REGION_ID} AS region,
+				       p.population AS latest_population, p.established_year
 				FROM provinces p
 			),
 			v AS (
@@ -282,6 +310,7 @@ export class AtlasDb implements AtlasQueries {
 				FROM (SELECT DISTINCT indicator_id, year FROM v) y
 				CROSS JOIN places pl
 				LEFT JOIN population pop ON pop.province_code = pl.province_code AND pop.year = y.year
+				WHERE pl.established_year IS NULL OR y.year >= pl.established_year
 			),
 			scoped AS (
 				SELECT *, 'zone' AS scope, CAST(health_zone AS VARCHAR) AS scope_id FROM v
@@ -298,17 +327,19 @@ export class AtlasDb implements AtlasQueries {
 				       CAST(count(*) AS INTEGER) AS provinces_total, sum(population) AS population_total
 				FROM scoped_all GROUP BY ALL
 			),
+			unallocated AS (${unallocated}),
 			combined AS (
-				SELECT indicator_id, scope, scope_id, year,
-					CAST(CASE any_value(aggregation)
-						WHEN 'sum' THEN sum(value)
-						WHEN 'ratio' THEN any_value(multiplier) * sum(numerator) / nullif(sum(denominator), 0)
-						ELSE sum(value * population) / nullif(sum(population), 0)
+				SELECT s.indicator_id, s.scope, s.scope_id, s.year,
+					CAST(CASE any_value(s.aggregation)
+						WHEN 'sum' THEN sum(s.value) + coalesce(any_value(u.extra), 0)
+						WHEN 'ratio' THEN any_value(s.multiplier) * (sum(s.numerator) + coalesce(any_value(u.extra), 0)) / nullif(sum(s.denominator), 0)
+						ELSE sum(s.value * s.population) / nullif(sum(s.population), 0)
 					END AS DOUBLE) AS value,
 					CAST(count(*) AS INTEGER) AS provinces,
-					sum(population) AS population
-				FROM scoped
-				GROUP BY indicator_id, scope, scope_id, year
+					sum(s.population) AS population
+				FROM scoped s
+				LEFT JOIN unallocated u ON s.scope = 'nation' AND u.indicator_id = s.indicator_id AND u.year = s.year
+				GROUP BY s.indicator_id, s.scope, s.scope_id, s.year
 			)
 			SELECT c.indicator_id, c.scope, c.scope_id, c.year,
 				CASE WHEN ${coveredEnoughSql('c.population / nullif(t.population_total, 0)', 'c.provinces', 't.provinces_total')}
@@ -370,6 +401,13 @@ export class AtlasDb implements AtlasQueries {
 					await this.connector.query(`DROP TABLE IF EXISTS ${ident(incoming)}`);
 				}
 			}
+			// The bundled counts on no province belong to the bundled values the user's rows replace.
+			if (name === 'indicator_values' && this.loading.has('unallocated_values'))
+				await this.connector.query(
+					mode === 'replace'
+						? `DELETE FROM unallocated_values`
+						: `DELETE FROM unallocated_values WHERE indicator_id IN (SELECT DISTINCT indicator_id FROM ${ident(staging)})`
+				);
 		} finally {
 			await this.connector.query(`DROP TABLE IF EXISTS ${ident(staging)}`);
 		}
@@ -380,7 +418,11 @@ export class AtlasDb implements AtlasQueries {
 	}
 
 	/** Loads the bundled files of these tables again (after a user's table is removed), then re-aggregates. */
-	async restoreBundled(tables: readonly TableName[]): Promise<void> {
+	async restoreBundled(restored: readonly TableName[]): Promise<void> {
+		// The values' counts on no province come back with them.
+		const tables: TableName[] = restored.includes('indicator_values')
+			? [...new Set<TableName>([...restored, 'unallocated_values'])]
+			: [...restored];
 		for (const name of tables) {
 			await this.loading.get(name)?.catch(() => undefined);
 			this.loading.delete(name);
@@ -481,6 +523,36 @@ export class AtlasDb implements AtlasQueries {
 
 	sources(): Promise<SourceRow[]> {
 		return this.rows<SourceRow>(`SELECT * FROM sources ORDER BY source_id`);
+	}
+
+	targets(): Promise<TargetRow[]> {
+		return this.rows<TargetRow>(`SELECT * FROM targets ORDER BY indicator_id NULLS LAST, year, target_id`);
+	}
+
+	/**
+	 * The monthly counts behind a yearly count (indicator_months) for a province, or summed over a
+	 * zone, region or the nation (provinces with a value that month); [] for an indicator without any.
+	 */
+	async monthly(indicatorId: string, target: Target): Promise<MonthValue[]> {
+		await this.ensureTables(['indicator_months']);
+		if (target.scope === 'province')
+			return this.rows<MonthValue>(
+				`SELECT year, month, value FROM indicator_months WHERE indicator_id = ? AND province_code = ? ORDER BY year, month`,
+				[indicatorId, target.id]
+			);
+		const where =
+			target.scope === 'zone'
+				? `AND CAST(p.health_zone AS VARCHAR) = ?`
+				: target.scope === 'region'
+					? `AND ${REGION_ID} = ?`
+					: `AND ? = 'TH'`;
+		return this.rows<MonthValue>(
+			`SELECT m.year, m.month, CAST(sum(m.value) AS DOUBLE) AS value
+			 FROM indicator_months m JOIN provinces p USING (province_code)
+			 WHERE m.indicator_id = ? AND m.value IS NOT NULL ${where}
+			 GROUP BY m.year, m.month ORDER BY m.year, m.month`,
+			[indicatorId, target.id]
+		);
 	}
 
 	/** Years that have at least one value for the indicator, ascending. */

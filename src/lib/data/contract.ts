@@ -32,6 +32,9 @@ export type TableName =
 	| 'sources'
 	| 'indicator_catalogue'
 	| 'indicator_values'
+	| 'unallocated_values'
+	| 'indicator_months'
+	| 'targets'
 	| 'districts'
 	| 'networks'
 	| 'network_provinces'
@@ -66,6 +69,18 @@ export const TABLES: Record<TableName, TableSpec> = {
 				false,
 				'Computed ellipsoidal area of the boundary polygon (not an official figure).',
 				'km²'
+			),
+			col(
+				'established_year',
+				'SMALLINT',
+				false,
+				'Year (CE) the province was created, for a province younger than the series (Bueng Kan: 2011); NULL otherwise. Before it, the province has no values (missing, not 0).'
+			),
+			col(
+				'split_from',
+				'VARCHAR',
+				false,
+				'Province code whose area held this province before established_year (Bueng Kan: "43", Nong Khai), whose values before then include it; NULL otherwise.'
 			)
 		]
 	},
@@ -159,6 +174,72 @@ export const TABLES: Record<TableName, TableSpec> = {
 			col('value', 'DOUBLE', false, 'The value in the catalogue unit; NULL when not available.'),
 			col('numerator', 'DOUBLE', false, 'Count the value was computed from, e.g. deaths.'),
 			col('denominator', 'DOUBLE', false, 'Population the value was computed from.')
+		]
+	},
+	unallocated_values: {
+		name: 'unallocated_values',
+		file: 'unallocated_values.parquet',
+		description:
+			'Counts the source attributes to no province (road deaths with "province unknown"): part of the national figure, of no province, zone or region.',
+		key: ['indicator_id', 'year'],
+		columns: [
+			col('indicator_id', 'VARCHAR', true, 'Indicator, see indicator_catalogue ("sum" or "ratio" aggregation).'),
+			col('year', 'SMALLINT', true, 'Year (CE).'),
+			col(
+				'count',
+				'DOUBLE',
+				true,
+				'The count on no province: added to the national sum of a "sum" indicator, and to the national numerator of a "ratio" indicator.'
+			),
+			col('note_th', 'VARCHAR', false, 'What the count is, Thai.'),
+			col('note_en', 'VARCHAR', false, 'What the count is, English.')
+		]
+	},
+	indicator_months: {
+		name: 'indicator_months',
+		file: 'indicator_months.parquet',
+		description: 'Monthly counts behind a yearly count indicator (dengue cases), by province, year and month; the 12 months sum to the yearly value.',
+		key: ['indicator_id', 'province_code', 'year', 'month'],
+		columns: [
+			col('indicator_id', 'VARCHAR', true, 'Indicator ("sum" aggregation), see indicator_catalogue.'),
+			col('province_code', 'VARCHAR', true, 'Province code, see provinces.'),
+			col('year', 'SMALLINT', true, 'Year (CE).'),
+			col('month', 'SMALLINT', true, 'Calendar month 1–12.'),
+			col('value', 'DOUBLE', false, 'The count in that month; NULL when not available.')
+		]
+	},
+	targets: {
+		name: 'targets',
+		file: 'targets.parquet',
+		description:
+			'Official national targets, with the document that sets them and how sure we are of it. None is set per province: a province compared with one is compared with the national target.',
+		key: ['target_id'],
+		columns: [
+			col('target_id', 'VARCHAR', true, 'Stable identifier, e.g. "road_death_rate_2027".'),
+			col('indicator_id', 'VARCHAR', false, 'The indicator it applies to, see indicator_catalogue; NULL when the app has no real series of it.'),
+			col('description_en', 'VARCHAR', true, 'What the target is about, as the source names it.'),
+			col('comparator', 'VARCHAR', false, '"<=" (at most) or ">=" (at least); NULL for a relative target.'),
+			col('value', 'DOUBLE', false, 'The threshold in the unit; NULL for a relative target (see value_text).'),
+			col('value_text', 'VARCHAR', true, 'The target as stated, e.g. "12" or "-10% (relative)".'),
+			col('unit_en', 'VARCHAR', true, 'Unit of the target, e.g. "deaths per 100,000 population".'),
+			col('year', 'SMALLINT', true, 'Year (CE) the target is for: the fiscal year of a KPI, or the year a goal is to be reached by.'),
+			col(
+				'kind',
+				'VARCHAR',
+				true,
+				'One of TARGET_KINDS: "annual" (a threshold for that (fiscal) year only) or "by" (a goal to reach by that year, which also judges the years before it that have no annual target).'
+			),
+			col('period_en', 'VARCHAR', true, 'The period as stated, e.g. "FY2018 (BE 2561)".'),
+			col('set_by_th', 'VARCHAR', true, 'Who set it, short, Thai, e.g. "ตัวชี้วัด สธ. 018".'),
+			col('set_by_en', 'VARCHAR', true, 'Who set it, short, English, e.g. "MOPH KPI 018".'),
+			col('scope', 'VARCHAR', true, 'Where it applies, as stated (always national here).'),
+			col('document', 'VARCHAR', true, 'The document or programme that sets it.'),
+			col('stated_by', 'VARCHAR', true, 'Who stated it, and when.'),
+			col('source_url', 'VARCHAR', true, 'Where it was read (several separated by " ; ").'),
+			col('source_type', 'VARCHAR', true, 'What kind of page that is, e.g. "official KPI page (stored)".'),
+			col('quote_th', 'VARCHAR', true, 'The Thai text that states it.'),
+			col('confidence', 'VARCHAR', true, 'One of TARGET_CONFIDENCE: "high" (the official document was read) or "medium" (a news report or a third-party copy).'),
+			col('confidence_note', 'VARCHAR', false, 'Why it is not high, e.g. "plan text itself not read".')
 		]
 	},
 	districts: {
@@ -328,6 +409,8 @@ export interface ProvinceRow {
 	population: number;
 	population_year: number;
 	area_km2: number | null;
+	established_year: number | null;
+	split_from: string | null;
 }
 
 export interface PopulationRow {
@@ -366,6 +449,50 @@ export interface IndicatorRow {
 	multiplier: number | null;
 	pair_id: string | null;
 	headline: boolean | null;
+}
+
+export interface UnallocatedRow {
+	indicator_id: string;
+	year: number;
+	count: number;
+	note_th: string | null;
+	note_en: string | null;
+}
+
+export interface IndicatorMonthRow {
+	indicator_id: string;
+	province_code: string;
+	year: number;
+	month: number;
+	value: number | null;
+}
+
+export const TARGET_KINDS = ['annual', 'by'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+export const TARGET_CONFIDENCE = ['high', 'medium'] as const;
+export type TargetConfidence = (typeof TARGET_CONFIDENCE)[number];
+
+export interface TargetRow {
+	target_id: string;
+	indicator_id: string | null;
+	description_en: string;
+	comparator: '<=' | '>=' | null;
+	value: number | null;
+	value_text: string;
+	unit_en: string;
+	year: number;
+	kind: TargetKind;
+	period_en: string;
+	set_by_th: string;
+	set_by_en: string;
+	scope: string;
+	document: string;
+	stated_by: string;
+	source_url: string;
+	source_type: string;
+	quote_th: string;
+	confidence: TargetConfidence;
+	confidence_note: string | null;
 }
 
 export interface SourceRow {

@@ -26,6 +26,10 @@ const th = {
 	ranking_aria: 'แผนภูมิแท่งเรียงลำดับ 77 จังหวัดตาม {indicator}',
 	tooltip_rank: 'อันดับ {rank} จาก {total}',
 	tooltip_no_data: 'ไม่มีข้อมูล',
+	boundary_parent:
+		'ตัวเลขของ{parent}ก่อน {year} รวมพื้นที่{child} ซึ่งแยกเป็นจังหวัดใน {year} จึงเทียบตัวเลขของ{parent}ข้ามปี {before}/{year} ไม่ได้',
+	boundary_child:
+		'{child}ตั้งเป็นจังหวัดใน {year} ก่อนหน้านั้นไม่มีตัวเลขของตนเอง (รวมอยู่ใน{parent}) จึงแสดงเป็นไม่มีข้อมูล ไม่ใช่ศูนย์',
 	zone: 'เขตสุขภาพที่ {zone}',
 	source: 'ที่มา',
 	licence: 'สัญญาอนุญาต',
@@ -433,6 +437,10 @@ const en: Record<MessageKey, string> = {
 	ranking_aria: 'Bar chart ranking the 77 provinces by {indicator}',
 	tooltip_rank: 'Rank {rank} of {total}',
 	tooltip_no_data: 'No data',
+	boundary_parent:
+		"{parent}'s figures before {year} include {child}, which became a province of its own in {year}: {parent} is not comparable across {before}/{year}.",
+	boundary_child:
+		"{child} became a province in {year}: before that it has no figures of its own (they are inside {parent}'s), shown as missing, not 0.",
 	zone: 'Health zone {zone}',
 	source: 'Source',
 	licence: 'Licence',

@@ -4,6 +4,8 @@ import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow } from '$lib/da
 
 export interface ProvinceProfile {
 	province: ProvinceRow;
+	/** The province and the one it was split from or into (Bueng Kan ↔ Nong Khai), for the boundary note. */
+	provinces: ProvinceRow[];
 	issueAreas: IssueAreaRow[];
 	indicators: IndicatorRow[];
 	sources: SourceRow[];
@@ -24,7 +26,13 @@ export async function loadProfiles(db: AtlasDb): Promise<Map<string, ProvincePro
 			db.provinceProfile(province.province_code),
 			db.provinceTrends(province.province_code, province.health_zone)
 		]);
-		profiles.set(province.province_code, { province, issueAreas, indicators, sources, rows, trends });
+		const related = provinces.filter(
+			(p) =>
+				p.province_code === province.province_code ||
+				p.split_from === province.province_code ||
+				p.province_code === province.split_from
+		);
+		profiles.set(province.province_code, { province, provinces: related, issueAreas, indicators, sources, rows, trends });
 	}
 	return profiles;
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AtlasDb, QueryRefused } from '$lib/data/atlas-db';
+import { AtlasDb, CORE_TABLES, QueryRefused } from '$lib/data/atlas-db';
 import { NodeConnector } from '$lib/data/node-connector';
 import { detectTable } from './detect';
 import { encodeWindows874 } from './encoding';
@@ -21,20 +21,16 @@ import {
 } from './pipeline';
 import { contextFor, defaultIndicatorMeta } from './user-data';
 
+/** The bundled road-death years (the 3-base series). */
+const ROAD_YEARS = Array.from({ length: 14 }, (_, i) => 2011 + i);
+
 const DATA = join(process.cwd(), 'static/data');
 const fetchFile = async (file: string) => new Uint8Array(readFileSync(join(DATA, file)));
 const scratch = mkdtempSync(join(tmpdir(), 'phakhi-upload-'));
 let db: AtlasDb;
 
 beforeAll(async () => {
-	db = await AtlasDb.open(await NodeConnector.open(), fetchFile, [
-		'provinces',
-		'population',
-		'issue_areas',
-		'sources',
-		'indicator_catalogue',
-		'indicator_values'
-	]);
+	db = await AtlasDb.open(await NodeConnector.open(), fetchFile, CORE_TABLES);
 });
 afterAll(async () => {
 	await db?.close();
@@ -133,7 +129,7 @@ describe('prepare and commit', () => {
 		expect((await db.sources()).some((s) => s.source_id === indicator.source_id)).toBe(true);
 		expect((await db.aggregates('my_smoking', 2023)).find((a) => a.scope === 'nation')?.provinces).toBe(3);
 		// Bundled indicators are untouched.
-		expect(await db.years('road_death_rate')).toEqual([2022, 2023]);
+		expect(await db.years('road_death_rate')).toEqual(ROAD_YEARS);
 		expect(await count(`SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '__')`)).toBe(0);
 	});
 
@@ -154,13 +150,18 @@ describe('prepare and commit', () => {
 		const existing = (await db.indicators()).find((i) => i.indicator_id === 'road_death_rate');
 		await commitTable(db, prepared, [defaultIndicatorMeta('road_death_rate', existing, 'rdr.parquet')]);
 		expect(await db.years('road_death_rate')).toEqual([2023]);
+		// The bundled deaths with "province unknown" belonged to the replaced values: gone from its national figure.
+		const unallocated = `SELECT count(*) AS n FROM unallocated_values WHERE indicator_id = 'road_death_rate'`;
+		expect(await count(unallocated)).toBe(0);
+		expect(await count(`SELECT count(*) AS n FROM unallocated_values WHERE indicator_id = 'road_deaths'`)).toBe(4);
 		expect(await count(`SELECT count(*) AS n FROM indicator_values WHERE indicator_id <> 'road_death_rate'`)).toBe(
 			before
 		);
 		const after = (await db.indicators()).find((i) => i.indicator_id === 'road_death_rate')!;
 		expect(after.source).toBe('ข้อมูลของคุณ / Your data: rdr.parquet');
 		await db.restoreBundled(['indicator_values', 'indicator_catalogue', 'sources']);
-		expect(await db.years('road_death_rate')).toEqual([2022, 2023]);
+		expect(await db.years('road_death_rate')).toEqual(ROAD_YEARS);
+		expect(await count(unallocated)).toBe(4);
 		expect((await db.indicators()).some((i) => i.indicator_id === 'my_smoking')).toBe(false);
 	});
 

@@ -1,0 +1,50 @@
+/**
+ * Provinces younger than a series (Bueng Kan, split from Nong Khai in 2011): where a province's
+ * series crosses the split, the page says so. Pure; the explorer, profiles and briefs use it.
+ */
+import { formatYear, localized, translate, type Lang } from '$lib/i18n';
+import type { ProvinceRow } from './contract';
+
+export interface BoundaryNote {
+	/** parent: its figures before `year` include the child's area; child: it has none of its own before `year`. */
+	kind: 'parent' | 'child';
+	parent: ProvinceRow;
+	child: ProvinceRow;
+	year: number;
+}
+
+/** The notes for province `code` over `years` (a series' years): only where they cross the split year. */
+export function boundaryNotes(provinces: readonly ProvinceRow[], code: string | null, years: readonly number[]): BoundaryNote[] {
+	if (code === null || years.length === 0) return [];
+	const first = Math.min(...years);
+	const last = Math.max(...years);
+	const notes: BoundaryNote[] = [];
+	for (const child of provinces) {
+		if (child.established_year === null || child.split_from === null) continue;
+		const parent = provinces.find((p) => p.province_code === child.split_from);
+		const year = child.established_year;
+		if (!parent || !(first < year && last >= year)) continue;
+		if (code === parent.province_code) notes.push({ kind: 'parent', parent, child, year });
+		if (code === child.province_code) notes.push({ kind: 'child', parent, child, year });
+	}
+	return notes;
+}
+
+/** The provinces that did not exist yet in `year`, with the one their area was part of. */
+export function notYetProvinces(provinces: readonly ProvinceRow[], year: number): BoundaryNote[] {
+	return provinces.flatMap((child) => {
+		const parent = provinces.find((p) => p.province_code === child.split_from);
+		return child.established_year !== null && year < child.established_year && parent
+			? [{ kind: 'child' as const, parent, child, year: child.established_year }]
+			: [];
+	});
+}
+
+export function boundaryNoteText(lang: Lang, note: BoundaryNote): string {
+	return translate(lang, note.kind === 'parent' ? 'boundary_parent' : 'boundary_child', {
+		parent: localized(note.parent, 'name', lang),
+		child: localized(note.child, 'name', lang),
+		year: formatYear(lang, note.year),
+		before: formatYear(lang, note.year - 1)
+	});
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { TargetRow } from './contract';
+import { gapToTarget, meetsTarget, targetFor } from './targets';
+
+const target = (t: Partial<TargetRow>): TargetRow => ({
+	target_id: 'x',
+	indicator_id: 'road_death_rate',
+	description_en: '',
+	comparator: '<=',
+	value: 12,
+	value_text: '12',
+	unit_en: '',
+	year: 2027,
+	kind: 'by',
+	period_en: '',
+	set_by_th: '',
+	set_by_en: '',
+	scope: 'national',
+	document: '',
+	stated_by: '',
+	source_url: '',
+	source_type: '',
+	quote_th: '',
+	confidence: 'high',
+	confidence_note: null,
+	...t
+});
+
+const targets = [
+	target({ target_id: 'by2027', year: 2027, kind: 'by', value: 12, confidence: 'medium' }),
+	target({ target_id: 'fy2017', year: 2017, kind: 'annual', value: 18 }),
+	target({ target_id: 'fy2018', year: 2018, kind: 'annual', value: 16 }),
+	target({ target_id: 'relative', year: 2025, kind: 'by', value: null, comparator: null, value_text: '-10%' }),
+	target({ target_id: 'other', indicator_id: 'dengue_rate', year: 2020, kind: 'annual', value: 50 })
+];
+
+describe('targetFor', () => {
+	it("takes a year's annual target, else the nearest goal at or after it", () => {
+		const id = (year: number) => targetFor(targets, 'road_death_rate', year)?.target_id ?? null;
+		expect([2011, 2016, 2017, 2018, 2019, 2024, 2027, 2028].map(id)).toEqual([
+			'by2027', 'by2027', 'fy2017', 'fy2018', 'by2027', 'by2027', 'by2027', null
+		]);
+		expect(targetFor(targets, 'dengue_rate', 2019)).toBeNull();
+		expect(targetFor(targets, 'dengue_rate', 2020)?.target_id).toBe('other');
+		expect(targetFor(targets, 'smoking_prevalence', 2020)).toBeNull();
+	});
+
+	it('never picks a relative target, which has no value to compare with', () => {
+		expect(targetFor([targets[3]], 'road_death_rate', 2024)).toBeNull();
+	});
+});
+
+describe('meetsTarget and gapToTarget', () => {
+	it('judges "at most" and "at least" targets, with the gap positive when it misses', () => {
+		const atMost = targets[0];
+		expect([meetsTarget(atMost, 12), meetsTarget(atMost, 12.1), meetsTarget(atMost, 3)]).toEqual([true, false, true]);
+		expect(gapToTarget(atMost, 20.5)).toBeCloseTo(8.5, 9);
+		expect(gapToTarget(atMost, 10)).toBe(-2);
+		const atLeast = target({ comparator: '>=', value: 80 });
+		expect([meetsTarget(atLeast, 80), meetsTarget(atLeast, 79)]).toEqual([true, false]);
+		expect(gapToTarget(atLeast, 70)).toBe(10);
+	});
+});
