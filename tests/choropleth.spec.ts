@@ -3,6 +3,7 @@ import {
 	countCanvasColours,
 	hoverPlace,
 	KHON_KAEN,
+	LATEST_ROAD_YEAR,
 	differingShare,
 	legendColours,
 	rankingRows,
@@ -160,7 +161,7 @@ test('the first choropleth is in the HTML itself, coloured, before any script ru
 	expect(legend.length).toBeGreaterThanOrEqual(3);
 	expect(new Set(fills).size).toBe(legend.length);
 	for (const fill of fills) expect(legend).toContain(fill);
-	await expect(page.getByRole('heading', { level: 2 })).toContainText('พ.ศ. 2566');
+	await expect(page.getByRole('heading', { level: 2 })).toContainText(`พ.ศ. ${LATEST_ROAD_YEAR + 543}`);
 });
 
 test('MapLibre takes over from the SVG map in the same place, without a jump', async ({ page }) => {

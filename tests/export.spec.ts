@@ -164,7 +164,7 @@ test('the choropleth exports as PNG (2×, 4×), SVG, CSV and Parquet: the files 
 	for (const range of legendRanges) expect(parsed.text).toContain(range.trim());
 	expect(parsed.text).toContain('per 100,000 population');
 	expect(parsed.text).toContain('Quantiles, 5 classes');
-	expect(parsed.text).toContain('Source: ThaiRSC road-accident dashboard export (deaths)');
+	expect(parsed.text).toContain('Source: DDC integrated 3-base road-death data (rtddi, data.go.th) (deaths)');
 	expect(parsed.text).toContain('Licence: not stated');
 	expect(parsed.text).toMatch(/Province boundaries: Thailand [^.]*boundaries \(OCHA COD-AB\)/);
 	expect(parsed.text).toContain('CC BY-IGO');
@@ -226,7 +226,7 @@ test('a chart (the trend) exports in every format, in Thai, from the same rows a
 	expect(parsed.error).toBeNull();
 	expect(parsed.title).toContain('อัตราการเสียชีวิตจากอุบัติเหตุทางถนน');
 	for (const label of screen.header.slice(1)) expect(parsed.text).toContain(label); // the chart's legend
-	expect(parsed.text).toContain('ที่มา: ThaiRSC road-accident dashboard export');
+	expect(parsed.text).toContain('ที่มา: DDC integrated 3-base road-death data');
 	expect(parsed.text).toContain('ส่งออกเมื่อ');
 
 	const png = await download(page, 'trend', 'png2');
