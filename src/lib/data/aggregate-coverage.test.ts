@@ -20,7 +20,8 @@ const csv = (file: string) =>
 
 /** Zone 7 whole (Khon Kaen, Maha Sarakham, Roi Et, Kalasin), three of zone 10's five, one of zone 8's seven. */
 const KEPT = ['40', '44', '45', '46', '34', '33', '35', '41'];
-const YEAR = 2023;
+/** The latest road-death year, so the profile (latest year with a value) shows the cut. */
+const YEAR = 2024;
 
 const provinces = csv('provinces.csv').map((r) => ({ code: r[0], zone: Number(r[7]), latest: Number(r[8]) }));
 const population = new Map(

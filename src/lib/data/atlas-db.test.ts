@@ -75,6 +75,8 @@ describe('AtlasDb on the bundled exports', () => {
 			const [nation] = (await db.aggregates('dengue_cases', year)).filter((a) => a.scope === 'nation');
 			expect(nation.value, String(year)).toBe(sumOf(source.filter((r) => Number(r[5]) === year), 6));
 			expect(nation.provinces).toBe(year < 2011 ? 76 : 77);
+			// Bueng Kan did not exist before 2011: the nation was whole with 76 provinces.
+			expect([nation.provinces_total, nation.population_share]).toEqual([year < 2011 ? 76 : 77, 1]);
 		}
 	});
 
