@@ -3,7 +3,7 @@
  * 100 MB export) does not hold the page up while it decodes. One worker per page, started on
  * first use; requests are answered in order.
  */
-import { ParquetDecodeError } from './parquet-to-arrow';
+import { ParquetDecodeError, type DecodeFailure } from './parquet-to-arrow';
 
 export interface DecodeRequest {
 	id: number;
@@ -13,8 +13,8 @@ export interface DecodeRequest {
 
 export type DecodeReply =
 	| { id: number; ipc: Uint8Array }
-	/** `decode`: the file is not readable Parquet (a ParquetDecodeError's detail), else the worker failed. */
-	| { id: number; error: string; decode: boolean };
+	/** `decode`: why the file is not readable (a ParquetDecodeError's detail and reason); false: the worker failed. */
+	| { id: number; error: string; decode: DecodeFailure | false };
 
 let worker: Worker | null = null;
 let nextId = 0;
@@ -28,7 +28,10 @@ function decoder(): Worker {
 		if (!request) return;
 		waiting.delete(data.id);
 		if ('ipc' in data) request.resolve(data.ipc);
-		else request.reject(data.decode ? new ParquetDecodeError(request.file, data.error) : new Error(data.error));
+		else
+			request.reject(
+				data.decode ? new ParquetDecodeError(request.file, data.error, data.decode) : new Error(data.error)
+			);
 	};
 	worker.onerror = (event) => {
 		// The worker itself could not run (its script failed to load): fail everything asked of it.

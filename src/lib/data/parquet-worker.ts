@@ -22,7 +22,7 @@ scope.onmessage = async ({ data: { id, bytes, file } }: MessageEvent<DecodeReque
 	} catch (e) {
 		reply =
 			e instanceof ParquetDecodeError
-				? { id, error: e.detail, decode: true }
+				? { id, error: e.detail, decode: e.reason }
 				: { id, error: e instanceof Error ? e.message : String(e), decode: false };
 	}
 	scope.postMessage(reply);
