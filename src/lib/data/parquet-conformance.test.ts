@@ -18,7 +18,9 @@ import { omittedColumns, ParquetDecodeError, parquetToArrow, type DecodeFailure 
 export const CORPUS = process.env.PHAKHI_PARQUET_TESTING ?? resolve(process.cwd(), '../shared/parquet-testing');
 const present = existsSync(join(CORPUS, 'data'));
 if (!present)
-	console.warn(`parquet conformance: skipped, the corpus is not at ${CORPUS} (set PHAKHI_PARQUET_TESTING to its folder)`);
+	console.warn(
+		`parquet conformance: skipped, the corpus is not at ${CORPUS} (set PHAKHI_PARQUET_TESTING to its folder)`
+	);
 
 const files = (sub: 'data' | 'bad_data') =>
 	present
@@ -88,8 +90,7 @@ const checksumSql = (value: string, order: string, from: string) =>
 
 /** How a value of a native column compares: as text, geometry as its WKB. */
 function asText(column: string, nativeType: string, side: 'native' | 'browser'): string {
-	if (nativeType.startsWith('GEOMETRY'))
-		return side === 'native' ? `hex(ST_AsWKB(${q(column)}))` : `hex(${q(column)})`;
+	if (nativeType.startsWith('GEOMETRY')) return side === 'native' ? `hex(ST_AsWKB(${q(column)}))` : `hex(${q(column)})`;
 	if (side === 'native') return `CAST(${q(column)} AS VARCHAR)`;
 	return `CAST(CAST(${q(column)} AS ${nativeType}) AS VARCHAR)`;
 }
@@ -124,14 +125,22 @@ describe.skipIf(!present)('the Apache parquet-testing corpus', () => {
 	});
 
 	/** `values`: read every value (a count alone may skip the data pages), else only count the rows. */
-	async function readNative(path: string, values = true): Promise<Outcome & { columns: { name: string; type: string }[] }> {
+	async function readNative(
+		path: string,
+		values = true
+	): Promise<Outcome & { columns: { name: string; type: string }[] }> {
 		try {
 			const described = await native.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet($1)`, [path]);
-			const columns = described.getRowObjectsJS().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+			const columns = described
+				.getRowObjectsJS()
+				.map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
 			const counted = await native.runAndReadAll(`SELECT count(*) AS n FROM read_parquet($1)`, [path]);
 			if (values)
 				for (const { name, type } of columns)
-				await native.runAndReadAll(checksumSql(asText(name, type, 'native'), 'file_row_number', `read_parquet($1, file_row_number = true)`), [path]);
+					await native.runAndReadAll(
+						checksumSql(asText(name, type, 'native'), 'file_row_number', `read_parquet($1, file_row_number = true)`),
+						[path]
+					);
 			return { rows: Number(counted.getRowObjectsJS()[0].n), columns };
 		} catch (e) {
 			return { error: (e as Error).message.split('\n')[0], columns: [] };
@@ -143,7 +152,10 @@ describe.skipIf(!present)('the Apache parquet-testing corpus', () => {
 			const decoded = await parquetToArrow(new Uint8Array(readFileSync(path)), path.split('/').at(-1));
 			wasm.query(`DROP TABLE IF EXISTS ${table}`);
 			wasm.insertArrowFromIPCStream(tableToIPC(decoded, 'stream'), { name: table, create: true });
-			const [{ n }] = wasm.query(`SELECT count(*) AS n FROM ${table}`).toArray().map((r) => r.toJSON());
+			const [{ n }] = wasm
+				.query(`SELECT count(*) AS n FROM ${table}`)
+				.toArray()
+				.map((r) => r.toJSON());
 			return { rows: Number(n), omitted: omittedColumns(decoded).map((o) => `${o.column} (${o.type})`) };
 		} catch (e) {
 			const reason = e instanceof ParquetDecodeError ? e.reason : undefined;
@@ -191,10 +203,16 @@ describe.skipIf(!present)('the Apache parquet-testing corpus', () => {
 			} catch (e) {
 				actual = `error: ${(e as Error).message.split('\n')[0]}`;
 			}
-			if (actual !== expected.getRowObjectsJS()[0].sum) differ.push(`${name} (${type}): ${String(actual).slice(0, 160)}`);
+			if (actual !== expected.getRowObjectsJS()[0].sum)
+				differ.push(`${name} (${type}): ${String(actual).slice(0, 160)}`);
 			if (known)
 				for (const row of known.rows)
-					expect(wasm.query(`SELECT ${q(name)} IS NULL AS empty FROM t WHERE rowid = ${row}`).toArray()[0].toJSON().empty).toBe(true);
+					expect(
+						wasm
+							.query(`SELECT ${q(name)} IS NULL AS empty FROM t WHERE rowid = ${row}`)
+							.toArray()[0]
+							.toJSON().empty
+					).toBe(true);
 		}
 		expect(differ, `${file}: columns whose values differ`).toEqual([]);
 	});
@@ -218,7 +236,10 @@ describe.skipIf(!present)('the Apache parquet-testing corpus', () => {
 				checksumSql(asText(name, type, 'native'), 'file_row_number', `read_parquet($1, file_row_number = true)`),
 				[path]
 			);
-			const actual = wasm.query(checksumSql(asText(name, type, 'browser'), 'rowid', 'b')).toArray()[0].toJSON().sum;
+			const actual = wasm
+				.query(checksumSql(asText(name, type, 'browser'), 'rowid', 'b'))
+				.toArray()[0]
+				.toJSON().sum;
 			expect(actual, `${file}: ${name}`).toBe(expected.getRowObjectsJS()[0].sum);
 		}
 	});

@@ -49,10 +49,7 @@ describe('parquetToArrow', () => {
 			const path = join(CODEC_FILES, `codec-${codec}.parquet`);
 			const table = await parquetToArrow(new Uint8Array(readFileSync(path)), `codec-${codec}.parquet`);
 			const duck = await NodeConnector.open();
-			const [{ compression }] = await duck.query(
-				`SELECT DISTINCT compression FROM parquet_metadata(?)`,
-				[path]
-			);
+			const [{ compression }] = await duck.query(`SELECT DISTINCT compression FROM parquet_metadata(?)`, [path]);
 			const expected = await duck.query(
 				`SELECT * REPLACE (CAST(joined_on AS VARCHAR) AS joined_on) FROM read_parquet(?)`,
 				[path]

@@ -178,7 +178,12 @@ function leafShape(el: SchemaElement, nested: boolean): Shape {
 				logical?.type === 'JSON'
 			)
 				return leaf('utf8', new arrow.Utf8());
-			if (converted === 'BSON' || logical?.type === 'BSON' || logical?.type === 'GEOMETRY' || logical?.type === 'GEOGRAPHY')
+			if (
+				converted === 'BSON' ||
+				logical?.type === 'BSON' ||
+				logical?.type === 'GEOMETRY' ||
+				logical?.type === 'GEOGRAPHY'
+			)
 				return leaf('binary', new arrow.Binary());
 			return nested ? leaf('binary', new arrow.Binary()) : leaf('text-or-binary', new arrow.Utf8());
 		default:
@@ -194,7 +199,8 @@ function innerShape(node: SchemaTree, nested: boolean): Shape {
 		// Three levels (list → repeated group → element), or two (the repeated child is the element).
 		const repeated = node.children[0];
 		const element = repeated.children.length === 1 ? fieldShape(repeated.children[0]) : innerShape(repeated, true);
-		const elementNullable = repeated.children.length === 1 && repeated.children[0].element.repetition_type === 'OPTIONAL';
+		const elementNullable =
+			repeated.children.length === 1 && repeated.children[0].element.repetition_type === 'OPTIONAL';
 		return listOf(element, elementNullable);
 	}
 	const entries = mapEntries(node);
@@ -308,7 +314,10 @@ function readMetadata(metadata: FileMetaData, fileLength: number): FileMetaData 
 				const next = Math.min(footerStart, ...starts.filter((n) => n > start));
 				const flat =
 					meta.encodings.length === 0 && meta.path_in_schema.length === 1 && flatColumns.has(meta.path_in_schema[0]);
-				const size = flat && next > start ? BigInt(Math.max(Number(meta.total_compressed_size), next - start)) : meta.total_compressed_size;
+				const size =
+					flat && next > start
+						? BigInt(Math.max(Number(meta.total_compressed_size), next - start))
+						: meta.total_compressed_size;
 				return {
 					...chunk,
 					meta_data: {
@@ -327,7 +336,6 @@ function readMetadata(metadata: FileMetaData, fileLength: number): FileMetaData 
 function chunkStart(meta: FileMetaData['row_groups'][number]['columns'][number]['meta_data']): number {
 	return meta ? Number(meta.dictionary_page_offset || meta.data_page_offset) : -1;
 }
-
 
 /** Whether schema element `i` heads a map DuckDB would read as one (see mapEntries). */
 function isMapElement(schema: readonly SchemaElement[], i: number): boolean {
@@ -594,18 +602,7 @@ function leafData(
 				parts[i] = bytes;
 				byteLength += bytes.length;
 			}
-			const valueOffsets = new Int32Array(length + 1);
-			const data = new Uint8Array(byteLength);
-			let at = 0;
-			for (let i = 0; i < length; i++) {
-				const bytes = parts[i];
-				if (bytes) {
-					data.set(bytes, at);
-					at += bytes.length;
-				}
-				valueOffsets[i + 1] = at;
-			}
-			return arrow.makeData({ ...base, type: type as arrow.Utf8, valueOffsets, data });
+			return arrow.makeData({ ...base, type: type as arrow.Utf8, ...concatBytes(parts, byteLength) });
 		}
 	}
 }
@@ -732,13 +729,27 @@ function stringVector(values: ArrayLike<unknown>, checkText: boolean): arrow.Vec
 		const dict = buildData(leaf('utf8', new arrow.Utf8()), distinct);
 		const type = new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32());
 		return arrow.makeVector(
-			arrow.makeData({ type, length, nullCount, nullBitmap, data: index, dictionary: arrow.makeVector(dict as arrow.Data<arrow.Utf8>) })
+			arrow.makeData({
+				type,
+				length,
+				nullCount,
+				nullBitmap,
+				data: index,
+				dictionary: arrow.makeVector(dict as arrow.Data<arrow.Utf8>)
+			})
 		);
 	}
-	const valueOffsets = new Int32Array(length + 1);
+	return arrow.makeVector(
+		arrow.makeData({ type: new arrow.Utf8(), length, nullCount, nullBitmap, ...concatBytes(parts, byteLength) })
+	);
+}
+
+/** Values' bytes (null where there is none) as Arrow's offsets and data buffers. */
+function concatBytes(parts: ArrayLike<Uint8Array | null | undefined>, byteLength: number) {
+	const valueOffsets = new Int32Array(parts.length + 1);
 	const data = new Uint8Array(byteLength);
 	let at = 0;
-	for (let i = 0; i < length; i++) {
+	for (let i = 0; i < parts.length; i++) {
 		const bytes = parts[i];
 		if (bytes) {
 			data.set(bytes, at);
@@ -746,9 +757,7 @@ function stringVector(values: ArrayLike<unknown>, checkText: boolean): arrow.Vec
 		}
 		valueOffsets[i + 1] = at;
 	}
-	return arrow.makeVector(
-		arrow.makeData({ type: new arrow.Utf8(), length, nullCount, nullBitmap, valueOffsets, data })
-	);
+	return { valueOffsets, data };
 }
 
 function validUtf8(decoder: TextDecoder, bytes: Uint8Array): boolean {
