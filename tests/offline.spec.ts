@@ -71,7 +71,12 @@ test('after one visit every page works with the network cut, and nothing leaves 
 
 	await server.close();
 	await context.setOffline(true);
-	const reachable = await page.evaluate(() => fetch('/__offline_probe__').then(() => true, () => false));
+	const reachable = await page.evaluate(() =>
+		fetch('/__offline_probe__').then(
+			() => true,
+			() => false
+		)
+	);
 	expect(reachable, 'the server is gone').toBe(false);
 
 	for (const route of ROUTES)
@@ -84,6 +89,15 @@ test('after one visit every page works with the network cut, and nothing leaves 
 			// The worker and its cache live under the same policy as the network.
 			expect(await violations(), url).toEqual([]);
 		}
+	// The page's web app manifest and its icons come from the worker too (installing works offline).
+	const manifest = await page.evaluate(async () => {
+		const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!;
+		const { icons } = (await (await fetch(link.href)).json()) as { icons: { src: string }[] };
+		const statuses = await Promise.all(icons.map(async (icon) => (await fetch(new URL(icon.src, link.href))).status));
+		return { href: link.href, icons: icons.length, statuses };
+	});
+	expect(manifest.icons, manifest.href).toBeGreaterThan(2);
+	expect(manifest.statuses, manifest.href).toEqual(manifest.statuses.map(() => 200));
 	// A page opened by the app's own navigation, with filters, offline as well.
 	await page.goto(`${server.url}/?lang=en`);
 	await ROUTES[0].ready(page);
