@@ -92,7 +92,7 @@ test('changing the year changes the map, the legend and the ranking', async ({ p
 
 	// Ranking is worst first and follows the source data for the new year.
 	const top = [...roadDeaths.filter((r) => r.year === 2022)].sort((a, b) => b.rate - a.rate)[0];
-	expect(after[0][0]).toBe('1');
+	expect(after[0][0]).toBe('worst of 77');
 	expect(after[0][2]).toBe(top.rate.toFixed(1));
 
 	await waitForMap(page);

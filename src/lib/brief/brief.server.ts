@@ -9,6 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import { rankingLayout, rankingSvg } from '$lib/charts/ranking';
 import { trendLayout, trendSvg } from '$lib/charts/trend';
 import { profileCoverage } from '$lib/data/aggregate-coverage';
+import { profileRank, rankPlaces } from '$lib/data/ranks';
 import type { AtlasDb } from '$lib/data/atlas-db';
 import type { IndicatorRow } from '$lib/data/contract';
 import { DATA_DIR, withBundledDb } from '$lib/data/bundled.server';
@@ -117,8 +118,8 @@ async function loadBriefs(): Promise<Briefs> {
 								nation: row.nation_value,
 								zoneCoverage: profileCoverage(row, 'zone'),
 								nationCoverage: profileCoverage(row, 'nation'),
-								rank: { rank: row.rank_zone, of: row.provinces_zone },
-								rankNation: { rank: row.rank_nation, of: row.provinces_nation },
+								rank: profileRank(row, 'zone'),
+								rankNation: profileRank(row, 'nation'),
 								range: null
 							}
 						]
@@ -191,15 +192,15 @@ async function zoneHeadlineRows(
 			db.indicatorValues(indicator.indicator_id, year)
 		]);
 		const zones = aggregates.filter((a) => a.scope === 'zone' && a.value !== null);
-		const worstFirst = [...zones].sort((a, b) =>
-			indicator.higher_is_worse ? (b.value as number) - (a.value as number) : (a.value as number) - (b.value as number)
+		const zoneRanks = rankPlaces(
+			zones.map((a) => ({ key: a.scope_id, value: a.value })),
+			indicator.higher_is_worse
 		);
 		const nationAggregate = aggregates.find((a) => a.scope === 'nation') ?? null;
 		const nation = nationAggregate?.value ?? null;
 		for (let zone = 1; zone <= 13; zone++) {
 			const inZone = new Set(provinces.filter((p) => p.health_zone === zone).map((p) => p.province_code));
 			const own = values.filter((v) => inZone.has(v.province_code) && v.value !== null).map((v) => v.value as number);
-			const index = worstFirst.findIndex((a) => a.scope_id === String(zone));
 			const row: BriefHeadline = {
 				indicator_id: indicator.indicator_id,
 				year,
@@ -208,7 +209,7 @@ async function zoneHeadlineRows(
 				nation,
 				zoneCoverage: aggregates.find((a) => a.scope === 'zone' && a.scope_id === String(zone)) ?? null,
 				nationCoverage: nationAggregate,
-				rank: index >= 0 ? { rank: index + 1, of: worstFirst.length } : null,
+				rank: zoneRanks.get(String(zone)) ?? null,
 				rankNation: null,
 				range: own.length ? [Math.min(...own), Math.max(...own)] : null
 			};

@@ -8,6 +8,7 @@ import type { RankingItem, RankingReference } from '$lib/charts/ranking';
 import { hasValues, type TrendSeries } from '$lib/charts/trend';
 import { aggregateLines } from '$lib/charts/aggregate-lines';
 import type { AggregateCoverage } from '$lib/data/aggregate-coverage';
+import type { RankPlace } from '$lib/data/ranks';
 import { NATION, type AggregateValue, type YearValue } from '$lib/data/atlas-db';
 import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow } from '$lib/data/contract';
 import { BOUNDARY_SOURCE, POPULATION_SOURCE, sourcesById, ZONE_SOURCE } from '$lib/export/exportable';
@@ -29,8 +30,8 @@ export interface BriefHeadline {
 	zoneCoverage: AggregateCoverage | null;
 	nationCoverage: AggregateCoverage | null;
 	/** 1 = worst. Province brief: rank in zone and in the country; zone brief: rank of 13 zones. */
-	rank: { rank: number; of: number } | null;
-	rankNation: { rank: number; of: number } | null;
+	rank: RankPlace | null;
+	rankNation: RankPlace | null;
 	/** Zone brief: the lowest and highest province values in the zone. */
 	range: [number, number] | null;
 }

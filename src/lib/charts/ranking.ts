@@ -162,12 +162,17 @@ export function rankingSvg(layout: RankingLayout): string {
 	return out.join('');
 }
 
-/** The ranking as a table: rank, province, value. Ranks are the order of `items` unless `rankOf` says otherwise. */
+/**
+ * The ranking as a table: rank, province, value. Ranks are the order of `items` unless `rankOf`
+ * says otherwise; `rankWords`, when given, is what the rank cell says ("2nd worst of 4"), while
+ * the plain value (for CSV and Parquet) stays the number.
+ */
 export function rankingTable(
 	items: readonly RankingItem[],
 	format: Format,
 	labels: { rank: string; province: string; value: string },
-	rankOf: (item: RankingItem, index: number) => number | string = (_, index) => index + 1
+	rankOf: (item: RankingItem, index: number) => number | string = (_, index) => index + 1,
+	rankWords?: (item: RankingItem, index: number) => string
 ): TableData {
 	return {
 		columns: [
@@ -177,7 +182,11 @@ export function rankingTable(
 		],
 		rows: items.map((item, index) => ({
 			key: item.code,
-			cells: { rank: String(rankOf(item, index)), province: item.label, value: format(item.value) },
+			cells: {
+				rank: rankWords ? rankWords(item, index) : String(rankOf(item, index)),
+				province: item.label,
+				value: format(item.value)
+			},
 			raw: { rank: rankOf(item, index), province: item.label, value: item.value }
 		}))
 	};

@@ -277,6 +277,7 @@ describe('province profile', () => {
 		const all = (await db.indicatorValues('road_death_rate', 2024)).filter((v) => v.value !== null);
 		const worse = all.filter((v) => v.value! > rate.value).length;
 		expect(rate.rank_nation).toBe(worse + 1);
+		expect(rate.rank_nation_best).toBe(all.filter((v) => v.value! < rate.value).length + 1);
 		expect(rate.provinces_nation).toBe(all.length);
 		const zone = (await db.provinces()).filter((p) => p.health_zone === 7).map((p) => p.province_code);
 		expect(rate.provinces_zone).toBe(zone.length);

@@ -76,6 +76,9 @@ export interface ProfileRow {
 	/** 1 = worst, among the provinces with a value. */
 	rank_zone: number;
 	rank_nation: number;
+	/** 1 = best, among the provinces with a value (equal values share a rank, from either end). */
+	rank_zone_best: number;
+	rank_nation_best: number;
 	provinces_zone: number;
 	provinces_nation: number;
 	/** What zone_value and nation_value cover (aggregate-coverage.ts); null when there is no aggregate. */
@@ -305,9 +308,9 @@ export class AtlasDb implements AtlasQueries {
 				WHERE v.value IS NOT NULL
 			),
 			everyone AS (
-				SELECT y.indicator_id, y.year, pl.health_zone, pl.region,
+				SELECT y.year, pl.health_zone, pl.region,
 				       coalesce(pop.total, pl.latest_population) AS population
-				FROM (SELECT DISTINCT indicator_id, year FROM v) y
+				FROM (SELECT DISTINCT year FROM v) y
 				CROSS JOIN places pl
 				LEFT JOIN population pop ON pop.province_code = pl.province_code AND pop.year = y.year
 				WHERE pl.established_year IS NULL OR y.year >= pl.established_year
@@ -318,12 +321,12 @@ export class AtlasDb implements AtlasQueries {
 				UNION ALL SELECT *, 'nation', 'TH' FROM v
 			),
 			scoped_all AS (
-				SELECT indicator_id, year, 'zone' AS scope, CAST(health_zone AS VARCHAR) AS scope_id, population FROM everyone
-				UNION ALL SELECT indicator_id, year, 'region', region, population FROM everyone
-				UNION ALL SELECT indicator_id, year, 'nation', 'TH', population FROM everyone
+				SELECT year, 'zone' AS scope, CAST(health_zone AS VARCHAR) AS scope_id, population FROM everyone
+				UNION ALL SELECT year, 'region', region, population FROM everyone
+				UNION ALL SELECT year, 'nation', 'TH', population FROM everyone
 			),
 			totals AS (
-				SELECT indicator_id, year, scope, scope_id,
+				SELECT year, scope, scope_id,
 				       CAST(count(*) AS INTEGER) AS provinces_total, sum(population) AS population_total
 				FROM scoped_all GROUP BY ALL
 			),
@@ -347,7 +350,7 @@ export class AtlasDb implements AtlasQueries {
 				c.provinces, t.provinces_total,
 				CAST(c.population / nullif(t.population_total, 0) AS DOUBLE) AS population_share
 			FROM combined c
-			JOIN totals t USING (indicator_id, year, scope, scope_id)
+			JOIN totals t USING (year, scope, scope_id)
 			ORDER BY c.indicator_id, c.scope, c.scope_id, c.year`);
 	}
 
@@ -654,6 +657,8 @@ export class AtlasDb implements AtlasQueries {
 				SELECT v.indicator_id, v.year, v.province_code, v.value, p.health_zone,
 					CAST(rank() OVER (PARTITION BY v.indicator_id, v.year ORDER BY ${WORST_FIRST}) AS INTEGER) AS rank_nation,
 					CAST(rank() OVER (PARTITION BY v.indicator_id, v.year, p.health_zone ORDER BY ${WORST_FIRST}) AS INTEGER) AS rank_zone,
+					CAST(rank() OVER (PARTITION BY v.indicator_id, v.year ORDER BY ${WORST_FIRST} DESC) AS INTEGER) AS rank_nation_best,
+					CAST(rank() OVER (PARTITION BY v.indicator_id, v.year, p.health_zone ORDER BY ${WORST_FIRST} DESC) AS INTEGER) AS rank_zone_best,
 					CAST(count(*) OVER (PARTITION BY v.indicator_id, v.year) AS INTEGER) AS provinces_nation,
 					CAST(count(*) OVER (PARTITION BY v.indicator_id, v.year, p.health_zone) AS INTEGER) AS provinces_zone
 				FROM indicator_values v
@@ -665,7 +670,7 @@ export class AtlasDb implements AtlasQueries {
 				SELECT indicator_id, max(year) AS year FROM ranked WHERE province_code = ? GROUP BY indicator_id
 			)
 			SELECT r.indicator_id, r.year, r.value, z.value AS zone_value, n.value AS nation_value,
-				r.rank_zone, r.rank_nation, r.provinces_zone, r.provinces_nation,
+				r.rank_zone, r.rank_nation, r.rank_zone_best, r.rank_nation_best, r.provinces_zone, r.provinces_nation,
 				z.provinces AS zone_provinces, z.provinces_total AS zone_provinces_total,
 				z.population_share AS zone_population_share,
 				n.provinces AS nation_provinces, n.provinces_total AS nation_provinces_total,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatYear, isLang, localized, translate } from './index';
+import { formatDate, formatNumber, formatRank, formatYear, isLang, localized, translate } from './index';
 import { MESSAGES } from './messages';
 
 describe('message catalogue', () => {
@@ -16,7 +16,7 @@ describe('message catalogue', () => {
 	});
 
 	it('fills placeholders', () => {
-		expect(translate('en', 'tooltip_rank', { rank: 3, total: 77 })).toBe('Rank 3 of 77');
+		expect(translate('en', 'aggregate_coverage_provinces', { provinces: 7, total: 77 })).toBe('7 of 77 provinces');
 		expect(translate('th', 'zone', { zone: 7 })).toBe('เขตสุขภาพที่ 7');
 	});
 });
@@ -45,5 +45,40 @@ describe('formatting', () => {
 		expect(isLang('fr')).toBe(false);
 		expect(isLang(undefined)).toBe(false);
 		expect(localized({ name_th: 'ขอนแก่น', name_en: 'Khon Kaen' }, 'name', 'th')).toBe('ขอนแก่น');
+	});
+});
+
+describe('ranks in words', () => {
+	const place = (worst: number, best: number, of: number) => ({ worst, best, of });
+	it('counts from the worse end in the worse half, from the better end in the better half', () => {
+		expect(formatRank('en', place(2, 3, 4))).toBe('2nd worst of 4');
+		expect(formatRank('th', place(2, 3, 4))).toBe('แย่เป็นอันดับ 2 จาก 4');
+		expect(formatRank('en', place(1, 77, 77))).toBe('worst of 77');
+		expect(formatRank('th', place(1, 77, 77))).toBe('แย่เป็นอันดับ 1 จาก 77');
+		expect(formatRank('en', place(77, 1, 77))).toBe('best of 77');
+		expect(formatRank('en', place(75, 3, 77))).toBe('3rd best of 77');
+		expect(formatRank('th', place(75, 3, 77))).toBe('ดีเป็นอันดับ 3 จาก 77');
+		// The middle of an odd count is told from the worse end.
+		expect(formatRank('en', place(3, 3, 5))).toBe('3rd worst of 5');
+	});
+
+	it('writes English ordinals', () => {
+		const worst = (n: number) => formatRank('en', place(n, 400 - n + 1, 400));
+		expect([2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(worst)).toEqual(
+			['2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th'].map(
+				(o) => `${o} worst of 400`
+			)
+		);
+	});
+
+	it('says when places are shared, and when there is nothing to compare', () => {
+		// Values 9, 5, 5, 1 (higher is worse): the two 5s are both 2nd worst and both 2nd best.
+		expect(formatRank('en', place(2, 2, 4))).toBe('joint 2nd worst of 4');
+		expect(formatRank('th', place(2, 2, 4))).toBe('แย่เป็นอันดับ 2 (ร่วม) จาก 4');
+		expect(formatRank('en', place(3, 1, 4))).toBe('joint best of 4');
+		expect(formatRank('th', place(3, 1, 4))).toBe('ดีเป็นอันดับ 1 (ร่วม) จาก 4');
+		expect(formatRank('en', place(1, 1, 1))).toBe('the only one with a value');
+		expect(formatRank('th', place(1, 1, 1))).toBe('มีค่าเพียงแห่งเดียว');
+		expect(formatRank('en', null)).toBe('–');
 	});
 });

@@ -80,3 +80,27 @@ export function formatAggregate(
 		? `${text} (${formatCoverage(lang, coverage)})`
 		: text;
 }
+
+/** "2nd ", "3rd ", "11th ", "21st "; nothing for 1 ("worst of 4", not "1st worst of 4"). */
+function englishOrdinal(n: number): string {
+	if (n === 1) return '';
+	const teen = n % 100 >= 11 && n % 100 <= 13;
+	const suffix = teen ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
+	return `${n}${suffix} `;
+}
+
+/**
+ * A rank in words, counted from the nearer end: "แย่เป็นอันดับ 2 จาก 4" / "2nd worst of 4", or
+ * "ดีเป็นอันดับ 1 จาก 77" / "best of 77"; equal values share a place ("joint 2nd worst of 4").
+ * Ranks come from src/lib/data/ranks.ts (1 = worst, by the indicator's direction).
+ */
+export function formatRank(lang: Lang, r: { worst: number; best: number; of: number } | null | undefined): string {
+	if (!r) return '–';
+	if (r.of <= 1) return translate(lang, 'rank_only');
+	const fromWorst = r.worst <= r.best;
+	const rank = fromWorst ? r.worst : r.best;
+	const tied = r.worst + r.best <= r.of;
+	const key = `rank_${fromWorst ? 'worst' : 'best'}${tied ? '_tied' : ''}` as const;
+	// English writes the place as an ordinal ("2nd ", nothing for the first); Thai as the number.
+	return translate(lang, key, { rank: lang === 'en' ? englishOrdinal(rank) : rank, of: r.of });
+}

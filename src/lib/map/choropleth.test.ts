@@ -37,8 +37,8 @@ describe('choropleth state', () => {
 		const darkest = classColours(5, true)[4];
 		expect(worseHigh.colourOf.get('19')).toBe(darkest);
 		expect(worseLow.colourOf.get('10')).toBe(darkest);
-		expect(worseHigh.rankOf.get('19')).toBe(1);
-		expect(worseLow.rankOf.get('10')).toBe(1);
+		expect(worseHigh.rankOf.get('19')?.worst).toBe(1);
+		expect(worseLow.rankOf.get('10')?.worst).toBe(1);
 	});
 
 	it('gives missing values their own colour and count, outside the legend classes', () => {

@@ -3,6 +3,7 @@
  * The MapLibre view, the ranking chart and (later) the SVG export all read it.
  */
 import type { ClassMethod, SchemeId } from '$lib/filters/url-state';
+import { rankPlaces, type RankPlace } from '$lib/data/ranks';
 import { translate, type Lang } from '$lib/i18n';
 import { classIndex, classThresholds } from './classify';
 import { ramp } from './palettes';
@@ -31,8 +32,8 @@ export interface Choropleth {
 	colourOf: Map<string, string>;
 	/** True when there were no more distinct values than classes asked for: one class per value. */
 	onePerValue: boolean;
-	/** 1 = worst. Provinces without a value are left out. */
-	rankOf: Map<string, number>;
+	/** Each province's place among all with a value, from the worst and the best end (src/lib/data/ranks.ts). */
+	rankOf: Map<string, RankPlace>;
 }
 
 /** A class's range as the legend prints it: one value when its ends read the same ("15.2", not "15.2 – 15.2"). */
@@ -85,8 +86,10 @@ export function buildChoropleth({
 	}
 	for (const v of values) if (!colourOf.has(v.province_code)) colourOf.set(v.province_code, NO_DATA_COLOUR);
 
-	const ranked = [...present].sort((a, b) => (higherIsWorse ? b.value - a.value : a.value - b.value));
-	const rankOf = new Map(ranked.map((v, i) => [v.province_code, i + 1]));
+	const rankOf = rankPlaces(
+		present.map((v) => ({ key: v.province_code, value: v.value })),
+		higherIsWorse
+	);
 	return {
 		thresholds,
 		legend: legend.filter((c) => c.count > 0),

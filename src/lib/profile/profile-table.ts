@@ -1,7 +1,8 @@
 /** The province profile as TableData: the rows of the profile page's table, for its export menu and the brief. */
 import type { TableData } from '$lib/charts/table';
 import { profileCoverage } from '$lib/data/aggregate-coverage';
-import { formatAggregate, formatNumber, formatYear, localized, translate, type Lang } from '$lib/i18n';
+import { profileRank } from '$lib/data/ranks';
+import { formatAggregate, formatNumber, formatRank, formatYear, localized, translate, type Lang } from '$lib/i18n';
 import { byIssueArea, type ProvinceProfile } from './profile';
 
 export interface ProfileTableOptions {
@@ -33,8 +34,8 @@ export function profileTable(
 						value: f(row.value),
 						zone: formatAggregate(lang, row.zone_value, indicator.decimals, profileCoverage(row, 'zone')),
 						nation: formatAggregate(lang, row.nation_value, indicator.decimals, profileCoverage(row, 'nation')),
-						rankZone: t('profile_rank_of', { rank: row.rank_zone, total: row.provinces_zone }),
-						rankNation: t('profile_rank_of', { rank: row.rank_nation, total: row.provinces_nation })
+						rankZone: formatRank(lang, profileRank(row, 'zone')),
+						rankNation: formatRank(lang, profileRank(row, 'nation'))
 					},
 					raw: {
 						area: localized(area, 'name', lang),

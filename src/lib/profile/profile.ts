@@ -38,7 +38,9 @@ export async function loadProfiles(db: AtlasDb): Promise<Map<string, ProvincePro
 }
 
 /** The profile's indicators grouped by issue area, in the issue areas' order. */
-export function byIssueArea(profile: ProvinceProfile): { area: IssueAreaRow; items: { indicator: IndicatorRow; row: ProfileRow }[] }[] {
+export function byIssueArea(
+	profile: ProvinceProfile
+): { area: IssueAreaRow; items: { indicator: IndicatorRow; row: ProfileRow }[] }[] {
 	const rowOf = new Map(profile.rows.map((r) => [r.indicator_id, r]));
 	return profile.issueAreas
 		.map((area) => ({

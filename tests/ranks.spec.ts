@@ -1,0 +1,68 @@
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { hoverPlace, KHON_KAEN, rankingRows, waitForMap } from './helpers';
+
+/** Waits for the explorer's view; DuckDB answers every view but the default, which takes long on a busy machine. */
+const waitForView = (page: Page, view: string) =>
+	expect(page.locator('.explorer')).toHaveAttribute('data-view', view, { timeout: 60_000 });
+
+// Ranks in words, counted from the nearer end by the indicator's direction: "2nd worst of 4",
+// "best of 4", "แย่เป็นอันดับ 2 จาก 4", in the explorer's table and tooltip and in the profile.
+
+/** The words for each place of a list of `n` distinct values, worst first. */
+const expectedEn = (n: number) =>
+	Array.from({ length: n }, (_, i) => {
+		const fromBest = n - i;
+		const ordinal = (k: number) => (k === 1 ? '' : `${k}${k === 2 ? 'nd' : k === 3 ? 'rd' : 'th'} `);
+		return i + 1 <= fromBest ? `${ordinal(i + 1)}worst of ${n}` : `${ordinal(fromBest)}best of ${n}`;
+	});
+const expectedTh = (n: number) =>
+	Array.from({ length: n }, (_, i) => (i + 1 <= n - i ? `แย่เป็นอันดับ ${i + 1} จาก ${n}` : `ดีเป็นอันดับ ${n - i} จาก ${n}`));
+
+test('the ranking table and the tooltip say ranks in words, in English and Thai', async ({ page }) => {
+	await page.goto('/?lang=en&indicator=road_death_rate&year=2023&zone=7');
+	await waitForView(page, 'road_death_rate:2023:7:');
+	const rows = await rankingRows(page);
+	expect(rows).toHaveLength(4);
+	// Worst first: the highest death rate (higher is worse) is "worst of 4", the lowest "best of 4".
+	const values = rows.map((r) => Number(r[2]));
+	expect(values).toEqual([...values].sort((a, b) => b - a));
+	expect(new Set(values).size).toBe(4);
+	expect(rows.map((r) => r[0])).toEqual(expectedEn(4));
+	expect(rows.map((r) => r[0])).toEqual(['worst of 4', '2nd worst of 4', '2nd best of 4', 'best of 4']);
+	await expect(page.getByText('Rank 1 = the worst')).toHaveCount(0);
+
+	// The tooltip ranks Khon Kaen among all 77 provinces, in words.
+	await waitForMap(page);
+	await hoverPlace(page, KHON_KAEN);
+	await expect(page.getByRole('tooltip').locator('.tip-rank')).toHaveText(/^(\d+(st|nd|rd|th) )?(worst|best) of 77$/);
+
+	// Lower is worse: the least active province is the worst.
+	await page.goto('/?lang=en&indicator=physically_active&year=2024&zone=7');
+	await waitForView(page, 'physically_active:2024:7:');
+	const active = await rankingRows(page);
+	const shares = active.map((r) => Number(r[2]));
+	expect(shares).toEqual([...shares].sort((a, b) => a - b));
+	expect(active[0][0]).toBe('worst of 4');
+	expect(active[3][0]).toBe('best of 4');
+
+	await page.goto('/?indicator=road_death_rate&year=2023&zone=7');
+	await waitForView(page, 'road_death_rate:2023:7:');
+	expect((await rankingRows(page)).map((r) => r[0])).toEqual(expectedTh(4));
+	await expect(page.getByText('อันดับ 1 = สถานการณ์แย่ที่สุด')).toHaveCount(0);
+});
+
+test("the province profile says each rank in words, the same as the explorer's", async ({ page }) => {
+	await page.goto('/?lang=en&indicator=road_death_rate&year=2023&zone=7');
+	await waitForView(page, 'road_death_rate:2023:7:');
+	const khonKaen = (await rankingRows(page)).find((r) => r[1] === 'Khon Kaen')!;
+
+	await page.goto('/province/40?lang=en');
+	const row = page.locator('tr[data-indicator="road_death_rate"] td');
+	await expect(row.nth(5)).toHaveText(khonKaen[0]);
+	await expect(row.nth(6)).toHaveText(/^(\d+(st|nd|rd|th) )?(worst|best) of 77$/);
+	await expect(page.getByText('Rank 1 = the worst')).toHaveCount(0);
+
+	await page.goto('/province/40');
+	await expect(page.locator('tr[data-indicator="road_death_rate"] td').nth(5)).toHaveText(/^(แย่|ดี)เป็นอันดับ \d จาก 4$/);
+});
