@@ -198,7 +198,7 @@ test('the choropleth exports as PNG (2×, 4×), SVG, CSV and Parquet: the files 
 	const [header, ...rows] = parseCsv(csv.bytes.toString('utf8').slice(1));
 	expect(header).toEqual(screen.header);
 	// The rank is said in words on screen ("2nd worst of 77") and written as the number (1 = worst) in files.
-	const rest = (table: unknown[][]) => table.map((r) => r.slice(1));
+	const rest = <T>(table: T[][]) => table.map((r) => r.slice(1));
 	expectSameRows(rest(rows), rest(screen.rows));
 	expect(screen.rows[0][0]).toBe('worst of 77');
 	expect(rows.slice(0, 3).map((r) => r[0])).toEqual(['1', '2', '3']);
