@@ -283,7 +283,7 @@ export class AtlasDb implements AtlasQueries {
 	 */
 	async aggregate(): Promise<void> {
 		// Each aggregate also says what it covers: how many of the scope's provinces have a value, and
-		// their share of its population that year. Below MIN_POPULATION_SHARE its value is withheld
+		// their share of its population that year. Below MIN_COVERAGE_SHARE its value is withheld
 		// (NULL), so no view can draw it as the zone, region or nation (aggregate-coverage.ts).
 		// A province that did not exist yet that year (established_year) is not counted in the totals.
 		const unallocated = this.loading.has('unallocated_values')
