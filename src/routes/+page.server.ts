@@ -1,3 +1,7 @@
 import { loadFirstView } from '$lib/data/first-view.server';
+import { linkPreview } from '$lib/share/preview.server';
 
-export const load = () => loadFirstView();
+export const load = async () => ({
+	...(await loadFirstView()),
+	preview: await linkPreview({ kind: 'nation' }, 'nav_explorer')
+});

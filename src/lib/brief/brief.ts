@@ -11,9 +11,11 @@ import type { AggregateCoverage } from '$lib/data/aggregate-coverage';
 import type { RankPlace } from '$lib/data/ranks';
 import { NATION, type AggregateValue, type YearValue } from '$lib/data/atlas-db';
 import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow } from '$lib/data/contract';
-import { BOUNDARY_SOURCE, POPULATION_SOURCE, sourcesById, ZONE_SOURCE } from '$lib/export/exportable';
+import { BOUNDARY_SOURCE, POPULATION_SOURCE, sourcesById, ZONE_SOURCE, type SvgBlock } from '$lib/export/exportable';
+import { mapSvg, type MapSvgInput } from '$lib/export/map-svg';
+import { choroplethLegend } from '$lib/export/views';
 import { formatNumber, formatYear, localized, translate, type Lang } from '$lib/i18n';
-import { buildChoropleth, NO_DATA_COLOUR, type Choropleth } from '$lib/map/choropleth';
+import { buildChoropleth, legendMethod, NO_DATA_COLOUR, type Choropleth } from '$lib/map/choropleth';
 import type { ProjectedMap } from '$lib/map/svg-geometry';
 
 export type BriefKind = 'province' | 'zone';
@@ -149,4 +151,49 @@ export function briefSources(data: Pick<BriefData, 'sources' | 'indicators' | 'h
 /** The provinces to zoom the map to. */
 export function briefFocus(data: Pick<BriefData, 'zoneProvinces'>): string[] {
 	return data.zoneProvinces.map((p) => p.province_code);
+}
+
+/**
+ * The featured indicator's map with its legend, in a language: the brief's own (zoomed to the zone,
+ * the rest dimmed), and the link preview images' (src/lib/share/preview.server.ts), which may pass the
+ * whole country's outline and no zoom.
+ */
+export function briefMap(
+	data: Pick<BriefData, 'indicators' | 'featured' | 'outline' | 'zoneProvinces' | 'province' | 'zone'>,
+	lang: Lang,
+	options: Pick<MapSvgInput, 'width' | 'maxHeight' | 'idPrefix' | 'details' | 'legendPlacement'> & {
+		/** The whole country instead of the zone (no zoom, nothing dimmed, no zone picked out). */
+		national?: boolean;
+		outline?: ProjectedMap;
+	}
+): SvgBlock {
+	const { national = false, outline = data.outline, ...layout } = options;
+	const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(lang, key, vars);
+	const indicator = featuredIndicator(data);
+	const choropleth = briefChoropleth(data);
+	const focus = national ? [] : briefFocus(data);
+	const yearLabel = formatYear(lang, data.featured.year);
+	return mapSvg({
+		outline,
+		layers: {
+			colours: choropleth.colourOf,
+			noData: new Set(data.featured.values.filter((v) => v.value === null).map((v) => v.province_code)),
+			dimmed: new Set(national ? [] : outline.paths.map((p) => p.code).filter((c) => !focus.includes(c))),
+			selected: data.province?.province_code ?? null,
+			focus,
+			zone: national ? null : data.zone
+		},
+		legend: choroplethLegend(
+			choropleth,
+			{
+				unit: localized(indicator, 'unit', lang),
+				method: legendMethod(lang, 'quantile', choropleth),
+				note: t('legend_darker_worse'),
+				noData: t('legend_no_data')
+			},
+			(v: number) => formatNumber(lang, v, indicator.decimals)
+		),
+		label: t('map_aria', { indicator: localized(indicator, 'name', lang), year: yearLabel }),
+		...layout
+	});
 }

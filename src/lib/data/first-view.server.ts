@@ -9,7 +9,7 @@ import { DATA_DIR, withBundledDb } from './bundled.server';
 import type { TableName } from './contract';
 import { takeSnapshot, type FirstView } from './snapshot';
 
-async function projectedOutline(): Promise<ProjectedMap> {
+export async function projectedOutline(): Promise<ProjectedMap> {
 	const read = async (file: string) => JSON.parse(await readFile(join(DATA_DIR, file), 'utf8')) as FeatureCollection;
 	return projectProvinces(await read('provinces.geojson'), await read('zones.geojson'));
 }

@@ -6,6 +6,8 @@ export const DEFAULT_LANG: Lang = 'th';
 const th = {
 	app_name: 'ภาคี แอตลาส',
 	app_tagline: 'แผนที่และข้อมูลภาคีเครือข่ายสร้างเสริมสุขภาพ',
+	share_description: '{indicator} {year} · {place}: {value} {unit}',
+	share_description_place: '{indicator} {year} · {place}: แผนที่รายจังหวัด',
 	nav_skip: 'ข้ามไปยังเนื้อหา',
 	explorer_title: 'ตัวชี้วัดสุขภาพรายจังหวัด',
 	lang_switch_label: 'ภาษา',
@@ -419,6 +421,8 @@ export type MessageKey = keyof typeof th;
 const en: Record<MessageKey, string> = {
 	app_name: 'Phakhi Atlas',
 	app_tagline: "Maps and data of Thailand's health-promotion partner networks",
+	share_description: '{indicator}, {year} · {place}: {value} {unit}',
+	share_description_place: '{indicator}, {year} · {place}: the map by province',
 	nav_skip: 'Skip to content',
 	explorer_title: 'Health indicators by province',
 	lang_switch_label: 'Language',

@@ -1,4 +1,8 @@
 import { COVERAGE_TABLES, coverageFirstView } from '$lib/coverage/coverage-filter';
 import { loadPageWith } from '$lib/data/first-view.server';
+import { linkPreview } from '$lib/share/preview.server';
 
-export const load = () => loadPageWith(COVERAGE_TABLES, coverageFirstView);
+export const load = async () => ({
+	...(await loadPageWith(COVERAGE_TABLES, coverageFirstView)),
+	preview: await linkPreview({ kind: 'nation' }, 'nav_coverage')
+});

@@ -1,5 +1,9 @@
 import { COVERAGE_TABLES } from '$lib/coverage/coverage-filter';
 import { gapFirstView } from '$lib/coverage/gap-result';
 import { loadPageWith } from '$lib/data/first-view.server';
+import { linkPreview } from '$lib/share/preview.server';
 
-export const load = () => loadPageWith(COVERAGE_TABLES, gapFirstView);
+export const load = async () => ({
+	...(await loadPageWith(COVERAGE_TABLES, gapFirstView)),
+	preview: await linkPreview({ kind: 'nation' }, 'nav_gaps')
+});

@@ -1,3 +1,7 @@
 import { loadBasePage } from '$lib/data/first-view.server';
+import { linkPreview } from '$lib/share/preview.server';
 
-export const load = () => loadBasePage();
+export const load = async () => ({
+	...(await loadBasePage()),
+	preview: await linkPreview({ kind: 'nation' }, 'nav_networks')
+});
