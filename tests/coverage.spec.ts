@@ -42,6 +42,22 @@ test('road safety in zone 11: the counts on the page match a direct query of the
 	expect(await tableRows(page, 'coverage-table')).toHaveLength(7);
 });
 
+test('cancelled projects can be chosen in the status filter and are then the ones counted', async ({ page }) => {
+	const [expected] = await direct<{ cancelled: bigint; budget: number }>(
+		`SELECT count(*) AS cancelled, sum(budget) AS budget FROM read_parquet($1) WHERE status = 'cancelled'`,
+		[data('projects.parquet')]
+	);
+	expect(Number(expected.cancelled)).toBeGreaterThan(0);
+	await page.goto('/coverage?lang=en');
+	await expect(page.locator('.coverage')).toHaveAttribute('data-db', 'ready');
+	const status = page.getByRole('combobox', { name: 'Project status' });
+	await expect(status.locator('option[value="cancelled"]')).toHaveText('Cancelled');
+	await status.selectOption('cancelled');
+	await expect(page).toHaveURL(/status=cancelled/);
+	await expect(page.locator('.coverage')).toHaveAttribute('data-coverage', /"status":"cancelled"/);
+	await expect(page.locator('[data-total="projects"]')).toHaveText(Number(expected.cancelled).toLocaleString('en-GB'));
+});
+
 test('the first view is in the HTML itself: map coloured, totals and uncovered districts counted, before any script runs', async ({
 	page
 }) => {

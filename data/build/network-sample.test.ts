@@ -100,7 +100,7 @@ describe('NetworkSample', () => {
 	});
 
 	it('uses known codes and ids only', () => {
-		const types = new Set<string>(PARTNER_TYPES.map((t) => t.id));
+		const types = new Set<string>(PARTNER_TYPES);
 		const issueAreas = new Set(INPUT.issueAreas);
 		const networkIds = new Set(networks.map((n) => n.network_id));
 		for (const p of standard.partners) {

@@ -566,18 +566,21 @@ export interface NetworkEventRow {
 	citation: string;
 }
 
-/** Partner types with their labels, in display order. */
+/**
+ * Partner types, in display order: the one definition (the URL's filter, the coverage view and the data
+ * build use it; the labels are the message catalogue's `ptype_<id>`).
+ */
 export const PARTNER_TYPES = [
-	{ id: 'community_group', name_th: 'กลุ่มและองค์กรชุมชน', name_en: 'Community group' },
-	{ id: 'ngo', name_th: 'องค์กรพัฒนาเอกชน', name_en: 'NGO' },
-	{ id: 'academic', name_th: 'สถาบันวิชาการ', name_en: 'Academic' },
-	{ id: 'local_government', name_th: 'องค์กรปกครองส่วนท้องถิ่น', name_en: 'Local government' },
-	{ id: 'government_agency', name_th: 'หน่วยงานรัฐ', name_en: 'Government agency' },
-	{ id: 'private', name_th: 'ภาคเอกชน', name_en: 'Private sector' },
-	{ id: 'media', name_th: 'สื่อมวลชน', name_en: 'Media' },
-	{ id: 'health_assembly', name_th: 'สมัชชาสุขภาพ', name_en: 'Health assembly' }
+	'community_group',
+	'ngo',
+	'academic',
+	'local_government',
+	'government_agency',
+	'private',
+	'media',
+	'health_assembly'
 ] as const;
-export type PartnerType = (typeof PARTNER_TYPES)[number]['id'];
+export type PartnerType = (typeof PARTNER_TYPES)[number];
 
 export interface PartnerRow {
 	partner_id: string;
@@ -596,6 +599,7 @@ export interface PartnerRow {
 	is_sample: boolean;
 }
 
+/** Project statuses, in display order: the one definition (labels: the message catalogue's `status_<id>`). */
 export const PROJECT_STATUSES = ['planned', 'active', 'closed', 'cancelled'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 

@@ -39,7 +39,10 @@ const FILTERS: CoverageFilter[] = [
 	{ ...NO_COVERAGE_FILTER, network: 'no_such_network' },
 	{ ...NO_COVERAGE_FILTER, status: 'no_such_status' },
 	{ ...NO_COVERAGE_FILTER, types: ['no_such_type'] },
-	{ ...NO_COVERAGE_FILTER, year: 1900 }
+	{ ...NO_COVERAGE_FILTER, year: 1900 },
+	// Cancelled projects are left out unless asked for; asked for, they are the projects counted.
+	{ ...NO_COVERAGE_FILTER, status: 'cancelled' },
+	{ ...NO_COVERAGE_FILTER, status: 'cancelled', issue: 'road_safety' }
 ];
 
 describe('the coverage index answers as SQL does', () => {
@@ -81,15 +84,18 @@ describe('the coverage index answers as SQL does', () => {
 		}
 	});
 
-	it('finds something for the filters that should match, and nothing for values no row has', () => {
+	it('finds something for the filters that should match, and nothing for values no row has', async () => {
 		const found = (f: CoverageFilter) =>
 			index.byProvince(f).reduce((n, r) => ({ partners: n.partners + r.partners, projects: n.projects + r.projects }), {
 				partners: 0,
 				projects: 0
 			});
 		for (const f of FILTERS.slice(0, 9)) expect(found(f).partners + found(f).projects).toBeGreaterThan(0);
-		for (const f of FILTERS.slice(9, 11).concat(FILTERS.slice(13)))
+		for (const f of FILTERS.slice(9, 11).concat(FILTERS.slice(13, 14)))
 			expect(found(f)).toEqual({ partners: 0, projects: 0 });
+		const [{ n: cancelled }] = await db.staging.query(`SELECT count(*) AS n FROM projects WHERE status = 'cancelled'`);
+		expect(Number(cancelled)).toBeGreaterThan(0);
+		expect(found(FILTERS[14])).toEqual({ partners: found(NO_COVERAGE_FILTER).partners, projects: Number(cancelled) });
 		// A status is a project's, a type a partner's: each leaves the other kind alone.
 		expect(found(FILTERS[11])).toEqual({ partners: found(NO_COVERAGE_FILTER).partners, projects: 0 });
 		expect(found(FILTERS[12])).toEqual({ partners: 0, projects: found(NO_COVERAGE_FILTER).projects });

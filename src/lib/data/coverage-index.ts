@@ -11,6 +11,7 @@
 import type { Columns, SqlParam } from './connector';
 import {
 	MAP_POINT_LIMIT,
+	UNCOUNTED_STATUS,
 	type CoverageFilter,
 	type DistrictCoverage,
 	type MapPoint,
@@ -343,6 +344,7 @@ export class CoverageIndex {
 		for (const t of f.types) if (category.includes(t)) typeAllowed[category.indexOf(t)] = 1;
 		const anyType = f.types.join(',') === '';
 		const status = f.status === null ? -2 : category.indexOf(f.status);
+		const uncounted = category.indexOf(UNCOUNTED_STATUS);
 		const year = f.year ?? NO_YEAR;
 
 		const scan: Scan = {
@@ -369,7 +371,7 @@ export class CoverageIndex {
 						this.yearTo[i] < year)
 				)
 					continue;
-				if (status !== -2 && this.category[i] !== status) continue;
+				if (status === -2 ? uncounted >= 0 && this.category[i] === uncounted : this.category[i] !== status) continue;
 			} else {
 				if (year !== NO_YEAR && (this.yearFrom[i] === NO_YEAR || this.yearFrom[i] > year)) continue;
 				if (!anyType && (this.category[i] < 0 || typeAllowed[this.category[i]] === 0)) continue;

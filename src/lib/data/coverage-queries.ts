@@ -74,7 +74,8 @@ const LIST = (column: string) => `string_split(coalesce(${column}, ''), ';')`;
 
 /**
  * The partners and projects every coverage question starts from, computed once per load of their
- * tables (CoverageQueries.prepare): active partners and projects not cancelled, with their lists
+ * tables (CoverageQueries.prepare): active partners and every project (a cancelled one is counted
+ * only when the status filter asks for cancelled projects: COUNTED_STATUS), with their lists
  * split and their years read, so a filter compares lists and integers instead of parsing a
  * million strings and dates each time.
  */
@@ -87,8 +88,11 @@ const PREPARE = [
 	SELECT project_code, province_code, district_code, status, network_id, budget, lon, lat, title_th, issue_area_ids,
 		${LIST('issue_area_ids')} AS issues,
 		year(CAST(start_date AS DATE)) AS start_year, year(CAST(end_date AS DATE)) AS end_year
-	FROM projects WHERE status <> 'cancelled'`
+	FROM projects`
 ];
+
+/** The status a project is left out by when no status is chosen: cancelled work covers nobody. */
+export const UNCOUNTED_STATUS = 'cancelled';
 
 /** The filtered partners and projects as two CTEs, `p` and `j`, with their parameters in order. */
 function filtered(f: CoverageFilter): { sql: string; params: SqlParam[] } {
@@ -105,7 +109,7 @@ function filtered(f: CoverageFilter): { sql: string; params: SqlParam[] } {
 				SELECT * FROM coverage_projects
 				WHERE (CAST(? AS VARCHAR) IS NULL OR list_contains(issues, ?))
 				  AND (CAST(? AS INTEGER) IS NULL OR (start_year <= ? AND end_year >= ?))
-				  AND (CAST(? AS VARCHAR) IS NULL OR status = ?)
+				  AND (CASE WHEN CAST(? AS VARCHAR) IS NULL THEN status <> '${UNCOUNTED_STATUS}' ELSE status = ? END)
 				  AND (CAST(? AS VARCHAR) IS NULL OR network_id = ?)
 			)`,
 		params: [

@@ -3,6 +3,7 @@
  * browser's back and forward work. Parsing never throws: anything malformed,
  * oversized or unknown falls back to the default for that field alone.
  */
+import { PARTNER_TYPES, PROJECT_STATUSES, type PartnerType, type ProjectStatus } from '$lib/data/contract';
 import { DEFAULT_LANG, isLang, type Lang } from '$lib/i18n';
 
 export const REGIONS = ['north', 'northeast', 'central', 'east', 'west', 'south'] as const;
@@ -14,20 +15,7 @@ export type ClassMethod = (typeof CLASS_METHODS)[number];
 export const SCHEMES = ['ylorrd', 'purples', 'blues', 'viridis'] as const;
 export type SchemeId = (typeof SCHEMES)[number];
 
-export const PARTNER_TYPES = [
-	'community_group',
-	'ngo',
-	'academic',
-	'local_government',
-	'government_agency',
-	'private',
-	'media',
-	'health_assembly'
-] as const;
-export type PartnerType = (typeof PARTNER_TYPES)[number];
-
-export const PROJECT_STATUSES = ['planned', 'active', 'closed'] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export { PARTNER_TYPES, PROJECT_STATUSES, type PartnerType, type ProjectStatus };
 
 export const COVERAGE_MEASURES = ['district_share', 'partners_per_100k', 'budget_per_capita'] as const;
 export type CoverageMeasure = (typeof COVERAGE_MEASURES)[number];
