@@ -61,11 +61,11 @@ test.beforeAll(async () => {
 	writeFileSync(
 		file('projects-874.csv'),
 		windows874(
-			'รหัสโครงการ,ชื่อโครงการ,แผนงาน,หน่วยงาน,วันเริ่มต้น,วันสิ้นสุด,งบประมาณ (บาท),จังหวัด,สถานะ\r\n' +
-				'67-ก-001,ลดบุหรี่ในชุมชน,แผนงานควบคุมยาสูบ,สมาคมหนึ่ง,1 ม.ค. 2567,31 ธ.ค. 2567,"1,000,000.00",กทม.,active\r\n' +
-				'67-ก-002,ถนนปลอดภัย,แผนงานถนนปลอดภัย,มูลนิธิสอง,1 ก.พ. 2567,30 มิ.ย. 2567,"250,000",จ.สุราษฏร์ธานี,closed\r\n' +
-				'67-ก-003,อาหารปลอดภัย,แผนงานอาหาร,สมาคมสาม,15 มี.ค. 2567,14 มี.ค. 2568,"75,500.50",โคราช,active\r\n' +
-				'67-ก-004,ลานกีฬาชุมชน,แผนงานกิจกรรมทางกาย,ชมรมสี่,1 ต.ค. 2566,30 ก.ย. 2567,"120,000",เมืองลับแล,planned\r\n'
+			'รหัสโครงการ,ชื่อโครงการ,แผนงาน,หน่วยงาน,วันเริ่มต้น,วันสิ้นสุด,งบประมาณ (บาท),จังหวัด,สถานะ,ประเด็น\r\n' +
+				'67-ก-001,ลดบุหรี่ในชุมชน,แผนงานควบคุมยาสูบ,สมาคมหนึ่ง,1 ม.ค. 2567,31 ธ.ค. 2567,"1,000,000.00",กทม.,ดำเนินการ,"บุหรี่, เหล้า"\r\n' +
+				'67-ก-002,ถนนปลอดภัย,แผนงานถนนปลอดภัย,มูลนิธิสอง,1 ก.พ. 2567,30 มิ.ย. 2567,"250,000",จ.สุราษฏร์ธานี,ปิดโครงการ,อุบัติเหตุ\r\n' +
+				'67-ก-003,อาหารปลอดภัย,แผนงานอาหาร,สมาคมสาม,15 มี.ค. 2567,14 มี.ค. 2568,"75,500.50",โคราช,active,มลพิษ\r\n' +
+				'67-ก-004,ลานกีฬาชุมชน,แผนงานกิจกรรมทางกาย,ชมรมสี่,1 ต.ค. 2566,30 ก.ย. 2567,"120,000",เมืองลับแล,รอพิจารณา,ออกกำลังกาย\r\n'
 		)
 	);
 	// A new indicator with Thai headers and Buddhist-era years (UTF-8 with a byte-order mark, as Excel writes),
@@ -233,17 +233,24 @@ test('a dropped Windows-874 CSV with Thai headers, province names and BE dates i
 	// Three Thai name variants resolved; one unknown name listed with its line for the user to fix.
 	await expect(item.locator('[data-problem="unknown_province"]')).toContainText('"เมืองลับแล" (lines 5)');
 	await item.locator('tr[data-unresolved="เมืองลับแล"] select').selectOption('53');
+	// Thai statuses and issue areas become codes; the one status nobody can place is listed, with its line, to be chosen.
+	await expect(item.locator('[data-problem="unknown_code"]')).toContainText('"รอพิจารณา" (lines 5)');
+	await expect(item.getByTestId('load-why')).toContainText('fix the 2 problems listed above');
+	await item.locator('[data-code-fixes="status"] tr[data-unplaced="รอพิจารณา"] select').selectOption('planned');
 	await item.getByRole('button', { name: 'Check and load' }).click();
 	await expect(item).toHaveAttribute('data-status', 'loaded');
 	await expect(item).toContainText('Loaded as projects (4 rows)');
 	await expect(item).toContainText('Turned province names into codes in 4 rows');
 	expect(
-		await query(page, `SELECT project_code, start_date, end_date, budget, province_code FROM projects ORDER BY 1`)
+		await query(
+			page,
+			`SELECT project_code, start_date, end_date, budget, province_code, status, issue_area_ids FROM projects ORDER BY 1`
+		)
 	).toEqual([
-		['67-ก-001', '2024-01-01', '2024-12-31', '1000000', '10'],
-		['67-ก-002', '2024-02-01', '2024-06-30', '250000', '84'],
-		['67-ก-003', '2024-03-15', '2025-03-14', '75500.5', '30'],
-		['67-ก-004', '2023-10-01', '2024-09-30', '120000', '53']
+		['67-ก-001', '2024-01-01', '2024-12-31', '1000000', '10', 'active', 'tobacco;alcohol_drugs'],
+		['67-ก-002', '2024-02-01', '2024-06-30', '250000', '84', 'closed', 'road_safety'],
+		['67-ก-003', '2024-03-15', '2025-03-14', '75500.5', '30', 'active', 'environment'],
+		['67-ก-004', '2023-10-01', '2024-09-30', '120000', '53', 'planned', 'physical_activity']
 	]);
 
 	// A new indicator from a Thai-headed file: described once, then in the explorer's indicator list.

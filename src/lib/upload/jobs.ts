@@ -19,6 +19,8 @@ export interface Job {
 	table: TableName | null;
 	mapping: Mapping;
 	fixes: Record<string, string>;
+	/** Coded values the user placed: column → value as written → code. */
+	codeFixes: Record<string, Record<string, string>>;
 	indicators: IndicatorMeta[];
 	prepared: Prepared | null;
 	problems: Problem[];
@@ -46,6 +48,7 @@ export function newJob(id: string, name: string, size: number): Job {
 		table: null,
 		mapping: {},
 		fixes: {},
+		codeFixes: {},
 		indicators: [],
 		prepared: null,
 		problems: [],

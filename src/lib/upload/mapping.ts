@@ -4,6 +4,7 @@
  * a mapping the user confirmed is remembered for the next file with the same headers (its shape).
  */
 import { TABLES, type ColumnSpec, type TableName } from '$lib/data/contract';
+import { CODED_COLUMNS } from './codes';
 import { foldThai } from './thai';
 
 /** Where a contract column's values come from: a column of the file, a constant, or nowhere. */
@@ -13,10 +14,11 @@ export type ColumnSource = { kind: 'column'; header: string } | { kind: 'constan
 export type Mapping = Record<string, ColumnSource>;
 
 /** How a contract column's values are read from text. */
-export type ValueKind = 'province' | 'year' | 'date' | 'number' | 'boolean' | 'text';
+export type ValueKind = 'province' | 'year' | 'date' | 'number' | 'boolean' | 'code' | 'text';
 
 export function valueKind(column: ColumnSpec): ValueKind {
 	if (column.name === 'province_code') return 'province';
+	if (column.name in CODED_COLUMNS) return 'code';
 	if (column.type === 'BOOLEAN') return 'boolean';
 	if (column.type !== 'VARCHAR') return /(^|_)year(_|$)/.test(column.name) ? 'year' : 'number';
 	if (/_date$|^period_(start|end)$|^report_(start|end)$/.test(column.name)) return 'date';

@@ -63,8 +63,10 @@ export function problemText(lang: Lang, p: Problem, lineOffset = 0): string {
 				examples: p.examples.map((e) => `${e.key} (${where(lang, e.rows, lineOffset)})`).join('; ')
 			});
 		case 'unknown_province':
-			return translate(lang, 'prob_unknown_province', {
+		case 'unknown_code':
+			return translate(lang, `prob_${p.code}`, {
 				header: p.header,
+				column: p.column,
 				count: n(p.count),
 				values: p.values
 					.slice(0, 5)
@@ -100,7 +102,7 @@ export function noteText(lang: Lang, note: Note): string {
 	if (note.code === 'cells') return '';
 	if (note.code === 'extra_columns') return translate(lang, 'note_extra_columns', { list: note.headers.join(', ') });
 	const key = `note_converted_${note.kind}` as MessageKey;
-	if (!['province', 'year', 'date', 'boolean'].includes(note.kind)) return '';
+	if (!['province', 'year', 'date', 'boolean', 'code'].includes(note.kind)) return '';
 	return translate(lang, key, { count: formatNumber(lang, note.count), column: note.column });
 }
 

@@ -338,6 +338,60 @@ describe('prepare and commit', () => {
 	});
 });
 
+describe('coded values', () => {
+	it('stores Thai statuses and issue areas as codes, lists the one nobody can place, and takes the user’s answer', async () => {
+		const text =
+			'รหัสโครงการ,ชื่อโครงการ,แผนงาน,องค์กรที่รับผิดชอบ,สถานะ,จังหวัด,งบประมาณ (บาท),วันเริ่มต้น,วันสิ้นสุด,ประเด็น\n' +
+			'67-ก-001,หนึ่ง,แผน,สมาคม,ดำเนินการ,ภูเก็ต,"1,000",1 ม.ค. 2567,31 ธ.ค. 2567,"บุหรี่, เหล้า"\n' +
+			'67-ก-002,สอง,แผน,สมาคม,ปิดโครงการ,ภูเก็ต,"2,000",1 ม.ค. 2567,31 ธ.ค. 2567,มลพิษ\n' +
+			'67-ก-003,สาม,แผน,สมาคม,ระงับชั่วคราว,ภูเก็ต,"3,000",1 ม.ค. 2567,31 ธ.ค. 2567,บุหรี่;ดนตรี\n';
+		const staged = await stageFile(db.staging, 'coded.csv', encodeWindows874(text));
+		const [best] = detectTable(staged.headers);
+		expect(best.table).toBe('projects');
+		const prepared = await prepareTable(db.staging, staged, 'projects', best.mapping, await contextFor(db));
+		expect(prepared.problems).toEqual([
+			{
+				code: 'unknown_code',
+				column: 'issue_area_ids',
+				header: 'ประเด็น',
+				field: 'issue_areas',
+				count: 1,
+				values: [{ value: 'ดนตรี', count: 1, rows: [3] }]
+			},
+			{
+				code: 'unknown_code',
+				column: 'status',
+				header: 'สถานะ',
+				field: 'status',
+				count: 1,
+				values: [{ value: 'ระงับชั่วคราว', count: 1, rows: [3] }]
+			}
+		]);
+		// Never stored as written: the rows with unplaced values hold NULL, not the words.
+		expect(await db.staging.query(`SELECT status, issue_area_ids FROM ${prepared.norm} ORDER BY __row`)).toEqual([
+			{ status: 'active', issue_area_ids: 'tobacco;alcohol_drugs' },
+			{ status: 'closed', issue_area_ids: 'environment' },
+			{ status: null, issue_area_ids: null }
+		]);
+		const fixed = await prepareTable(
+			db.staging,
+			staged,
+			'projects',
+			best.mapping,
+			await contextFor(db, {}, { status: { ระงับชั่วคราว: 'cancelled' }, issue_area_ids: { ดนตรี: 'mental_health' } })
+		);
+		expect(fixed.problems).toEqual([]);
+		expect(fixed.notes).toContainEqual({ code: 'converted', column: 'status', kind: 'code', count: 3 });
+		await commitTable(db, fixed);
+		expect(await db.staging.query(`SELECT project_code, status, issue_area_ids FROM projects ORDER BY 1`)).toEqual([
+			{ project_code: '67-ก-001', status: 'active', issue_area_ids: 'tobacco;alcohol_drugs' },
+			{ project_code: '67-ก-002', status: 'closed', issue_area_ids: 'environment' },
+			{ project_code: '67-ก-003', status: 'cancelled', issue_area_ids: 'tobacco;mental_health' }
+		]);
+		await db.restoreBundled(['projects']);
+	});
+});
+
 describe('readOnlyQuery', () => {
 	it('answers read-only queries with columns, rows and a row cap', async () => {
 		const r = await db.readOnlyQuery(`SELECT province_code, name_en FROM provinces ORDER BY 1`, 5);

@@ -13,7 +13,8 @@
  */
 import type { AtlasDb } from '$lib/data/atlas-db';
 import { ident, type Connector, type Row } from '$lib/data/connector';
-import { TABLES, type ColumnSpec, type ColumnType, type TableName } from '$lib/data/contract';
+import { TABLES, type ColumnSpec, type ColumnType, type IssueAreaRow, type TableName } from '$lib/data/contract';
+import { CODED_COLUMNS, createCodeResolver, type CodeField } from './codes';
 import { EncodingError, toUtf8, type TextEncodingName } from './encoding';
 import { unusedHeaders, valueKind, type Mapping, type ValueKind } from './mapping';
 import {
@@ -60,6 +61,14 @@ export type Problem =
 	| { code: 'empty_required'; column: string; header: string; count: number; rows: number[] }
 	| { code: 'duplicate_key'; columns: string[]; count: number; examples: { key: string; rows: number[] }[] }
 	| { code: 'unknown_province'; column: string; header: string; count: number; values: UnresolvedValue[] }
+	| {
+			code: 'unknown_code';
+			column: string;
+			header: string;
+			field: CodeField;
+			count: number;
+			values: UnresolvedValue[];
+	  }
 	| { code: 'unknown_key'; column: string; table: TableName; count: number; rows: number[]; values: string[] }
 	| { code: 'contract'; detail: string };
 
@@ -224,9 +233,14 @@ export interface PrepareContext {
 	provinces: readonly ProvinceName[];
 	/** The user's own fixes: raw province value → code. */
 	provinceFixes?: Readonly<Record<string, string>>;
-	/** Issue areas known now (for indicator_catalogue files). */
-	issueAreas?: readonly string[];
+	/** Issue areas known now (for indicator_catalogue files, and issue-area names in lists). */
+	issueAreas?: readonly IssueAreaRow[];
+	/** The user's own answers for coded values nobody could place: column → value as written → code. */
+	codeFixes?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
+
+/** Values the user resolves by hand: unknown province names and unplaceable codes. */
+export const FIXABLE: ReadonlySet<Problem['code']> = new Set(['unknown_province', 'unknown_code']);
 
 export type Note =
 	| { code: 'converted'; column: string; kind: ValueKind; count: number }
@@ -266,19 +280,27 @@ export const MERGE_COLUMNS: Partial<Record<TableName, readonly string[]>> = {
 	sources: ['source_id']
 };
 
-const PARSERS: Record<'province' | 'year' | 'date' | 'boolean', (raw: string) => unknown> = {
-	province: () => null,
+type JsKind = 'province' | 'year' | 'date' | 'boolean' | 'code';
+
+const PARSERS: Record<Exclude<JsKind, 'code' | 'province'>, (raw: string) => unknown> = {
 	year: parseYear,
 	date: parseThaiDate,
 	boolean: parseBoolean
 };
 
-const SQL_TYPE: Record<'province' | 'year' | 'date' | 'boolean', string> = {
+const SQL_TYPE: Record<JsKind, string> = {
 	province: 'VARCHAR',
 	year: 'SMALLINT',
 	date: 'VARCHAR',
-	boolean: 'BOOLEAN'
+	boolean: 'BOOLEAN',
+	code: 'VARCHAR'
 };
+
+/** A coded cell as the table stores it: its codes joined by ";" (one for a single field), or null when any part is unplaced. */
+function codedValue(resolve: (raw: string) => { codes: string[]; unknown: string[] }, raw: string): string | null {
+	const m = resolve(raw);
+	return m.unknown.length > 0 || m.codes.length === 0 ? null : m.codes.join(';');
+}
 
 const NUMERIC_TYPE =
 	/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/;
@@ -287,10 +309,15 @@ function literal(
 	column: ColumnSpec,
 	kind: ValueKind,
 	value: string,
-	resolveProvince: (v: string) => string | null
+	resolveProvince: (v: string) => string | null,
+	resolveCode: (column: string, v: string) => string | null
 ): string | null {
 	const v = value.trim();
 	switch (kind) {
+		case 'code': {
+			const code = resolveCode(column.name, v);
+			return code === null ? null : sqlString(code);
+		}
 		case 'province': {
 			const code = resolveProvince(v);
 			return code === null ? null : sqlString(code);
@@ -330,7 +357,17 @@ export async function prepareTable(
 ): Promise<Prepared> {
 	const spec = TABLES[table];
 	const resolver = createProvinceResolver(context.provinces, context.provinceFixes ?? {});
-	const resolveCode = (v: string) => resolver(v)?.code ?? null;
+	const resolveProvinceCode = (v: string) => resolver(v)?.code ?? null;
+	const codeResolvers = new Map<string, ReturnType<typeof createCodeResolver>>();
+	const codeResolver = (column: string) => {
+		if (!codeResolvers.has(column))
+			codeResolvers.set(
+				column,
+				createCodeResolver(CODED_COLUMNS[column], context.issueAreas ?? [], context.codeFixes?.[column] ?? {})
+			);
+		return codeResolvers.get(column)!;
+	};
+	const resolveCode = (column: string, v: string) => codedValue(codeResolver(column), v);
 	const problems: Problem[] = [];
 	const notes: Note[] = [];
 	const norm = `__user_norm_${staged.id}`;
@@ -349,7 +386,7 @@ export async function prepareTable(
 			continue;
 		}
 		if (source.kind === 'constant') {
-			const lit = literal(column, kind, source.value, resolveCode);
+			const lit = literal(column, kind, source.value, resolveProvinceCode, resolveCode);
 			if (lit === null) {
 				problems.push({ code: 'bad_constant', column: column.name, value: source.value, kind });
 				selects.push(`CAST(NULL AS ${column.type}) AS ${name}`);
@@ -381,11 +418,17 @@ export async function prepareTable(
 			// Value by value in JavaScript, once per distinct value, joined back.
 			const map = `__user_map_${staged.id}_${i}`;
 			maps.push(map);
-			await conn.query(`CREATE OR REPLACE TABLE ${ident(map)} (v VARCHAR, out ${SQL_TYPE[kind]}, changed BOOLEAN)`);
+			const jsKind = kind as JsKind;
+			await conn.query(`CREATE OR REPLACE TABLE ${ident(map)} (v VARCHAR, out ${SQL_TYPE[jsKind]}, changed BOOLEAN)`);
 			const distinct = await conn.query(
 				`SELECT DISTINCT ${rawText} AS v FROM ${ident(staged.raw)} r WHERE r.${ident(source.header)} IS NOT NULL`
 			);
-			const parse = kind === 'province' ? (v: string) => resolver(v) : PARSERS[kind];
+			const parse =
+				jsKind === 'province'
+					? (v: string) => resolver(v)
+					: jsKind === 'code'
+						? (v: string) => resolveCode(column.name, v)
+						: PARSERS[jsKind];
 			const entries: [string, unknown, boolean][] = [];
 			for (const row of distinct) {
 				const v = String(row.v);
@@ -456,19 +499,33 @@ export async function prepareTable(
 			cells.unreadable = count;
 			cells.unreadableRows = numbers(bad[0].rows);
 			if (count > 0) {
-				if (check.kind === 'province') {
-					const values = await conn.query(
+				if (check.kind === 'province' || check.kind === 'code') {
+					const rows = await conn.query(
 						`SELECT ${rawCol} AS value, count(*) AS n, list(__row ORDER BY __row)[1:${FIRST}] AS rows
 						 ${joined} WHERE NOT ${isMissingSql(rawCol)} AND ${col} IS NULL
-						 GROUP BY ALL ORDER BY min(__row) LIMIT 50`
+						 GROUP BY ALL ORDER BY min(__row) LIMIT 200`
 					);
-					problems.push({
-						code: 'unknown_province',
-						column: check.column.name,
-						header: check.header,
-						count,
-						values: values.map((v) => ({ value: String(v.value), count: Number(v.n), rows: numbers(v.rows) }))
-					});
+					const values = rows.map((v) => ({ value: String(v.value), count: Number(v.n), rows: numbers(v.rows) }));
+					const { column, header } = check;
+					if (check.kind === 'province')
+						problems.push({
+							code: 'unknown_province',
+							column: column.name,
+							header,
+							count,
+							values: values.slice(0, 50)
+						});
+					else {
+						const field = CODED_COLUMNS[column.name];
+						problems.push({
+							code: 'unknown_code',
+							column: column.name,
+							header,
+							field,
+							count,
+							values: unplacedParts(values, codeResolver(column.name)).slice(0, 50)
+						});
+					}
 				} else
 					problems.push({
 						code: 'bad_values',
@@ -512,9 +569,10 @@ export async function prepareTable(
 
 	// Unknown keys the views cannot place: an indicator's issue area.
 	if (table === 'indicator_catalogue' && context.issueAreas && mapping.issue_area_id?.kind !== 'none') {
+		const areaIds = context.issueAreas.map((a) => a.issue_area_id);
 		const unknown = await conn.query(
 			`SELECT count(*) AS n, list(__row ORDER BY __row)[1:${FIRST}] AS rows, list(DISTINCT issue_area_id)[1:${FIRST}] AS vals
-			 FROM ${ident(norm)} WHERE issue_area_id IS NOT NULL AND NOT list_contains([${context.issueAreas.map(sqlString).join(', ')}]::VARCHAR[], issue_area_id)`
+			 FROM ${ident(norm)} WHERE issue_area_id IS NOT NULL AND NOT list_contains([${areaIds.map(sqlString).join(', ')}]::VARCHAR[], issue_area_id)`
 		);
 		if (unknown.length > 0 && Number(unknown[0].n) > 0)
 			problems.push({
@@ -535,6 +593,22 @@ export async function prepareTable(
 		indicatorIds = ids.map((r) => String(r.indicator_id));
 	}
 	return { staged, table, norm, problems, notes, indicatorIds };
+}
+
+/** The parts of coded cells nobody could place, each with the rows it is in (a list cell may hold several). */
+function unplacedParts(
+	cells: readonly UnresolvedValue[],
+	resolve: (raw: string) => { unknown: string[] }
+): UnresolvedValue[] {
+	const parts = new Map<string, UnresolvedValue>();
+	for (const cell of cells)
+		for (const part of new Set(resolve(cell.value).unknown)) {
+			const seen = parts.get(part) ?? { value: part, count: 0, rows: [] };
+			seen.count += cell.count;
+			seen.rows = [...seen.rows, ...cell.rows].sort((a, b) => a - b).slice(0, FIRST);
+			parts.set(part, seen);
+		}
+	return [...parts.values()];
 }
 
 function numbers(value: unknown): number[] {

@@ -8,6 +8,7 @@ const plan: LoadPlan = {
 	table: 'indicator_values',
 	mapping: suggestMapping('indicator_values', ['จังหวัด', 'ปี', 'ค่า']),
 	provinceFixes: { เมืองย่าโม: '30' },
+	codeFixes: { status: { ระงับชั่วคราว: 'cancelled' } },
 	indicators: []
 };
 
@@ -64,6 +65,12 @@ describe('UserDataStore', () => {
 	it('validates plans', () => {
 		expect(validPlan(plan)).toEqual(plan);
 		expect(validPlan({ ...plan, provinceFixes: { a: 1, b: '10' } })?.provinceFixes).toEqual({ b: '10' });
+		expect(validPlan({ ...plan, codeFixes: { status: { a: 1, b: 'closed' }, x: 2 } })?.codeFixes).toEqual({
+			status: { b: 'closed' },
+			x: {}
+		});
+		// A plan kept by an older version, without code fixes, still loads.
+		expect(validPlan({ ...plan, codeFixes: undefined })?.codeFixes).toEqual({});
 		for (const junk of [null, 1, [], { table: 'provinces' }, { table: 'provinces', mapping: 3 }])
 			expect(validPlan(junk)).toBeNull();
 	});

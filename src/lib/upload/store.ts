@@ -19,6 +19,8 @@ export interface LoadPlan {
 	mapping: Mapping;
 	/** Raw province value → code, chosen by the user. */
 	provinceFixes: Record<string, string>;
+	/** Coded values nobody could place, resolved by the user: column → value as written → code. */
+	codeFixes: Record<string, Record<string, string>>;
 	/** Catalogue details of the indicators an indicator_values file holds. */
 	indicators: IndicatorMeta[];
 }
@@ -44,6 +46,7 @@ export interface RememberedMapping {
 	table: TableName;
 	mapping: Mapping;
 	provinceFixes: Record<string, string>;
+	codeFixes: Record<string, Record<string, string>>;
 	indicators: IndicatorMeta[];
 	updatedAt: string;
 }
@@ -74,18 +77,22 @@ function hint(count: number): void {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
+/** The string entries of a record read back from storage (anything else is dropped). */
+const stringRecord = (value: unknown): Record<string, string> =>
+	isRecord(value)
+		? (Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'string')) as Record<string, string>)
+		: {};
+
 /** A plan read back from storage, or null when it is not one (an older version, damage). */
 export function validPlan(value: unknown): LoadPlan | null {
 	if (!isRecord(value)) return null;
 	if (!TABLE_NAMES.includes(value.table as TableName) || !isMapping(value.mapping)) return null;
-	const fixes = isRecord(value.provinceFixes) ? value.provinceFixes : {};
+	const codeFixes = isRecord(value.codeFixes) ? value.codeFixes : {};
 	return {
 		table: value.table as TableName,
 		mapping: value.mapping,
-		provinceFixes: Object.fromEntries(Object.entries(fixes).filter(([, v]) => typeof v === 'string')) as Record<
-			string,
-			string
-		>,
+		provinceFixes: stringRecord(value.provinceFixes),
+		codeFixes: Object.fromEntries(Object.entries(codeFixes).map(([column, fixes]) => [column, stringRecord(fixes)])),
 		indicators: Array.isArray(value.indicators)
 			? (value.indicators.filter((m) => isRecord(m) && typeof m.indicator_id === 'string') as IndicatorMeta[])
 			: []

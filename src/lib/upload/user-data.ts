@@ -38,9 +38,13 @@ export function tablesOf(plans: readonly { table: TableName }[]): TableName[] {
 	return [...new Set(plans.flatMap((p) => tablesTouched(p.table)))];
 }
 
-export async function contextFor(db: AtlasDb, provinceFixes: Record<string, string> = {}): Promise<PrepareContext> {
+export async function contextFor(
+	db: AtlasDb,
+	provinceFixes: Record<string, string> = {},
+	codeFixes: Record<string, Record<string, string>> = {}
+): Promise<PrepareContext> {
 	const [provinces, issueAreas] = await Promise.all([db.provinces(), db.issueAreas()]);
-	return { provinces, provinceFixes, issueAreas: issueAreas.map((a) => a.issue_area_id) };
+	return { provinces, provinceFixes, issueAreas, codeFixes };
 }
 
 /** Catalogue details for an indicator in a user's file: the bundled ones if it exists, with the user's source line. */
@@ -101,7 +105,7 @@ export async function loadWithPlan(
 			staged,
 			plan.table,
 			plan.mapping,
-			await contextFor(db, plan.provinceFixes)
+			await contextFor(db, plan.provinceFixes, plan.codeFixes)
 		);
 		status.notes = prepared.notes;
 		await commitTable(db, prepared, plan.indicators, id);
