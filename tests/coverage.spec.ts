@@ -49,7 +49,7 @@ test('cancelled projects can be chosen in the status filter and are then the one
 	);
 	expect(Number(expected.cancelled)).toBeGreaterThan(0);
 	await page.goto('/coverage?lang=en');
-	await expect(page.locator('.coverage')).toHaveAttribute('data-db', 'ready');
+	await expect(page.locator('.coverage')).toHaveAttribute('data-db', 'ready', { timeout: 45_000 });
 	const status = page.getByRole('combobox', { name: 'Project status' });
 	await expect(status.locator('option[value="cancelled"]')).toHaveText('Cancelled');
 	await status.selectOption('cancelled');

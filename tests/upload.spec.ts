@@ -232,11 +232,11 @@ test('a dropped Windows-874 CSV with Thai headers, province names and BE dates i
 	await expect(item.locator('tr[data-column="start_date"] select')).toHaveValue('h:วันเริ่มต้น');
 	// Three Thai name variants resolved; one unknown name listed with its line for the user to fix.
 	await expect(item.locator('[data-problem="unknown_province"]')).toContainText('"เมืองลับแล" (lines 5)');
-	await item.locator('tr[data-unresolved="เมืองลับแล"] select').selectOption('53');
+	await item.locator('[data-fixes="province_code"] tr[data-unresolved="เมืองลับแล"] select').selectOption('53');
 	// Thai statuses and issue areas become codes; the one status nobody can place is listed, with its line, to be chosen.
 	await expect(item.locator('[data-problem="unknown_code"]')).toContainText('"รอพิจารณา" (lines 5)');
 	await expect(item.getByTestId('load-why')).toContainText('fix the 2 problems listed above');
-	await item.locator('[data-code-fixes="status"] tr[data-unplaced="รอพิจารณา"] select').selectOption('planned');
+	await item.locator('[data-fixes="status"] tr[data-unresolved="รอพิจารณา"] select').selectOption('planned');
 	await item.getByRole('button', { name: 'Check and load' }).click();
 	await expect(item).toHaveAttribute('data-status', 'loaded');
 	await expect(item).toContainText('Loaded as projects (4 rows)');
