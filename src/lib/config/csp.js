@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The Content-Security-Policy of every page (docs/security.md). SvelteKit writes it into a
- * <meta http-equiv> of the prerendered HTML with the hash of its one inline bootstrap script.
+ * <meta http-equiv> of the prerendered HTML with the hash of its inline bootstrap script; the hash of
+ * our own first-paint script (first-paint.js: it hides prerendered numbers that do not answer the
+ * address) is added by svelte.config.js (`scriptHash`).
  *
  * `basemapOrigins`: servers of an optional basemap (static/config.json, `basemapStyleUrl`): its style,
  * tiles, glyphs and sprites. A deployment with internet access sets them at build time, e.g.
@@ -8,12 +12,13 @@
  * None by default: nothing but the app's own origin.
  *
  * @param {`${string}://${string}.${string}`[]} basemapOrigins
+ * @param {`sha256-${string}`[]} scriptHashes
  * @returns {NonNullable<NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']>}
  */
-export function cspDirectives(basemapOrigins = []) {
+export function cspDirectives(basemapOrigins = [], scriptHashes = []) {
 	return {
 		'default-src': ['self'],
-		'script-src': ['self'],
+		'script-src': ['self', ...scriptHashes],
 		// Same-origin workers only: DuckDB's worker script, MapLibre's module worker, the service worker.
 		'worker-src': ['self'],
 		// Stylesheets from the app; style="" attributes (Svelte's style:, ECharts' tooltips, MapLibre) inline.
@@ -51,4 +56,13 @@ export function parseOrigins(list) {
 				throw new Error(`PHAKHI_BASEMAP_ORIGINS: "${entry}" is not an http(s) origin`);
 			return /** @type {`${string}://${string}.${string}`} */ (url.origin);
 		});
+}
+
+/**
+ * The hash of an inline script's text, as a CSP source.
+ * @param {string} script
+ * @returns {`sha256-${string}`}
+ */
+export function scriptHash(script) {
+	return `sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}`;
 }

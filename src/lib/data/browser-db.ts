@@ -3,13 +3,13 @@ import { base } from '$app/paths';
 import { AtlasDb, CORE_TABLES } from './atlas-db';
 import type { TableName } from './contract';
 import type { RestoreReport } from '$lib/upload/user-data';
+import { USER_FILES_HINT } from '$lib/config/first-paint.js';
 
 let opening: Promise<AtlasDb> | null = null;
 
 // --- the user's own files (src/lib/upload): loaded again when the page opens its database ---------
 
-/** localStorage key holding how many files the user keeps, so pages without any skip the upload code. */
-export const USER_FILES_HINT = 'phakhi-atlas:user-files';
+export { USER_FILES_HINT };
 
 /** Tables a build-time snapshot is taken from: when a user's file changed one, views must ask DuckDB. */
 const SNAPSHOT_TABLES: ReadonlySet<TableName> = new Set([

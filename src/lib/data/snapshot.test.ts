@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadExplorerData } from '$lib/explorer/explorer-data';
 import { AtlasDb } from './atlas-db';
 import { NodeConnector } from './node-connector';
-import { snapshotView, snapshotYears, takeSnapshot, type Snapshot } from './snapshot';
+import { takeSnapshot, type Snapshot } from './snapshot';
 
 let db: AtlasDb;
 let snapshot: Snapshot;
@@ -18,21 +17,24 @@ beforeAll(async () => {
 afterAll(() => db?.close());
 
 describe('build-time snapshot', () => {
-	it('answers exactly what the database answers for the views it holds', async () => {
-		expect(snapshotYears(snapshot, 'road_death_rate')).toEqual(await db.years('road_death_rate'));
-		for (const year of await db.years('road_death_rate')) {
-			const request = { indicator: 'road_death_rate', year, zone: null, province: null };
-			expect(snapshotView(snapshot, request)).toEqual(await loadExplorerData(db, request));
-		}
+	it('holds exactly the rows the database answers for its indicators, and the nation’s headlines', async () => {
+		expect(snapshot.indicatorIds).toEqual(['road_death_rate']);
+		expect(snapshot.cubeRows).toEqual(await db.indicatorCubeRows(['road_death_rate']));
+		expect(snapshot.cubeRows.values.length).toBeGreaterThan(0);
+		expect(snapshot.headlineTargets).toEqual(['nation:TH']);
+		expect(snapshot.headlineRows).toEqual((await db.headlineRows()).filter((r) => r.scope === 'nation'));
+		expect(snapshot.headlineRows.length).toBeGreaterThan(0);
 		expect(snapshot.provinces).toEqual(await db.provinces());
+		expect(snapshot.indicators).toEqual(await db.indicators());
 		expect(snapshot.issueAreas).toEqual(await db.issueAreas());
 	});
 
-	it('says so when it cannot answer, so the view asks the database', () => {
-		expect(snapshotYears(snapshot, 'road_deaths')).toBeNull();
-		expect(snapshotView(snapshot, { indicator: 'road_deaths', year: 2023, zone: null, province: null })).toBeNull();
-		expect(snapshotView(snapshot, { indicator: 'road_death_rate', year: 2023, zone: 7, province: null })).toBeNull();
-		expect(snapshotView(snapshot, { indicator: 'road_death_rate', year: 1999, zone: null, province: null })).toBeNull();
+	it('holds no indicator rows for a page that asks for none', async () => {
+		const base = await takeSnapshot(db, []);
+		expect(base.indicatorIds).toEqual([]);
+		expect(base.cubeRows).toEqual({ values: [], aggregates: [] });
+		expect(base.headlineTargets).toEqual([]);
+		expect(base.headlineRows).toEqual([]);
 	});
 
 	it('survives a JSON round trip, as it does inside the prerendered page', () => {

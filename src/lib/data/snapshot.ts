@@ -1,11 +1,12 @@
 /**
- * A snapshot: the answers the default view needs, taken at build time with the
- * same queries the browser runs, so the page paints (and answers its default
- * questions) before DuckDB starts.
+ * A snapshot: what the explorer's views are computed from, for the indicators it holds, taken at
+ * build time from the same exports with the same queries the browser runs (AtlasDb.indicatorCubeRows,
+ * headlineRows), so the page paints (and answers those views) before DuckDB starts. It holds rows, not
+ * finished views: the explorer slices them exactly as it slices DuckDB's (src/lib/explorer/answer.ts),
+ * and a view it cannot answer from them is not answered from it at all.
  */
-import { loadExplorerData, requestKey, type ExplorerData, type ExplorerRequest } from '$lib/explorer/explorer-data';
 import type { ProjectedMap } from '$lib/map/svg-geometry';
-import type { AtlasQueries } from './atlas-db';
+import { NATION, type AtlasDb, type HeadlineRow, type IndicatorAggregateRow, type IndicatorValueRow } from './atlas-db';
 import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow, TargetRow } from './contract';
 
 export interface Snapshot {
@@ -15,10 +16,14 @@ export interface Snapshot {
 	sources: SourceRow[];
 	/** The national targets (few rows), so the first paint shows the target line. */
 	targets: TargetRow[];
-	/** Years with data, for the indicators the snapshot holds views of. */
-	years: Record<string, number[]>;
-	/** Explorer data by request key. */
-	views: Record<string, ExplorerData>;
+	/** The indicators whose every value and aggregate (every year, province, zone, region, the nation) it holds. */
+	indicatorIds: string[];
+	/** Those rows, as AtlasDb.indicatorCubeRows returns them. */
+	cubeRows: { values: IndicatorValueRow[]; aggregates: IndicatorAggregateRow[] };
+	/** The targets (`scope:id`) whose headline rows it holds: the nation's only (every province's would weigh ~600 kB). */
+	headlineTargets: string[];
+	/** Their rows, as AtlasDb.headlineRows returns them. */
+	headlineRows: HeadlineRow[];
 }
 
 /** What the prerendered page carries: the snapshot and the projected province outlines. */
@@ -27,40 +32,35 @@ export interface FirstView {
 	outline: ProjectedMap;
 }
 
-/** Takes every year of each indicator's national view (no zone or province selected). */
-export async function takeSnapshot(queries: AtlasQueries, indicatorIds: readonly string[]): Promise<Snapshot> {
+type SnapshotQueries = Pick<
+	AtlasDb,
+	'provinces' | 'indicators' | 'issueAreas' | 'sources' | 'targets' | 'indicatorCubeRows' | 'headlineRows'
+>;
+
+/** Takes the reference tables, and every row the explorer's views of `indicatorIds` are made of. */
+export async function takeSnapshot(db: SnapshotQueries, indicatorIds: readonly string[]): Promise<Snapshot> {
 	const [provinces, indicators, issueAreas, sources, targets] = await Promise.all([
-		queries.provinces(),
-		queries.indicators(),
-		queries.issueAreas(),
-		queries.sources(),
-		queries.targets()
+		db.provinces(),
+		db.indicators(),
+		db.issueAreas(),
+		db.sources(),
+		db.targets()
 	]);
-	const years: Snapshot['years'] = {};
-	const views: Snapshot['views'] = {};
-	// The trend and the issue-area series are the same in every year's view: one object, shared, so
-	// the page's serialiser (devalue keeps repeated references once) writes them once, not per year.
-	const shared = new Map<string, unknown>();
-	const once = <T>(value: T): T => {
-		const key = JSON.stringify(value);
-		if (!shared.has(key)) shared.set(key, value);
-		return shared.get(key) as T;
+	const held = indicatorIds.length > 0;
+	const cubeRows = held ? await db.indicatorCubeRows(indicatorIds) : { values: [], aggregates: [] };
+	const headlineTargets = held ? [`${NATION.scope}:${NATION.id}`] : [];
+	const headlineRows = held
+		? (await db.headlineRows()).filter((r) => headlineTargets.includes(`${r.scope}:${r.scope_id}`))
+		: [];
+	return {
+		provinces,
+		indicators,
+		issueAreas,
+		sources,
+		targets,
+		indicatorIds: [...indicatorIds],
+		cubeRows,
+		headlineTargets,
+		headlineRows
 	};
-	for (const indicator of indicatorIds) {
-		years[indicator] = await queries.years(indicator);
-		for (const year of years[indicator]) {
-			const data = await loadExplorerData(queries, { indicator, year, zone: null, province: null });
-			views[data.key] = { ...data, trend: once(data.trend), headlines: once(data.headlines) };
-		}
-	}
-	return { provinces, indicators, issueAreas, sources, targets, years, views };
-}
-
-/** Years the snapshot holds for an indicator, or null when it holds none (ask the database). */
-export function snapshotYears(snapshot: Snapshot, indicatorId: string): number[] | null {
-	return snapshot.years[indicatorId] ?? null;
-}
-
-export function snapshotView(snapshot: Snapshot, request: ExplorerRequest): ExplorerData | null {
-	return snapshot.views[requestKey(request)] ?? null;
 }

@@ -22,6 +22,12 @@ export interface ExplorerRequest {
 	province: string | null;
 }
 
+/** The headline indicators (one per issue area) of the focus and of the nation, every year. */
+export interface ExplorerHeadlines {
+	focus: IndicatorYearValue[];
+	nation: IndicatorYearValue[];
+}
+
 export interface ExplorerData {
 	key: string;
 	values: ProvinceValue[];
@@ -29,7 +35,8 @@ export interface ExplorerData {
 	/** The focus: the selected province, else the selected zone, else the nation. */
 	focus: Target;
 	trend: { focus: YearValue[]; zone: YearValue[] | null; nation: YearValue[] };
-	headlines: { focus: IndicatorYearValue[]; nation: IndicatorYearValue[] };
+	/** Null: not known yet (the build's snapshot holds the nation's only); the issue-area view waits for them. */
+	headlines: ExplorerHeadlines | null;
 }
 
 export function requestKey(r: ExplorerRequest): string {
@@ -42,7 +49,10 @@ export function focusOf(r: ExplorerRequest): Target {
 	return NATION;
 }
 
-export async function loadExplorerData(queries: AtlasQueries, request: ExplorerRequest): Promise<ExplorerData> {
+export async function loadExplorerData(
+	queries: AtlasQueries,
+	request: ExplorerRequest
+): Promise<ExplorerData & { headlines: ExplorerHeadlines }> {
 	const focus = focusOf(request);
 	const zone = request.zone === null ? null : ({ scope: 'zone', id: String(request.zone) } satisfies Target);
 	const atNation = focus.scope === 'nation';
