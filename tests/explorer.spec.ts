@@ -148,7 +148,7 @@ test('the charts below the map: tooltips repeat their tables, and a province hov
 	const trendHeads = (await page.locator('#trend-table thead th').allTextContents()).map((h) => h.trim());
 	await page.locator('.svg-chart.trend g.year').last().hover();
 	await expect(tooltip).toContainText(trendLast[0]);
-	expect(trendHeads).toEqual(['Year', 'Khon Kaen', 'Health zone 7', 'Thailand']);
+	expect(trendHeads).toEqual(['Year', 'Khon Kaen', 'Health zone 7', 'Thailand', 'Target']);
 	for (let i = 1; i < trendHeads.length; i++) await expect(tooltip).toContainText(`${trendHeads[i]}: ${trendLast[i]}`);
 
 	// Distribution: zone 7's box shows the five numbers of its row in the summary table; Khon Kaen's

@@ -19,6 +19,8 @@ export interface RankingItem {
 export interface RankingReference {
 	label: string;
 	value: number;
+	/** Its own colour (the target's); else the next of REFERENCE_COLOURS. */
+	colour?: string;
 }
 
 /** Height of one bar's band, px. */
@@ -115,7 +117,7 @@ export function rankingLayout(
 			return {
 				x: x(r.value),
 				label,
-				colour: REFERENCE_COLOURS[i % REFERENCE_COLOURS.length],
+				colour: r.colour ?? REFERENCE_COLOURS[i % REFERENCE_COLOURS.length],
 				// Centred over its line, but kept inside the chart; several labels are stacked.
 				labelX: Math.min(Math.max(x(r.value), half + 2), width - half - 2),
 				labelY: top - 4 - (shown.length - 1 - i) * REFERENCE_LABEL_ROOM

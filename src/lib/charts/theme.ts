@@ -12,6 +12,9 @@ export const PROVINCE_COLOURS = ['#0f766e', '#c2410c', '#1d4ed8', '#a21caf', '#4
 export const ZONE_COLOURS = ['#7c3aed', '#b45309', '#0369a1', '#be123c'];
 export const NATION_COLOUR = '#6b7280';
 
+/** The national target's line on the ranking and the trend (dark green, dashed: not a place). */
+export const TARGET_COLOUR = '#15803d';
+
 /** Reference lines (zone, nation) drawn over a chart. */
 export const REFERENCE_COLOURS = ['#7c3aed', '#334155', '#b45309', '#0369a1'];
 

@@ -18,9 +18,10 @@ import {
 	type LineStyle
 } from './svg';
 import { MISSING, type TableData } from './table';
-import { AXIS_FONT_SIZE, MUTED, NATION_COLOUR, PROVINCE_COLOURS, ZONE_COLOURS } from './theme';
+import { AXIS_FONT_SIZE, MUTED, NATION_COLOUR, PROVINCE_COLOURS, TARGET_COLOUR, ZONE_COLOURS } from './theme';
 
-export type TrendKind = 'province' | 'zone' | 'nation';
+/** A place's series, or the national target that applied each year (a threshold, not a place). */
+export type TrendKind = 'province' | 'zone' | 'nation' | 'target';
 
 export interface TrendPoint {
 	year: number;
@@ -64,11 +65,12 @@ export function trendStyle(
 	if (kind === 'province')
 		return { colour: PROVINCE_COLOURS[indexOfKind % PROVINCE_COLOURS.length], type: 'solid', width: 3 };
 	if (kind === 'zone') return { colour: ZONE_COLOURS[indexOfKind % ZONE_COLOURS.length], type: 'dashed', width: 2 };
+	if (kind === 'target') return { colour: TARGET_COLOUR, type: 'dashed', width: 1.5 };
 	return { colour: NATION_COLOUR, type: 'dotted', width: 2 };
 }
 
 /** Draw order: the nation underneath, the province on top. */
-const Z: Record<TrendKind, number> = { nation: 2, zone: 3, province: 4 };
+const Z: Record<TrendKind, number> = { target: 1, nation: 2, zone: 3, province: 4 };
 
 const SIDE = 8;
 const RIGHT = 24;
@@ -107,7 +109,7 @@ export function trendLayout(
 	{ width, height }: { width: number; height: number }
 ): TrendLayout {
 	const years = trendYears(series);
-	const counts: Record<TrendKind, number> = { province: 0, zone: 0, nation: 0 };
+	const counts: Record<TrendKind, number> = { province: 0, zone: 0, nation: 0, target: 0 };
 	const styles = series.map((s) => trendStyle(s.kind, counts[s.kind]++));
 	const values = series.map((s) => alignedValues(s, years));
 	const legend = legendLayout(

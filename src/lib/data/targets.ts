@@ -2,6 +2,7 @@
  * Which national target judges an indicator's value in a year, and by how much a value meets or
  * misses it. Pure: the explorer, the map classification, profiles and briefs all use these.
  */
+import { formatYear, translate, type Lang } from '$lib/i18n';
 import type { TargetRow } from './contract';
 
 /**
@@ -28,4 +29,30 @@ export function meetsTarget(target: TargetRow, value: number): boolean {
  */
 export function gapToTarget(target: TargetRow, value: number): number {
 	return target.comparator === '>=' ? target.value! - value : value - target.value!;
+}
+
+/** "Target ≤ 12 (Government target, by 2027)" in Thai or English, "medium confidence: …" appended when it is. */
+export function targetLabel(lang: Lang, target: TargetRow, format: (v: number) => string): string {
+	const period = translate(lang, target.kind === 'by' ? 'target_by' : 'target_fiscal', { year: formatYear(lang, target.year) });
+	const label = translate(lang, 'target_label', {
+		comparator: target.comparator === '>=' ? '≥' : '≤',
+		value: format(target.value!),
+		setBy: lang === 'th' ? target.set_by_th : target.set_by_en,
+		period
+	});
+	return target.confidence === 'medium'
+		? `${label} · ${translate(lang, 'target_medium', { note: target.confidence_note ?? '' })}`
+		: label;
+}
+
+/** "Misses the target by +8.5" / "Meets the target (margin −2.0)". */
+export function gapText(lang: Lang, target: TargetRow, value: number, format: (v: number) => string): string {
+	const gap = gapToTarget(target, value);
+	return translate(lang, meetsTarget(target, value) ? 'target_gap_meets' : 'target_gap_misses', { gap: signed(gap, format) });
+}
+
+/** A gap with its sign: "+8.5", "−2.0", "0.0". */
+export function signed(gap: number, format: (v: number) => string): string {
+	const text = format(Math.abs(gap));
+	return gap > 0 && text !== format(0) ? `+${text}` : gap < 0 && text !== format(0) ? `−${text}` : text;
 }

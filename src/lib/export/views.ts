@@ -46,7 +46,8 @@ export function tableExportable(base: ExportableBase): Exportable {
 export function choroplethLegend(
 	choropleth: Pick<Choropleth, 'legend' | 'noDataCount'>,
 	words: { unit: string; method: string; note?: string; noData: string },
-	format: (v: number) => string
+	format: (v: number) => string,
+	labelOf: (cls: Choropleth['legend'][number]) => string = (c) => legendRange(c, format)
 ): SwatchLegend {
 	return {
 		title: words.unit,
@@ -54,7 +55,7 @@ export function choroplethLegend(
 		items: [
 			...choropleth.legend.map((c) => ({
 				colour: c.colour,
-				label: legendRange(c, format),
+				label: labelOf(c),
 				count: `(${c.count})`
 			})),
 			...(choropleth.noDataCount > 0

@@ -9,7 +9,8 @@ import { DEFAULT_LANG, isLang, type Lang } from '$lib/i18n';
 export const REGIONS = ['north', 'northeast', 'central', 'east', 'west', 'south'] as const;
 export type RegionId = (typeof REGIONS)[number];
 
-export const CLASS_METHODS = ['quantile', 'equal', 'jenks'] as const;
+/** "target": two classes, meeting or missing the national target of the indicator and year. */
+export const CLASS_METHODS = ['quantile', 'equal', 'jenks', 'target'] as const;
 export type ClassMethod = (typeof CLASS_METHODS)[number];
 
 export const SCHEMES = ['ylorrd', 'purples', 'blues', 'viridis'] as const;

@@ -6,7 +6,7 @@ import {
 	naturalBreaksThresholds,
 	quantileThresholds
 } from './classify';
-import { buildChoropleth, classColours, legendRange, NO_DATA_COLOUR } from './choropleth';
+import { buildChoropleth, classColours, legendLabel, legendMethod, legendRange, NO_DATA_COLOUR } from './choropleth';
 
 const rows = (values: (number | null)[]) => values.map((value, i) => ({ province_code: String(10 + i), value }));
 
@@ -151,5 +151,33 @@ describe('classification with few values', () => {
 		expect(legendRange({ min: 15.2, max: 15.2 }, format)).toBe('15.2');
 		expect(legendRange({ min: 15.21, max: 15.24 }, format)).toBe('15.2');
 		expect(legendRange({ min: 12.9, max: 15.2 }, format)).toBe('12.9 – 15.2');
+	});
+});
+
+describe('the target classification', () => {
+	const values = [8, 12, 12.04, 20, 35, null].map((value, i) => ({ province_code: String(10 + i), value }));
+	const target = { comparator: '<=' as const, value: 12 };
+
+	it('splits provinces into meets (light) and misses (dark) the target, the target itself meeting it', () => {
+		const c = buildChoropleth({ values, classes: 5, method: 'target', scheme: 'blues', higherIsWorse: true, target });
+		expect(c.method).toBe('target');
+		expect(c.legend.map((l) => [l.meets, l.count, l.min, l.max])).toEqual([
+			[true, 2, 8, 12],
+			[false, 3, 12.04, 35]
+		]);
+		expect(c.legend.map((l) => l.colour)).toEqual(['#deebf7', '#3182bd']);
+		expect(['10', '11', '12', '13', '14'].map((code) => c.colourOf.get(code) === '#deebf7')).toEqual([true, true, false, false, false]);
+		expect(c.colourOf.get('15')).toBe(NO_DATA_COLOUR);
+		const f = (v: number) => v.toFixed(1);
+		expect(c.legend.map((l) => legendLabel('en', l, f))).toEqual(['Meets the target (8.0 – 12.0)', 'Misses the target (12.0 – 35.0)']);
+		expect(legendLabel('th', c.legend[0], f)).toBe('ผ่านเป้าหมาย (8.0 – 12.0)');
+		expect(legendMethod('en', c.method, c)).toBe('Against the national target');
+	});
+
+	it('falls back to quantiles when no target applies', () => {
+		const c = buildChoropleth({ values, classes: 3, method: 'target', higherIsWorse: true, target: null });
+		expect(c.method).toBe('quantile');
+		expect(c.legend).toHaveLength(3);
+		expect(c.legend.every((l) => l.meets === undefined)).toBe(true);
 	});
 });
