@@ -20,13 +20,20 @@ export function sourceRows(file: string): Record<string, string>[] {
 export function roadDeathRows(): { code: string; year: number; deaths: number; rate: number }[] {
 	const population = new Map([
 		...sourceRows('population.csv').map((r) => [`${r.code}/${r.year}`, Number(r.total)] as const),
-		...sourceRows('population_history/population_dopa_2003_2021.csv').map((r) => [`${r.province_code}/${r.year}`, Number(r.total)] as const)
+		...sourceRows('population_history/population_dopa_2003_2021.csv').map(
+			(r) => [`${r.province_code}/${r.year}`, Number(r.total)] as const
+		)
 	]);
 	return sourceRows('road_deaths_3base/road_deaths_rtddi_3base_2011_2024.csv')
 		.filter((r) => r.province_code !== '')
 		.map((r) => {
 			const deaths = Number(r.deaths);
-			return { code: r.province_code, year: Number(r.year), deaths, rate: (deaths * 100_000) / population.get(`${r.province_code}/${r.year}`)! };
+			return {
+				code: r.province_code,
+				year: Number(r.year),
+				deaths,
+				rate: (deaths * 100_000) / population.get(`${r.province_code}/${r.year}`)!
+			};
 		});
 }
 
@@ -193,4 +200,15 @@ export async function pointLayerContrast(page: Page, lngLat: number[]): Promise<
 		return { shown, hidden };
 	}, lngLat);
 	return Math.hypot(...pixels.shown.map((v, i) => v - pixels.hidden[i]));
+}
+
+/** Runs a query in the Your data page's SQL console and returns the result rows as text. */
+export async function consoleQuery(page: Page, sql: string): Promise<string[][]> {
+	await page.locator('#sql-input').fill(sql);
+	await page.locator('.console button.primary').click();
+	await expect(page.locator('.console button.primary')).toBeEnabled();
+	await expect(page.locator('.console .error-box')).toHaveCount(0);
+	return page
+		.locator('#sql-result tbody tr')
+		.evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { collectConsoleErrors, expect, test } from './fixtures';
 import { NO_DATA_COLOUR } from '../src/lib/map/choropleth';
-import { KHON_KAEN, projectOnMap, rankingRows, sourceRows, waitForMap } from './helpers';
+import { consoleQuery, KHON_KAEN, projectOnMap, rankingRows, sourceRows, waitForMap } from './helpers';
 
 /** Khon Kaen's health zone, from the bundled source: a group of provinces to leave without a value. */
 const ZONE_7 = sourceRows('provinces.csv')
@@ -142,16 +142,7 @@ async function drop(page: Page, name: string) {
 	);
 }
 
-/** Runs a query in the SQL console and returns the result rows as text. */
-async function query(page: Page, sql: string): Promise<string[][]> {
-	await page.locator('#sql-input').fill(sql);
-	await page.locator('.console button.primary').click();
-	await expect(page.locator('.console button.primary')).toBeEnabled();
-	await expect(page.locator('.console .error-box')).toHaveCount(0);
-	return page
-		.locator('#sql-result tbody tr')
-		.evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
-}
+const query = consoleQuery;
 
 const USER_RATES = `SELECT count(*) AS n, max(value) AS top FROM indicator_values WHERE indicator_id = 'road_death_rate'`;
 

@@ -7,20 +7,17 @@
  * least every file DuckDB reads. The report lists each file either side refuses, with the reason.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PARQUET_TESTING, PARQUET_TESTING_ABSENT, parquetTestingPresent } from '../../../tests/support/parquet-testing';
 import { omittedColumns, ParquetDecodeError, parquetToArrow, type DecodeFailure } from './parquet-to-arrow';
 
-/** The corpus: ../shared/parquet-testing from the repository (CI lays shared/ beside the clone). */
-export const CORPUS = process.env.PHAKHI_PARQUET_TESTING ?? resolve(process.cwd(), '../shared/parquet-testing');
-const present = existsSync(join(CORPUS, 'data'));
-if (!present)
-	console.warn(
-		`parquet conformance: skipped, the corpus is not at ${CORPUS} (set PHAKHI_PARQUET_TESTING to its folder)`
-	);
+const CORPUS = PARQUET_TESTING;
+const present = parquetTestingPresent;
+if (!present) console.warn(`parquet conformance: skipped, ${PARQUET_TESTING_ABSENT}`);
 
 const files = (sub: 'data' | 'bad_data') =>
 	present

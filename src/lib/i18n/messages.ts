@@ -382,6 +382,14 @@ const th = {
 	prob_unsupported_format: 'ไม่รองรับไฟล์ {format} โปรดบันทึกเป็น CSV หรือ Parquet ก่อน',
 	prob_truncated_parquet: 'ไฟล์ Parquet ไม่สมบูรณ์ (ถูกตัด หรือดาวน์โหลดไม่ครบ)',
 	prob_unreadable: 'อ่านไฟล์ไม่ได้: {detail}',
+	prob_parquet_not_parquet:
+		'เปิด "{file}" เป็นไฟล์ Parquet ไม่ได้: ส่วนท้ายของไฟล์ที่บอกว่ามีคอลัมน์อะไรบ้างเสียหายหรือไม่มีอยู่ กรุณาส่งออกไฟล์ใหม่จากระบบต้นทาง',
+	prob_parquet_damaged:
+		'"{file}" เสียหาย: ข้อมูลในไฟล์ไม่ตรงกับคำอธิบายของไฟล์เอง (โปรแกรมที่เขียนไฟล์ทำงานผิดพลาด หรือคัดลอกไฟล์มาไม่ครบ) จึงไม่ได้โหลดข้อมูลใดจากไฟล์นี้ กรุณาส่งออกไฟล์ใหม่',
+	prob_parquet_too_large:
+		'"{file}" ใหญ่เกินกว่าที่เบราว์เซอร์จะเปิดได้: มีคอลัมน์ที่เมื่อคลายการบีบอัดแล้วเกิน 1 GB กรุณาแบ่งไฟล์ (เช่น ตามปีหรือตามเขตสุขภาพ) หรือตัดคอลัมน์ที่ใหญ่ที่สุดออก',
+	prob_parquet_no_columns: '"{file}" ไม่มีคอลัมน์ชนิดที่แอปนี้อ่านได้เลย',
+	prob_details: 'รายละเอียด',
 	prob_binary_text: 'ไฟล์นี้ไม่ใช่ไฟล์ข้อความ (CSV)',
 	prob_unknown_encoding: 'ข้อความในไฟล์ไม่ใช่ UTF-8 หรือ TIS-620/Windows-874',
 	prob_no_rows: 'ไฟล์มีแต่หัวตาราง ไม่มีข้อมูล',
@@ -819,6 +827,14 @@ const en: Record<MessageKey, string> = {
 	prob_unsupported_format: '{format} files are not supported: save as CSV or Parquet first.',
 	prob_truncated_parquet: 'The Parquet file is incomplete (cut short, or not fully downloaded).',
 	prob_unreadable: 'The file cannot be read: {detail}',
+	prob_parquet_not_parquet:
+		'"{file}" cannot be opened as Parquet: the end of the file, which says what columns it has, is damaged or missing. Export the file again from the system it came from.',
+	prob_parquet_damaged:
+		'"{file}" is damaged: its data does not match the file\'s own description of it (a fault in the program that wrote it, or an incomplete copy), so nothing from it was loaded. Export the file again.',
+	prob_parquet_too_large:
+		'"{file}" is too large to open in a browser: one of its columns unpacks to more than 1 GB. Split the file (by year or health zone, for example) or leave out its largest column.',
+	prob_parquet_no_columns: '"{file}" has no column of a type this app can read.',
+	prob_details: 'Details',
 	prob_binary_text: 'This is not a text (CSV) file.',
 	prob_unknown_encoding: 'The text is neither UTF-8 nor TIS-620/Windows-874.',
 	prob_no_rows: 'The file has a header but no rows.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FORBIDDEN_WORDS } from './sql-guard';
-import { formatBytes, noteText, problemText, refusalText, where } from './messages';
+import { formatBytes, noteText, problemDetail, problemText, refusalText, where } from './messages';
 import type { Problem } from './pipeline';
 
 const PROBLEMS: Problem[] = [
@@ -60,6 +60,27 @@ describe('upload messages', () => {
 			'The file is 210 MB, more than the 100 MB this app takes in a browser tab. Split it, or save it as Parquet, which is smaller.'
 		);
 		expect(problemText('th', PROBLEMS[9])).toBe('ขาดคอลัมน์ที่จำเป็น "year" (SMALLINT)');
+	});
+
+	it('says in plain words why a Parquet file is refused, naming it, with the decoder\'s own words kept for "details"', () => {
+		const reasons = ['not_parquet', 'damaged', 'too_large', 'no_columns'] as const;
+		for (const lang of ['th', 'en'] as const)
+			for (const reason of reasons) {
+				const p: Problem = {
+					code: 'parquet',
+					file: 'export.parquet',
+					reason,
+					detail: "Cannot destructure property 'type'"
+				};
+				const text = problemText(lang, p);
+				expect(text).toContain('"export.parquet"');
+				expect(text).not.toMatch(/\{\w+\}|destructure/);
+				expect(problemDetail(p)).toBe("Cannot destructure property 'type'");
+			}
+		expect(problemText('en', { code: 'parquet', file: 'x.parquet', reason: 'damaged', detail: '' })).toMatch(
+			/^"x.parquet" is damaged: its data does not match/
+		);
+		expect(problemDetail({ code: 'empty_file' })).toBe('');
 	});
 
 	it('renders notes, refusals, places and sizes', () => {

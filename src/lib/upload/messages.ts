@@ -33,6 +33,8 @@ export function problemText(lang: Lang, p: Problem, lineOffset = 0): string {
 			return translate(lang, 'prob_too_large', { size: formatBytes(lang, p.size), limit: formatBytes(lang, p.limit) });
 		case 'unsupported_format':
 			return translate(lang, 'prob_unsupported_format', { format: p.format.toUpperCase() });
+		case 'parquet':
+			return translate(lang, `prob_parquet_${p.reason}`, { file: p.file });
 		case 'unreadable':
 		case 'contract':
 			return translate(lang, p.code === 'unreadable' ? 'prob_unreadable' : 'prob_contract', { detail: p.detail });
@@ -85,6 +87,11 @@ export function problemText(lang: Lang, p: Problem, lineOffset = 0): string {
 		default:
 			return translate(lang, `prob_${p.code}` as MessageKey);
 	}
+}
+
+/** The decoder's own words for a problem, shown under "details" after the plain sentence; '' when there are none. */
+export function problemDetail(p: Problem): string {
+	return p.code === 'parquet' ? p.detail : '';
 }
 
 /** "3 (rows 2, 5, 9)" for a count of cells with their first rows; "0" alone. */

@@ -49,6 +49,15 @@ async function parquetOf(sql: string): Promise<Uint8Array> {
 	return new Uint8Array(readFileSync(path));
 }
 
+/** A staged file detected as projects, mapped as suggested, checked without a problem and committed. */
+async function loadProjects(staged: Awaited<ReturnType<typeof stageFile>>): Promise<void> {
+	const [best] = detectTable(staged.headers);
+	expect(best.table).toBe('projects');
+	const prepared = await prepareTable(db.staging, staged, 'projects', best.mapping, await contextFor(db));
+	expect(prepared.problems).toEqual([]);
+	await commitTable(db, prepared);
+}
+
 async function rejection(promise: Promise<unknown>): Promise<Problem[]> {
 	try {
 		await promise;
@@ -306,12 +315,7 @@ describe('prepare and commit', () => {
 			'รหัสโครงการ,ชื่อโครงการ,แผนงาน,หน่วยงาน,วันเริ่มต้น,วันสิ้นสุด,งบประมาณ (บาท),จังหวัด,สถานะ\n' +
 			'67-ก-001,โครงการหนึ่ง,แผนงานหนึ่ง,สมาคมหนึ่ง,1 ม.ค. 2567,31 ธ.ค. 2567,"1,000,000.00",ภูเก็ต,active\n' +
 			'67-ก-002,โครงการสอง,แผนงานหนึ่ง,สมาคมสอง,1 ก.พ. 67,30/06/2567,"250,000",สุราษฎร์ธานี,closed\n';
-		const staged = await stageFile(db.staging, 'projects.csv', encodeWindows874(text));
-		const [best] = detectTable(staged.headers);
-		expect(best.table).toBe('projects');
-		const prepared = await prepareTable(db.staging, staged, 'projects', best.mapping, await contextFor(db));
-		expect(prepared.problems).toEqual([]);
-		await commitTable(db, prepared);
+		await loadProjects(await stageFile(db.staging, 'projects.csv', encodeWindows874(text)));
 		const rows = await db.staging.query(
 			`SELECT project_code, start_date, end_date, budget, province_code, is_sample FROM projects ORDER BY 1`
 		);
@@ -335,6 +339,36 @@ describe('prepare and commit', () => {
 		]);
 		await db.restoreBundled(['projects']);
 		expect(await count(`SELECT count(*) AS n FROM projects`)).toBeGreaterThan(2);
+	});
+
+	it('takes a list of issue areas (a Parquet list of strings) as issue_area_ids, and keeps nested extras', async () => {
+		// The shape a pyarrow, Polars or Spark export has: the multi-valued field as a list, other nested columns beside it.
+		const bytes = await parquetOf(`
+			SELECT '67-ก-00' || i AS project_code, 'แผนงาน' AS programme_th, 'โครงการ ' || i AS title_th,
+			       'สมาคม' AS organisation_th, '2024-01-01' AS start_date, '2024-12-31' AS end_date,
+			       1000.0 * i AS budget, '40' AS province_code, 'active' AS status,
+			       (CASE i WHEN 1 THEN ['tobacco', 'road_safety'] WHEN 2 THEN ['alcohol', NULL]
+			               WHEN 3 THEN []::VARCHAR[] ELSE NULL END) AS issue_area_ids,
+			       {'name': 'คุณ ' || i, 'phone': '08' || i} AS contact,
+			       MAP {'year': 2567 + i} AS extra
+			FROM range(1, 5) t(i)`);
+		const staged = await stageFile(db.staging, 'projects-lists.parquet', bytes);
+		expect(staged.types.issue_area_ids).toBe('VARCHAR[]');
+		await loadProjects(staged);
+		const rows = await db.staging.query(
+			`SELECT project_code, issue_area_ids, contact.name AS contact_name, extra['year'] AS year FROM projects ORDER BY 1`
+		);
+		expect(rows).toEqual([
+			{ project_code: '67-ก-001', issue_area_ids: 'tobacco;road_safety', contact_name: 'คุณ 1', year: 2568 },
+			{ project_code: '67-ก-002', issue_area_ids: 'alcohol_drugs', contact_name: 'คุณ 2', year: 2569 },
+			{ project_code: '67-ก-003', issue_area_ids: null, contact_name: 'คุณ 3', year: 2570 },
+			{ project_code: '67-ก-004', issue_area_ids: null, contact_name: 'คุณ 4', year: 2571 }
+		]);
+		const schema = await db.schema();
+		expect(schema.filter((c) => c.table_name === 'projects' && c.column_name === 'contact')[0].data_type).toMatch(
+			/^STRUCT/
+		);
+		await db.restoreBundled(['projects']);
 	});
 });
 

@@ -14,6 +14,7 @@
 import type { AtlasDb } from '$lib/data/atlas-db';
 import { ident, type Connector, type Row } from '$lib/data/connector';
 import { TABLES, type ColumnSpec, type ColumnType, type IssueAreaRow, type TableName } from '$lib/data/contract';
+import { ParquetDecodeError, type DecodeFailure } from '$lib/data/parquet-to-arrow';
 import { CODED_COLUMNS, createCodeResolver, type CodeField } from './codes';
 import { EncodingError, toUtf8, type TextEncodingName } from './encoding';
 import { unusedHeaders, valueKind, type Mapping, type ValueKind } from './mapping';
@@ -43,6 +44,8 @@ export type Problem =
 	| { code: 'unsupported_format'; format: string }
 	| { code: 'truncated_parquet' }
 	| { code: 'unreadable'; detail: string }
+	/** A Parquet file the decoder refused, why in the user's terms, and its own words (shown under "details"). */
+	| { code: 'parquet'; file: string; reason: DecodeFailure; detail: string }
 	| { code: 'binary_text' }
 	| { code: 'unknown_encoding' }
 	| { code: 'no_rows' }
@@ -191,6 +194,8 @@ export async function stageFile(
 	} catch (e) {
 		await dropTables(conn, [raw]);
 		if (e instanceof FileRejected) throw e;
+		if (e instanceof ParquetDecodeError)
+			throw new FileRejected(name, [{ code: 'parquet', file: name, reason: e.reason, detail: e.detail }]);
 		throw new FileRejected(name, [{ code: 'unreadable', detail: messageOf(e).replace(/^.*?: /, '') }]);
 	} finally {
 		await dropTables(conn, [load]);
@@ -302,6 +307,16 @@ function codedValue(resolve: (raw: string) => { codes: string[]; unknown: string
 	return m.unknown.length > 0 || m.codes.length === 0 ? null : m.codes.join(';');
 }
 
+/**
+ * A staged column's values as text. A list (Parquet's natural shape for a multi-valued field: a
+ * pyarrow, Polars or Spark export of issue areas or networks) becomes the contract's
+ * semicolon-separated list, in its own order, empty elements left out.
+ */
+function textSql(header: string, rawType: string): string {
+	const column = `r.${ident(header)}`;
+	return rawType.endsWith('[]') ? `array_to_string(${column}, ';')` : `CAST(${column} AS VARCHAR)`;
+}
+
 const NUMERIC_TYPE =
 	/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/;
 
@@ -399,7 +414,7 @@ export async function prepareTable(
 			continue;
 		}
 		const rawType = staged.types[source.header];
-		const rawText = `CAST(r.${ident(source.header)} AS VARCHAR)`;
+		const rawText = textSql(source.header, rawType);
 		if (kind === 'text') {
 			selects.push(`NULLIF(trim(${rawText}), '') AS ${name}`);
 			checks.push({ column, header: source.header, kind, raw: rawText, parsed: `NULLIF(trim(${rawText}), '')` });
