@@ -150,8 +150,10 @@ function installSampler(kind: PageKind) {
 		}
 	};
 	Object.assign(window, { __samples: samples, __sample: take });
+	// The prerendered document is sampled once parsed (a tick while the parser is half-way through a
+	// table would read a prefix of its rows), then every 250 ms.
 	document.addEventListener('DOMContentLoaded', take);
-	setInterval(take, 250);
+	setInterval(() => document.readyState !== 'loading' && take(), 250);
 }
 
 /** Waits until the page has settled on `search`; returns the samples taken for it and the settled one. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtlasDb } from './atlas-db';
 import { NodeConnector } from './node-connector';
-import { takeSnapshot, type Snapshot } from './snapshot';
+import { fromColumns, snapshotCubeRows, takeSnapshot, toColumns, type Snapshot } from './snapshot';
 
 let db: AtlasDb;
 let snapshot: Snapshot;
@@ -19,8 +19,9 @@ afterAll(() => db?.close());
 describe('build-time snapshot', () => {
 	it('holds exactly the rows the database answers for its indicators, and the nation’s headlines', async () => {
 		expect(snapshot.indicatorIds).toEqual(['road_death_rate']);
-		expect(snapshot.cubeRows).toEqual(await db.indicatorCubeRows(['road_death_rate']));
-		expect(snapshot.cubeRows.values.length).toBeGreaterThan(0);
+		expect(snapshotCubeRows(snapshot)).toEqual(await db.indicatorCubeRows(['road_death_rate']));
+		expect(snapshotCubeRows(snapshot).values.length).toBeGreaterThan(0);
+		expect(snapshotCubeRows(snapshot).aggregates.length).toBeGreaterThan(0);
 		expect(snapshot.headlineTargets).toEqual(['nation:TH']);
 		expect(snapshot.headlineRows).toEqual((await db.headlineRows()).filter((r) => r.scope === 'nation'));
 		expect(snapshot.headlineRows.length).toBeGreaterThan(0);
@@ -32,12 +33,26 @@ describe('build-time snapshot', () => {
 	it('holds no indicator rows for a page that asks for none', async () => {
 		const base = await takeSnapshot(db, []);
 		expect(base.indicatorIds).toEqual([]);
-		expect(base.cubeRows).toEqual({ values: [], aggregates: [] });
+		expect(snapshotCubeRows(base)).toEqual({ values: [], aggregates: [] });
 		expect(base.headlineTargets).toEqual([]);
 		expect(base.headlineRows).toEqual([]);
 	});
 
 	it('survives a JSON round trip, as it does inside the prerendered page', () => {
-		expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
+		const carried = JSON.parse(JSON.stringify(snapshot)) as Snapshot;
+		expect(carried).toEqual(snapshot);
+		expect(snapshotCubeRows(carried)).toEqual(snapshotCubeRows(snapshot));
+	});
+
+	it('writes rows by column and reads them back as they were, nulls and one-value columns too', () => {
+		const rows = [
+			{ id: 'a', year: 2022, value: 1.5, note: null },
+			{ id: 'a', year: 2023, value: null, note: null },
+			{ id: 'a', year: 2024, value: 0, note: 'x' }
+		];
+		const columns = toColumns(rows);
+		expect(columns.columns).toEqual([{ all: 'a' }, [2022, 2023, 2024], [1.5, null, 0], [null, null, 'x']]);
+		expect(fromColumns(JSON.parse(JSON.stringify(columns)))).toEqual(rows);
+		expect(fromColumns(toColumns([]))).toEqual([]);
 	});
 });

@@ -18,8 +18,8 @@ export interface Snapshot {
 	targets: TargetRow[];
 	/** The indicators whose every value and aggregate (every year, province, zone, region, the nation) it holds. */
 	indicatorIds: string[];
-	/** Those rows, as AtlasDb.indicatorCubeRows returns them. */
-	cubeRows: { values: IndicatorValueRow[]; aggregates: IndicatorAggregateRow[] };
+	/** Those rows (AtlasDb.indicatorCubeRows), by column: `snapshotCubeRows` gives the rows back. */
+	cubeColumns: { values: Columns<IndicatorValueRow>; aggregates: Columns<IndicatorAggregateRow> };
 	/** The targets (`scope:id`) whose headline rows it holds: the nation's only (every province's would weigh ~600 kB). */
 	headlineTargets: string[];
 	/** Their rows, as AtlasDb.headlineRows returns them. */
@@ -48,6 +48,7 @@ export async function takeSnapshot(db: SnapshotQueries, indicatorIds: readonly s
 	]);
 	const held = indicatorIds.length > 0;
 	const cubeRows = held ? await db.indicatorCubeRows(indicatorIds) : { values: [], aggregates: [] };
+	const cubeColumns = { values: toColumns(cubeRows.values), aggregates: toColumns(cubeRows.aggregates) };
 	const headlineTargets = held ? [`${NATION.scope}:${NATION.id}`] : [];
 	const headlineRows = held
 		? (await db.headlineRows()).filter((r) => headlineTargets.includes(`${r.scope}:${r.scope_id}`))
@@ -59,8 +60,49 @@ export async function takeSnapshot(db: SnapshotQueries, indicatorIds: readonly s
 		sources,
 		targets,
 		indicatorIds: [...indicatorIds],
-		cubeRows,
+		cubeColumns,
 		headlineTargets,
 		headlineRows
 	};
+}
+
+/** The value and aggregate rows of the indicators the snapshot holds, as AtlasDb.indicatorCubeRows returns them. */
+export function snapshotCubeRows(snapshot: Snapshot): {
+	values: IndicatorValueRow[];
+	aggregates: IndicatorAggregateRow[];
+} {
+	return { values: fromColumns(snapshot.cubeColumns.values), aggregates: fromColumns(snapshot.cubeColumns.aggregates) };
+}
+
+/**
+ * Rows of one shape by column, so the page carries each key once rather than in every row (about a
+ * third of the size for the default indicator's 14 years); a column holding one value throughout
+ * (the indicator id) is carried once.
+ */
+export interface Columns<T> {
+	length: number;
+	keys: (keyof T & string)[];
+	columns: ({ all: T[keyof T] } | T[keyof T][])[];
+}
+
+export function toColumns<T extends object>(rows: readonly T[]): Columns<T> {
+	const keys = rows.length > 0 ? (Object.keys(rows[0]) as (keyof T & string)[]) : [];
+	const columns = keys.map((key) => {
+		const column = rows.map((row) => row[key]);
+		return column.every((v) => v === column[0]) ? { all: column[0] } : column;
+	});
+	return { length: rows.length, keys, columns };
+}
+
+export function fromColumns<T>({ length, keys, columns }: Columns<T>): T[] {
+	return Array.from(
+		{ length },
+		(_, i) =>
+			Object.fromEntries(
+				keys.map((key, k) => {
+					const column = columns[k];
+					return [key, Array.isArray(column) ? column[i] : column.all];
+				})
+			) as T
+	);
 }

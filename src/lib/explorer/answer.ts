@@ -7,7 +7,7 @@
  * Pure functions over cube sources, so the rule is tested without a DOM (answer.test.ts).
  */
 import { NATION, type Target } from '$lib/data/atlas-db';
-import type { Snapshot } from '$lib/data/snapshot';
+import { snapshotCubeRows, type Snapshot } from '$lib/data/snapshot';
 import { buildCubes, buildHeadlines, explorerDataFromCube, type HeadlineCube, type IndicatorCube } from './cube';
 import { focusOf, type ExplorerData, type ExplorerRequest } from './explorer-data';
 
@@ -24,7 +24,7 @@ export interface CubeSource {
 /** The snapshot as a cube source: every view of the indicators it holds, the issue areas of the nation only. */
 export function snapshotSource(snapshot: Snapshot): CubeSource {
 	const provinceCodes = snapshot.provinces.map((p) => p.province_code);
-	const cubes = buildCubes(provinceCodes, snapshot.cubeRows);
+	const cubes = buildCubes(provinceCodes, snapshotCubeRows(snapshot));
 	return {
 		get: (indicator) => (snapshot.indicatorIds.includes(indicator) ? (cubes.get(indicator) ?? null) : null),
 		headlines: buildHeadlines(snapshot.headlineRows),
