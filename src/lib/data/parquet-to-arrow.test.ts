@@ -1,11 +1,12 @@
 /** The browser's Parquet decoder, checked against DuckDB's own reader on the real exports. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataType, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TABLE_NAMES, TABLES } from './contract';
 import { NodeConnector } from './node-connector';
-import { parquetToArrow, ParquetDecodeError } from './parquet-to-arrow';
+import { omittedColumns, parquetToArrow, ParquetDecodeError } from './parquet-to-arrow';
 
 const DATA = join(process.cwd(), 'static/data');
 const CODEC_FILES = join(process.cwd(), 'tests/parquet-files');
@@ -65,6 +66,23 @@ describe('parquetToArrow', () => {
 			expect(decoded).toEqual(expected);
 		}
 	);
+
+	it('loads an INTERVAL column as a struct of its months, days and milliseconds (Arrow JS has no type for it)', async () => {
+		const path = join(tmpdir(), `interval-${process.pid}.parquet`);
+		const duck = await NodeConnector.open();
+		await duck.query(
+			`COPY (SELECT 1 AS id, INTERVAL '1 year 2 months 3 days 4 seconds' AS period UNION ALL SELECT 2, NULL)
+			 TO '${path}' (FORMAT parquet)`
+		);
+		await duck.close();
+		const table = await parquetToArrow(new Uint8Array(readFileSync(path)), 'interval.parquet');
+		rmSync(path);
+		expect(omittedColumns(table)).toEqual([]);
+		expect(table.toArray().map((r) => r.toJSON())).toEqual([
+			{ id: 1, period: expect.objectContaining({ months: 14, days: 3, milliseconds: 4000 }) },
+			{ id: 2, period: null }
+		]);
+	});
 
 	it('compiles no code from strings (the pages forbid eval)', async () => {
 		const evaluated: string[] = [];

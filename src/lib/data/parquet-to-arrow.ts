@@ -70,7 +70,7 @@ type Shape =
 	| { kind: 'leaf'; leaf: LeafKind; type: arrow.DataType; scale?: number }
 	/** `repeated`: a repeated field without a list annotation, never null (no values is an empty list). */
 	| { kind: 'list'; type: arrow.List; element: Shape; repeated?: boolean }
-	| { kind: 'struct'; type: arrow.Struct; fields: { name: string; shape: Shape }[] }
+	| { kind: 'struct'; type: arrow.Struct; fields: { name: string; shape: Shape }[]; interval?: boolean }
 	/** A map, read by hyparquet as a struct holding `entries`: a list of {key, value} (see readMetadata). */
 	| { kind: 'map'; type: arrow.Map_; entries: string; key: Shape; value: Shape };
 
@@ -166,7 +166,7 @@ function leafShape(el: SchemaElement, nested: boolean): Shape {
 		case 'FIXED_LEN_BYTE_ARRAY':
 			if (logical?.type === 'FLOAT16') return leaf('float16', new arrow.Float32());
 			if (logical?.type === 'UUID') return leaf('utf8', new arrow.Utf8());
-			if (converted === 'INTERVAL' || logical?.type === 'INTERVAL') throw new Unsupported('INTERVAL');
+			if (converted === 'INTERVAL' || logical?.type === 'INTERVAL') return INTERVAL;
 			return leaf('binary', new arrow.Binary());
 		case 'BYTE_ARRAY':
 			if (
@@ -189,6 +189,25 @@ function leafShape(el: SchemaElement, nested: boolean): Shape {
 		default:
 			throw new Unsupported(String(el.type));
 	}
+}
+
+/**
+ * INTERVAL (12 bytes: months, days, milliseconds) has no Arrow type DuckDB-WASM and Arrow JS share,
+ * so it loads as a struct of its three parts (`interval` marks the conversion from the bytes).
+ */
+const INTERVAL: Shape = {
+	kind: 'struct',
+	interval: true,
+	type: new arrow.Struct(
+		['months', 'days', 'milliseconds'].map((name) => new arrow.Field(name, new arrow.Uint32(), false))
+	),
+	fields: ['months', 'days', 'milliseconds'].map((name) => ({ name, shape: leaf('number', new arrow.Uint32()) }))
+};
+
+function intervalParts(v: unknown): { months: number; days: number; milliseconds: number } | null {
+	if (!(v instanceof Uint8Array) || v.length !== 12) return null;
+	const view = new DataView(v.buffer, v.byteOffset, 12);
+	return { months: view.getUint32(0, true), days: view.getUint32(4, true), milliseconds: view.getUint32(8, true) };
 }
 
 /** The shape of a node's values as hyparquet assembles them, its own repetition aside. */
@@ -275,7 +294,7 @@ const PARSERS: Partial<ParquetParsers> = {
 /**
  * The metadata hyparquet reads with. Annotations whose values hyparquet would convert in ways that
  * lose something are taken off, so the stored values arrive as they are: decimals (hyparquet
- * makes them floating point), float16 (it drops the sign of NaN), BSON (it refuses it) and maps
+ * makes them floating point), float16 (it drops the sign of NaN), BSON and INTERVAL (it refuses them) and maps
  * (it makes a map a JS object, whose keys are strings; as a struct of key/value entries, keys keep
  * their type). INT96 is read as the 12 bytes it is (hyparquet's conversion loses the day when the
  * time of day is negative, as Spark writes dates before the Julian calendar's start).
@@ -295,6 +314,7 @@ function readMetadata(metadata: FileMetaData, fileLength: number): FileMetaData 
 		el.logical_type?.type === 'DECIMAL' ||
 		el.logical_type?.type === 'FLOAT16' ||
 		el.converted_type === 'BSON' ||
+		el.converted_type === 'INTERVAL' ||
 		el.logical_type?.type === 'BSON' ||
 		((el.converted_type === 'MAP' || el.converted_type === 'MAP_KEY_VALUE' || el.logical_type?.type === 'MAP') &&
 			isMapElement(all, i));
@@ -472,6 +492,7 @@ function topVector(shape: Shape, values: ArrayLike<unknown>): arrow.Vector {
 function buildData(shape: Shape, values: ArrayLike<unknown>): arrow.Data {
 	if (shape.kind === 'leaf' && shape.leaf === 'int96') values = Array.from(values, int96Micros);
 	if (shape.kind === 'list' && shape.repeated) values = Array.from(values, (v) => v ?? []);
+	if (shape.kind === 'struct' && shape.interval) values = Array.from(values, intervalParts);
 	const length = values.length;
 	const { nullCount, nullBitmap } = validity(values);
 	switch (shape.kind) {
