@@ -165,10 +165,16 @@ export function trendLayout(
  * The layout as one `<svg>`: a `g.line[data-series]` per series, and over the plot one
  * `g.year[data-tip]` column per year, whose `.guide` line shows while it is hovered.
  */
-export function trendSvg(layout: TrendLayout): string {
+export function trendSvg(layout: TrendLayout, markYear: number | null = null): string {
 	const { plot } = layout;
 	const out = [svgOpen(layout.width, layout.height), legendSvg(layout.legend, 8)];
 	out.push(yAxisSvg(layout.yTicks, plot));
+	// The year on screen (the timeline's), as a faint band behind the lines.
+	const marked = layout.years.find((y) => y.year === markYear);
+	if (marked)
+		out.push(
+			`<line class="year-marker" data-year="${marked.year}" x1="${num(marked.x)}" x2="${num(marked.x)}" y1="${num(plot.top)}" y2="${num(plot.bottom)}" stroke="${MUTED}" stroke-opacity="0.35" stroke-width="6"/>`
+		);
 	out.push(
 		`<line class="axis" x1="${num(plot.left)}" x2="${num(plot.right)}" y1="${num(plot.bottom)}" y2="${num(plot.bottom)}" stroke="${MUTED}"/>`
 	);

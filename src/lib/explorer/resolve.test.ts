@@ -7,7 +7,8 @@ import {
 	likelyNext,
 	provincesInFilter,
 	resolveIndicator,
-	resolveYear
+	resolveYear,
+	yearSpan
 } from './resolve';
 
 const indicator = (indicator_id: string, issue_area_id: string, headline = false) =>
@@ -44,6 +45,10 @@ describe('resolving the view', () => {
 		expect(resolveYear([2022, 2023], 2022)).toBe(2022);
 		expect(resolveYear([2022, 2023], 1999)).toBe(2023);
 		expect(resolveYear([], 2023)).toBeNull();
+		// A year inside the span without data stays asked for (shown as missing), not swapped for another.
+		expect(resolveYear([2019, 2021], 2020)).toBe(2020);
+		expect(yearSpan([2021, 2019, 2023])).toEqual([2019, 2020, 2021, 2022, 2023]);
+		expect(yearSpan([])).toEqual([]);
 	});
 
 	it('filters provinces by zone and region together', () => {

@@ -1,7 +1,10 @@
 /** From URL state to what the explorer shows: pure functions, so garbage in the URL cannot break the page. */
 import type { IndicatorRow, ProvinceRow } from '$lib/data/contract';
 import { DEFAULT_INDICATOR, regionIdOf, type ViewState } from '$lib/filters/url-state';
+import { yearSpan } from '$lib/filters/options';
 import type { ExplorerRequest } from './explorer-data';
+
+export { yearSpan };
 
 /** Indicators offered under the issue-area filter. */
 export function indicatorChoices(catalogue: readonly IndicatorRow[], issue: string | null): IndicatorRow[] {
@@ -35,8 +38,12 @@ export function resolveIndicator(catalogue: readonly IndicatorRow[], view: ViewS
 	);
 }
 
+/**
+ * The year to show: the requested one if it lies within the indicator's span (a year inside it
+ * without data is shown as missing, never as another year), else the latest year with data.
+ */
 export function resolveYear(years: readonly number[], requested: number | null): number | null {
-	return requested !== null && years.includes(requested) ? requested : (years.at(-1) ?? null);
+	return requested !== null && yearSpan(years).includes(requested) ? requested : (years.at(-1) ?? null);
 }
 
 /** Provinces inside the region and zone filters (all of them when neither is set). */

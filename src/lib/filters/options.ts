@@ -4,3 +4,10 @@ import { translate, type Lang } from '$lib/i18n';
 export function zoneOptions(lang: Lang): { value: string; label: string }[] {
 	return Array.from({ length: 13 }, (_, i) => ({ value: String(i + 1), label: translate(lang, 'zone', { zone: i + 1 }) }));
 }
+
+/** Every calendar year from the first year with data to the last, gaps included (a gap is shown as missing). */
+export function yearSpan(years: readonly number[]): number[] {
+	if (years.length === 0) return [];
+	const [first, last] = [Math.min(...years), Math.max(...years)];
+	return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}

@@ -1,6 +1,6 @@
 /** The current view state, read from the page URL, and the one way to change it. */
 import { browser } from '$app/environment';
-import { afterNavigate, pushState } from '$app/navigation';
+import { afterNavigate, pushState, replaceState } from '$app/navigation';
 import { page } from '$app/state';
 import { DEFAULT_VIEW, parseViewState, viewStateSearch, type ViewState } from './url-state';
 
@@ -25,10 +25,14 @@ export function hrefFor(patch: Partial<ViewState>, pathname: string = viewUrl().
 	return pathname + viewStateSearch({ ...currentView(), ...patch });
 }
 
-/** A new history entry with the patched view; Back returns to the one before. */
-export function updateView(patch: Partial<ViewState>): void {
+/**
+ * A new history entry with the patched view; Back returns to the one before. With `replace`, the
+ * current entry is changed instead (the timeline's later steps: Back skips them all).
+ */
+export function updateView(patch: Partial<ViewState>, { replace = false }: { replace?: boolean } = {}): void {
 	const href = hrefFor(patch);
-	pushState(href, {});
+	if (replace) replaceState(href, {});
+	else pushState(href, {});
 	shown = new URL(location.href);
 }
 
