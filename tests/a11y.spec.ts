@@ -185,16 +185,73 @@ test('reduced motion: no transitions, and the map jumps instead of flying', asyn
 	for (const move of moves) expect(move.duration, move.name).toBe(0);
 });
 
-// WCAG 1.4.10 (reflow) at a phone's width: the page never scrolls sideways; wide tables and the
-// ranking scroll inside their own boxes.
+// WCAG 1.4.10 (reflow) at a phone's width: the page never scrolls sideways, at 390 px (a current
+// phone) and 360 px (a small one); wide tables and the ranking scroll inside their own boxes. The
+// explorer's and the coverage page's map starts within the first screen (header and filters fold).
+const sidewaysScroll = (page: Page) =>
+	page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
 for (const route of ROUTES.filter((r) => !r.path.startsWith('/brief')))
-	test(`reflow: ${route.path} fits a 390 px wide phone`, async ({ page }) => {
-		await page.setViewportSize({ width: 390, height: 844 });
-		await page.goto(inLang(route.path, 'en'));
-		await route.ready(page);
-		const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-			scrollWidth: document.documentElement.scrollWidth,
-			clientWidth: document.documentElement.clientWidth
-		}));
-		expect(scrollWidth).toBe(clientWidth);
-	});
+	for (const lang of LANGS)
+		test(`phone: ${route.path} in ${lang === 'th' ? 'Thai' : 'English'} fits 390 and 360 px wide screens`, async ({
+			page
+		}) => {
+			await page.setViewportSize({ width: 390, height: 844 });
+			await page.goto(inLang(route.path, lang));
+			await route.ready(page);
+			expect(await sidewaysScroll(page), '390 px').toBe(0);
+			if (route.path === '/' || route.path === '/coverage') {
+				const top = await page.locator('.map-stack').evaluate((el) => el.getBoundingClientRect().top);
+				expect(top, 'the map starts within the first screen').toBeLessThan(844);
+			}
+			// A small phone, opened at its size.
+			await page.setViewportSize({ width: 360, height: 740 });
+			await page.goto(inLang(route.path, lang));
+			await route.ready(page);
+			expect(await sidewaysScroll(page), '360 px').toBe(0);
+		});
+
+test('phone: the section menu opens, moves focus, closes with Escape; the filters fold behind one button', async ({
+	page
+}, testInfo) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('/?lang=en');
+	// The page runs (the header and filters need no database).
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	const menu = page.getByRole('button', { name: 'Menu' });
+	const sections = page.getByRole('navigation', { name: 'Main' });
+	await expect(sections).toBeHidden();
+	// The brand stays on one line; the language switch shows without opening anything.
+	const brand = page.locator('header .name');
+	expect(await brand.evaluate((el) => el.getClientRects().length === 1 && el.clientHeight < 40)).toBe(true);
+	await expect(page.getByRole('navigation', { name: /language/i }).getByRole('link', { name: 'ไทย' })).toBeVisible();
+
+	await menu.click();
+	await expect(menu).toHaveAttribute('aria-expanded', 'true');
+	await expect(sections).toBeVisible();
+	await expect(sections.getByRole('link', { name: 'Indicators' })).toBeFocused();
+	expect(await audit(page, testInfo, 'phone menu open')).toEqual([]);
+	await page.keyboard.press('Tab');
+	await expect(sections.getByRole('link', { name: 'Network coverage' })).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(sections).toBeHidden();
+	await expect(menu).toBeFocused();
+
+	// One button says what the filters select; it opens them.
+	const filters = page.locator('#explorer-filters');
+	await expect(filters).toBeHidden();
+	const toggle = page.getByRole('button', { name: /^Filters:/ });
+	await expect(toggle).toContainText('Road traffic death rate');
+	await expect(toggle).toContainText('Thailand');
+	await toggle.click();
+	await expect(filters).toBeVisible();
+	await page.getByRole('combobox', { name: 'Health zone', exact: true }).selectOption('10');
+	await expect(toggle).toContainText('Health zone 10');
+
+	// On a desktop there is no menu button and no filter button: the sections and filters show.
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await expect(menu).toBeHidden();
+	await expect(toggle).toBeHidden();
+	await expect(sections).toBeVisible();
+	await expect(filters).toBeVisible();
+});
