@@ -69,6 +69,46 @@ async function readParquet(bytes: Buffer): Promise<{ columns: [string, string][]
 	}
 }
 
+/** The tidy export's columns (docs/export.md); Thai exports add year_be after year. */
+const TIDY_COLUMNS_EN = [
+	'scope',
+	'code',
+	'name_th',
+	'name_en',
+	'indicator_id',
+	'indicator',
+	'year',
+	'value',
+	'unit',
+	'is_sample',
+	'source',
+	'rank',
+	'rank_worst',
+	'provinces',
+	'provinces_total',
+	'population_share',
+	'coverage'
+];
+
+/** A CSV export read back with DuckDB's own CSV reader (every column as text, as written). */
+async function readCsvWithDuckDb(bytes: Buffer): Promise<{ columns: [string, string][]; rows: unknown[][] }> {
+	const path = join(scratch, `read-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
+	writeFileSync(path, bytes);
+	const db = await DuckDBInstance.create(':memory:');
+	const conn = await db.connect();
+	try {
+		const from = `read_csv('${path}', header = true, all_varchar = true)`;
+		const columns = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`))
+			.getRowObjectsJS()
+			.map((r) => [String(r.column_name), String(r.column_type)] as [string, string]);
+		const rows = (await conn.runAndReadAll(`SELECT * FROM ${from}`)).getRowsJS();
+		return { columns, rows: rows.map((r) => r.map((v) => (v === null ? '' : v))) };
+	} finally {
+		conn.closeSync();
+		db.closeSync();
+	}
+}
+
 /** The on-screen table, opened first (a closed DataTable may keep no rows in the DOM): header labels and cell texts. */
 async function screenTable(page: Page, id: string): Promise<{ header: string[]; rows: string[][] }> {
 	const table = page.locator(`#${id}`);
@@ -93,16 +133,6 @@ function sameValue(exported: unknown, shown: string): boolean {
 		return Math.abs(Number(exported) - n) <= 0.5 * 10 ** -decimals + 1e-9;
 	}
 	return String(exported) === shown;
-}
-
-function expectSameRows(exported: unknown[][], shown: string[][]) {
-	expect(exported.length).toBe(shown.length);
-	shown.forEach((row, r) => {
-		expect(exported[r].length, `row ${r}`).toBe(row.length);
-		row.forEach((text, c) =>
-			expect(sameValue(exported[r][c], text), `row ${r} column ${c}: ${exported[r][c]} vs ${text}`).toBe(true)
-		);
-	});
 }
 
 /** Pixels of a decoded PNG that are not (near) white, and exact-colour counts. */
@@ -190,29 +220,42 @@ test('the choropleth exports as PNG (2×, 4×), SVG, CSV and Parquet: the files 
 		expect(present.length, JSON.stringify(counts)).toBeGreaterThanOrEqual(3);
 	}
 
-	// CSV: UTF-8 with a byte-order mark, the on-screen ranking table's header and rows.
+	// CSV: UTF-8 with a byte-order mark, tidy and self-describing: one row per province shown (the
+	// ranking's), and the nation's figure with what it covers. Read back with DuckDB, like the Parquet.
 	const screen = await screenTable(page, 'ranking-table');
-	expect(screen.rows.length).toBeGreaterThan(70);
+	expect(screen.rows.length).toBe(77);
 	const csv = await download(page, 'map', 'csv');
 	expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-	const [header, ...rows] = parseCsv(csv.bytes.toString('utf8').slice(1));
-	expect(header).toEqual(screen.header);
-	// The rank is said in words on screen ("2nd worst of 77") and written as the number (1 = worst) in files.
-	const rest = <T>(table: T[][]) => table.map((r) => r.slice(1));
-	expectSameRows(rest(rows), rest(screen.rows));
-	expect(screen.rows[0][0]).toBe('worst of 77');
-	expect(rows.slice(0, 3).map((r) => r[0])).toEqual(['1', '2', '3']);
-
-	// Parquet, read back with DuckDB: typed columns, the same rows.
 	const parquet = await download(page, 'map', 'parquet');
-	const back = await readParquet(parquet.bytes);
-	expect(back.columns).toEqual([
-		[screen.header[0], 'INTEGER'],
-		[screen.header[1], 'VARCHAR'],
-		[screen.header[2], 'DOUBLE']
-	]);
-	expectSameRows(rest(back.rows), rest(screen.rows));
-	expect(back.rows).toEqual(rows.map((r) => [Number(r[0]), r[1], Number(r[2])]));
+	for (const file of [await readCsvWithDuckDb(csv.bytes.subarray(3)), await readParquet(parquet.bytes)]) {
+		expect(file.columns.map((c) => c[0])).toEqual(TIDY_COLUMNS_EN);
+		const rows = file.rows.map((r) => Object.fromEntries(file.columns.map((c, i) => [c[0], r[i]])));
+		const own = rows.filter((r) => r.scope === 'province');
+		expect(own).toHaveLength(77);
+		expect(new Set(own.map((r) => r.code))).toEqual(new Set(provinces.map((p) => p.code)));
+		for (const r of own) {
+			const name = provinces.find((p) => p.code === r.code)!;
+			expect([r.name_th, r.name_en]).toEqual([name.name_th, name.name_en]);
+			expect(r).toMatchObject({
+				indicator_id: 'road_death_rate',
+				indicator: 'Road traffic death rate',
+				unit: 'per 100,000 population',
+				is_sample: 'false'
+			});
+			expect(String(r.source)).toMatch(/^Department of Disease Control/);
+			expect(Number(r.year)).toBe(2023);
+			const shown = screen.rows.find((s) => s[1] === name.name_en)!;
+			// The rank in words as on screen, the value at full precision (the screen rounds it).
+			expect(r.rank).toBe(shown[0]);
+			expect(sameValue(r.value, shown[2]), `${r.value} vs ${shown[2]}`).toBe(true);
+		}
+		expect(own.some((r) => !Number.isInteger(Number(r.value) * 10))).toBe(true);
+		const nation = rows.find((r) => r.scope === 'nation')!;
+		expect(nation).toMatchObject({ code: 'TH', name_en: 'Thailand', coverage: 'all provinces' });
+		expect(Number(nation.provinces)).toBe(77);
+	}
+	const parquetTypes = Object.fromEntries((await readParquet(parquet.bytes)).columns);
+	expect(parquetTypes).toMatchObject({ year: 'INTEGER', value: 'DOUBLE', rank_worst: 'INTEGER', code: 'VARCHAR' });
 });
 
 test('a chart (the trend) exports in every format, in Thai, from the same rows as its table', async ({ page }) => {
@@ -239,21 +282,36 @@ test('a chart (the trend) exports in every format, in Thai, from the same rows a
 	expect([image.width, image.height]).toEqual([parsed.width * 2, parsed.height * 2]);
 	expect(pixels(image, []).inked).toBeGreaterThan(0.03);
 
-	// Years are Buddhist-era on screen and CE in the files.
+	// Tidy rows, one per place and year: CE years with the Buddhist-era year beside them in a Thai
+	// export, each series' values as the table shows them (rounded there, full precision here).
 	const csv = await download(page, 'trend', 'csv');
-	const [header, ...rows] = parseCsv(csv.bytes.toString('utf8').replace(/^\uFEFF/, ''));
-	expect(header).toEqual(screen.header);
-	expectSameRows(
-		rows.map((r) => [`พ.ศ. ${Number(r[0]) + 543}`, ...r.slice(1)]),
-		screen.rows
-	);
-	const back = await readParquet((await download(page, 'trend', 'parquet')).bytes);
-	// The target's values are whole numbers (12, 16, 18): the file may type them as integers.
-	expect(back.columns.map((c) => c[1])).toEqual(['INTEGER', 'DOUBLE', 'DOUBLE', 'DOUBLE', expect.stringMatching(/^(DOUBLE|INTEGER|BIGINT)$/)]);
-	expectSameRows(
-		back.rows.map((r) => [`พ.ศ. ${Number(r[0]) + 543}`, ...r.slice(1)]),
-		screen.rows
-	);
+	const parquet = await download(page, 'trend', 'parquet');
+	const places: [string, string][] = [
+		['province', '40'],
+		['zone', '7'],
+		['nation', 'TH']
+	];
+	for (const file of [await readCsvWithDuckDb(csv.bytes.subarray(3)), await readParquet(parquet.bytes)]) {
+		const keys = file.columns.map((c) => c[0]);
+		expect(keys).toEqual([...TIDY_COLUMNS_EN.slice(0, 7), 'year_be', ...TIDY_COLUMNS_EN.slice(7)]);
+		const rows = file.rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i]])));
+		// The table also has the national target's column: a target, not a place, so not a row here.
+		expect(new Set(rows.map((r) => r.scope))).toEqual(new Set(['province', 'zone', 'nation']));
+		for (const r of rows) expect(Number(r.year_be)).toBe(Number(r.year) + 543);
+		expect(rows.every((r) => r.indicator === 'อัตราการเสียชีวิตจากอุบัติเหตุทางถนน')).toBe(true);
+		places.forEach(([scope, code], column) => {
+			for (const shown of screen.rows) {
+				const r = rows.find((x) => x.scope === scope && x.code === code && `พ.ศ. ${x.year_be}` === shown[0]);
+				const value = r === undefined || r.value === '' ? null : r.value;
+				expect(sameValue(value, shown[column + 1]), `${scope} ${shown[0]}`).toBe(true);
+			}
+		});
+	}
+	expect(Object.fromEntries((await readParquet(parquet.bytes)).columns)).toMatchObject({
+		year: 'INTEGER',
+		year_be: 'INTEGER',
+		value: 'DOUBLE'
+	});
 });
 
 test('copy link reproduces the view in a new page; the citation names the sources', async ({ page, context }) => {
@@ -287,11 +345,16 @@ test('copy link reproduces the view in a new page; the citation names the source
 	await menu.getByRole('button', { name: 'Cite' }).click();
 	const citation = menu.locator('[data-citation="ranking"]');
 	await expect(citation).toBeVisible();
-	await expect(citation.locator('.plain')).toContainText('Road traffic deaths by province, integrated 3-base data (DDC)');
+	// Phakhi Atlas made the chart; the publishers are the data's sources, each with its own dates.
+	await expect(citation.locator('.plain')).toContainText(/^Phakhi Atlas \(\d{4}\)\. Road traffic death rate/);
+	await expect(citation.locator('.plain')).toContainText(
+		/Data: Department of Disease Control \(DDC, กรมควบคุมโรค\), Road traffic deaths by province, integrated 3-base data \(DDC\) \(\d{4}–\d{4}\)/
+	);
+	await expect(citation.locator('.plain')).toContainText(/\(accessed \d{4}-\d{2}-\d{2}\)/);
 	await expect(citation.locator('.plain')).toContainText('Health zones 1–13');
 	await expect(citation.locator('.plain')).toContainText(link.replace(/#.*/, ''));
 	await expect(citation.locator('.bibtex')).toContainText(/^@misc\{phakhi-atlas-/);
-	await expect(citation.locator('.bibtex')).toContainText('author       = {{Department of Disease Control (DDC, กรมควบคุมโรค)}');
+	await expect(citation.locator('.bibtex')).toContainText('author       = {{Phakhi Atlas}}');
 	await citation.getByRole('button', { name: 'Copy' }).last().click();
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^@misc\{/);
 });
@@ -303,8 +366,12 @@ test('every panel of the explorer and the province profile carry the export menu
 	await page.goto('/province/40?lang=en');
 	const profile = await download(page, 'profile', 'csv');
 	const [header, ...rows] = parseCsv(profile.bytes.toString('utf8').replace(/^\uFEFF/, ''));
-	expect(header.slice(0, 4)).toEqual(['Issue area', 'Indicator', 'Unit', 'Year']);
-	expect(rows.length).toBe(await page.locator('tr[data-indicator]').count());
+	expect(header).toEqual(TIDY_COLUMNS_EN);
+	// Per indicator: the province's row, its zone's and the nation's.
+	const provinceRows = rows.filter((r) => r[0] === 'province');
+	expect(provinceRows.length).toBe(await page.locator('tr[data-indicator]').count());
+	expect(rows.length).toBe(provinceRows.length * 3);
+	expect(provinceRows.every((r) => r[1] === '40' && r[3] === 'Khon Kaen')).toBe(true);
 	await expect(page.getByRole('link', { name: 'Printable brief (A4)' })).toHaveAttribute(
 		'href',
 		/\/brief\/province\/40/

@@ -12,7 +12,10 @@ import { multiplesLayout, multiplesSvg, type IssueAreaPanel } from '$lib/charts/
 import { rankingLayout, rankingSvg, type RankingItem, type RankingReference } from '$lib/charts/ranking';
 import type { TableData } from '$lib/charts/table';
 import { trendLayout, trendSvg, type TrendSeries } from '$lib/charts/trend';
+import { NATION, type AggregateValue, type IndicatorYearValue, type Target, type YearValue } from '$lib/data/atlas-db';
 import type { IndicatorRow, ProvinceRow, SourceRow } from '$lib/data/contract';
+import type { RankPlace } from '$lib/data/ranks';
+import { placeNames, tidyTable, type TidyRecord } from '$lib/export/tidy';
 import {
 	BOUNDARY_SOURCE,
 	fileStem,
@@ -30,10 +33,11 @@ import {
 	type ExportableBase
 } from '$lib/export/views';
 import type { ViewState } from '$lib/filters/url-state';
-import { localized, translate, type Lang, type MessageKey } from '$lib/i18n';
+import { localized, translate, yearSpan, type Lang, type MessageKey } from '$lib/i18n';
 import { legendMethod, type Choropleth } from '$lib/map/choropleth';
 import type { ChoroplethLayers } from '$lib/map/layers';
 import type { ProjectedMap } from '$lib/map/svg-geometry';
+import type { ExplorerData } from './explorer-data';
 
 export interface ExplorerExportInput {
 	lang: Lang;
@@ -64,6 +68,100 @@ export interface ExplorerExportInput {
 	multiples: { panels: IssueAreaPanel[]; table: TableData };
 	/** Sentences about zone and national figures computed from part of the place, or withheld. */
 	aggregateNotes: readonly string[];
+	/** Years with data of the indicator: its source's dates in the citation. */
+	dataYears: readonly number[];
+	/** What the tidy CSV and Parquet rows are made of (tidy.ts). */
+	tidy: {
+		data: ExplorerData | null;
+		provinces: readonly ProvinceRow[];
+		/** Places of the ranked provinces (those of the filter). */
+		rankOf: ReadonlyMap<string, RankPlace>;
+		/** The zone whose figure is drawn beside the provinces. */
+		zone: number | null;
+	};
+}
+
+/** The tidy rows of each view (one row per place and year shown). */
+function explorerRecords(x: ExplorerExportInput) {
+	const { data, provinces, rankOf, zone } = x.tidy;
+	const { indicator } = x;
+	const byCode = new Map(provinces.map((p) => [p.province_code, p]));
+	const names = (t: Target) => {
+		if (t.scope !== 'province') return placeNames(t.scope, t.id);
+		const p = byCode.get(t.id);
+		return { name_th: p?.name_th ?? t.id, name_en: p?.name_en ?? t.id };
+	};
+	const year = x.year;
+	const aggregates = data?.aggregates ?? [];
+	const aggregateRecord = (a: AggregateValue, ind = indicator): TidyRecord => ({
+		scope: a.scope,
+		code: a.scope_id,
+		...placeNames(a.scope, a.scope_id),
+		indicator: ind,
+		year: a.year,
+		value: a.value,
+		coverage: a
+	});
+	const provinceRecord = (code: string, value: number | null, rank?: RankPlace | null): TidyRecord => ({
+		scope: 'province',
+		code,
+		...names({ scope: 'province', id: code }),
+		indicator,
+		year: year ?? 0,
+		value,
+		rank
+	});
+	const referenceAggregates = aggregates.filter(
+		(a) => a.scope === 'nation' || (a.scope === 'zone' && zone !== null && a.scope_id === String(zone))
+	);
+	const ranked: TidyRecord[] = [
+		...x.ranking.items.map((item) => provinceRecord(item.code, item.value, rankOf.get(item.code))),
+		...referenceAggregates.map((a) => aggregateRecord(a))
+	];
+	const shownZones = new Set(x.distribution.zones.map((z) => String(z.zone)));
+	const distribution: TidyRecord[] = [
+		...x.distribution.zones.flatMap((z) => z.values.map((v) => provinceRecord(v.code, v.value))),
+		...aggregates
+			.filter((a) => a.scope === 'nation' || (a.scope === 'zone' && shownZones.has(a.scope_id)))
+			.map((a) => aggregateRecord(a))
+	];
+	const seriesRecords = (target: Target, points: readonly YearValue[], ind: IndicatorRow): TidyRecord[] =>
+		points.map((p) => ({
+			scope: target.scope,
+			code: target.id,
+			...names(target),
+			indicator: ind,
+			year: p.year,
+			value: p.value
+		}));
+	const trend: TidyRecord[] = data
+		? [
+				...(data.focus.scope !== 'nation' ? seriesRecords(data.focus, data.trend.focus, indicator) : []),
+				...(data.trend.zone && zone !== null
+					? seriesRecords({ scope: 'zone', id: String(zone) }, data.trend.zone, indicator)
+					: []),
+				...seriesRecords(NATION, data.trend.nation, indicator)
+			]
+		: [];
+	const indicatorOf = new Map(x.catalogue.map((i) => [i.indicator_id, i]));
+	const headlineRecords = (target: Target, rows: readonly IndicatorYearValue[]) =>
+		rows.flatMap((r) => {
+			const ind = indicatorOf.get(r.indicator_id);
+			return ind ? seriesRecords(target, [r], ind) : [];
+		});
+	const multiples: TidyRecord[] = data
+		? [
+				...(data.focus.scope !== 'nation' ? headlineRecords(data.focus, data.headlines.focus) : []),
+				...headlineRecords(NATION, data.headlines.nation)
+			]
+		: [];
+	const table = (records: TidyRecord[]) => tidyTable(x.lang, records, x.sources);
+	return {
+		ranking: table(ranked),
+		distribution: table(distribution),
+		trend: table(trend),
+		multiples: table(multiples)
+	};
 }
 
 export interface ExplorerExports {
@@ -88,6 +186,9 @@ function drawn<L extends { width: number; height: number }>(layout: L, svg: (lay
 
 export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 	const { lang, view, indicator } = x;
+	// Built when a file is asked for, not on every change of the view.
+	let tidy: ReturnType<typeof explorerRecords> | null = null;
+	const records = () => (tidy ??= explorerRecords(x));
 	const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
 	const name = localized(indicator, 'name', lang);
 	const unit = localized(indicator, 'unit', lang);
@@ -116,13 +217,20 @@ export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 			lang
 		);
 
+	const sourceDates: Record<string, string> =
+		x.dataYears.length > 0
+			? {
+					[indicator.source_id]: yearSpan(lang, x.dataYears)
+				}
+			: {};
 	const base = (
 		id: string,
 		title: string,
 		sub: string,
 		table: TableData,
 		sourceIds: (string | null)[],
-		notes = indicatorNotes
+		notes = indicatorNotes,
+		kind: keyof ReturnType<typeof explorerRecords> = 'ranking'
 	): ExportableBase => ({
 		id,
 		lang,
@@ -132,7 +240,9 @@ export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 		footnotes: notes,
 		sampleNotice,
 		sources: sourcesById(x.sources, sourceIds),
-		table
+		sourceDates,
+		table,
+		records: () => records()[kind]
 	});
 
 	// --- map ------------------------------------------------------------------
@@ -184,7 +294,9 @@ export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 			t('trend_focus_title', { indicator: name, places }),
 			subtitle(t('export_years'), selected),
 			x.trend.table,
-			[...own, x.trend.series.some((s) => s.kind === 'zone') ? ZONE_SOURCE : null]
+			[...own, x.trend.series.some((s) => s.kind === 'zone') ? ZONE_SOURCE : null],
+			indicatorNotes,
+			'trend'
 		),
 		() => drawn(trendLayout(x.trend.series, x.format, x.formatYear, { width: 720, height: 360 }), trendSvg)
 	);
@@ -196,7 +308,9 @@ export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 			`${name}: ${t('distribution_title', { year: yearLabel })}`,
 			subtitle(area, selected),
 			x.distribution.table,
-			[...own, ZONE_SOURCE]
+			[...own, ZONE_SOURCE],
+			indicatorNotes,
+			'distribution'
 		),
 		() =>
 			drawn(
@@ -225,7 +339,8 @@ export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 				[t('export_years'), selected].filter(Boolean).join(' · '),
 				x.multiples.table,
 				headlineSources,
-				multiplesNotes
+				multiplesNotes,
+				'multiples'
 			),
 			sampleNotice: x.multiples.panels.some((p) => p.isSample) ? t('sample_notice') : undefined,
 			filename: fileStem(

@@ -32,7 +32,8 @@ const input: CitationInput = {
 	date: '2026-11-24',
 	sources: [thairsc, ocha],
 	stem: 'phakhi-atlas_map_road_death_rate_2023_zone10_en',
-	words: { data: 'Data', accessed: 'accessed', licence: 'Licence' }
+	sourceDates: { thairsc_road_deaths: '2022–2023' },
+	words: { data: 'Data', accessed: 'accessed', licence: 'Licence', chart: 'chart and data' }
 };
 
 describe('citations', () => {
@@ -41,25 +42,30 @@ describe('citations', () => {
 		expect(shortPublisher(ocha.publisher)).toBe('UN OCHA, from Royal Thai Survey Department boundaries');
 	});
 
-	it('plain text names the publishers, the view, the link, the date and every source with its licence', () => {
+	it('plain text names Phakhi Atlas as the maker, the view, the link, the access date, and the publishers as sources with their dates', () => {
 		expect(citationText(input)).toBe(
-			'ThaiRSC (thairsc.com); UN OCHA, from Royal Thai Survey Department boundaries (2026). ' +
+			'Phakhi Atlas (2026). ' +
 				'Road traffic death rate by province, 2023. per 100,000 population · Area: Health zone 10 · Quantiles, 5 classes. ' +
-				'Phakhi Atlas. http://127.0.0.1:4173/?lang=en&zone=10#map (accessed 2026-11-24). ' +
-				'Data: Road traffic deaths by province (ThaiRSC dashboard export), ThaiRSC (thairsc.com) (Licence: not stated) ' +
+				'[chart and data]. http://127.0.0.1:4173/?lang=en&zone=10#map (accessed 2026-11-24). ' +
+				'Data: ThaiRSC (thairsc.com), Road traffic deaths by province (ThaiRSC dashboard export) (2022–2023) (Licence: not stated) ' +
 				'<https://github.com/KaningNoppasin/Thailand-Road-Accident-Statistics>; ' +
-				'Thailand province boundaries (OCHA COD-AB), UN OCHA, from Royal Thai Survey Department boundaries (Licence: CC BY-IGO) ' +
+				'UN OCHA, from Royal Thai Survey Department boundaries, Thailand province boundaries (OCHA COD-AB) (Licence: CC BY-IGO) ' +
 				'<https://data.humdata.org/dataset/cod-ab-tha>.'
 		);
+		// Not the publishers as the chart's authors with the export's year.
+		expect(citationText(input)).not.toMatch(/^ThaiRSC/);
 	});
 
 	it('in Thai, names the sources in Thai', () => {
 		const th = citationText({
 			...input,
 			lang: 'th',
-			words: { data: 'ข้อมูล', accessed: 'เข้าถึงเมื่อ', licence: 'สัญญาอนุญาต' }
+			words: { data: 'ข้อมูล', accessed: 'เข้าถึงเมื่อ', licence: 'สัญญาอนุญาต', chart: 'แผนภูมิและข้อมูล' }
 		});
-		expect(th).toContain('ข้อมูล: ผู้เสียชีวิตจากอุบัติเหตุทางถนน รายจังหวัด, ThaiRSC (thairsc.com) (สัญญาอนุญาต: not stated)');
+		expect(th).toContain(
+			'ข้อมูล: ThaiRSC (thairsc.com), ผู้เสียชีวิตจากอุบัติเหตุทางถนน รายจังหวัด (2022–2023) (สัญญาอนุญาต: not stated)'
+		);
+		expect(th).toMatch(/^Phakhi Atlas \(2026\)\./);
 		expect(th).toContain('(เข้าถึงเมื่อ 2026-11-24)');
 	});
 
@@ -67,13 +73,11 @@ describe('citations', () => {
 		const bib = citationBibtex(input);
 		expect(bib.split('\n')[0]).toBe('@misc{phakhi-atlas-map-road-death-rate-2023-zone10-en-2026-11-24,');
 		expect(bib).toContain('  title        = {{Road traffic death rate by province, 2023}}');
-		expect(bib).toContain(
-			'  author       = {{ThaiRSC (thairsc.com)} and {UN OCHA, from Royal Thai Survey Department boundaries}}'
-		);
+		expect(bib).toContain('  author       = {{Phakhi Atlas}}');
 		expect(bib).toContain('  year         = {2026}');
 		expect(bib).toContain('  url          = {http://127.0.0.1:4173/?lang=en&zone=10#map}');
 		expect(bib).toContain('  urldate      = {2026-11-24}');
-		expect(bib).toMatch(/note {9}= \{per 100,000 population .*Data: Road traffic deaths .*CC BY-IGO/);
+		expect(bib).toMatch(/note {9}= \{per 100,000 population .*Data: ThaiRSC \(thairsc.com\), Road traffic deaths .*CC BY-IGO/);
 		expect(bib.endsWith('\n}')).toBe(true);
 		// Balanced braces.
 		const opens = (bib.replace(/\\[{}]/g, '').match(/\{/g) ?? []).length;

@@ -5,7 +5,7 @@ import { shortPublisher } from './exportable';
 
 export interface CitationInput {
 	lang: Lang;
-	/** The app's name, e.g. "Phakhi Atlas". */
+	/** The app's name, e.g. "Phakhi Atlas": the maker of the chart. */
 	appName: string;
 	title: string;
 	/** The filters in words. */
@@ -15,32 +15,36 @@ export interface CitationInput {
 	/** Date of access, YYYY-MM-DD. */
 	date: string;
 	sources: readonly SourceRow[];
+	/** The period each source's data cover, by source id ("2011–2024"), where known. */
+	sourceDates?: Readonly<Record<string, string>>;
 	/** File-name stem of the view: part of the BibTeX key. */
 	stem: string;
 	/** Words in the page language. */
-	words: { data: string; accessed: string; licence: string };
+	words: { data: string; accessed: string; licence: string; chart: string };
 }
 
 export { shortPublisher };
 
-function sourceLine(s: SourceRow, lang: Lang, licenceWord: string): string {
-	const name = localized(s, 'name', lang);
-	return `${name}, ${shortPublisher(s.publisher)} (${licenceWord}: ${s.licence})${s.url ? ` <${s.url}>` : ''}`;
+/** "Publisher, Dataset (2011–2024) (Licence: …) <url>": a source as its publisher's, with its own dates. */
+function sourceLine(s: SourceRow, c: CitationInput): string {
+	const name = localized(s, 'name', c.lang);
+	const dates = c.sourceDates?.[s.source_id];
+	return `${shortPublisher(s.publisher)}, ${name}${dates ? ` (${dates})` : ''} (${c.words.licence}: ${s.licence})${s.url ? ` <${s.url}>` : ''}`;
 }
 
-function authors(sources: readonly SourceRow[]): string[] {
-	return [...new Set(sources.map((s) => shortPublisher(s.publisher)))];
+function dataPart(c: CitationInput): string {
+	return c.sources.length ? `${c.words.data}: ${c.sources.map((s) => sourceLine(s, c)).join('; ')}` : '';
 }
 
+/**
+ * Phakhi Atlas made the chart, in the year of access; the data's publishers are named as the
+ * sources, each with the period of its data; then the link and the access date.
+ */
 export function citationText(c: CitationInput): string {
 	const year = c.date.slice(0, 4);
-	const by = authors(c.sources);
-	const head = by.length ? `${by.join('; ')} (${year}).` : `${c.appName} (${year}).`;
 	const subtitle = c.subtitle ? ` ${c.subtitle}.` : '';
-	const data = c.sources.length
-		? ` ${c.words.data}: ${c.sources.map((s) => sourceLine(s, c.lang, c.words.licence)).join('; ')}.`
-		: '';
-	return `${head} ${c.title}.${subtitle} ${c.appName}. ${c.url} (${c.words.accessed} ${c.date}).${data}`;
+	const data = dataPart(c);
+	return `${c.appName} (${year}). ${c.title}.${subtitle} [${c.words.chart}]. ${c.url} (${c.words.accessed} ${c.date}).${data ? ` ${data}.` : ''}`;
 }
 
 const BIBTEX_SPECIAL: Record<string, string> = {
@@ -66,21 +70,13 @@ export function bibtexKey(stem: string, date: string): string {
 }
 
 export function citationBibtex(c: CitationInput): string {
-	const by = authors(c.sources);
 	const field = (name: string, value: string) => `  ${name.padEnd(12)} = {${value}}`;
-	const note = [
-		c.subtitle,
-		c.sources.length
-			? `${c.words.data}: ${c.sources.map((s) => sourceLine(s, c.lang, c.words.licence)).join('; ')}`
-			: ''
-	]
-		.filter(Boolean)
-		.join('. ');
+	const note = [c.subtitle, dataPart(c)].filter(Boolean).join('. ');
 	const fields = [
-		// Double braces keep the title's capitals; each author in braces is a corporate name, not "Last, First".
+		// Double braces keep the title's capitals; the author in braces is a corporate name, not "Last, First".
 		field('title', `{${bibtexEscape(c.title)}}`),
-		field('author', (by.length ? by : [c.appName]).map((a) => `{${bibtexEscape(a)}}`).join(' and ')),
-		field('howpublished', bibtexEscape(c.appName)),
+		field('author', `{${bibtexEscape(c.appName)}}`),
+		field('howpublished', bibtexEscape(`${c.words.chart}, ${c.appName}`)),
 		field('year', c.date.slice(0, 4)),
 		field('note', bibtexEscape(note)),
 		field('url', c.url),

@@ -32,8 +32,15 @@ export interface Exportable {
 	sampleNotice?: string;
 	/** Catalogue rows of the sources to cite. */
 	sources: SourceRow[];
+	/** The period each source's data cover, by source id ("2011–2024"), for the citation. */
+	sourceDates?: Record<string, string>;
 	/** Exactly the rows behind the view: the same helper output the on-screen table shows. */
 	table: TableData;
+	/**
+	 * The same data as tidy, self-describing rows (tidy.ts): what CSV and Parquet write, built when
+	 * a file is asked for. Views without them export `table`.
+	 */
+	records?: () => TableData;
 	/** The graphic with its legend, without title or footnote (the frame adds those). */
 	graphic(): Promise<SvgBlock>;
 	/** Formats this view offers; all by default. */

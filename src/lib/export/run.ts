@@ -69,10 +69,10 @@ export async function exportFile(
 	let blob: Blob;
 	if (format === 'csv') {
 		const { toCsv } = await import('./csv');
-		blob = new Blob([toCsv(x.table)], { type: 'text/csv;charset=utf-8' });
+		blob = new Blob([toCsv(x.records?.() ?? x.table)], { type: 'text/csv;charset=utf-8' });
 	} else if (format === 'parquet') {
 		const { toParquet } = await import('./parquet');
-		blob = new Blob([toParquet(x.table, fileMetadata(x, ctx)) as Uint8Array<ArrayBuffer>], {
+		blob = new Blob([toParquet(x.records?.() ?? x.table, fileMetadata(x, ctx)) as Uint8Array<ArrayBuffer>], {
 			type: 'application/vnd.apache.parquet'
 		});
 	} else {

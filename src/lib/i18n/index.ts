@@ -40,6 +40,13 @@ export function formatYear(lang: Lang, year: number): string {
 	return lang === 'th' ? `พ.ศ. ${year + 543}` : String(year);
 }
 
+/** The span of some years: "2011–2024", "พ.ศ. 2554–2567", or one year. */
+export function yearSpan(lang: Lang, years: readonly number[]): string {
+	const [first, last] = [Math.min(...years), Math.max(...years)];
+	const shift = lang === 'th' ? 543 : 0;
+	return first === last ? formatYear(lang, first) : `${formatYear(lang, first)}–${last + shift}`;
+}
+
 export function formatDate(lang: Lang, isoDate: string): string {
 	const date = new Date(`${isoDate}T00:00:00Z`);
 	const locale = lang === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB';

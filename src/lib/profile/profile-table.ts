@@ -1,5 +1,6 @@
 /** The province profile as TableData: the rows of the profile page's table, for its export menu and the brief. */
 import type { TableData } from '$lib/charts/table';
+import { placeNames, tidyTable, type TidyRecord } from '$lib/export/tidy';
 import { profileCoverage } from '$lib/data/aggregate-coverage';
 import { profileRank } from '$lib/data/ranks';
 import { formatAggregate, formatNumber, formatRank, formatYear, localized, translate, type Lang } from '$lib/i18n';
@@ -65,4 +66,57 @@ export function profileTable(
 		],
 		rows
 	};
+}
+
+/**
+ * The profile as tidy export rows (src/lib/export/tidy.ts): per indicator, the province's value in
+ * its latest year with its rank in the country, and its zone's and the nation's figures with what
+ * they cover.
+ */
+export function profileRecords(profile: ProvinceProfile, lang: Lang): TableData {
+	const { province } = profile;
+	const zone = String(province.health_zone);
+	const records = byIssueArea(profile).flatMap(({ items }) =>
+		items.flatMap(({ indicator, row }): TidyRecord[] => {
+			const common = { indicator, year: row.year };
+			const zoneCoverage = profileCoverage(row, 'zone');
+			const nationCoverage = profileCoverage(row, 'nation');
+			return [
+				{
+					scope: 'province',
+					code: province.province_code,
+					name_th: province.name_th,
+					name_en: province.name_en,
+					...common,
+					value: row.value,
+					rank: profileRank(row, 'nation')
+				},
+				...(zoneCoverage
+					? [
+							{
+								scope: 'zone' as const,
+								code: zone,
+								...placeNames('zone', zone),
+								...common,
+								value: row.zone_value,
+								coverage: zoneCoverage
+							}
+						]
+					: []),
+				...(nationCoverage
+					? [
+							{
+								scope: 'nation' as const,
+								code: 'TH',
+								...placeNames('nation', 'TH'),
+								...common,
+								value: row.nation_value,
+								coverage: nationCoverage
+							}
+						]
+					: [])
+			];
+		})
+	);
+	return tidyTable(lang, records, profile.sources);
 }

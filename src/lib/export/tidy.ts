@@ -1,0 +1,123 @@
+/**
+ * Tidy, self-describing rows for CSV and Parquet exports: one row per place and year shown, each
+ * saying what it is without the chart beside it: the place's code and Thai and English names, the
+ * indicator's id and name, the year (CE, and BE in Thai exports), the value at full precision, the
+ * unit, whether it is sample data, its source, the rank in words and, for a zone's or the nation's
+ * figure, what it covers. Column names are fixed snake_case ids, the same in both languages
+ * (docs/export.md lists them).
+ */
+import type { TableColumn, TableData, TableRow } from '$lib/charts/table';
+import { isPartial, type AggregateCoverage } from '$lib/data/aggregate-coverage';
+import type { Scope } from '$lib/data/atlas-db';
+import type { IndicatorRow, SourceRow } from '$lib/data/contract';
+import type { RankPlace } from '$lib/data/ranks';
+import { formatCoverage, formatRank, localized, translate, type Lang } from '$lib/i18n';
+import { shortPublisher } from './exportable';
+
+/** One value of one indicator for one place and year. */
+export interface TidyRecord {
+	scope: Scope;
+	/** Province code, zone number, region id or "TH". */
+	code: string;
+	name_th: string;
+	name_en: string;
+	indicator: IndicatorRow;
+	year: number;
+	value: number | null;
+	/** The province's place among those ranked in the view (1 = worst). */
+	rank?: RankPlace | null;
+	/** A zone's, region's or the nation's figure: what it covers. */
+	coverage?: AggregateCoverage | null;
+}
+
+const SCOPES: Scope[] = ['province', 'zone', 'region', 'nation'];
+
+/** A zone's, region's or the nation's names in both languages. */
+export function placeNames(scope: Exclude<Scope, 'province'>, id: string): { name_th: string; name_en: string } {
+	const name = (lang: Lang) =>
+		scope === 'zone'
+			? translate(lang, 'zone', { zone: id })
+			: scope === 'region'
+				? translate(lang, `region_${id}` as Parameters<typeof translate>[1])
+				: translate(lang, 'nation');
+	return { name_th: name('th'), name_en: name('en') };
+}
+
+/** The columns, in order; `year_be` only in Thai exports. */
+export function tidyColumns(lang: Lang): TableColumn[] {
+	const text = (key: string): TableColumn => ({ key, label: key });
+	const number = (key: string): TableColumn => ({ key, label: key, numeric: true });
+	return [
+		text('scope'),
+		text('code'),
+		text('name_th'),
+		text('name_en'),
+		text('indicator_id'),
+		text('indicator'),
+		number('year'),
+		...(lang === 'th' ? [number('year_be')] : []),
+		number('value'),
+		text('unit'),
+		text('is_sample'),
+		text('source'),
+		text('rank'),
+		number('rank_worst'),
+		number('provinces'),
+		number('provinces_total'),
+		number('population_share'),
+		text('coverage')
+	];
+}
+
+/** The source as a row names it: "publisher: dataset". */
+export function sourceLabel(source: SourceRow | undefined, lang: Lang, fallback: string): string {
+	return source ? `${shortPublisher(source.publisher)}: ${localized(source, 'name', lang)}` : fallback;
+}
+
+/** The records as a table, ordered by scope (provinces first), indicator, year and code. */
+export function tidyTable(lang: Lang, records: readonly TidyRecord[], sources: readonly SourceRow[]): TableData {
+	const columns = tidyColumns(lang);
+	const order = (r: TidyRecord) => SCOPES.indexOf(r.scope);
+	const sorted = [...records].sort(
+		(a, b) =>
+			order(a) - order(b) ||
+			a.indicator.indicator_id.localeCompare(b.indicator.indicator_id) ||
+			a.year - b.year ||
+			a.code.localeCompare(b.code, 'en', { numeric: true })
+	);
+	const rows = sorted.map((r): TableRow => {
+		const source = sources.find((s) => s.source_id === r.indicator.source_id);
+		const raw: Record<string, string | number | null> = {
+			scope: r.scope,
+			code: r.code,
+			name_th: r.name_th,
+			name_en: r.name_en,
+			indicator_id: r.indicator.indicator_id,
+			indicator: localized(r.indicator, 'name', lang),
+			year: r.year,
+			year_be: r.year + 543,
+			value: r.value,
+			unit: localized(r.indicator, 'unit', lang),
+			is_sample: r.indicator.is_sample ? 'true' : 'false',
+			source: sourceLabel(source, lang, r.indicator.source),
+			rank: r.rank ? formatRank(lang, r.rank) : null,
+			rank_worst: r.rank?.worst ?? null,
+			provinces: r.coverage?.provinces ?? null,
+			provinces_total: r.coverage?.provinces_total ?? null,
+			population_share: r.coverage?.population_share ?? null,
+			coverage: r.coverage
+				? r.value === null
+					? translate(lang, 'aggregate_withheld', {
+							place: lang === 'th' ? r.name_th : r.name_en,
+							coverage: formatCoverage(lang, r.coverage)
+						})
+					: isPartial(r.coverage)
+						? formatCoverage(lang, r.coverage)
+						: translate(lang, 'aggregate_complete')
+				: null
+		};
+		const cells = Object.fromEntries(columns.map((c) => [c.key, raw[c.key] === null ? '' : String(raw[c.key])]));
+		return { key: `${r.scope}:${r.code}:${r.indicator.indicator_id}:${r.year}`, cells, raw };
+	});
+	return { columns, rows };
+}
