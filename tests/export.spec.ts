@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { expect, test } from './fixtures';
 import { legendColours, sourceRows, waitForView } from './helpers';
+import { tidyColumns } from '../src/lib/export/tidy';
 
 // Export and sharing: every format of the choropleth and of a chart is downloaded and the files
 // themselves are checked; a copied link reproduces the view; the province brief prints to one A4 page.
@@ -52,62 +53,35 @@ function parseCsv(text: string): string[][] {
 	return rows;
 }
 
-async function readParquet(bytes: Buffer): Promise<{ columns: [string, string][]; rows: unknown[][] }> {
-	const path = join(scratch, `read-${Date.now()}-${Math.random().toString(36).slice(2)}.parquet`);
+/** A downloaded file read back with DuckDB in Node: its columns with their types, and its rows. */
+async function readBack(
+	bytes: Buffer,
+	kind: 'parquet' | 'csv'
+): Promise<{ columns: [string, string][]; rows: unknown[][] }> {
+	const path = join(scratch, `read-${Date.now()}-${Math.random().toString(36).slice(2)}.${kind}`);
 	writeFileSync(path, bytes);
+	// CSV: every column as text, as written (an empty field reads as '').
+	const from =
+		kind === 'parquet' ? `read_parquet('${path}')` : `read_csv('${path}', header = true, all_varchar = true)`;
 	const db = await DuckDBInstance.create(':memory:');
 	const conn = await db.connect();
 	try {
-		const columns = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${path}')`))
-			.getRowObjectsJS()
-			.map((r) => [String(r.column_name), String(r.column_type)] as [string, string]);
-		const rows = (await conn.runAndReadAll(`SELECT * FROM read_parquet('${path}')`)).getRowsJS();
-		return { columns, rows };
-	} finally {
-		conn.closeSync();
-		db.closeSync();
-	}
-}
-
-/** The tidy export's columns (docs/export.md); Thai exports add year_be after year. */
-const TIDY_COLUMNS_EN = [
-	'scope',
-	'code',
-	'name_th',
-	'name_en',
-	'indicator_id',
-	'indicator',
-	'year',
-	'value',
-	'unit',
-	'is_sample',
-	'source',
-	'rank',
-	'rank_worst',
-	'provinces',
-	'provinces_total',
-	'population_share',
-	'coverage'
-];
-
-/** A CSV export read back with DuckDB's own CSV reader (every column as text, as written). */
-async function readCsvWithDuckDb(bytes: Buffer): Promise<{ columns: [string, string][]; rows: unknown[][] }> {
-	const path = join(scratch, `read-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
-	writeFileSync(path, bytes);
-	const db = await DuckDBInstance.create(':memory:');
-	const conn = await db.connect();
-	try {
-		const from = `read_csv('${path}', header = true, all_varchar = true)`;
 		const columns = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`))
 			.getRowObjectsJS()
 			.map((r) => [String(r.column_name), String(r.column_type)] as [string, string]);
 		const rows = (await conn.runAndReadAll(`SELECT * FROM ${from}`)).getRowsJS();
-		return { columns, rows: rows.map((r) => r.map((v) => (v === null ? '' : v))) };
+		return { columns, rows: kind === 'csv' ? rows.map((r) => r.map((v) => (v === null ? '' : v))) : rows };
 	} finally {
 		conn.closeSync();
 		db.closeSync();
 	}
 }
+const readParquet = (bytes: Buffer) => readBack(bytes, 'parquet');
+/** The CSV without its byte-order mark. */
+const readCsvWithDuckDb = (bytes: Buffer) => readBack(bytes, 'csv');
+
+/** The tidy export's columns (docs/export.md and tidy.test.ts); Thai exports add year_be after year. */
+const TIDY_COLUMNS_EN = tidyColumns('en').map((c) => c.key);
 
 /** The on-screen table, opened first (a closed DataTable may keep no rows in the DOM): header labels and cell texts. */
 async function screenTable(page: Page, id: string): Promise<{ header: string[]; rows: string[][] }> {
