@@ -149,12 +149,14 @@ function explorerRecords(x: ExplorerExportInput) {
 			const ind = indicatorOf.get(r.indicator_id);
 			return ind ? seriesRecords(target, [r], ind) : [];
 		});
-	const multiples: TidyRecord[] = data
-		? [
-				...(data.focus.scope !== 'nation' ? headlineRecords(data.focus, data.headlines.focus) : []),
-				...headlineRecords(NATION, data.headlines.nation)
-			]
-		: [];
+	const headlines = data?.headlines ?? null;
+	const multiples: TidyRecord[] =
+		data && headlines
+			? [
+					...(data.focus.scope !== 'nation' ? headlineRecords(data.focus, headlines.focus) : []),
+					...headlineRecords(NATION, headlines.nation)
+				]
+			: [];
 	const table = (records: TidyRecord[]) => tidyTable(x.lang, records, x.sources);
 	return {
 		ranking: table(ranked),
