@@ -130,6 +130,10 @@ test('every province has a prerendered profile with every indicator', async ({ p
 	await expect(page.locator('tr[data-indicator]')).toHaveCount(10);
 	await expect(page.locator('tr[data-indicator="road_death_rate"]')).toContainText(`พ.ศ. ${LATEST_ROAD_YEAR + 543}`);
 	await expect(page.locator('tr[data-indicator="dengue_rate"]')).toContainText('พ.ศ. 2565');
+	// The road-death rate against the national target of its year (the 2027 goal), with the target's source below.
+	await expect(page.locator('tr[data-indicator="road_death_rate"] .target')).toHaveAttribute('data-target', 'road_death_rate_2027');
+	await expect(page.locator('tr[data-indicator="road_death_rate"] .target')).toContainText('ไม่ผ่านเป้าหมาย');
+	await expect(page.locator('.target-note')).toContainText('ความเชื่อมั่นปานกลาง');
 	const response = await page.goto('/province/99');
 	expect(response?.status()).toBe(404);
 });

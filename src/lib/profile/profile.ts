@@ -1,6 +1,6 @@
 /** A province profile: every indicator for one province against its zone and the nation. Plain data, no layout. */
 import type { AtlasDb, ProfileRow, ScopedTrendRow } from '$lib/data/atlas-db';
-import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow } from '$lib/data/contract';
+import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow, TargetRow } from '$lib/data/contract';
 
 export interface ProvinceProfile {
 	province: ProvinceRow;
@@ -9,16 +9,19 @@ export interface ProvinceProfile {
 	issueAreas: IssueAreaRow[];
 	indicators: IndicatorRow[];
 	sources: SourceRow[];
+	/** The national targets, to judge each indicator's latest value by (src/lib/data/targets.ts). */
+	targets: TargetRow[];
 	rows: ProfileRow[];
 	trends: ScopedTrendRow[];
 }
 
 export async function loadProfiles(db: AtlasDb): Promise<Map<string, ProvinceProfile>> {
-	const [provinces, issueAreas, indicators, sources] = await Promise.all([
+	const [provinces, issueAreas, indicators, sources, targets] = await Promise.all([
 		db.provinces(),
 		db.issueAreas(),
 		db.indicators(),
-		db.sources()
+		db.sources(),
+		db.targets()
 	]);
 	const profiles = new Map<string, ProvinceProfile>();
 	for (const province of provinces) {
@@ -32,7 +35,7 @@ export async function loadProfiles(db: AtlasDb): Promise<Map<string, ProvincePro
 				p.split_from === province.province_code ||
 				p.province_code === province.split_from
 		);
-		profiles.set(province.province_code, { province, provinces: related, issueAreas, indicators, sources, rows, trends });
+		profiles.set(province.province_code, { province, provinces: related, issueAreas, indicators, sources, targets, rows, trends });
 	}
 	return profiles;
 }
