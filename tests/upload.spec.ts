@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { collectConsoleErrors, expect, test } from './fixtures';
 import { NO_DATA_COLOUR } from '../src/lib/map/choropleth';
+import { agencyWorkbook } from './support/agency-workbook';
 import { consoleQuery, KHON_KAEN, projectOnMap, rankingRows, sourceRows, waitForMap } from './helpers';
 
 /** Khon Kaen's health zone, from the bundled source: a group of provinces to leave without a value. */
@@ -86,6 +87,11 @@ test.beforeAll(async () => {
 			['10,2023,,5', '11,2023,2.5,6', '12,2023,-,7', '13,2023,3.5,', '14,2023,n/a,9', '15,2023,4.5,10'].join('\n') +
 			'\n'
 	);
+	// An agency's workbook: a projects sheet (Thai headers, a date cell, a BE date as text, Thai statuses and issue
+	// areas) and an instalments sheet with the funder's headers (seeds/002); and the same workbook cut in half.
+	const xlsx = Buffer.from(agencyWorkbook());
+	writeFileSync(file('agency.xlsx'), xlsx);
+	writeFileSync(file('broken.xlsx'), xlsx.subarray(0, Math.floor(xlsx.length / 2)));
 	// 200 MB of CSV, written in 1 MB blocks.
 	const block = ('10,2023,' + '9'.repeat(1015) + '\n').repeat(1024);
 	const fd = openSync(file('big.csv'), 'w');
@@ -345,6 +351,53 @@ test('a button that cannot act says why, required fields are marked, and blank c
 	await expect(summary.locator('tr[data-cells="value"] [data-kind="blank"]')).toHaveText('3 (บรรทัดที่ 2, 4, 6)');
 	await page.getByTestId('reset').click();
 	await expect(page.locator('.file-list')).toHaveCount(0);
+});
+
+test('an Excel workbook loads sheet by sheet, each named "file › sheet"; a damaged one is named and changes nothing', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const errors = collectConsoleErrors(page);
+	await openDataPage(page);
+	await pick(page, 'broken.xlsx');
+	await expect(fileItem(page, 'broken.xlsx')).toHaveAttribute('data-status', 'rejected');
+	await expect(fileItem(page, 'broken.xlsx')).toContainText('This Excel file cannot be read');
+	await expect(fileItem(page, 'broken.xlsx')).toContainText('Everything loaded before is unchanged.');
+
+	await pick(page, 'agency.xlsx');
+	const projects = fileItem(page, 'agency.xlsx › โครงการ');
+	const instalments = fileItem(page, 'agency.xlsx › งวด');
+	await expect(projects).toHaveAttribute('data-status', 'mapping');
+	await expect(projects.getByTestId('table-select')).toHaveValue('projects');
+	await expect(projects.locator('tr[data-column="organisation_th"] select')).toHaveValue('h:ชื่อองค์กร');
+	await projects.getByRole('button', { name: 'Check and load' }).click();
+	await expect(projects).toHaveAttribute('data-status', 'loaded');
+	await expect(instalments).toHaveAttribute('data-status', 'mapping');
+	await expect(instalments.getByTestId('table-select')).toHaveValue('instalments');
+	await instalments.getByRole('button', { name: 'Check and load' }).click();
+	await expect(instalments).toHaveAttribute('data-status', 'loaded');
+	expect(
+		await query(
+			page,
+			`SELECT project_code, organisation_th, status, province_code, budget, start_date, end_date, issue_area_ids FROM projects ORDER BY 1`
+		)
+	).toEqual([
+		['68-ก-001', 'สมาคมหนึ่ง', 'active', '83', '1000000', '2025-01-01', '2025-12-31', 'tobacco;alcohol_drugs'],
+		['68-ก-002', 'มูลนิธิสอง', 'closed', '50', '500000', '2025-02-01', '2025-12-31', 'environment']
+	]);
+	expect(
+		await query(
+			page,
+			`SELECT project_code, instalment_no, period_start, period_end, amount FROM instalments ORDER BY 2`
+		)
+	).toEqual([
+		['68-ก-001', '1', '2025-01-01', '2025-06-30', '600000'],
+		['68-ก-001', '2', '2025-07-01', '2025-12-31', '400000']
+	]);
+	await page.getByTestId('reset').click();
+	await expect(page.locator('.files .status')).toHaveText('Back to the bundled data.');
+	await expect(projects).toHaveCount(0);
+	expect(errors).toEqual([]);
 });
 
 test('the SQL console answers read-only queries and refuses DROP and INSTALL', async ({ page }) => {

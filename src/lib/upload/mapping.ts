@@ -58,11 +58,11 @@ const ALIASES: Record<string, string[]> = {
 	start_date: ['วันเริ่มต้น', 'วันที่เริ่ม', 'วันเริ่ม', 'วันที่เริ่มต้น', 'เริ่ม', 'start', 'startdate', 'from'],
 	end_date: ['วันสิ้นสุด', 'วันที่สิ้นสุด', 'สิ้นสุด', 'end', 'enddate', 'to'],
 	event_date: ['วันที่', 'วันจัด', 'date', 'eventdate'],
-	status: ['สถานะ', 'status'],
+	status: ['สถานะ', 'สถานะโครงการ', 'status'],
 	district_code: ['อำเภอ', 'รหัสอำเภอ', 'เขต', 'district', 'districtcode', 'amphoe', 'adm2pcode'],
 	lat: ['ละติจูด', 'lat', 'latitude'],
 	lon: ['ลองจิจูด', 'lon', 'lng', 'long', 'longitude'],
-	issue_area_ids: ['ประเด็น', 'issues', 'issueareas'],
+	issue_area_ids: ['ประเด็น', 'ประเด็นงาน', 'issues', 'issueareas'],
 	issue_area_id: ['ประเด็น', 'issue', 'issuearea'],
 	network_id: ['เครือข่าย', 'network', 'networkid'],
 	network_ids: ['เครือข่าย', 'networks'],
@@ -79,14 +79,23 @@ const ALIASES: Record<string, string[]> = {
 	population: ['ประชากร', 'population'],
 	health_zone: ['เขตสุขภาพ', 'healthzone', 'zone'],
 	year_joined: ['ปีที่เข้าร่วม', 'joined'],
-	partner_type: ['ประเภท', 'ประเภทองค์กร', 'type'],
+	partner_type: ['ประเภท', 'ประเภทองค์กร', 'ประเภทภาคี', 'type', 'partnertype'],
 	unit_th: ['หน่วย', 'unit'],
 	source: ['ที่มา', 'แหล่งข้อมูล'],
-	participants: ['ผู้เข้าร่วม', 'จำนวนผู้เข้าร่วม']
+	participants: ['ผู้เข้าร่วม', 'จำนวนผู้เข้าร่วม'],
+	// Instalments as the funder's project system shows them (seeds/002): งวด | วันที่งวดโครงการ จากวันที่ ถึงวันที่ |
+	// วันที่งวดรายงาน จากวันที่ ถึงวันที่ | งบประมาณ (บาท); flattened, the second pair arrives as จากวันที่_1, ถึงวันที่_1.
+	period_start: ['จากวันที่', 'ตั้งแต่วันที่', 'วันที่งวดโครงการจากวันที่', 'วันเริ่มงวด', 'periodstart'],
+	period_end: ['ถึงวันที่', 'วันที่งวดโครงการถึงวันที่', 'วันสิ้นสุดงวด', 'periodend'],
+	report_start: ['จากวันที่1', 'วันที่งวดรายงานจากวันที่', 'รายงานจากวันที่', 'reportstart'],
+	report_end: ['ถึงวันที่1', 'วันที่งวดรายงานถึงวันที่', 'รายงานถึงวันที่', 'reportend']
 };
 
 /** Aliases that differ by table: a header that means one column here and another there. */
 const TABLE_ALIASES: Partial<Record<TableName, Record<string, string[]>>> = {
+	// ชื่อองค์กร is a partner's own name in a partners file, the responsible organisation in a projects file.
+	partners: { name_th: [...ALIASES.name_th, 'ชื่อองค์กร', 'ชื่อหน่วยงาน', 'ชื่อภาคี', 'องค์กร', 'หน่วยงาน'] },
+	instalments: { amount: [...ALIASES.amount, 'งบประมาณ', 'งบประมาณงวด', 'budget'] },
 	population: { total: ALIASES.total, denominator: [] },
 	provinces: { population: ALIASES.population, total: [] }
 };

@@ -37,7 +37,8 @@ export function problemText(lang: Lang, p: Problem, lineOffset = 0): string {
 			return translate(lang, `prob_parquet_${p.reason}`, { file: p.file });
 		case 'unreadable':
 		case 'contract':
-			return translate(lang, p.code === 'unreadable' ? 'prob_unreadable' : 'prob_contract', { detail: p.detail });
+		case 'bad_workbook':
+			return translate(lang, `prob_${p.code}`, { detail: p.detail });
 		case 'missing_column':
 			return translate(lang, 'prob_missing_column', { column: p.column, type: p.type });
 		case 'bad_constant':

@@ -46,6 +46,7 @@ export type Problem =
 	| { code: 'unreadable'; detail: string }
 	/** A Parquet file the decoder refused, why in the user's terms, and its own words (shown under "details"). */
 	| { code: 'parquet'; file: string; reason: DecodeFailure; detail: string }
+	| { code: 'bad_workbook'; detail: string }
 	| { code: 'binary_text' }
 	| { code: 'unknown_encoding' }
 	| { code: 'no_rows' }

@@ -1,0 +1,79 @@
+/**
+ * Excel workbooks (.xlsx), the format Thai agencies send: every sheet with rows becomes a table of
+ * its own, named "file › sheet", written as UTF-8 CSV text so it goes through the same checked path
+ * as any CSV (headers recognised, Thai names, Buddhist-era dates and amounts read). Date cells become
+ * ISO dates; numbers keep their digits; text stays as written. Read with @e965/xlsx (the maintained
+ * SheetJS build, not the registry's frozen `xlsx` 0.18.5); in the browser this runs in a worker
+ * (workbook-worker.ts).
+ */
+import { read, utils, type WorkSheet } from '@e965/xlsx';
+
+export interface SheetTable {
+	/** "file › sheet" */
+	name: string;
+	sheet: string;
+	/** The sheet as UTF-8 CSV, header row first. */
+	csv: Uint8Array;
+	rows: number;
+}
+
+export class WorkbookError extends Error {
+	constructor(
+		readonly file: string,
+		readonly detail: string
+	) {
+		super(`${file}: ${detail}`);
+		this.name = 'WorkbookError';
+	}
+}
+
+/** The name a sheet's table goes by in messages and in the kept files. */
+export const sheetTableName = (file: string, sheet: string) => `${file} › ${sheet}`;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function cellText(value: unknown): string {
+	if (value === null || value === undefined) return '';
+	if (value instanceof Date)
+		return Number.isNaN(value.getTime())
+			? ''
+			: `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
+	return String(value);
+}
+
+const csvField = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+function sheetRows(sheet: WorkSheet): string[][] {
+	const rows = utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: false });
+	return rows.map((r) => r.map(cellText)).filter((r) => r.some((c) => c.trim() !== ''));
+}
+
+/** Is this a workbook (a zip that says .xlsx), by its first bytes and name? */
+export function isWorkbook(name: string, bytes: Uint8Array): boolean {
+	return bytes[0] === 0x50 && bytes[1] === 0x4b && /\.(xlsx|xlsm)$/i.test(name);
+}
+
+/** The sheets of a workbook that hold rows, as CSV tables; throws WorkbookError when the file cannot be read. */
+export function workbookTables(bytes: Uint8Array, file: string): SheetTable[] {
+	// SheetJS reads anything it is given (plain text as a one-cell sheet): an .xlsx is a zip archive, or nothing.
+	if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04))
+		throw new WorkbookError(file, 'not a zip archive, as every .xlsx file is');
+	let book;
+	try {
+		book = read(bytes, { type: 'array', cellDates: true, dense: true });
+	} catch (e) {
+		throw new WorkbookError(file, e instanceof Error ? e.message : String(e));
+	}
+	if (!book.SheetNames || book.SheetNames.length === 0) throw new WorkbookError(file, 'no sheets');
+	const encoder = new TextEncoder();
+	const out: SheetTable[] = [];
+	for (const sheet of book.SheetNames) {
+		const rows = sheetRows(book.Sheets[sheet]);
+		if (rows.length === 0) continue;
+		const width = Math.max(...rows.map((r) => r.length));
+		const text = rows.map((r) => Array.from({ length: width }, (_, i) => csvField(r[i] ?? '')).join(',')).join('\n');
+		out.push({ name: sheetTableName(file, sheet), sheet, csv: encoder.encode(text + '\n'), rows: rows.length - 1 });
+	}
+	if (out.length === 0) throw new WorkbookError(file, 'every sheet is empty');
+	return out;
+}
