@@ -16,11 +16,15 @@ const painted = async (page: Page) => {
 	await expect(page.locator('.map-stack')).toHaveAttribute('data-renderer', 'maplibre');
 };
 
+// DuckDB-WASM starts in a few seconds on a quiet machine, but CI shares 2 cores between two browser workers:
+// the waits for the database are generous (tests never assert on time).
+const DB_READY = { timeout: 60_000 };
+
 export const ROUTES: AppRoute[] = [
 	{
 		path: '/',
 		async ready(page) {
-			await expect(page.locator('.explorer')).toHaveAttribute('data-db', 'ready');
+			await expect(page.locator('.explorer')).toHaveAttribute('data-db', 'ready', DB_READY);
 			await expect(page.locator('.explorer')).not.toHaveAttribute('data-view', '');
 			await expect(page.locator('.ranking[role="img"]')).toHaveAttribute('data-drawn', 'true');
 			await painted(page);
@@ -41,7 +45,7 @@ export const ROUTES: AppRoute[] = [
 	{
 		path: '/coverage',
 		async ready(page) {
-			await expect(page.locator('.coverage')).toHaveAttribute('data-db', 'ready');
+			await expect(page.locator('.coverage')).toHaveAttribute('data-db', 'ready', DB_READY);
 			await expect(page.locator('.coverage')).not.toHaveAttribute('data-coverage', '');
 			await painted(page);
 		}
@@ -49,7 +53,7 @@ export const ROUTES: AppRoute[] = [
 	{
 		path: '/gaps',
 		async ready(page) {
-			await expect(page.locator('.gaps')).not.toHaveAttribute('data-gaps', '');
+			await expect(page.locator('.gaps')).not.toHaveAttribute('data-gaps', '', DB_READY);
 			await expect(page.locator('.gaps .echart')).toHaveAttribute('data-drawn', 'true');
 			await painted(page);
 		}
@@ -64,7 +68,7 @@ export const ROUTES: AppRoute[] = [
 	{
 		path: '/data',
 		async ready(page) {
-			await expect(page.locator('.user-data')).toHaveAttribute('data-db', 'ready');
+			await expect(page.locator('.user-data')).toHaveAttribute('data-db', 'ready', DB_READY);
 		}
 	},
 	{
