@@ -30,7 +30,7 @@ export default defineConfig({
 	// Generous for a 2-core machine: DuckDB-WASM alone needs ~1.5 s to start,
 	// and two workers share the CPU with the static server.
 	timeout: 90_000,
-	globalTimeout: 15 * 60_000,
+	globalTimeout: 35 * 60_000,
 	expect: { timeout: 20_000 },
 	use: {
 		browserName: 'chromium',
