@@ -9,7 +9,7 @@ test('road deaths in 2018: the MOPH KPI target (≤ 16) with its source, on the 
 	await waitForView(page, 'road_death_rate', 2018);
 	const source = page.locator('.target-source');
 	await expect(source).toHaveAttribute('data-target', 'road_death_rate_fy2018');
-	await expect(source).toContainText('Target ≤ 16.0 (MOPH KPI 018, fiscal year 2018)');
+	await expect(source).toContainText('Target at most 16.0 (MOPH KPI 018, fiscal year 2018)');
 	await expect(source).toContainText('healthkpi.moph.go.th');
 	await expect(source).toContainText('none is set per province');
 	// The ranking draws the target as a reference line, labelled with its value.
@@ -43,7 +43,7 @@ test('the map classified by the target: meets / misses colour the canvas and fil
 	await expect(items.nth(0)).toContainText(`(${meets})`);
 	await expect(items.nth(1)).toContainText('Misses the target');
 	await expect(items.nth(1)).toContainText(`(${77 - meets})`);
-	await expect(page.locator('.legend-target')).toContainText('Target ≤ 16.0 (MOPH KPI 018, fiscal year 2018)');
+	await expect(page.locator('.legend-target')).toContainText('Target at most 16.0 (MOPH KPI 018, fiscal year 2018)');
 	const colours = await legendColours(page);
 	await expect
 		.poll(async () => Object.values(await countCanvasColours(page, colours)).map((n) => n > 20))
@@ -52,7 +52,7 @@ test('the map classified by the target: meets / misses colour the canvas and fil
 	// 2024 is judged against the government's goal for 2027, of medium confidence: said so.
 	await page.getByRole('combobox', { name: 'Year', exact: true }).selectOption('2024');
 	await waitForView(page, 'road_death_rate', 2024);
-	await expect(page.locator('.legend-target')).toContainText('Target ≤ 12.0 (Government target, by 2027) · medium confidence');
+	await expect(page.locator('.legend-target')).toContainText('Target at most 12.0 (Government target, by 2027) · medium confidence');
 	// An indicator without a target: quantiles, and the legend says why.
 	await page.goto('/?lang=en&indicator=dengue_rate&method=target');
 	await waitForView(page, 'dengue_rate', 2022);

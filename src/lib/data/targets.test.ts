@@ -66,10 +66,10 @@ describe('targetLabel and gapText', () => {
 	const f = (v: number) => v.toFixed(1);
 	it('names the target, who set it and when, in Thai (Buddhist era) and English, and flags medium confidence', () => {
 		const road = target({ set_by_en: 'Government target', set_by_th: 'เป้าหมายรัฐบาล', confidence: 'medium', confidence_note: 'plan text itself not read' });
-		expect(targetLabel('en', road, f)).toBe('Target ≤ 12.0 (Government target, by 2027) · medium confidence: plan text itself not read');
-		expect(targetLabel('th', road, f)).toBe('เป้าหมาย ≤ 12.0 (เป้าหมายรัฐบาล ภายใน พ.ศ. 2570) · ความเชื่อมั่นปานกลาง: plan text itself not read');
+		expect(targetLabel('en', road, f)).toBe('Target at most 12.0 (Government target, by 2027) · medium confidence: plan text itself not read');
+		expect(targetLabel('th', road, f)).toBe('เป้าหมาย ไม่เกิน 12.0 (เป้าหมายรัฐบาล ภายใน พ.ศ. 2570) · ความเชื่อมั่นปานกลาง: plan text itself not read');
 		const kpi = target({ kind: 'annual', year: 2018, value: 16, set_by_en: 'MOPH KPI 018' });
-		expect(targetLabel('en', kpi, f)).toBe('Target ≤ 16.0 (MOPH KPI 018, fiscal year 2018)');
+		expect(targetLabel('en', kpi, f)).toBe('Target at most 16.0 (MOPH KPI 018, fiscal year 2018)');
 	});
 	it('says by how much a value misses or meets it, with the sign', () => {
 		expect(gapText('en', targets[0], 20.5, f)).toBe('Misses the target by +8.5');

@@ -31,11 +31,12 @@ export function gapToTarget(target: TargetRow, value: number): number {
 	return target.comparator === '>=' ? target.value! - value : value - target.value!;
 }
 
-/** "Target ≤ 12 (Government target, by 2027)" in Thai or English, "medium confidence: …" appended when it is. */
+/** "Target at most 12 (Government target, by 2027)" in Thai or English, "medium confidence: …" appended when it is. */
 export function targetLabel(lang: Lang, target: TargetRow, format: (v: number) => string): string {
 	const period = translate(lang, target.kind === 'by' ? 'target_by' : 'target_fiscal', { year: formatYear(lang, target.year) });
 	const label = translate(lang, 'target_label', {
-		comparator: target.comparator === '>=' ? '≥' : '≤',
+		// In words: ≤ and ≥ are not in the app's font.
+		comparator: translate(lang, target.comparator === '>=' ? 'target_at_least' : 'target_at_most'),
 		value: format(target.value!),
 		setBy: lang === 'th' ? target.set_by_th : target.set_by_en,
 		period
