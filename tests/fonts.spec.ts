@@ -50,9 +50,15 @@ async function fallbackTexts(page: Page, cdp: CDPSession): Promise<string[]> {
 	const bad: string[] = [];
 	let drawn = 0;
 	for (const { node, text } of elementsWithText(root)) {
-		const { fonts } = (await cdp.send('CSS.getPlatformFontsForNode', { nodeId: node.nodeId })) as {
-			fonts: { familyName: string; isCustomFont: boolean; glyphCount: number }[];
-		};
+		// A node the page replaced after the walk (a view still updating) has no fonts to ask for.
+		const answer = (await cdp
+			.send('CSS.getPlatformFontsForNode', { nodeId: node.nodeId })
+			.catch((e: Error) => {
+				if (/Could not find node/.test(e.message)) return null;
+				throw e;
+			})) as { fonts: { familyName: string; isCustomFont: boolean; glyphCount: number }[] } | null;
+		if (!answer) continue;
+		const { fonts } = answer;
 		if (fonts.length > 0) drawn++;
 		for (const font of fonts)
 			if (!font.isCustomFont || !font.familyName.startsWith(APP_FONT))
