@@ -200,7 +200,7 @@ test('each file gets its message, earlier data survives every bad one, and a rel
 	await page.goto('/?lang=en&indicator=road_death_rate&year=2023');
 	await expect(page.locator('.explorer')).toHaveAttribute('data-view', 'road_death_rate:2023::');
 	await expect(page.locator('.source-line')).toContainText('Your data: valid.parquet');
-	await expect.poll(async () => (await rankingRows(page))[0]).toEqual(['worst of 77', 'Narathiwat', '9.6']);
+	await expect.poll(async () => (await rankingRows(page))[0]).toEqual(['worst of 77', 'Narathiwat', '9.6', '−2.4']); // 2.4 under the target of 12
 
 	// Reset to bundled data: the bundled values are back, and stay back after a reload.
 	await openDataPage(page);
