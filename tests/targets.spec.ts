@@ -59,3 +59,41 @@ test('the map classified by the target: meets / misses colour the canvas and fil
 	await expect(page.locator('.legend-target')).toContainText('No target applies');
 	await expect(page.locator('.target-source')).toHaveCount(0);
 });
+
+test('the briefs in Thai: the official road deaths (3-base) of the latest year against the national target, on the table, the charts and in the sources', async ({
+	page
+}) => {
+	const year = Math.max(...roadDeathRows().map((r) => r.year));
+	const khonKaen = roadDeathRows().find((r) => r.code === '40' && r.year === year)!;
+	// Khon Kaen's rate is above the goal of 12 per 100 000: the brief says by how much it misses it.
+	expect(khonKaen.rate).toBeGreaterThan(12);
+	await page.goto('/brief/province/40');
+	const row = page.locator('.brief tr[data-indicator="road_death_rate"]');
+	await expect(row.locator('td').nth(2)).toHaveText(String(year + 543));
+	const value = row.locator('td.value');
+	await expect(value).toContainText(khonKaen.rate.toFixed(1));
+	await expect(value.locator('[data-target="road_death_rate_2027"]')).toHaveText(
+		`ไม่ผ่านเป้าหมาย เกินอยู่ +${(khonKaen.rate - 12).toFixed(1)}`
+	);
+	// The charts drawn at build time: the target across the zone's ranking and along the trend.
+	await expect(page.locator('.brief .chart.ranking svg')).toContainText('เป้าหมาย');
+	await expect(page.locator('.brief .chart.trend svg [data-series="target"] path')).toHaveCount(1);
+	await expect(page.locator('.brief .chart.trend svg')).toContainText('เป้าหมาย');
+	// The target named with its source, its confidence and that it is national; the series' own source and caveat.
+	const note = page.locator('.brief .target-note');
+	await expect(note).toHaveCount(1);
+	await expect(note).toContainText('เป้าหมาย ไม่เกิน 12.0');
+	await expect(note).toContainText(`ภายใน พ.ศ. ${2027 + 543}`);
+	await expect(note).toContainText('ความเชื่อมั่นปานกลาง');
+	await expect(note).toContainText('เป้าหมายเป็นระดับประเทศ');
+	await expect(page.locator('.brief .sources')).toContainText('3 ฐาน');
+	await expect(page.locator('.brief .caveat')).toBeVisible();
+
+	// The zone brief: the zone's own figure judged against the same target.
+	await page.goto('/brief/zone/7');
+	const zoneRow = page.locator('.brief tr[data-indicator="road_death_rate"]');
+	await expect(zoneRow.locator('td').nth(2)).toHaveText(String(year + 543));
+	await expect(zoneRow.locator('td.value [data-target="road_death_rate_2027"]')).toContainText('ไม่ผ่านเป้าหมาย');
+	await expect(page.locator('.brief .chart.ranking svg')).toContainText('เป้าหมาย');
+	await expect(page.locator('.brief .target-note')).toContainText('เป้าหมาย ไม่เกิน 12.0');
+});

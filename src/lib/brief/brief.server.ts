@@ -9,7 +9,7 @@ import type { FeatureCollection } from 'geojson';
 import { rankingLayout, rankingSvg } from '$lib/charts/ranking';
 import { trendLayout, trendSvg } from '$lib/charts/trend';
 import { profileCoverage } from '$lib/data/aggregate-coverage';
-import { profileRank, rankPlaces } from '$lib/data/ranks';
+import { profileRank } from '$lib/data/ranks';
 import type { AtlasDb } from '$lib/data/atlas-db';
 import type { IndicatorRow } from '$lib/data/contract';
 import { DATA_DIR, withBundledDb } from '$lib/data/bundled.server';
@@ -26,6 +26,7 @@ import {
 	CHART_WIDTH,
 	featuredIndicator,
 	TREND_HEIGHT,
+	zoneRanking,
 	type BriefData,
 	type BriefHeadline,
 	type BriefKind
@@ -48,11 +49,12 @@ async function loadBriefs(): Promise<Briefs> {
 	const read = async (file: string) => JSON.parse(await readFile(join(DATA_DIR, file), 'utf8')) as FeatureCollection;
 	const outline = projectProvinces(await read('provinces.geojson'), await read('zones.geojson'));
 	return withBundledDb(async (db) => {
-		const [provinces, indicators, issueAreas, sources] = await Promise.all([
+		const [provinces, indicators, issueAreas, sources, targets] = await Promise.all([
 			db.provinces(),
 			db.indicators(),
 			db.issueAreas(),
-			db.sources()
+			db.sources(),
+			db.targets()
 		]);
 		const featured = indicators.find((i) => i.indicator_id === DEFAULT_INDICATOR) ?? indicators[0];
 		const featuredYears = await db.years(featured.indicator_id);
@@ -64,7 +66,7 @@ async function loadBriefs(): Promise<Briefs> {
 			.filter((i): i is IndicatorRow => i !== undefined);
 		const zoneHeadlines = await zoneHeadlineRows(db, headlines, provinces);
 
-		const common = { issueAreas, indicators, sources };
+		const common = { issueAreas, indicators, sources, targets };
 		const result: Briefs = { provinces: new Map(), zones: new Map() };
 
 		for (let zone = 1; zone <= 13; zone++) {
@@ -120,7 +122,8 @@ async function loadBriefs(): Promise<Briefs> {
 								nationCoverage: profileCoverage(row, 'nation'),
 								rank: profileRank(row, 'zone'),
 								rankNation: profileRank(row, 'nation'),
-								range: null
+								range: null,
+								partialZones: 0
 							}
 						]
 					: [];
@@ -191,11 +194,7 @@ async function zoneHeadlineRows(
 			db.aggregates(indicator.indicator_id, year),
 			db.indicatorValues(indicator.indicator_id, year)
 		]);
-		const zones = aggregates.filter((a) => a.scope === 'zone' && a.value !== null);
-		const zoneRanks = rankPlaces(
-			zones.map((a) => ({ key: a.scope_id, value: a.value })),
-			indicator.higher_is_worse
-		);
+		const zoneRanks = zoneRanking(aggregates, indicator.higher_is_worse);
 		const nationAggregate = aggregates.find((a) => a.scope === 'nation') ?? null;
 		const nation = nationAggregate?.value ?? null;
 		for (let zone = 1; zone <= 13; zone++) {
@@ -204,14 +203,15 @@ async function zoneHeadlineRows(
 			const row: BriefHeadline = {
 				indicator_id: indicator.indicator_id,
 				year,
-				value: zones.find((a) => a.scope_id === String(zone))?.value ?? null,
+				value: aggregates.find((a) => a.scope === 'zone' && a.scope_id === String(zone))?.value ?? null,
 				zone: null,
 				nation,
 				zoneCoverage: aggregates.find((a) => a.scope === 'zone' && a.scope_id === String(zone)) ?? null,
 				nationCoverage: nationAggregate,
-				rank: zoneRanks.get(String(zone)) ?? null,
+				rank: zoneRanks.places.get(String(zone)) ?? null,
 				rankNation: null,
-				range: own.length ? [Math.min(...own), Math.max(...own)] : null
+				range: own.length ? [Math.min(...own), Math.max(...own)] : null,
+				partialZones: zoneRanks.partial
 			};
 			out.set(zone, [...(out.get(zone) ?? []), row]);
 		}

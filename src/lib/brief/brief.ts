@@ -5,12 +5,14 @@
  */
 import type { CoverageTotals } from '$lib/coverage/metrics';
 import type { RankingItem, RankingReference } from '$lib/charts/ranking';
-import { hasValues, type TrendSeries } from '$lib/charts/trend';
+import { hasValues, trendYears, type TrendSeries } from '$lib/charts/trend';
 import { aggregateLines } from '$lib/charts/aggregate-lines';
-import type { AggregateCoverage } from '$lib/data/aggregate-coverage';
-import type { RankPlace } from '$lib/data/ranks';
+import { targetReferences, targetSeries } from '$lib/charts/target-lines';
+import { targetFor } from '$lib/data/targets';
+import { isPartial, type AggregateCoverage } from '$lib/data/aggregate-coverage';
+import { rankPlaces, type RankPlace } from '$lib/data/ranks';
 import { NATION, type AggregateValue, type YearValue } from '$lib/data/atlas-db';
-import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow } from '$lib/data/contract';
+import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow, TargetRow } from '$lib/data/contract';
 import { BOUNDARY_SOURCE, POPULATION_SOURCE, sourcesById, ZONE_SOURCE, type SvgBlock } from '$lib/export/exportable';
 import { mapSvg, type MapSvgInput } from '$lib/export/map-svg';
 import { choroplethLegend } from '$lib/export/views';
@@ -36,6 +38,27 @@ export interface BriefHeadline {
 	rankNation: RankPlace | null;
 	/** Zone brief: the lowest and highest province values in the zone. */
 	range: [number, number] | null;
+	/** Zone brief: how many of the zones ranked have a figure from part of their provinces (0: none). */
+	partialZones: number;
+}
+
+/**
+ * The zones ranked by their figures in a year: a withheld figure (too little of the zone covered)
+ * is not ranked, and those computed from part of their provinces are counted, so the rank can say
+ * that it compares some partial figures.
+ */
+export function zoneRanking(
+	aggregates: readonly AggregateValue[],
+	higherIsWorse: boolean
+): { places: Map<string, RankPlace>; partial: number } {
+	const zones = aggregates.filter((a) => a.scope === 'zone' && a.value !== null);
+	return {
+		places: rankPlaces(
+			zones.map((a) => ({ key: a.scope_id, value: a.value })),
+			higherIsWorse
+		),
+		partial: zones.filter((a) => isPartial(a)).length
+	};
 }
 
 /** The indicator the map and the two charts show. */
@@ -58,6 +81,8 @@ export interface BriefData {
 	issueAreas: IssueAreaRow[];
 	indicators: IndicatorRow[];
 	sources: SourceRow[];
+	/** The national targets, to judge the headlines and the featured indicator by (src/lib/data/targets.ts). */
+	targets: TargetRow[];
 	headlines: BriefHeadline[];
 	featured: BriefFeatured;
 	/** Province outlines in and around the zone (the map is zoomed to it), and every zone outline. */
@@ -114,15 +139,18 @@ export function briefCharts(data: BriefData, lang: Lang): BriefCharts {
 		}))
 		.sort((a, b) => (indicator.higher_is_worse ? b.value - a.value : a.value - b.value));
 	const zoneLabel = translate(lang, 'zone', { zone: data.zone });
-	const references: RankingReference[] = aggregateLines(
-		data.featured.aggregates,
-		[
-			{ scope: 'zone', id: String(data.zone), label: zoneLabel },
-			{ ...NATION, label: translate(lang, 'chart_nation') }
-		],
-		lang
-	).lines;
-	const trend = (
+	const references: RankingReference[] = [
+		...aggregateLines(
+			data.featured.aggregates,
+			[
+				{ scope: 'zone', id: String(data.zone), label: zoneLabel },
+				{ ...NATION, label: translate(lang, 'chart_nation') }
+			],
+			lang
+		).lines,
+		...targetReferences(lang, targetFor(data.targets, indicator.indicator_id, data.featured.year))
+	];
+	const places = (
 		[
 			...(data.province && data.featured.trend.focus
 				? [
@@ -138,6 +166,10 @@ export function briefCharts(data: BriefData, lang: Lang): BriefCharts {
 			{ key: 'nation', label: translate(lang, 'nation'), kind: 'nation', points: data.featured.trend.nation }
 		] satisfies TrendSeries[]
 	).filter(hasValues);
+	const trend = [
+		...places,
+		targetSeries(lang, data.targets, indicator.indicator_id, trendYears(places))
+	].filter(hasValues);
 	return { format, formatYear: (y) => formatYear(lang, y), ranking, references, trend };
 }
 

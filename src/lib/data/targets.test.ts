@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TargetRow } from './contract';
-import { gapText, gapToTarget, meetsTarget, signed, targetFor, targetLabel } from './targets';
+import { gapText, gapToTarget, meetsTarget, signed, targetFor, targetLabel, targetNote, targetsJudging } from './targets';
 
 const target = (t: Partial<TargetRow>): TargetRow => ({
 	target_id: 'x',
@@ -75,5 +75,23 @@ describe('targetLabel and gapText', () => {
 		expect(gapText('en', targets[0], 20.5, f)).toBe('Misses the target by +8.5');
 		expect(gapText('en', targets[0], 10, f)).toBe('Meets the target (margin −2.0)');
 		expect(signed(0.01, f)).toBe('0.0');
+	});
+});
+
+describe('targetsJudging and targetNote', () => {
+	it('names each target that judges the rows shown once, with its source, in both languages', () => {
+		const shown = [
+			{ indicator_id: 'road_death_rate', year: 2024 },
+			{ indicator_id: 'road_death_rate', year: 2023 },
+			{ indicator_id: 'road_death_rate', year: 2017 },
+			{ indicator_id: 'smoking_prevalence', year: 2024 }
+		];
+		expect(targetsJudging(targets, shown).map((t) => t.target_id)).toEqual(['by2027', 'fy2017']);
+		const goal = target({ document: 'Cabinet resolution', source_url: 'https://example.org/t' });
+		const f = (v: number) => v.toFixed(1);
+		expect(targetNote('en', goal, f)).toBe(
+			`${targetLabel('en', goal, f)}: Cabinet resolution; https://example.org/t. The target is national; none is set per province, so each province is compared with the national target.`
+		);
+		expect(targetNote('th', goal, f)).toContain('เป้าหมายเป็นระดับประเทศ');
 	});
 });

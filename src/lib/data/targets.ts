@@ -57,3 +57,21 @@ export function signed(gap: number, format: (v: number) => string): string {
 	const text = format(Math.abs(gap));
 	return gap > 0 && text !== format(0) ? `+${text}` : gap < 0 && text !== format(0) ? `−${text}` : text;
 }
+
+/** The targets that judge some indicator-years, each once, in the order first met. */
+export function targetsJudging(
+	targets: readonly TargetRow[],
+	shown: readonly { indicator_id: string; year: number }[]
+): TargetRow[] {
+	const out = new Map<string, TargetRow>();
+	for (const { indicator_id, year } of shown) {
+		const target = targetFor(targets, indicator_id, year);
+		if (target && !out.has(target.target_id)) out.set(target.target_id, target);
+	}
+	return [...out.values()];
+}
+
+/** A target as a footnote: what it is, where it is stated, and that it is national. */
+export function targetNote(lang: Lang, target: TargetRow, format: (v: number) => string): string {
+	return `${targetLabel(lang, target, format)}: ${target.document}; ${target.source_url}. ${translate(lang, 'target_national')}`;
+}
