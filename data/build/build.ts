@@ -8,6 +8,8 @@ import {
 	type IndicatorRow,
 	type IndicatorValueRow,
 	type InstalmentRow,
+	type PartnerRow,
+	type ProjectRow,
 	type QualityRule,
 	type SourceRow,
 	type TableName
@@ -18,6 +20,7 @@ import {
 	checkProject,
 	compareIssues,
 	districtLookup,
+	instalmentKey,
 	prepareArea,
 	type QualityContext,
 	type QualityIssue
@@ -26,7 +29,13 @@ import { parseCsv, type CsvTable } from './csv.ts';
 import { buildDistricts } from './districts.ts';
 import { DataBuildError, type BuildError } from './errors.ts';
 import { buildProvinceGeojson } from './geo.ts';
-import { DEFAULT_PARTNERS, DEFAULT_PROJECTS, NETWORK_SAMPLE_SEED, NETWORK_SAMPLE_SOURCE, NetworkSample } from './network-sample.ts';
+import {
+	DEFAULT_PARTNERS,
+	DEFAULT_PROJECTS,
+	NETWORK_SAMPLE_SEED,
+	NETWORK_SAMPLE_SOURCE,
+	NetworkSample
+} from './network-sample.ts';
 import {
 	NETWORK_FILES,
 	readInstalments,
@@ -42,6 +51,8 @@ import { SYNTHETIC_SEED, SYNTHETIC_SOURCE, syntheticIndicators, syntheticValues 
 import { checkProvincePopulation, joinPopulation, readPopulation, readProvinces } from './tables.ts';
 import { checkCatalogue } from './validate.ts';
 import { ParquetWriter, type Row } from './write.ts';
+import { bilingual, placeText, readExports, type ExportRow, type ExportsReport } from './exports.ts';
+import { EXPORTS_SOURCE, REPORT_FILE, REPORT_MARKDOWN_FILE, reportMarkdown, StrictExportsError } from './report.ts';
 import { buildZoneGeojson } from './zones.ts';
 
 /** Source files, relative to the sources folder. */
@@ -74,6 +85,8 @@ export const OUTPUT_FILES: readonly string[] = [
 	GEOJSON_FILE,
 	ZONES_FILE,
 	DISTRICTS_GEOJSON_FILE,
+	REPORT_FILE,
+	REPORT_MARKDOWN_FILE,
 	MANIFEST_FILE
 ];
 
@@ -91,6 +104,14 @@ export interface Manifest {
 	network_sample: { seed: number; partners: number; projects: number; instalments: number };
 	/** Rows of quality_issues by rule (real and sample rows together). */
 	quality: Partial<Record<QualityRule, number>>;
+	/** Only in a build from an organisation's exports: the folder, strict or not, and the files read (sha256). */
+	exports?: {
+		folder: string;
+		strict: boolean;
+		files: Record<string, string>;
+		tables: ExportsReport['tables'];
+		problems: number;
+	};
 }
 
 export interface BuildOptions {
@@ -114,6 +135,14 @@ export interface BuildOptions {
 	sampleProjects?: number;
 	/** Seed for the sample partners and projects. */
 	networkSeed?: number;
+	/**
+	 * An organisation's exports folder (exports.ts): each table it supplies (partners, projects,
+	 * instalments) replaces the bundled and sample table of its kind; unusable rows are left out and
+	 * listed in the report.
+	 */
+	exportsDir?: string;
+	/** Fail instead of leaving rows or files out (the report's problems are the error's messages). */
+	strict?: boolean;
 }
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -152,7 +181,9 @@ export async function buildData({
 	networkScale = 1,
 	samplePartners,
 	sampleProjects,
-	networkSeed = NETWORK_SAMPLE_SEED
+	networkSeed = NETWORK_SAMPLE_SEED,
+	exportsDir,
+	strict = false
 }: BuildOptions): Promise<Manifest> {
 	const partnerCount = sampleCount(samplePartners, DEFAULT_PARTNERS, networkScale);
 	const projectCount = sampleCount(sampleProjects, DEFAULT_PROJECTS, networkScale);
@@ -179,7 +210,10 @@ export async function buildData({
 	const codes = provinces.rows.map((p) => p.province_code).sort();
 	// Registered population 2003–2021 (history) and 2022–2025: a denominator for every year.
 	const recent = readPopulation(csv('population'), codes);
-	const history = readPopulation(csv('populationHistory'), codes, { codeField: 'province_code', existed: provinceExisted });
+	const history = readPopulation(csv('populationHistory'), codes, {
+		codeField: 'province_code',
+		existed: provinceExisted
+	});
 	const population = joinPopulation([
 		{ file: SOURCE_FILES.populationHistory, rows: history.rows },
 		{ file: SOURCE_FILES.population, rows: recent.rows }
@@ -215,12 +249,29 @@ export async function buildData({
 
 	if (errors.length > 0) throw new DataBuildError(errors);
 
+	// The organisation's exports, read with the Your data page's code (before anything is written).
+	const exported = exportsDir
+		? await readExports(exportsDir, { provinces: provinces.rows, issueAreas: ISSUE_AREAS })
+		: null;
+	const own = exported?.tables ?? {};
+	const report = exported?.report ?? null;
+	/** Sample rows remain only for tables the exports do not supply. */
+	const keepSamplePartners = own.partners === undefined;
+	const keepSampleProjects = own.projects === undefined;
+	const sampleSources = keepSamplePartners || keepSampleProjects ? [NETWORK_SAMPLE_SOURCE] : [];
+
 	const tables: Record<Exclude<TableName, (typeof STREAMED)[number]>, readonly Row[]> = {
 		provinces: provinces.rows,
 		population: population.rows,
 		issue_areas: ISSUE_AREAS,
 		// Real rows first, then the generated sample indicators (sample.ts) for the issue areas without open data.
-		sources: [...SOURCES, NETWORK_DOCUMENTS_SOURCE, SAMPLE_SOURCE, NETWORK_SAMPLE_SOURCE],
+		sources: [
+			...SOURCES,
+			NETWORK_DOCUMENTS_SOURCE,
+			SAMPLE_SOURCE,
+			...sampleSources,
+			...(exported ? [EXPORTS_SOURCE] : [])
+		],
 		indicator_catalogue: [...INDICATORS, ...SAMPLE_INDICATORS],
 		indicator_values: [...road.rows, ...dengue.rows, ...sampleValues(provinces.rows, population.rows)],
 		unallocated_values: road.unallocated,
@@ -234,7 +285,11 @@ export async function buildData({
 	let synthetic: Manifest['synthetic'];
 	if (scale > 0) {
 		const template = INDICATORS.find((i) => i.indicator_id === 'road_death_rate') ?? INDICATORS[0];
-		const indicators = syntheticIndicators(scale, ISSUE_AREAS.map((a) => a.issue_area_id), template);
+		const indicators = syntheticIndicators(
+			scale,
+			ISSUE_AREAS.map((a) => a.issue_area_id),
+			template
+		);
 		const extra = syntheticValues(indicators, provinces.rows, undefined, seed);
 		tables.sources = [...tables.sources, SYNTHETIC_SOURCE];
 		tables.indicator_catalogue = [...tables.indicator_catalogue, ...indicators];
@@ -257,8 +312,8 @@ export async function buildData({
 		networkProvinces: networkProvinces.rows,
 		issueAreas: issueAreaIds,
 		reservedProjectCodes: new Set(realProjects.rows.map((p) => p.project_code)),
-		partners: partnerCount,
-		projects: projectCount,
+		partners: keepSamplePartners ? partnerCount : 0,
+		projects: keepSampleProjects ? projectCount : 0,
 		seed: networkSeed
 	});
 	// Sample partner ids are P0000001 … Pn (see NetworkSample.partnerId); no real partners yet.
@@ -281,7 +336,12 @@ export async function buildData({
 			tables: {} as Manifest['tables'],
 			geometry: {},
 			...(synthetic ? { synthetic } : {}),
-			network_sample: { seed: networkSeed, partners: partnerCount, projects: projectCount, instalments: 0 },
+			network_sample: {
+				seed: networkSeed,
+				partners: keepSamplePartners ? partnerCount : 0,
+				projects: keepSampleProjects ? projectCount : 0,
+				instalments: 0
+			},
 			quality: {}
 		};
 		const writer = await ParquetWriter.open();
@@ -299,8 +359,49 @@ export async function buildData({
 
 			// Partners, projects and instalments, streamed from the generator; quality rules on every row.
 			const issues: QualityIssue[] = [];
+			/**
+			 * A row of the exports the contract cannot take as it is (a key an earlier row has, or a province or
+			 * district code nobody knows): left out and listed, like the rows the pipeline found.
+			 */
+			const leaveOut = (
+				r: ExportRow,
+				field: string,
+				value: string | null,
+				code: string,
+				message: { message_th: string; message_en: string }
+			) => report!.problems.push({ ...r.place, field, header: null, value, code, outcome: 'row_left_out', ...message });
+			const placeOf = new Map<string, ExportRow>();
+			const unusable = (r: ExportRow, table: 'partners' | 'projects', found: readonly QualityIssue[]): boolean => {
+				const field = TABLES[table].key[0];
+				const key = String((r.row as Record<string, unknown>)[field]);
+				const earlier = placeOf.get(`${table}:${key}`);
+				if (earlier) {
+					leaveOut(
+						r,
+						field,
+						key,
+						'duplicate_key',
+						bilingual('report_duplicate_elsewhere', { key, place: placeText(earlier.place) })
+					);
+					return true;
+				}
+				const unknown = found.filter((i) => i.rule === 'unknown_province' || i.rule === 'unknown_district');
+				for (const i of unknown)
+					leaveOut(r, i.field, String((r.row as Record<string, unknown>)[i.field] ?? ''), i.rule, i);
+				if (unknown.length > 0) return true;
+				placeOf.set(`${table}:${key}`, r);
+				return false;
+			};
 			const partners = await writer.begin(TABLES.partners);
-			for (const partner of sample.partners()) {
+			const partnerRows: Iterable<PartnerRow> = keepSamplePartners
+				? sample.partners()
+				: (own.partners ?? []).flatMap((r) => {
+						const partner = r.row as unknown as PartnerRow;
+						return unusable(r, 'partners', checkPartner(partner, { ...quality, hasPartner: () => true }))
+							? []
+							: [partner];
+					});
+			for (const partner of partnerRows) {
 				partners.append(partner);
 				partnerIds.add(partner.partner_id);
 				issues.push(...checkPartner(partner, quality));
@@ -308,7 +409,31 @@ export async function buildData({
 			const projects = await writer.begin(TABLES.projects);
 			const instalments = await writer.begin(TABLES.instalments);
 			const byProject = new Map<string, InstalmentRow[]>();
-			for (const i of realInstalments.rows) byProject.set(i.project_code, [...(byProject.get(i.project_code) ?? []), i]);
+			// The exports' instalments replace the bundled ones; the exports' projects bring none of the bundled ones.
+			const seenInstalments = new Map<string, ExportRow>();
+			const instalmentRows: InstalmentRow[] =
+				own.instalments !== undefined
+					? own.instalments.flatMap((r) => {
+							const i = r.row as unknown as InstalmentRow;
+							const key = instalmentKey(i);
+							const earlier = seenInstalments.get(key);
+							if (!earlier) {
+								seenInstalments.set(key, r);
+								return [i];
+							}
+							leaveOut(
+								r,
+								'project_code, instalment_no',
+								key,
+								'duplicate_key',
+								bilingual('report_duplicate_elsewhere', { key, place: placeText(earlier.place) })
+							);
+							return [];
+						})
+					: keepSampleProjects
+						? realInstalments.rows
+						: [];
+			for (const i of instalmentRows) byProject.set(i.project_code, [...(byProject.get(i.project_code) ?? []), i]);
 			const projectCodes = new Set<string>();
 			const add = (project: (typeof realProjects.rows)[number], rows: readonly InstalmentRow[]): void => {
 				if (projectCodes.has(project.project_code)) throw new Error(`duplicate project code ${project.project_code}`);
@@ -317,20 +442,42 @@ export async function buildData({
 				for (const i of rows) instalments.append(i);
 				issues.push(...checkProject(project, rows, quality));
 			};
-			for (const p of realProjects.rows) add(p, byProject.get(p.project_code) ?? []);
-			for (const { project, instalments: rows } of sample.projects()) add(project, rows);
-			issues.push(...checkOrphanInstalments(realInstalments.rows, (c) => projectCodes.has(c)));
-			manifest.network_sample.instalments = instalments.rows - realInstalments.rows.length;
+			if (keepSampleProjects) {
+				for (const p of realProjects.rows) add(p, byProject.get(p.project_code) ?? []);
+				for (const { project, instalments: rows } of sample.projects()) {
+					add(project, rows);
+					manifest.network_sample.instalments += rows.length;
+				}
+			} else
+				for (const r of own.projects ?? []) {
+					const project = r.row as unknown as ProjectRow;
+					const found = checkProject(project, [], quality);
+					if (!unusable(r, 'projects', found)) add(project, byProject.get(project.project_code) ?? []);
+				}
+			issues.push(...checkOrphanInstalments(instalmentRows, (c) => projectCodes.has(c)));
 
 			// Unknown codes are not allowed by the contract: the real sources were checked above, so one here is a generator bug.
 			const unknown = issues.filter((i) => i.rule === 'unknown_province' || i.rule === 'unknown_district');
 			if (unknown.length > 0)
-				throw new DataBuildError(unknown.map((i) => ({ file: `${i.table_name} (generated)`, field: i.field, message: `${i.row_key}: ${i.message_en}` })));
+				throw new DataBuildError(
+					unknown.map((i) => ({
+						file: `${i.table_name} (generated)`,
+						field: i.field,
+						message: `${i.row_key}: ${i.message_en}`
+					}))
+				);
 
-			for (const [sink, name] of [[partners, 'partners'], [projects, 'projects'], [instalments, 'instalments']] as const)
+			for (const [sink, name] of [
+				[partners, 'partners'],
+				[projects, 'projects'],
+				[instalments, 'instalments']
+			] as const)
 				await written(name, await writer.finish(sink, path.join(tmp, TABLES[name].file)));
 			issues.sort(compareIssues);
-			await written('quality_issues', await writer.write(TABLES.quality_issues, issues, path.join(tmp, TABLES.quality_issues.file)));
+			await written(
+				'quality_issues',
+				await writer.write(TABLES.quality_issues, issues, path.join(tmp, TABLES.quality_issues.file))
+			);
 			for (const rule of QUALITY_RULES) {
 				const n = issues.filter((i) => i.rule === rule).length;
 				if (n > 0) manifest.quality[rule] = n;
@@ -338,9 +485,30 @@ export async function buildData({
 		} finally {
 			writer.close();
 		}
-		for (const [file, collection] of [[GEOJSON_FILE, geojson], [ZONES_FILE, zones], [DISTRICTS_GEOJSON_FILE, districts.geojson]] as const) {
+		if (report && exported) {
+			if (strict && report.problems.length > 0) throw new StrictExportsError(report.problems);
+			for (const name of ['partners', 'projects', 'instalments'] as const)
+				if (own[name] !== undefined) report.tables[name] = manifest.tables[name].rows;
+			manifest.exports = {
+				folder: path.relative(process.cwd(), path.resolve(exportsDir!)) || '.',
+				strict,
+				files: Object.fromEntries(Object.entries(exported.files).map(([name, bytes]) => [name, sha256(bytes)])),
+				tables: report.tables,
+				problems: report.problems.length
+			};
+		}
+		await writeFile(path.join(tmp, REPORT_FILE), JSON.stringify(report) + '\n');
+		await writeFile(path.join(tmp, REPORT_MARKDOWN_FILE), reportMarkdown(report));
+		for (const [file, collection] of [
+			[GEOJSON_FILE, geojson],
+			[ZONES_FILE, zones],
+			[DISTRICTS_GEOJSON_FILE, districts.geojson]
+		] as const) {
 			await writeFile(path.join(tmp, file), JSON.stringify(collection) + '\n');
-			manifest.geometry[file] = { features: collection.features.length, bytes: (await stat(path.join(tmp, file))).size };
+			manifest.geometry[file] = {
+				features: collection.features.length,
+				bytes: (await stat(path.join(tmp, file))).size
+			};
 		}
 		await writeFile(path.join(tmp, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
 

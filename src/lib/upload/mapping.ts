@@ -79,6 +79,7 @@ const ALIASES: Record<string, string[]> = {
 	population: ['ประชากร', 'population'],
 	health_zone: ['เขตสุขภาพ', 'healthzone', 'zone'],
 	year_joined: ['ปีที่เข้าร่วม', 'joined'],
+	active: ['ยังดำเนินงาน', 'ยังทำงานอยู่', 'สถานะภาคี', 'ใช้งานอยู่', 'isactive'],
 	partner_type: ['ประเภท', 'ประเภทองค์กร', 'ประเภทภาคี', 'type', 'partnertype'],
 	unit_th: ['หน่วย', 'unit'],
 	source: ['ที่มา', 'แหล่งข้อมูล'],

@@ -277,6 +277,18 @@ export interface Prepared {
 	notes: Note[];
 	/** Distinct indicator ids in the file (indicator_values only). */
 	indicatorIds: string[];
+	/** The columns read from the file and how (for rowProblems). */
+	checked: CheckedColumn[];
+	/** What the values were resolved with (for rowProblems). */
+	context: PrepareContext;
+}
+
+/** A contract column fed by a column of the file: `raw` is its text as SQL over the staging table `r`. */
+export interface CheckedColumn {
+	column: ColumnSpec;
+	header: string;
+	kind: ValueKind;
+	raw: string;
 }
 
 /** Tables a user's file merges into (rows with the same `merge` columns replaced, others kept) instead of replacing. */
@@ -390,7 +402,7 @@ export async function prepareTable(
 	const maps: string[] = [];
 	const selects: string[] = ['r.__row'];
 	const joins: string[] = [];
-	const checks: { column: ColumnSpec; header: string; kind: ValueKind; raw: string; parsed: string }[] = [];
+	const checks: (CheckedColumn & { parsed: string })[] = [];
 
 	for (const [i, column] of spec.columns.entries()) {
 		const kind = valueKind(column);
@@ -608,7 +620,101 @@ export async function prepareTable(
 		);
 		indicatorIds = ids.map((r) => String(r.indicator_id));
 	}
-	return { staged, table, norm, problems, notes, indicatorIds };
+	const checked = checks.map(({ column, header, kind, raw }) => ({ column, header, kind, raw }));
+	return { staged, table, norm, problems, notes, indicatorIds, checked, context };
+}
+
+/** One row's problem: the row (1-based data row), the contract column and the file's header, as a one-row Problem. */
+export interface RowProblem {
+	row: number;
+	column: string;
+	header: string;
+	value: string | null;
+	problem: Problem;
+}
+
+/**
+ * Every row that cannot be used as prepared, each problem on its own (prepareTable counts them and
+ * names the first rows; this lists them all): unreadable values, unknown provinces, coded values
+ * nobody can place, empty required cells, and rows repeating an earlier row's key. The same checks,
+ * on the same normalised table, as prepareTable; the data build leaves these rows out and lists them.
+ */
+export async function rowProblems(conn: Connector, prepared: Prepared): Promise<RowProblem[]> {
+	const { staged, norm, table } = prepared;
+	const out: RowProblem[] = [];
+	const joined = `FROM ${ident(norm)} n JOIN ${ident(staged.raw)} r USING (__row)`;
+	for (const { column, header, kind, raw } of prepared.checked) {
+		const col = `n.${ident(column.name)}`;
+		const rows = await conn.query(
+			`SELECT __row AS row, ${raw} AS value, ${isMissingSql(raw)} AS blank ${joined}
+			 WHERE ${isMissingSql(raw)} OR ${col} IS NULL ORDER BY __row`
+		);
+		for (const r of rows) {
+			const row = Number(r.row);
+			const value = r.value === null || r.value === undefined ? null : String(r.value);
+			const one = { column: column.name, header, count: 1 };
+			if (r.blank) {
+				if (column.required)
+					out.push({
+						row,
+						column: column.name,
+						header,
+						value,
+						problem: { code: 'empty_required', ...one, rows: [row] }
+					});
+				continue;
+			}
+			if (kind === 'text') continue;
+			const v = value ?? '';
+			const problem: Problem =
+				kind === 'province'
+					? { code: 'unknown_province', ...one, values: [{ value: v, count: 1, rows: [row] }] }
+					: kind === 'code'
+						? {
+								code: 'unknown_code',
+								...one,
+								field: CODED_COLUMNS[column.name],
+								values: unplacedParts(
+									[{ value: v, count: 1, rows: [row] }],
+									createCodeResolver(
+										CODED_COLUMNS[column.name],
+										prepared.context.issueAreas ?? [],
+										prepared.context.codeFixes?.[column.name] ?? {}
+									)
+								)
+							}
+						: { code: 'bad_values', ...one, kind, rows: [row], values: [v] };
+			out.push({ row, column: column.name, header, value, problem });
+		}
+	}
+	// Rows repeating the key of an earlier row (the first stays).
+	const spec = TABLES[table];
+	if (spec.key.every((k) => prepared.checked.some((c) => c.column.name === k))) {
+		const key = spec.key.map((k) => `n.${ident(k)}`).join(', ');
+		const dupes = await conn.query(
+			`SELECT * FROM (
+			   SELECT __row, min(__row) OVER (PARTITION BY ${key}) AS __first, ${key} FROM ${ident(norm)} n
+			   WHERE ${spec.key.map((k) => `n.${ident(k)} IS NOT NULL`).join(' AND ')})
+			 WHERE __row <> __first ORDER BY __row`
+		);
+		const headers = spec.key.map((k) => prepared.checked.find((c) => c.column.name === k)!.header);
+		for (const d of dupes) {
+			const keyText = spec.key.map((k) => String(d[k])).join(' / ');
+			out.push({
+				row: Number(d.__row),
+				column: spec.key.join(', '),
+				header: headers.join(', '),
+				value: keyText,
+				problem: {
+					code: 'duplicate_key',
+					columns: [...spec.key],
+					count: 1,
+					examples: [{ key: keyText, rows: [Number(d.__first), Number(d.__row)] }]
+				}
+			});
+		}
+	}
+	return out.sort((a, b) => a.row - b.row);
 }
 
 /** The parts of coded cells nobody could place, each with the rows it is in (a list cell may hold several). */

@@ -15,6 +15,8 @@ export interface SheetTable {
 	/** The sheet as UTF-8 CSV, header row first. */
 	csv: Uint8Array;
 	rows: number;
+	/** The sheet's row number (as Excel shows it) of each CSV line, header first: blank rows are left out of the CSV. */
+	excelRows: number[];
 }
 
 export class WorkbookError extends Error {
@@ -43,9 +45,13 @@ function cellText(value: unknown): string {
 
 const csvField = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
-function sheetRows(sheet: WorkSheet): string[][] {
-	const rows = utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: false });
-	return rows.map((r) => r.map(cellText)).filter((r) => r.some((c) => c.trim() !== ''));
+/** The sheet's rows that hold something, with each one's row number in the sheet (as Excel shows it). */
+function sheetRows(sheet: WorkSheet): { cells: string[]; excelRow: number }[] {
+	const first = sheet['!ref'] ? utils.decode_range(sheet['!ref']).s.r + 1 : 1;
+	const rows = utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
+	return rows
+		.map((r, i) => ({ cells: r.map(cellText), excelRow: first + i }))
+		.filter((r) => r.cells.some((c) => c.trim() !== ''));
 }
 
 /** Is this a workbook (a zip that says .xlsx), by its first bytes and name? */
@@ -70,9 +76,17 @@ export function workbookTables(bytes: Uint8Array, file: string): SheetTable[] {
 	for (const sheet of book.SheetNames) {
 		const rows = sheetRows(book.Sheets[sheet]);
 		if (rows.length === 0) continue;
-		const width = Math.max(...rows.map((r) => r.length));
-		const text = rows.map((r) => Array.from({ length: width }, (_, i) => csvField(r[i] ?? '')).join(',')).join('\n');
-		out.push({ name: sheetTableName(file, sheet), sheet, csv: encoder.encode(text + '\n'), rows: rows.length - 1 });
+		const width = Math.max(...rows.map((r) => r.cells.length));
+		const text = rows
+			.map((r) => Array.from({ length: width }, (_, i) => csvField(r.cells[i] ?? '')).join(','))
+			.join('\n');
+		out.push({
+			name: sheetTableName(file, sheet),
+			sheet,
+			csv: encoder.encode(text + '\n'),
+			rows: rows.length - 1,
+			excelRows: rows.map((r) => r.excelRow)
+		});
 	}
 	if (out.length === 0) throw new WorkbookError(file, 'every sheet is empty');
 	return out;
