@@ -273,6 +273,9 @@ test('a chart (the trend) exports in every format, in Thai, from the same rows a
 		expect(new Set(rows.map((r) => r.scope))).toEqual(new Set(['province', 'zone', 'nation']));
 		for (const r of rows) expect(Number(r.year_be)).toBe(Number(r.year) + 543);
 		expect(rows.every((r) => r.indicator === 'อัตราการเสียชีวิตจากอุบัติเหตุทางถนน')).toBe(true);
+		// Each year of the zone's and the nation's lines says what it covers; a province's has nothing to say.
+		for (const r of rows)
+			expect([r.scope, r.coverage || null]).toEqual([r.scope, r.scope === 'province' ? null : 'ครบทุกจังหวัด']);
 		places.forEach(([scope, code], column) => {
 			for (const shown of screen.rows) {
 				const r = rows.find((x) => x.scope === scope && x.code === code && `พ.ศ. ${x.year_be}` === shown[0]);

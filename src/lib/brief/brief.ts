@@ -6,12 +6,12 @@
 import type { CoverageTotals } from '$lib/coverage/metrics';
 import type { RankingItem, RankingReference } from '$lib/charts/ranking';
 import { hasValues, trendYears, type TrendSeries } from '$lib/charts/trend';
-import { aggregateLines } from '$lib/charts/aggregate-lines';
+import { aggregateLines, coveragePoints } from '$lib/charts/aggregate-lines';
 import { targetReferences, targetSeries } from '$lib/charts/target-lines';
 import { targetFor } from '$lib/data/targets';
 import { isPartial, type AggregateCoverage } from '$lib/data/aggregate-coverage';
 import { rankPlaces, type RankPlace } from '$lib/data/ranks';
-import { NATION, type AggregateValue, type YearValue } from '$lib/data/atlas-db';
+import { NATION, type AggregateValue, type TrendValue } from '$lib/data/atlas-db';
 import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow, TargetRow } from '$lib/data/contract';
 import { BOUNDARY_SOURCE, POPULATION_SOURCE, sourcesById, ZONE_SOURCE, type SvgBlock } from '$lib/export/exportable';
 import { mapSvg, type MapSvgInput } from '$lib/export/map-svg';
@@ -69,7 +69,7 @@ export interface BriefFeatured {
 	values: { province_code: string; value: number | null }[];
 	/** The zone's and the nation's figures that year, with what they cover (a withheld one has no value). */
 	aggregates: AggregateValue[];
-	trend: { focus: YearValue[] | null; zone: YearValue[]; nation: YearValue[] };
+	trend: { focus: TrendValue[] | null; zone: TrendValue[]; nation: TrendValue[] };
 }
 
 export interface BriefData {
@@ -158,12 +158,17 @@ export function briefCharts(data: BriefData, lang: Lang): BriefCharts {
 							key: 'focus',
 							label: localized(data.province, 'name', lang),
 							kind: 'province' as const,
-							points: data.featured.trend.focus
+							points: coveragePoints(data.featured.trend.focus, lang)
 						}
 					]
 				: []),
-			{ key: 'zone', label: zoneLabel, kind: 'zone', points: data.featured.trend.zone },
-			{ key: 'nation', label: translate(lang, 'nation'), kind: 'nation', points: data.featured.trend.nation }
+			{ key: 'zone', label: zoneLabel, kind: 'zone', points: coveragePoints(data.featured.trend.zone, lang) },
+			{
+				key: 'nation',
+				label: translate(lang, 'nation'),
+				kind: 'nation',
+				points: coveragePoints(data.featured.trend.nation, lang)
+			}
 		] satisfies TrendSeries[]
 	).filter(hasValues);
 	const trend = [

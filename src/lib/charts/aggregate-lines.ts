@@ -3,8 +3,9 @@
  * what it covers when some provinces had no value, no line at all when the query module withheld
  * it (too little of the place covered), and a sentence for each that the page prints under the title.
  */
-import { isPartial } from '$lib/data/aggregate-coverage';
-import type { AggregateValue, Target } from '$lib/data/atlas-db';
+import { isPartial, pointCoverage } from '$lib/data/aggregate-coverage';
+import type { AggregateValue, Target, TrendValue } from '$lib/data/atlas-db';
+import type { TrendPoint, TrendSeries } from './trend';
 import { formatCoverage, translate, type Lang } from '$lib/i18n';
 
 export interface AggregateLine {
@@ -49,4 +50,25 @@ export function aggregateLines(
 		out.lines.push({ label, value: a.value });
 	}
 	return out;
+}
+
+/**
+ * A trend's points, each year of a zone, region or the nation computed from part of its provinces
+ * noted with what it covers ("60 of 77 provinces, 85% of the population"): the chart draws it as an
+ * open point and says it in the tooltip and the table. A withheld year has no value, so no note.
+ */
+export function coveragePoints(points: readonly TrendValue[], lang: Lang): TrendPoint[] {
+	return points.map((p) => {
+		const coverage = pointCoverage(p);
+		return {
+			year: p.year,
+			value: p.value,
+			note: p.value !== null && isPartial(coverage) ? formatCoverage(lang, coverage) : null
+		};
+	});
+}
+
+/** The sentence under a trend with open points, or none. */
+export function trendCoverageNote(series: readonly TrendSeries[], lang: Lang): string | null {
+	return series.some((s) => s.points.some((p) => p.note)) ? translate(lang, 'trend_partial_note') : null;
 }

@@ -26,6 +26,12 @@ export type TrendKind = 'province' | 'zone' | 'nation' | 'target';
 export interface TrendPoint {
 	year: number;
 	value: number | null;
+	/**
+	 * What a zone's or the nation's figure covers when some provinces had no value ("60 of 77
+	 * provinces, 85% of the population"; aggregate-lines.ts): drawn as an open point, said in the
+	 * tooltip and the table.
+	 */
+	note?: string | null;
 }
 
 export interface TrendSeries {
@@ -57,6 +63,12 @@ export function alignedValues(series: TrendSeries, years: readonly number[]): (n
 	});
 }
 
+/** A series' notes on the shared years (null where it has none). */
+function alignedNotes(series: TrendSeries, years: readonly number[]): (string | null)[] {
+	const byYear = new Map(series.points.map((p) => [p.year, p.note ?? null]));
+	return years.map((y) => byYear.get(y) ?? null);
+}
+
 /** Line style by kind: the province solid and bold, the zone dashed, the nation dotted grey. */
 export function trendStyle(
 	kind: TrendKind,
@@ -83,7 +95,7 @@ export interface TrendLine {
 	kind: TrendKind;
 	style: LineStyle;
 	/** One per year of the x axis; null where the series has no value. */
-	points: ({ x: number; y: number; value: number } | null)[];
+	points: ({ x: number; y: number; value: number; note: string | null } | null)[];
 	radius: number;
 }
 
@@ -112,6 +124,7 @@ export function trendLayout(
 	const counts: Record<TrendKind, number> = { province: 0, zone: 0, nation: 0, target: 0 };
 	const styles = series.map((s) => trendStyle(s.kind, counts[s.kind]++));
 	const values = series.map((s) => alignedValues(s, years));
+	const notes = series.map((s) => alignedNotes(s, years));
 	const legend = legendLayout(
 		series.map((s, i) => ({
 			label: s.label,
@@ -139,7 +152,7 @@ export function trendLayout(
 		label: s.label,
 		kind: s.kind,
 		style: { colour: styles[i].colour, dash: styles[i].type, width: styles[i].width },
-		points: values[i].map((v, j) => (v === null ? null : { x: x(j), y: y(v), value: v })),
+		points: values[i].map((v, j) => (v === null ? null : { x: x(j), y: y(v), value: v, note: notes[i][j] })),
 		radius: s.kind === 'province' ? 3.5 : 2.5
 	}));
 	return {
@@ -191,7 +204,14 @@ export function trendSvg(layout: TrendLayout, markYear: number | null = null): s
 			out.push(
 				`<path d="${d}" fill="none" stroke="${escapeXml(colour)}" stroke-width="${num(width)}" stroke-linejoin="round"${dashArray(dash, width)}/>`
 			);
-		for (const p of line.points) if (p) out.push(`<circle cx="${num(p.x)}" cy="${num(p.y)}" r="${num(line.radius)}"/>`);
+		for (const p of line.points)
+			if (p)
+				out.push(
+					// A figure from part of the place's provinces: an open point (its note is in the tooltip and the table).
+					p.note
+						? `<circle class="partial" cx="${num(p.x)}" cy="${num(p.y)}" r="${num(line.radius)}" fill="#fff" stroke="${escapeXml(colour)}" stroke-width="1.5"/>`
+						: `<circle cx="${num(p.x)}" cy="${num(p.y)}" r="${num(line.radius)}"/>`
+				);
 		out.push('</g>');
 	}
 	out.push('<g class="years">');
@@ -213,7 +233,8 @@ export function trendTooltip(layout: TrendLayout, key: string): string | null {
 	if (!year) return null;
 	const lines = layout.tooltipOrder.map((line) => {
 		const p = line.points[index];
-		return `${dot(line.style.colour)}${escapeHtml(line.label)}: <b>${p ? escapeHtml(layout.format(p.value)) : MISSING}</b>`;
+		const note = p?.note ? ` (${escapeHtml(p.note)})` : '';
+		return `${dot(line.style.colour)}${escapeHtml(line.label)}: <b>${p ? escapeHtml(layout.format(p.value)) : MISSING}</b>${note}`;
 	});
 	return [`<b>${escapeHtml(year.label)}</b>`, ...lines].join('<br>');
 }
@@ -227,6 +248,12 @@ export function trendTable(
 ): TableData {
 	const years = trendYears(series);
 	const values = series.map((s) => alignedValues(s, years));
+	const notes = series.map((s) => alignedNotes(s, years));
+	const cell = (i: number, y: number) => {
+		const v = values[i][y];
+		if (v === null) return MISSING;
+		return notes[i][y] ? `${format(v)} (${notes[i][y]})` : format(v);
+	};
 	return {
 		columns: [
 			{ key: 'year', label: labels.year },
@@ -236,7 +263,7 @@ export function trendTable(
 			key: String(year),
 			cells: Object.fromEntries([
 				['year', formatYear(year)],
-				...series.map((s, i) => [`s:${s.key}`, values[i][y] === null ? MISSING : format(values[i][y] as number)])
+				...series.map((s, i) => [`s:${s.key}`, cell(i, y)])
 			]),
 			raw: Object.fromEntries([['year', year], ...series.map((s, i) => [`s:${s.key}`, values[i][y]])])
 		}))

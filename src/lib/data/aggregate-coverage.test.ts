@@ -5,7 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coveredEnough, isPartial, MIN_COVERAGE_SHARE, type AggregateCoverage } from './aggregate-coverage';
+import { coveragePoints, trendCoverageNote } from '$lib/charts/aggregate-lines';
+import { trendLayout, trendSvg, trendTable, trendTooltip } from '$lib/charts/trend';
+import { coveredEnough, isPartial, MIN_COVERAGE_SHARE, pointCoverage, type AggregateCoverage } from './aggregate-coverage';
 import { AtlasDb, NATION } from './atlas-db';
 import { TABLES } from './contract';
 import { NodeConnector } from './node-connector';
@@ -132,6 +134,39 @@ describe('aggregates say what they cover', () => {
 		expect(profile.year).toBe(YEAR);
 		expect(profile.nation_value).toBeNull();
 		expect(profile.zone_value).toBeNull();
+	});
+});
+
+describe("a trend's years say what they cover", () => {
+	it("carries each zone year's coverage, so the partial one is an open point with its note, in the chart, the tooltip and the table", async () => {
+		const trend = await db.trend('road_death_rate', { scope: 'zone', id: '10' });
+		const partial = trend.find((p) => p.year === YEAR)!;
+		expect(pointCoverage(partial)).toMatchObject({ provinces: 3, provinces_total: 5 });
+		expect(pointCoverage(trend.find((p) => p.year === 2022)!)).toMatchObject({ provinces: 5, provinces_total: 5 });
+		// A province's trend has no coverage.
+		expect(pointCoverage((await db.trend('road_death_rate', { scope: 'province', id: '34' }))[0])).toBeNull();
+
+		const points = coveragePoints(trend, 'en');
+		const share = Math.round(100 * partial.population_share!);
+		expect(points.find((p) => p.year === YEAR)!.note).toBe(`3 of 5 provinces, ${share}% of the population`);
+		expect(points.filter((p) => p.note)).toHaveLength(1);
+		const series = [{ key: 'zone', label: 'Health zone 10', kind: 'zone' as const, points }];
+		const format = (v: number) => v.toFixed(1);
+		const layout = trendLayout(series, format, String, { width: 600, height: 300 });
+		const svg = trendSvg(layout);
+		expect(svg.match(/<circle class="partial"/g)).toHaveLength(1);
+		const index = layout.years.findIndex((y) => y.year === YEAR);
+		expect(trendTooltip(layout, String(index))).toContain(`(3 of 5 provinces, ${share}% of the population)`);
+		const row = trendTable(series, format, String, { year: 'Year' }).rows.find((r) => r.key === String(YEAR))!;
+		expect(row.cells['s:zone']).toBe(`${format(partial.value!)} (3 of 5 provinces, ${share}% of the population)`);
+		expect(row.raw!['s:zone']).toBe(partial.value);
+		expect(trendCoverageNote(series, 'th')).toContain('จุดกลวง');
+		// The nation's withheld year is a gap, not a noted point.
+		expect(coveragePoints(await db.trend('road_death_rate', NATION), 'en').find((p) => p.year === YEAR)).toEqual({
+			year: YEAR,
+			value: null,
+			note: null
+		});
 	});
 });
 

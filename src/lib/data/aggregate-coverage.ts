@@ -54,3 +54,14 @@ export function profileCoverage(
 	if (provinces === null || total === null) return null;
 	return { provinces, provinces_total: total, population_share: row[`${scope}_population_share`] };
 }
+
+/** What a trend's year covers: a zone's, region's or the nation's carries it; a province's has none. */
+export function pointCoverage(p: {
+	provinces?: number;
+	provinces_total?: number;
+	population_share?: number | null;
+}): AggregateCoverage | null {
+	return p.provinces === undefined || p.provinces_total === undefined
+		? null
+		: { provinces: p.provinces, provinces_total: p.provinces_total, population_share: p.population_share ?? null };
+}

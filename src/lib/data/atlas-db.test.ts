@@ -263,7 +263,7 @@ describe('pre-aggregated zone, region and national values', () => {
 		expect(new Set(rows.map((r) => r.indicator_id))).toEqual(new Set(headlines));
 		const nation = await db.headlineTrends(NATION);
 		expect(nation.filter((r) => r.indicator_id === 'road_death_rate')).toEqual(
-			(await db.trend('road_death_rate', NATION)).map((p) => ({ indicator_id: 'road_death_rate', ...p }))
+			(await db.trend('road_death_rate', NATION)).map(({ year, value }) => ({ indicator_id: 'road_death_rate', year, value }))
 		);
 	});
 });

@@ -62,6 +62,12 @@ export interface YearValue {
 	value: number | null;
 }
 
+/**
+ * A year of a trend. A zone's, region's or the nation's also says what it covers (the columns of
+ * AggregateValue), so a point computed from part of its provinces can say so; a province's has none.
+ */
+export type TrendValue = YearValue & Partial<Pick<AggregateValue, 'provinces' | 'provinces_total' | 'population_share'>>;
+
 export interface IndicatorYearValue extends YearValue {
 	indicator_id: string;
 }
@@ -131,7 +137,7 @@ export interface AtlasQueries {
 	indicatorValues(indicatorId: string, year: number): Promise<ProvinceValue[]>;
 	aggregates(indicatorId: string, year: number): Promise<AggregateValue[]>;
 	/** Every year of one indicator for a province, zone, region or the nation. */
-	trend(indicatorId: string, target: Target): Promise<YearValue[]>;
+	trend(indicatorId: string, target: Target): Promise<TrendValue[]>;
 	/** Every year of every headline indicator (one per issue area) for a target. */
 	headlineTrends(target: Target): Promise<IndicatorYearValue[]>;
 	/** The national targets (all indicators), ordered by indicator and year. */
@@ -587,14 +593,14 @@ export class AtlasDb implements AtlasQueries {
 		);
 	}
 
-	trend(indicatorId: string, target: Target): Promise<YearValue[]> {
+	trend(indicatorId: string, target: Target): Promise<TrendValue[]> {
 		return target.scope === 'province'
-			? this.rows<YearValue>(
+			? this.rows<TrendValue>(
 					`SELECT year, value FROM indicator_values WHERE indicator_id = ? AND province_code = ? ORDER BY year`,
 					[indicatorId, target.id]
 				)
-			: this.rows<YearValue>(
-					`SELECT year, value FROM indicator_aggregates
+			: this.rows<TrendValue>(
+					`SELECT year, value, provinces, provinces_total, population_share FROM indicator_aggregates
 					 WHERE indicator_id = ? AND scope = ? AND scope_id = ? ORDER BY year`,
 					[indicatorId, target.scope, target.id]
 				);

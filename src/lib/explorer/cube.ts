@@ -16,7 +16,7 @@ import {
 	type IndicatorYearValue,
 	type ProvinceValue,
 	type Target,
-	type YearValue
+	type TrendValue
 } from '$lib/data/atlas-db';
 import { focusOf, requestKey, type ExplorerData, type ExplorerRequest } from './explorer-data';
 
@@ -28,7 +28,7 @@ export interface IndicatorCube {
 	valuesByYear: Map<number, ProvinceValue[]>;
 	aggregatesByYear: Map<number, AggregateValue[]>;
 	/** Yearly values by target (`scope:id`), as the trend query returns them. */
-	trends: Map<string, YearValue[]>;
+	trends: Map<string, TrendValue[]>;
 }
 
 /** Headline indicators' yearly values by target (`scope:id`), ordered by indicator and year. */
@@ -91,10 +91,10 @@ export function buildCubes(
 		cube.years.sort((a, b) => a - b);
 	}
 	for (const { indicator_id, ...aggregate } of rows.aggregates) {
-		const { scope, scope_id, year, value } = aggregate;
+		const { scope, scope_id, year, value, provinces, provinces_total, population_share } = aggregate;
 		const cube = cubeOf(indicator_id);
 		push(cube.aggregatesByYear, year, aggregate);
-		push(cube.trends, targetKey(scope, scope_id), { year, value });
+		push(cube.trends, targetKey(scope, scope_id), { year, value, provinces, provinces_total, population_share });
 	}
 	return cubes;
 }

@@ -11,7 +11,7 @@ import {
 	type IndicatorYearValue,
 	type ProvinceValue,
 	type Target,
-	type YearValue
+	type TrendValue
 } from '$lib/data/atlas-db';
 
 export interface ExplorerRequest {
@@ -34,7 +34,7 @@ export interface ExplorerData {
 	aggregates: AggregateValue[];
 	/** The focus: the selected province, else the selected zone, else the nation. */
 	focus: Target;
-	trend: { focus: YearValue[]; zone: YearValue[] | null; nation: YearValue[] };
+	trend: { focus: TrendValue[]; zone: TrendValue[] | null; nation: TrendValue[] };
 	/** Null: not known yet (the build's snapshot holds the nation's only); the issue-area view waits for them. */
 	headlines: ExplorerHeadlines | null;
 }

@@ -12,7 +12,8 @@ import { multiplesLayout, multiplesSvg, type IssueAreaPanel } from '$lib/charts/
 import { rankingLayout, rankingSvg, type RankingItem, type RankingReference } from '$lib/charts/ranking';
 import type { TableData } from '$lib/charts/table';
 import { trendLayout, trendSvg, type TrendSeries } from '$lib/charts/trend';
-import { NATION, type AggregateValue, type IndicatorYearValue, type Target, type YearValue } from '$lib/data/atlas-db';
+import { NATION, type AggregateValue, type IndicatorYearValue, type Target, type TrendValue } from '$lib/data/atlas-db';
+import { pointCoverage } from '$lib/data/aggregate-coverage';
 import type { IndicatorRow, ProvinceRow, SourceRow } from '$lib/data/contract';
 import type { RankPlace } from '$lib/data/ranks';
 import { placeNames, tidyTable, type TidyRecord } from '$lib/export/tidy';
@@ -125,14 +126,16 @@ function explorerRecords(x: ExplorerExportInput) {
 			.filter((a) => a.scope === 'nation' || (a.scope === 'zone' && shownZones.has(a.scope_id)))
 			.map((a) => aggregateRecord(a))
 	];
-	const seriesRecords = (target: Target, points: readonly YearValue[], ind: IndicatorRow): TidyRecord[] =>
+	const seriesRecords = (target: Target, points: readonly TrendValue[], ind: IndicatorRow): TidyRecord[] =>
 		points.map((p) => ({
 			scope: target.scope,
 			code: target.id,
 			...names(target),
 			indicator: ind,
 			year: p.year,
-			value: p.value
+			value: p.value,
+			// A zone's or the nation's year says what it covers (the headline rows carry no coverage).
+			coverage: pointCoverage(p)
 		}));
 	const trend: TidyRecord[] = data
 		? [
