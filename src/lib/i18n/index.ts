@@ -55,6 +55,12 @@ export function formatDate(lang: Lang, isoDate: string): string {
 	);
 }
 
+/** The twelve months' short names, January first: "ม.ค." … "ธ.ค." / "Jan" … "Dec". */
+export function monthNames(lang: Lang): string[] {
+	const format = new Intl.DateTimeFormat(lang === 'th' ? 'th-TH' : 'en-GB', { month: 'short', timeZone: 'UTC' });
+	return Array.from({ length: 12 }, (_, i) => format.format(new Date(Date.UTC(2000, i, 1))));
+}
+
 /** A share (0–1) as a whole percentage, rounded down so a part never reads "100%": "18%". */
 export function formatShare(lang: Lang, share: number): string {
 	const floored = Math.floor(share * 100 + 1e-9) / 100;

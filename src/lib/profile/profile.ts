@@ -1,5 +1,5 @@
 /** A province profile: every indicator for one province against its zone and the nation. Plain data, no layout. */
-import type { AtlasDb, ProfileRow, ScopedTrendRow } from '$lib/data/atlas-db';
+import type { AtlasDb, MonthValue, ProfileRow, ScopedTrendRow } from '$lib/data/atlas-db';
 import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow, TargetRow } from '$lib/data/contract';
 
 export interface ProvinceProfile {
@@ -13,6 +13,8 @@ export interface ProvinceProfile {
 	targets: TargetRow[];
 	rows: ProfileRow[];
 	trends: ScopedTrendRow[];
+	/** The monthly counts behind a count indicator (dengue cases: indicator_months), for its seasonality. */
+	monthly: { indicator_id: string; months: MonthValue[] }[];
 }
 
 export async function loadProfiles(db: AtlasDb): Promise<Map<string, ProvinceProfile>> {
@@ -23,19 +25,36 @@ export async function loadProfiles(db: AtlasDb): Promise<Map<string, ProvincePro
 		db.sources(),
 		db.targets()
 	]);
+	// Only counts have monthly rows behind them (indicator_months holds the months of a yearly sum).
+	const counts = indicators.filter((i) => i.aggregation === 'sum');
 	const profiles = new Map<string, ProvinceProfile>();
 	for (const province of provinces) {
 		const [rows, trends] = await Promise.all([
 			db.provinceProfile(province.province_code),
 			db.provinceTrends(province.province_code, province.health_zone)
 		]);
+		const monthly = [];
+		for (const indicator of counts) {
+			const months = await db.monthly(indicator.indicator_id, { scope: 'province', id: province.province_code });
+			if (months.length > 0) monthly.push({ indicator_id: indicator.indicator_id, months });
+		}
 		const related = provinces.filter(
 			(p) =>
 				p.province_code === province.province_code ||
 				p.split_from === province.province_code ||
 				p.province_code === province.split_from
 		);
-		profiles.set(province.province_code, { province, provinces: related, issueAreas, indicators, sources, targets, rows, trends });
+		profiles.set(province.province_code, {
+			province,
+			provinces: related,
+			issueAreas,
+			indicators,
+			sources,
+			targets,
+			rows,
+			trends,
+			monthly
+		});
 	}
 	return profiles;
 }
