@@ -72,6 +72,12 @@ export const ROUTES: AppRoute[] = [
 		}
 	},
 	{
+		path: '/data/report',
+		async ready(page) {
+			await expect(page.locator('.exports-report h1')).toBeVisible();
+		}
+	},
+	{
 		path: '/brief/province/40',
 		async ready(page) {
 			await expect(page.locator('article.brief')).toHaveAttribute('data-province', '40');

@@ -51,7 +51,8 @@ import { SYNTHETIC_SEED, SYNTHETIC_SOURCE, syntheticIndicators, syntheticValues 
 import { checkProvincePopulation, joinPopulation, readPopulation, readProvinces } from './tables.ts';
 import { checkCatalogue } from './validate.ts';
 import { ParquetWriter, type Row } from './write.ts';
-import { bilingual, placeText, readExports, type ExportRow, type ExportsReport } from './exports.ts';
+import { bilingual, placeText, readExports, SITE_CONFIG_FILE, type ExportRow, type ExportsReport } from './exports.ts';
+import { parseSiteConfig, SITE_FILE, type SiteConfig } from '../../src/lib/config/site-config.ts';
 import { EXPORTS_SOURCE, REPORT_FILE, REPORT_MARKDOWN_FILE, reportMarkdown, StrictExportsError } from './report.ts';
 import { buildZoneGeojson } from './zones.ts';
 
@@ -87,6 +88,7 @@ export const OUTPUT_FILES: readonly string[] = [
 	DISTRICTS_GEOJSON_FILE,
 	REPORT_FILE,
 	REPORT_MARKDOWN_FILE,
+	SITE_FILE,
 	MANIFEST_FILE
 ];
 
@@ -146,6 +148,22 @@ export interface BuildOptions {
 }
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/** The deployment's settings (config.json in the exports folder), checked; a mistake fails the build, naming the field. */
+async function readSiteConfig(exportsDir: string, bytes: Buffer | undefined): Promise<SiteConfig> {
+	const catalogue = [...INDICATORS, ...SAMPLE_INDICATORS];
+	if (!bytes) return parseSiteConfig({}, catalogue).config;
+	const file = path.join(path.basename(exportsDir), SITE_CONFIG_FILE);
+	let raw: unknown;
+	try {
+		raw = JSON.parse(bytes.toString('utf8'));
+	} catch (e) {
+		throw new DataBuildError([{ file, message: `invalid JSON: ${(e as Error).message}` }]);
+	}
+	const { config, errors } = parseSiteConfig(raw, catalogue);
+	if (errors.length > 0) throw new DataBuildError(errors.map((message) => ({ file, message })));
+	return config;
+}
 
 async function readSources(sourcesDir: string): Promise<Record<SourceName, Buffer>> {
 	const entries = Object.entries(SOURCE_FILES) as [SourceName, string][];
@@ -254,6 +272,8 @@ export async function buildData({
 		? await readExports(exportsDir, { provinces: provinces.rows, issueAreas: ISSUE_AREAS })
 		: null;
 	const own = exported?.tables ?? {};
+	const site = exported ? await readSiteConfig(exportsDir!, exported.files[SITE_CONFIG_FILE]) : parseSiteConfig({}, []).config;
+	const sampleIndicators = site.showSampleIndicators;
 	const report = exported?.report ?? null;
 	/** Sample rows remain only for tables the exports do not supply. */
 	const keepSamplePartners = own.partners === undefined;
@@ -268,12 +288,16 @@ export async function buildData({
 		sources: [
 			...SOURCES,
 			NETWORK_DOCUMENTS_SOURCE,
-			SAMPLE_SOURCE,
+			...(sampleIndicators ? [SAMPLE_SOURCE] : []),
 			...sampleSources,
 			...(exported ? [EXPORTS_SOURCE] : [])
 		],
-		indicator_catalogue: [...INDICATORS, ...SAMPLE_INDICATORS],
-		indicator_values: [...road.rows, ...dengue.rows, ...sampleValues(provinces.rows, population.rows)],
+		indicator_catalogue: [...INDICATORS, ...(sampleIndicators ? SAMPLE_INDICATORS : [])],
+		indicator_values: [
+			...road.rows,
+			...dengue.rows,
+			...(sampleIndicators ? sampleValues(provinces.rows, population.rows) : [])
+		],
 		unallocated_values: road.unallocated,
 		indicator_months: dengue.months,
 		targets: targets.rows,
@@ -498,6 +522,7 @@ export async function buildData({
 			};
 		}
 		await writeFile(path.join(tmp, REPORT_FILE), JSON.stringify(report) + '\n');
+		await writeFile(path.join(tmp, SITE_FILE), JSON.stringify(site, null, 2) + '\n');
 		await writeFile(path.join(tmp, REPORT_MARKDOWN_FILE), reportMarkdown(report));
 		for (const [file, collection] of [
 			[GEOJSON_FILE, geojson],

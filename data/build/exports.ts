@@ -30,6 +30,10 @@ import {
 import type { ProvinceName } from '$lib/upload/thai';
 import { isWorkbook, workbookTables, WorkbookError } from '$lib/upload/workbook';
 import { translate, type Lang, type MessageKey } from '$lib/i18n';
+import type { ExportsReport, Place, ReportFile } from '$lib/upload/exports-report';
+
+export type { ExportsReport, Place, ReportFile, ReportProblem } from '$lib/upload/exports-report';
+export { placeText } from '$lib/upload/exports-report';
 
 /** Tables an exports folder may supply: each replaces the bundled (and sample) table of its kind. */
 export const EXPORT_TABLES = ['partners', 'projects', 'instalments'] as const satisfies readonly TableName[];
@@ -40,51 +44,6 @@ export const SITE_CONFIG_FILE = 'config.json';
 /** Files of the folder that are not data. */
 const NOT_DATA = new Set([MAPPING_FILE, SITE_CONFIG_FILE]);
 const isNotData = (name: string) => name.startsWith('.') || NOT_DATA.has(name) || /\.(md|txt)$/i.test(name);
-
-/** Where a problem is: file, sheet (workbooks), row (the sheet's row as Excel shows it, the line of a CSV, the row of a Parquet file). */
-export interface Place {
-	file: string;
-	sheet: string | null;
-	/** 'line' for a text file (the header is line 1), 'row' for a sheet or a Parquet file; null for the file as a whole. */
-	unit: 'line' | 'row' | null;
-	row: number | null;
-}
-
-/** One problem of the report, in both languages. */
-export interface ReportProblem extends Place {
-	/** The contract column (or columns), null for the file as a whole. */
-	field: string | null;
-	/** The file's own header for that field. */
-	header: string | null;
-	/** The value as written. */
-	value: string | null;
-	code: string;
-	/** What the build did: left the row out, or did not use the file. */
-	outcome: 'row_left_out' | 'file_not_used';
-	message_th: string;
-	message_en: string;
-}
-
-/** What became of one file (or sheet). */
-export interface ReportFile {
-	file: string;
-	sheet: string | null;
-	format: FileFormat | 'xlsx' | null;
-	encoding: string | null;
-	table: TableName | null;
-	rows: number;
-	used: number;
-	left_out: number;
-	status: 'used' | 'not_used';
-}
-
-export interface ExportsReport {
-	folder: string;
-	files: ReportFile[];
-	problems: ReportProblem[];
-	/** Rows per table the exports supplied (after rows left out). */
-	tables: Partial<Record<ExportTable, number>>;
-}
 
 /** A usable row, with where it came from (for problems found later, e.g. an unknown district). */
 export interface ExportRow {
@@ -325,10 +284,3 @@ export async function readExports(folder: string, reference: ExportsReference): 
 }
 
 export { MappingFileError };
-
-/** "projects.xlsx › โครงการ row 7" / "partners.csv line 4" / "broken.parquet": where a problem is, for a plain-text line. */
-export function placeText(p: Place): string {
-	let s = p.sheet ? `${p.file} › ${p.sheet}` : p.file;
-	if (p.row !== null) s += ` ${p.unit ?? 'row'} ${p.row}`;
-	return s;
-}

@@ -31,6 +31,7 @@ import type {
 	ProjectStatus,
 	QualityRule
 } from '../../src/lib/data/contract.ts';
+import { NETWORK_SAMPLE_SOURCE_ID } from '../../src/lib/data/contract.ts';
 import { areaContains, type PreparedArea } from '../../src/lib/data/quality.ts';
 import { mulberry32 } from './synthetic.ts';
 
@@ -43,7 +44,7 @@ export const REFERENCE_DATE = '2025-06-30';
 export const PROJECT_YEARS = { first: 2017, last: 2025 } as const;
 
 export const NETWORK_SAMPLE_SOURCE: SourceRow = {
-	source_id: 'phakhi_network_sample',
+	source_id: NETWORK_SAMPLE_SOURCE_ID,
 	name_th: 'ข้อมูลตัวอย่างภาคีและโครงการ (สร้างขึ้น ไม่ใช่ข้อมูลจริง)',
 	name_en: 'Generated sample partners and projects (not real records)',
 	publisher: 'Phakhi Atlas data build',

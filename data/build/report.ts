@@ -4,15 +4,20 @@
  * used), and what each file became. Written beside the data as JSON (the site's /data/report page reads
  * it) and as Markdown (for the people who send the exports); `--strict` fails with the same sentences.
  */
-import type { SourceRow } from '../../src/lib/data/contract.ts';
-import { placeText, type ExportsReport, type ReportProblem } from './exports.ts';
+import { EXPORTS_SOURCE_ID, type SourceRow } from '../../src/lib/data/contract.ts';
+import {
+	placeText,
+	REPORT_FILE,
+	REPORT_MARKDOWN_FILE,
+	type ExportsReport,
+	type ReportProblem
+} from '../../src/lib/upload/exports-report.ts';
 
-export const REPORT_FILE = 'report.json';
-export const REPORT_MARKDOWN_FILE = 'report.md';
+export { REPORT_FILE, REPORT_MARKDOWN_FILE };
 
 /** The sources row of a build from exports: the partners, projects and instalments are the organisation's own. */
 export const EXPORTS_SOURCE: SourceRow = {
-	source_id: 'organisation_exports',
+	source_id: EXPORTS_SOURCE_ID,
 	name_th: 'ข้อมูลที่ส่งออกจากระบบขององค์กร',
 	name_en: "The organisation's own exports",
 	publisher: 'the deploying organisation',

@@ -117,7 +117,7 @@ const PROJECTS: (string | number | Date | null)[][] = [
 		'มหาวิทยาลัยตัวอย่าง',
 		'ปิดโครงการ',
 		'ขอนแก่น',
-		'450,000.50',
+		'450,250.75',
 		'1/6/2566',
 		'31/5/2567',
 		'มลพิษ'
@@ -179,7 +179,7 @@ const INSTALMENTS: (string | number | null)[][] = [
 	['67-ก-001', 1, '1 ต.ค. 2567', '31 มี.ค. 2568', '1 เม.ย. 2568', '15 เม.ย. 2568', '750,000'],
 	['67-ก-001', 2, '1 เม.ย. 2568', '30 ก.ย. 2568', '1 ต.ค. 2568', '15 ต.ค. 2568', '500,000'],
 	['67-ก-002', 1, '1 พ.ย. 2567', '30 ก.ย. 2568', null, null, '800,000'],
-	['66-ก-015', 1, '1 มิ.ย. 2566', '31 พ.ค. 2567', null, null, '450,000.50']
+	['66-ก-015', 1, '1 มิ.ย. 2566', '31 พ.ค. 2567', null, null, '450,250.75']
 ];
 
 /** What a correct build (and the Your data page) makes of the folder. */
@@ -216,9 +216,7 @@ export const EXPECTED = {
 	},
 	projects: {
 		rows: 6,
-		budget: 5_000_000.5,
-		active: { count: 3, budget: 4_050_000 },
-		tobacco: { count: 2, budget: 3_250_000 },
+		budget: 5_000_250.75,
 		codes: {
 			'67-ก-001': {
 				status: 'active',
@@ -239,7 +237,7 @@ export const EXPECTED = {
 			'66-ก-015': {
 				status: 'closed',
 				province_code: '40',
-				budget: 450_000.5,
+				budget: 450_250.75,
 				start_date: '2023-06-01',
 				end_date: '2024-05-31',
 				issue_area_ids: 'environment'
@@ -251,6 +249,12 @@ export const EXPECTED = {
 		leftOut: ['67-ก-030']
 	},
 	instalments: { rows: 4 },
+	/** The coverage page (active partners; projects not cancelled, unless the status filter says otherwise). */
+	coverage: {
+		all: { partners: 6, projects: 5, budget: 4_800_250.75 },
+		active: { projects: 3, budget: 4_050_000 },
+		tobacco: { partners: 3, projects: 2, budget: 3_250_000 }
+	},
 	/** The planted problems: where, which field, the value as written. */
 	problems: [
 		{
@@ -282,7 +286,7 @@ export const FIXTURE_CONFIG = {
 	organisation_th: 'สำนักงานสาธารณสุขจังหวัดตัวอย่าง',
 	organisation_en: 'Example Provincial Health Office',
 	showSampleIndicators: false,
-	defaultIndicator: 'dengue_incidence',
+	defaultIndicator: 'dengue_rate',
 	defaultYear: 2020
 };
 

@@ -599,6 +599,15 @@ export interface PartnerRow {
 	is_sample: boolean;
 }
 
+/**
+ * The sources row of the generated sample partners and projects: present exactly when some of them are in
+ * the data (a build from an organisation's exports drops it with the sample rows), so views label the
+ * network data as sample only then.
+ */
+export const NETWORK_SAMPLE_SOURCE_ID = 'phakhi_network_sample';
+/** The sources row of partners, projects and instalments from an organisation's exports (data/build/report.ts). */
+export const EXPORTS_SOURCE_ID = 'organisation_exports';
+
 /** Project statuses, in display order: the one definition (labels: the message catalogue's `status_<id>`). */
 export const PROJECT_STATUSES = ['planned', 'active', 'closed', 'cancelled'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];

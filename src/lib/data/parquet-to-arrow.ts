@@ -746,7 +746,9 @@ function stringVector(values: ArrayLike<unknown>, checkText: boolean): arrow.Vec
 		index[i] = at;
 	}
 	const nullBitmap = nullCount > 0 ? validity(values).nullBitmap : undefined;
-	if (dictionary && distinct.length * 2 <= length - nullCount) {
+	// Never a dictionary without a value: an empty table (a clean data set's quality_issues) would go into the
+	// IPC stream with no dictionary batch, and DuckDB-WASM refuses the stream ("expected number of dictionaries").
+	if (dictionary && distinct.length > 0 && distinct.length * 2 <= length - nullCount) {
 		const dict = buildData(leaf('utf8', new arrow.Utf8()), distinct);
 		const type = new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32());
 		return arrow.makeVector(

@@ -1,4 +1,5 @@
 /** From URL state to what the explorer shows: pure functions, so garbage in the URL cannot break the page. */
+import { SITE } from '$lib/config/site';
 import type { IndicatorRow, ProvinceRow } from '$lib/data/contract';
 import { DEFAULT_INDICATOR, regionIdOf, type ViewState } from '$lib/filters/url-state';
 import { yearSpan } from '$lib/filters/options';
@@ -40,10 +41,17 @@ export function resolveIndicator(catalogue: readonly IndicatorRow[], view: ViewS
 
 /**
  * The year to show: the requested one if it lies within the indicator's span (a year inside it
- * without data is shown as missing, never as another year), else the latest year with data.
+ * without data is shown as missing, never as another year), else the deployment's default year
+ * (config.json) if it does, else the latest year with data.
  */
-export function resolveYear(years: readonly number[], requested: number | null): number | null {
-	return requested !== null && yearSpan(years).includes(requested) ? requested : (years.at(-1) ?? null);
+export function resolveYear(
+	years: readonly number[],
+	requested: number | null,
+	fallback: number | null = SITE.defaultYear
+): number | null {
+	const span = yearSpan(years);
+	if (requested !== null && span.includes(requested)) return requested;
+	return fallback !== null && span.includes(fallback) ? fallback : (years.at(-1) ?? null);
 }
 
 /** Provinces inside the region and zone filters (all of them when neither is set). */

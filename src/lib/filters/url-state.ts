@@ -3,6 +3,7 @@
  * browser's back and forward work. Parsing never throws: anything malformed,
  * oversized or unknown falls back to the default for that field alone.
  */
+import { SITE } from '$lib/config/site';
 import { PARTNER_TYPES, PROJECT_STATUSES, type PartnerType, type ProjectStatus } from '$lib/data/contract';
 import { DEFAULT_LANG, isLang, type Lang } from '$lib/i18n';
 
@@ -56,7 +57,8 @@ export interface ViewState {
 	project: string | null;
 }
 
-export const DEFAULT_INDICATOR = 'road_death_rate';
+/** The explorer's first indicator: the deployment's choice (config.json, src/lib/config/site-config.ts), else road deaths. */
+export const DEFAULT_INDICATOR = SITE.defaultIndicator ?? 'road_death_rate';
 
 export const DEFAULT_VIEW: ViewState = {
 	lang: DEFAULT_LANG,
