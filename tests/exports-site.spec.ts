@@ -4,19 +4,26 @@
  * .exports-site/, leaving static/data/ and build/ to the other tests). Served here on a port of its own
  * (the operating system picks a free one), like any static web server would serve it.
  */
-import { existsSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { parseMappingFile } from '../src/lib/upload/mapping-file';
+import { consoleQuery } from './helpers';
 import { startServer } from './support/serve.mjs';
-import { EXPORTS_SITE_BUILD } from './support/build-exports-site';
+import { EXPORTS_SITE_BUILD, FIXTURE_FOLDER } from './support/build-exports-site';
 import {
 	EXPECTED,
 	FIXTURE_CONFIG,
+	INSTALMENT_SHEET,
 	NOTES_SHEET,
 	PARTNERS_CSV,
 	PROJECT_SHEET,
 	WORKBOOK
 } from './support/exports-fixture';
 import { expect, test } from './fixtures';
+
+const FIXTURE = join(process.cwd(), FIXTURE_FOLDER);
 
 let site: { url: string; close: () => Promise<void> };
 
@@ -94,4 +101,93 @@ test('the validation report page lists the planted problems, in English and in T
 	await page.goto(`${site.url}/data/report`);
 	await expect(report.locator('h1')).toHaveText('รายงานการตรวจข้อมูลของเว็บนี้');
 	await expect(report.locator('table.problems tbody tr').nth(0)).toContainText('แถวนี้ไม่ได้ใช้');
+});
+
+/** The same question of the Your data page's tables (its SQL console) and of the exports site's data (DuckDB in Node). */
+const COMPARE = {
+	partners: `SELECT partner_id, name_th, partner_type, province_code, district_code, CAST(lat AS VARCHAR) AS lat,
+	           CAST(lon AS VARCHAR) AS lon, issue_area_ids, CAST(year_joined AS VARCHAR) AS y, CAST(active AS VARCHAR) AS a
+	           FROM {partners} WHERE partner_id <> 'ภ-007' ORDER BY 1`,
+	projects: `SELECT project_code, title_th, programme_th, organisation_th, status, province_code, CAST(budget AS VARCHAR) AS b,
+	           start_date, end_date, issue_area_ids FROM {projects} WHERE project_code <> '67-ก-030' ORDER BY 1`,
+	instalments: `SELECT project_code, CAST(instalment_no AS VARCHAR) AS n, period_start, period_end, report_start, report_end,
+	              CAST(amount AS VARCHAR) AS amount FROM {instalments} ORDER BY 1, 2`
+};
+
+async function built(sql: string): Promise<string[][]> {
+	const instance = await DuckDBInstance.create(':memory:');
+	const conn = await instance.connect();
+	try {
+		const text = sql.replace(
+			/\{(\w+)\}/g,
+			(_, t: string) => `read_parquet('${join(EXPORTS_SITE_BUILD, 'data', `${t}.parquet`)}')`
+		);
+		const reader = await conn.runAndReadAll(text);
+		// The console shows NULL as "NULL".
+		return reader.getRowsJS().map((r) => r.map((v) => (v === null ? 'NULL' : String(v))));
+	} finally {
+		conn.closeSync();
+		instance.closeSync();
+	}
+}
+
+test('the same files on the Your data page give the same tables as the build, the coverage filters count them, and the mapping downloads', async ({
+	page
+}) => {
+	test.setTimeout(240_000);
+	await page.goto('/data?lang=en');
+	await expect(page.locator('.user-data')).toHaveAttribute('data-db', 'ready', { timeout: 60_000 });
+	await page.locator('.drop input[type=file]').setInputFiles([join(FIXTURE, PARTNERS_CSV), join(FIXTURE, WORKBOOK)]);
+	const item = (name: string) => page.locator(`li[data-file="${name}"]`);
+
+	// The page asks the user about what nobody could place (the build leaves those rows out and lists them).
+	const partners = item(PARTNERS_CSV);
+	await expect(partners).toHaveAttribute('data-status', 'mapping');
+	await expect(partners).toContainText('Encoding windows-874');
+	await partners.locator('[data-fixes="province_code"] tr[data-unresolved="เมืองชล"] select').selectOption('20');
+	await partners.locator('[data-fixes="province_code"] tr[data-unresolved="เมืองลับแล"] select').selectOption('50');
+	await partners.getByRole('button', { name: 'Check and load' }).click();
+	await expect(partners).toHaveAttribute('data-status', 'loaded');
+	const projects = item(`${WORKBOOK} › ${PROJECT_SHEET}`);
+	await expect(projects).toHaveAttribute('data-status', 'mapping');
+	await projects.locator('[data-fixes="status"] tr[data-unresolved="รอตรวจสอบเอกสาร"] select').selectOption('planned');
+	await projects.getByRole('button', { name: 'Check and load' }).click();
+	await expect(projects).toHaveAttribute('data-status', 'loaded');
+	const instalments = item(`${WORKBOOK} › ${INSTALMENT_SHEET}`);
+	await expect(instalments).toHaveAttribute('data-status', 'mapping');
+	await instalments.getByRole('button', { name: 'Check and load' }).click();
+	await expect(instalments).toHaveAttribute('data-status', 'loaded');
+	await expect(item(`${WORKBOOK} › ${NOTES_SHEET}`)).toHaveAttribute('data-status', 'rejected');
+
+	// Same rows, same resolved codes (but the two rows the user placed by hand).
+	for (const sql of Object.values(COMPARE)) {
+		const expected = await built(sql);
+		expect(expected.length).toBeGreaterThan(0);
+		expect(await consoleQuery(page, sql.replace(/\{(\w+)\}/g, '$1'))).toEqual(expected);
+	}
+
+	// The mapping the user made, ready for the exports folder: the page's fixes, by file name.
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-mapping').click()]);
+	expect(download.suggestedFilename()).toBe('mapping.json');
+	const entries = parseMappingFile(readFileSync(await download.path(), 'utf8'));
+	expect(entries.find((e) => e.file === PARTNERS_CSV)).toMatchObject({
+		table: 'partners',
+		provinceFixes: { เมืองชล: '20', เมืองลับแล: '50' }
+	});
+	expect(entries.find((e) => e.file === `${WORKBOOK} › ${PROJECT_SHEET}`)).toMatchObject({
+		table: 'projects',
+		codeFixes: { status: { รอตรวจสอบเอกสาร: 'planned' } }
+	});
+
+	// The coverage page's filters count the user's projects: Thai statuses and issue areas became codes.
+	await page.goto('/coverage?lang=en&status=active');
+	await expect(page.locator('.coverage')).toHaveAttribute('data-db', 'ready', { timeout: 60_000 });
+	await expect(page.locator('.coverage')).toHaveAttribute('data-coverage', /"status":"active"/);
+	await expect(totals(page).projects).toHaveText(en(EXPECTED.coverage.active.projects));
+	await expect(totals(page).budget).toHaveText(en(EXPECTED.coverage.active.budget));
+	await page.goto('/coverage?lang=en&issue=tobacco');
+	await expect(page.locator('.coverage')).toHaveAttribute('data-coverage', /"issue":"tobacco"/, { timeout: 60_000 });
+	await expect(totals(page).projects).toHaveText(en(EXPECTED.coverage.tobacco.projects));
+	// The partner the user placed in Chiang Mai (the build left it out) works on tobacco too.
+	await expect(totals(page).partners).toHaveText(en(EXPECTED.coverage.tobacco.partners + 1));
 });
