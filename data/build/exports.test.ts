@@ -8,6 +8,7 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtlasDb } from '$lib/data/atlas-db';
 import { NodeConnector } from '$lib/data/node-connector';
@@ -152,7 +153,7 @@ describe('a build from exports', () => {
 		const folder = path.join(tmp, 'broken');
 		await cp(FIXTURE, folder, { recursive: true });
 		const parquet = await readFile(path.join(out, 'projects.parquet'));
-		await writeFile(path.join(folder, 'more-projects.parquet'), parquet.subarray(0, parquet.length >> 1));
+		await writeFile(path.join(folder, 'projects-2569.parquet'), parquet.subarray(0, parquet.length >> 1));
 		const workbook = await readFile(path.join(FIXTURE, WORKBOOK));
 		await writeFile(path.join(folder, 'damaged.xlsx'), workbook.subarray(0, 2000));
 		const brokenOut = path.join(tmp, 'broken-out');
@@ -162,7 +163,7 @@ describe('a build from exports', () => {
 		expect(named).toEqual(
 			expect.arrayContaining([
 				['damaged.xlsx', 'bad_workbook'],
-				['more-projects.parquet', 'truncated_parquet']
+				['projects-2569.parquet', 'truncated_parquet']
 			])
 		);
 		expect(brokenManifest.exports?.tables).toEqual(manifest.exports?.tables);
@@ -172,6 +173,101 @@ describe('a build from exports', () => {
 				expect(await rowsOf(broken, table)).toEqual(await rowsOf(db, table));
 		} finally {
 			await broken.close();
+		}
+	}, 120_000);
+});
+
+describe('more formats in one folder', () => {
+	it('reads Parquet and a UTF-16 TSV ("Unicode text") beside the fixture, and lists a key an earlier file (in name order) already used', async () => {
+		const folder = path.join(tmp, 'formats');
+		await cp(FIXTURE, folder, { recursive: true });
+		// Two more projects as a Parquet export (Thai status words, a BE date as text, a list of issue areas).
+		const instance = await DuckDBInstance.create(':memory:');
+		const conn = await instance.connect();
+		await conn.run(`COPY (
+			SELECT * FROM (VALUES
+				('68-ข-101', 'แผนงานสุรา', 'งดเหล้าเข้าพรรษา', 'เครือข่ายงดเหล้า', 'อยู่ระหว่างดำเนินการ', 'จ.สงขลา', 350000.0, '1 ม.ค. 2568', '31 ธ.ค. 2568', ['เหล้า']),
+				('67-ก-001', 'แผนงานซ้ำ', 'รหัสซ้ำกับไฟล์ Excel', 'องค์กรซ้ำ', 'ปิดโครงการ', 'สงขลา', 1.0, '1 ม.ค. 2568', '31 ธ.ค. 2568', ['บุหรี่'])
+			) AS t("รหัสโครงการ", "แผนงาน", "ชื่อโครงการ", "องค์กรที่รับผิดชอบ", "สถานะ", "จังหวัด", "งบประมาณ", "วันเริ่มต้น", "วันสิ้นสุด", "ประเด็น")
+		) TO '${path.join(folder, 'projects-2569.parquet')}' (FORMAT parquet, COMPRESSION zstd)`);
+		conn.closeSync();
+		instance.closeSync();
+		// One more partner as Excel's "Unicode text": UTF-16LE with a byte-order mark, tab-separated.
+		const tsv = [
+			[
+				'รหัสภาคี',
+				'ชื่อองค์กร',
+				'ประเภทองค์กร',
+				'จังหวัด',
+				'รหัสอำเภอ',
+				'ละติจูด',
+				'ลองจิจูด',
+				'ประเด็นงาน',
+				'ปีที่เข้าร่วม',
+				'ยังดำเนินงาน'
+			],
+			['ภ-101', 'เทศบาลนครสงขลา', 'เทศบาล', 'สงขลา', '9001', '7.121', '100.568', 'อุบัติเหตุ', '2566', 'ใช่']
+		]
+			.map((r) => r.join('\t'))
+			.join('\r\n');
+		await writeFile(
+			path.join(folder, 'partners-more.txt.tsv'),
+			Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, 'utf16le')])
+		);
+
+		const formatsOut = path.join(tmp, 'formats-out');
+		const built = await buildData({ sourcesDir: SOURCES, outDir: formatsOut, exportsDir: folder });
+		const formatsReport: ExportsReport = JSON.parse(await readFile(path.join(formatsOut, REPORT_FILE), 'utf8'));
+		expect(formatsReport.files.find((f) => f.file === 'projects-2569.parquet')).toMatchObject({
+			format: 'parquet',
+			table: 'projects',
+			rows: 2
+		});
+		expect(formatsReport.files.find((f) => f.file === 'partners-more.txt.tsv')).toMatchObject({
+			encoding: 'utf-16le',
+			table: 'partners',
+			used: 1
+		});
+		expect(formatsReport.problems.find((p) => p.file === 'projects-2569.parquet')).toMatchObject({
+			unit: 'row',
+			row: 2,
+			field: 'project_code',
+			value: '67-ก-001',
+			code: 'duplicate_key',
+			outcome: 'row_left_out'
+		});
+		expect(built.exports?.tables).toEqual({
+			partners: EXPECTED.partners.rows + 1,
+			projects: EXPECTED.projects.rows + 1,
+			instalments: EXPECTED.instalments.rows
+		});
+		const more = await open(formatsOut);
+		try {
+			const rows = await more.staging.query(
+				`SELECT project_code, status, province_code, start_date, issue_area_ids FROM projects WHERE project_code IN ('68-ข-101', '67-ก-001') ORDER BY 1`
+			);
+			expect(rows).toEqual([
+				{
+					project_code: '67-ก-001',
+					status: 'active',
+					province_code: '50',
+					start_date: '2024-10-01',
+					issue_area_ids: 'tobacco;alcohol_drugs'
+				},
+				{
+					project_code: '68-ข-101',
+					status: 'active',
+					province_code: '90',
+					start_date: '2025-01-01',
+					issue_area_ids: 'alcohol_drugs'
+				}
+			]);
+			const [partner] = await more.staging.query(
+				`SELECT partner_type, province_code, year_joined FROM partners WHERE partner_id = 'ภ-101'`
+			);
+			expect(partner).toEqual({ partner_type: 'local_government', province_code: '90', year_joined: 2023 });
+		} finally {
+			await more.close();
 		}
 	}, 120_000);
 });
