@@ -291,6 +291,68 @@ test('a chart (the trend) exports in every format, in Thai, from the same rows a
 	});
 });
 
+test("the coverage page's ranking and the gap page's tables export tidy rows that say what they measure and over which filters", async ({
+	page
+}) => {
+	test.setTimeout(150_000);
+	const zone7 = sourceRows('provinces.csv')
+		.filter((p) => p.health_zone === '7')
+		.map((p) => p.code);
+	const rowsOf = async (bytes: Buffer) => {
+		const file = await readCsvWithDuckDb(bytes.subarray(3));
+		const keys = file.columns.map((c) => c[0]);
+		return { keys, rows: file.rows.map((r) => Object.fromEntries(keys.map((k, i) => [k, String(r[i])]))) };
+	};
+
+	await page.goto('/coverage?lang=en&zone=7&year=2023');
+	await expect(page.locator('.coverage')).toHaveAttribute('data-coverage', /2023/, { timeout: 60_000 });
+	const screen = await screenTable(page, 'coverage-table');
+	// Ranks in words on screen: the least covered province is the "worst".
+	expect(screen.rows.every((r) => /^(joint )?(\d+(st|nd|rd|th) )?(worst|best) of \d$/.test(r[0]))).toBe(true);
+	const ranking = await rowsOf((await download(page, 'coverage-ranking', 'csv')).bytes);
+	expect(ranking.keys).toEqual(tidyColumns('en', true).map((c) => c.key));
+	expect(ranking.rows.map((r) => r.code).sort()).toEqual([...zone7].sort());
+	for (const r of ranking.rows) {
+		expect(r).toMatchObject({
+			scope: 'province',
+			indicator_id: 'coverage_district_share',
+			indicator: 'Share of districts with a partner or project',
+			unit: '% of districts',
+			year: '2023',
+			is_sample: 'true'
+		});
+		expect(r.filter).toBe('Health zone 7 · 2023');
+		expect(r.source).toContain('sample');
+		const shown = screen.rows.find((x) => x[1] === r.name_en)!;
+		expect(r.rank).toBe(shown[0]);
+		expect(sameValue(r.value, shown[2]), r.name_en).toBe(true);
+	}
+
+	await page.goto('/gaps?lang=en');
+	await expect(page.locator('.gaps')).toHaveAttribute('data-gaps', /road_death_rate/, { timeout: 60_000 });
+	const priority = await screenTable(page, 'priority-table');
+	expect(priority.rows.length).toBeGreaterThan(0);
+	expect(priority.rows[0][0]).toBe('worst of 77');
+	const gaps = await rowsOf((await download(page, 'priority-gaps', 'csv')).bytes);
+	expect(gaps.keys).toEqual(tidyColumns('en', true).map((c) => c.key));
+	// Per province: its burden (the indicator and its year), its coverage and its gap score with its place.
+	expect(new Set(gaps.rows.map((r) => r.indicator_id))).toEqual(
+		new Set(['road_death_rate', 'coverage_district_share', 'gap_score'])
+	);
+	expect(gaps.rows).toHaveLength(priority.rows.length * 3);
+	const burden = gaps.rows.filter((r) => r.indicator_id === 'road_death_rate');
+	expect(burden.every((r) => r.year === '2024' && r.is_sample === 'false' && r.rank === '')).toBe(true);
+	const scores = gaps.rows.filter((r) => r.indicator_id === 'gap_score');
+	expect(scores.map((r) => r.rank)).toContain('worst of 77');
+	for (const shown of priority.rows) {
+		const own = (id: string) => gaps.rows.find((r) => r.indicator_id === id && r.name_en === shown[1])!;
+		expect(own('gap_score').rank).toBe(shown[0]);
+		expect(sameValue(own('road_death_rate').value, shown[2]), shown[1]).toBe(true);
+		expect(sameValue(own('coverage_district_share').value, shown[3]), shown[1]).toBe(true);
+	}
+	expect(gaps.rows.every((r) => r.filter.startsWith('Road traffic death rate'))).toBe(true);
+});
+
 test('copy link reproduces the view in a new page; the citation names the sources', async ({ page, context }) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await page.goto('/?lang=en&zone=10&classes=4&scheme=blues&year=2023');

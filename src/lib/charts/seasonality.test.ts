@@ -68,6 +68,12 @@ describe('seasonality heat map', () => {
 		expect(gap.cells.find((c) => c.month === 2)!.colour).toBe(NO_DATA_COLOUR);
 		expect(gap.cells.find((c) => c.month === 3)!.value).toBeNull();
 		expect(seasonalityTooltip(gap, '2020-2')).toContain('No data');
-		expect(seasonalityTable(gap.cells.map((c) => c), format, { ...labels, year: 'Year' }).rows[0].cells.m2).toBe('–');
+		expect(
+			seasonalityTable(
+				gap.cells.map((c) => c),
+				format,
+				{ ...labels, year: 'Year' }
+			).rows[0].cells.m2
+		).toBe('–');
 	});
 });

@@ -115,7 +115,15 @@ export function seasonalityLayout(
 	];
 	// One row of eight when the labels fit under their swatches, else two rows of four (a phone).
 	const room = width - left - SIDE;
-	const perRow = widest(keys.map((k) => k.label), AXIS_FONT_SIZE - 1) + 6 <= room / keys.length ? keys.length : keys.length / 2;
+	const perRow =
+		widest(
+			keys.map((k) => k.label),
+			AXIS_FONT_SIZE - 1
+		) +
+			6 <=
+		room / keys.length
+			? keys.length
+			: keys.length / 2;
 	const swatch = room / perRow;
 	const legend = keys.map((k, i) => ({
 		...k,
@@ -146,7 +154,9 @@ export function seasonalitySvg(layout: SeasonalityLayout): string {
 	out.push('</g>');
 	out.push(`<g class="years" font-size="${AXIS_FONT_SIZE}" fill="${MUTED}" text-anchor="end">`);
 	for (const r of layout.rows)
-		out.push(`<text x="${num(layout.columns[0].x - 6)}" y="${num(r.y + cell.height - 4)}">${escapeXml(r.label)}</text>`);
+		out.push(
+			`<text x="${num(layout.columns[0].x - 6)}" y="${num(r.y + cell.height - 4)}">${escapeXml(r.label)}</text>`
+		);
 	out.push('</g>');
 	out.push('<g class="cells">');
 	for (const c of layout.cells)

@@ -11,18 +11,28 @@ import { isPartial, type AggregateCoverage } from '$lib/data/aggregate-coverage'
 import type { Scope } from '$lib/data/atlas-db';
 import type { IndicatorRow, SourceRow } from '$lib/data/contract';
 import type { RankPlace } from '$lib/data/ranks';
-import { formatCoverage, formatRank, localized, translate, type Lang } from '$lib/i18n';
+import { formatCoverage, formatRank, localized, translate, type Lang, type MessageKey } from '$lib/i18n';
 import { shortPublisher } from './exportable';
 
-/** One value of one indicator for one place and year. */
+/**
+ * What a record measures: a catalogue indicator, or another measure described the same way (the
+ * coverage page's measures, the gap score: `measureOf`), so every export says what it holds.
+ */
+export type TidyMeasure = Pick<
+	IndicatorRow,
+	'indicator_id' | 'name_th' | 'name_en' | 'unit_th' | 'unit_en' | 'is_sample' | 'source_id' | 'source'
+>;
+
+/** One value of one indicator (or measure) for one place and year. */
 export interface TidyRecord {
 	scope: Scope;
 	/** Province code, zone number, region id or "TH". */
 	code: string;
 	name_th: string;
 	name_en: string;
-	indicator: IndicatorRow;
-	year: number;
+	indicator: TidyMeasure;
+	/** Null for a measure over every year (the coverage page without a year filter): empty in the file. */
+	year: number | null;
 	value: number | null;
 	/** The province's place among those ranked in the view (1 = worst). */
 	rank?: RankPlace | null;
@@ -43,8 +53,28 @@ export function placeNames(scope: Exclude<Scope, 'province'>, id: string): { nam
 	return { name_th: name('th'), name_en: name('en') };
 }
 
-/** The columns, in order; `year_be` only in Thai exports. */
-export function tidyColumns(lang: Lang): TableColumn[] {
+/** A measure that is not in the catalogue, described in both languages from message keys. */
+export function measureOf(
+	id: string,
+	name: MessageKey,
+	unit: MessageKey,
+	source: { source_id: string; name: string },
+	isSample: boolean
+): TidyMeasure {
+	return {
+		indicator_id: id,
+		name_th: translate('th', name),
+		name_en: translate('en', name),
+		unit_th: translate('th', unit),
+		unit_en: translate('en', unit),
+		is_sample: isSample,
+		source_id: source.source_id,
+		source: source.name
+	};
+}
+
+/** The columns, in order; `year_be` only in Thai exports, `filter` only when the rows depend on the page's filters. */
+export function tidyColumns(lang: Lang, withFilter = false): TableColumn[] {
 	const text = (key: string): TableColumn => ({ key, label: key });
 	const number = (key: string): TableColumn => ({ key, label: key, numeric: true });
 	return [
@@ -60,6 +90,7 @@ export function tidyColumns(lang: Lang): TableColumn[] {
 		text('unit'),
 		text('is_sample'),
 		text('source'),
+		...(withFilter ? [text('filter')] : []),
 		text('rank'),
 		number('rank_worst'),
 		number('provinces'),
@@ -74,15 +105,24 @@ export function sourceLabel(source: SourceRow | undefined, lang: Lang, fallback:
 	return source ? `${shortPublisher(source.publisher)}: ${localized(source, 'name', lang)}` : fallback;
 }
 
-/** The records as a table, ordered by scope (provinces first), indicator, year and code. */
-export function tidyTable(lang: Lang, records: readonly TidyRecord[], sources: readonly SourceRow[]): TableData {
-	const columns = tidyColumns(lang);
+/**
+ * The records as a table, ordered by scope (provinces first), indicator, year and code. `filter`:
+ * what the rows were counted over, in words, when the values depend on the page's filters (the
+ * coverage and gap pages: issue area, network, year, status).
+ */
+export function tidyTable(
+	lang: Lang,
+	records: readonly TidyRecord[],
+	sources: readonly SourceRow[],
+	filter?: string
+): TableData {
+	const columns = tidyColumns(lang, filter !== undefined);
 	const order = (r: TidyRecord) => SCOPES.indexOf(r.scope);
 	const sorted = [...records].sort(
 		(a, b) =>
 			order(a) - order(b) ||
 			a.indicator.indicator_id.localeCompare(b.indicator.indicator_id) ||
-			a.year - b.year ||
+			(a.year ?? 0) - (b.year ?? 0) ||
 			a.code.localeCompare(b.code, 'en', { numeric: true })
 	);
 	const rows = sorted.map((r): TableRow => {
@@ -95,11 +135,12 @@ export function tidyTable(lang: Lang, records: readonly TidyRecord[], sources: r
 			indicator_id: r.indicator.indicator_id,
 			indicator: localized(r.indicator, 'name', lang),
 			year: r.year,
-			year_be: r.year + 543,
+			year_be: r.year === null ? null : r.year + 543,
 			value: r.value,
 			unit: localized(r.indicator, 'unit', lang),
 			is_sample: r.indicator.is_sample ? 'true' : 'false',
 			source: sourceLabel(source, lang, r.indicator.source),
+			filter: filter ?? null,
 			rank: r.rank ? formatRank(lang, r.rank) : null,
 			rank_worst: r.rank?.worst ?? null,
 			provinces: r.coverage?.provinces ?? null,
@@ -117,7 +158,7 @@ export function tidyTable(lang: Lang, records: readonly TidyRecord[], sources: r
 				: null
 		};
 		const cells = Object.fromEntries(columns.map((c) => [c.key, raw[c.key] === null ? '' : String(raw[c.key])]));
-		return { key: `${r.scope}:${r.code}:${r.indicator.indicator_id}:${r.year}`, cells, raw };
+		return { key: `${r.scope}:${r.code}:${r.indicator.indicator_id}:${r.year ?? ''}`, cells, raw };
 	});
 	return { columns, rows };
 }

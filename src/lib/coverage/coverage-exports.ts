@@ -1,0 +1,148 @@
+/**
+ * The coverage and gap pages' rows as tidy, self-describing records (src/lib/export/tidy.ts), the
+ * same columns the explorer's and the profile's exports have: one row per province shown and per
+ * measure, with the measure's name and unit, the year, whether the data are sample data, the
+ * source, the rank in words and the page's filters in words. Pure: the pages pass what they show.
+ */
+import {
+	EXPORTS_SOURCE_ID,
+	NETWORK_SAMPLE_SOURCE_ID,
+	type IndicatorRow,
+	type IssueAreaRow,
+	type ProvinceRow,
+	type SourceRow
+} from '$lib/data/contract';
+import type { CoverageFilter } from '$lib/data/coverage-queries';
+import { localized, translate, type Lang, type MessageKey } from '$lib/i18n';
+import { rankPlaces, type RankPlace } from '$lib/data/ranks';
+import { measureOf, type TidyMeasure, type TidyRecord } from '$lib/export/tidy';
+import type { CoverageMeasure } from '$lib/filters/url-state';
+import type { GapCell } from './bivariate';
+
+/**
+ * What the page's counts were made over, in words ("Tobacco · Health zone 7 · 2023 · active"):
+ * the subtitle of every export of the coverage and gap pages, and their tidy rows' `filter`.
+ */
+export function filterWords(
+	lang: Lang,
+	filter: CoverageFilter,
+	zone: number | null,
+	issueAreas: readonly IssueAreaRow[],
+	networks: readonly { network_id: string; name_en: string }[]
+): string {
+	const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
+	const issue = issueAreas.find((a) => a.issue_area_id === filter.issue);
+	return (
+		[
+			// An unknown issue id in the URL filters nothing and names nothing.
+			issue ? localized(issue, 'name', lang) : null,
+			zone !== null ? t('zone', { zone }) : null,
+			filter.types.length > 0 ? filter.types.map((type) => t(`ptype_${type}` as MessageKey)).join(', ') : null,
+			filter.network ? (networks.find((n) => n.network_id === filter.network)?.name_en ?? filter.network) : null,
+			filter.year !== null ? String(filter.year) : null,
+			filter.status ? t(`status_${filter.status}` as MessageKey) : null
+		]
+			.filter(Boolean)
+			.join(' · ') || t('filter_all_issues')
+	);
+}
+
+/** The real networks' documents (the five networks, their events and roles). */
+export const NETWORK_DOCUMENTS_SOURCE = 'network_documents';
+/**
+ * Where partners and projects come from, in the order they are cited: the bundled sample (gone
+ * when an organisation's exports replace it), the organisation's exports, the networks' documents.
+ */
+export const NETWORK_SOURCE_IDS = [NETWORK_SAMPLE_SOURCE_ID, EXPORTS_SOURCE_ID, NETWORK_DOCUMENTS_SOURCE];
+
+/** The partner data's source: the first of NETWORK_SOURCE_IDS the catalogue has; sample when it is the sample's. */
+function networkSource(sources: readonly SourceRow[]): { source_id: string; name: string; sample: boolean } {
+	const source = NETWORK_SOURCE_IDS.map((id) => sources.find((s) => s.source_id === id)).find((s) => s !== undefined);
+	return {
+		source_id: source?.source_id ?? NETWORK_SAMPLE_SOURCE_ID,
+		name: source?.name_en ?? NETWORK_SAMPLE_SOURCE_ID,
+		sample: sources.some((s) => s.source_id === NETWORK_SAMPLE_SOURCE_ID)
+	};
+}
+
+/** A coverage measure described as an indicator is ("coverage_district_share", its name and unit in both languages). */
+export function coverageMeasure(measure: CoverageMeasure, sources: readonly SourceRow[]): TidyMeasure {
+	const source = networkSource(sources);
+	return measureOf(`coverage_${measure}`, `measure_${measure}`, `unit_${measure}`, source, source.sample);
+}
+
+/** The gap score (burden percentile minus coverage percentile): sample when either side is. */
+export function gapMeasure(burden: IndicatorRow, sources: readonly SourceRow[]): TidyMeasure {
+	const source = networkSource(sources);
+	return measureOf('gap_score', 'gaps_score', 'gaps_score_unit', source, source.sample || burden.is_sample);
+}
+
+/** Places by a coverage measure: the least covered province is the "worst". */
+export function coverageRanks(values: readonly { code: string; value: number }[]): Map<string, RankPlace> {
+	return rankPlaces(
+		values.map((v) => ({ key: v.code, value: v.value })),
+		false
+	);
+}
+
+/** Places by gap score: the biggest gap is the "worst". */
+export function gapRanks(cells: readonly GapCell[]): Map<string, RankPlace> {
+	return rankPlaces(
+		cells.map((c) => ({ key: c.code, value: c.gapScore })),
+		true
+	);
+}
+
+function provinceRecord(
+	byCode: ReadonlyMap<string, ProvinceRow>,
+	code: string,
+	indicator: TidyMeasure,
+	year: number | null,
+	value: number | null,
+	rank: RankPlace | null = null
+): TidyRecord {
+	const p = byCode.get(code);
+	return {
+		scope: 'province',
+		code,
+		name_th: p?.name_th ?? code,
+		name_en: p?.name_en ?? code,
+		indicator,
+		year,
+		value,
+		rank
+	};
+}
+
+/** The coverage ranking's rows: each province shown, its value of the measure and its place. */
+export function coverageRecords(
+	provinces: readonly ProvinceRow[],
+	values: readonly { code: string; value: number }[],
+	measure: TidyMeasure,
+	year: number | null
+): TidyRecord[] {
+	const byCode = new Map(provinces.map((p) => [p.province_code, p]));
+	const ranks = coverageRanks(values);
+	return values.map((v) => provinceRecord(byCode, v.code, measure, year, v.value, ranks.get(v.code) ?? null));
+}
+
+/**
+ * The gap table's rows: per province, its burden (the indicator's own value and latest year), its
+ * coverage and its gap score, the score ranked among every province with both values.
+ */
+export function gapRecords(
+	provinces: readonly ProvinceRow[],
+	cells: readonly GapCell[],
+	all: readonly GapCell[],
+	burden: { indicator: IndicatorRow; year: number | null; direction: 1 | -1 },
+	coverage: { measure: TidyMeasure; year: number | null },
+	score: TidyMeasure
+): TidyRecord[] {
+	const byCode = new Map(provinces.map((p) => [p.province_code, p]));
+	const ranks = gapRanks(all);
+	return cells.flatMap((c) => [
+		provinceRecord(byCode, c.code, burden.indicator, burden.year, burden.direction * c.burden),
+		provinceRecord(byCode, c.code, coverage.measure, coverage.year, c.coverage),
+		provinceRecord(byCode, c.code, score, null, c.gapScore, ranks.get(c.code) ?? null)
+	]);
+}
