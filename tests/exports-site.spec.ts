@@ -8,6 +8,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { ExportsReport } from '../src/lib/upload/exports-report';
 import { parseMappingFile } from '../src/lib/upload/mapping-file';
 import { consoleQuery } from './helpers';
 import { startServer } from './support/serve.mjs';
@@ -150,6 +151,11 @@ test('the same files on the Your data page give the same tables as the build, th
 	await expect(partners).toHaveAttribute('data-status', 'loaded');
 	const projects = item(`${WORKBOOK} › ${PROJECT_SHEET}`);
 	await expect(projects).toHaveAttribute('data-status', 'mapping');
+	// The page says what the build's report says, naming the row as Excel shows it.
+	const report = JSON.parse(readFileSync(join(EXPORTS_SITE_BUILD, 'data', 'report.json'), 'utf8')) as ExportsReport;
+	const status = report.problems.find((p) => p.code === 'unknown_code')!;
+	expect(status.message_en).toContain('(rows 8)');
+	await expect(projects.locator('[data-problem="unknown_code"]')).toContainText(status.message_en);
 	await projects.locator('[data-fixes="status"] tr[data-unresolved="รอตรวจสอบเอกสาร"] select').selectOption('planned');
 	await projects.getByRole('button', { name: 'Check and load' }).click();
 	await expect(projects).toHaveAttribute('data-status', 'loaded');

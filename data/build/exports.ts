@@ -68,24 +68,6 @@ function sentence(lang: Lang, problem: Problem, unit: Place['unit']): string {
 	return problemText(lang, problem, unit === 'line' ? 1 : 0);
 }
 
-/** A Problem's row numbers renumbered (a sheet's rows as Excel shows them). */
-function renumber(problem: Problem, to: (row: number) => number): Problem {
-	const rows = (list: readonly number[]) => list.map(to);
-	switch (problem.code) {
-		case 'bad_values':
-		case 'empty_required':
-		case 'unknown_key':
-			return { ...problem, rows: rows(problem.rows) };
-		case 'unknown_province':
-		case 'unknown_code':
-			return { ...problem, values: problem.values.map((v) => ({ ...v, rows: rows(v.rows) })) };
-		case 'duplicate_key':
-			return { ...problem, examples: problem.examples.map((e) => ({ ...e, rows: rows(e.rows) })) };
-		default:
-			return problem;
-	}
-}
-
 /** Both languages of a message of the catalogue. */
 export const bilingual = (key: MessageKey, vars: Record<string, string | number> = {}) => ({
 	message_th: translate('th', key, vars),
@@ -186,7 +168,7 @@ export async function readExports(folder: string, reference: ExportsReference): 
 			const where = { file: unit.file, sheet: unit.sheet };
 			let staged: StagedFile;
 			try {
-				staged = await stageFile(conn, unit.name, unit.bytes);
+				staged = await stageFile(conn, unit.name, unit.bytes, undefined, unit.excelRows ?? undefined);
 			} catch (e) {
 				const problems: Problem[] =
 					e instanceof FileRejected ? e.problems : [{ code: 'unreadable', detail: String(e) }];
@@ -233,21 +215,22 @@ export async function readExports(folder: string, reference: ExportsReference): 
 					provinceFixes: plan?.provinceFixes ?? {},
 					codeFixes: plan?.codeFixes ?? {}
 				});
-				const unitOf: Place['unit'] = unit.excelRows ? 'row' : staged.lineOffset > 0 ? 'line' : 'row';
-				const toPlace = (row: number) => (unit.excelRows ? unit.excelRows[row] : row);
+				// A sheet's rows are staged with their Excel numbers; a text file's rows become lines (header = line 1).
+				const unitOf: Place['unit'] = staged.lineOffset > 0 ? 'line' : 'row';
+				const toPlace = (row: number) => row + staged.lineOffset;
 				const fatal = prepared.problems.filter((p) => !ROW_LEVEL.has(p.code));
 				if (fatal.length > 0) {
-					for (const p of fatal) fileProblem(where, unit.excelRows ? renumber(p, toPlace) : p);
+					for (const p of fatal) fileProblem(where, p);
 					continue;
 				}
 				const bad = new Set<number>();
 				for (const r of await rowProblems(conn, prepared)) {
 					bad.add(r.row);
-					const problem = unit.excelRows ? renumber(r.problem, toPlace) : r.problem;
+					const problem = r.problem;
 					report.problems.push({
 						...where,
 						unit: unitOf,
-						row: toPlace(r.row) + (unitOf === 'line' ? staged.lineOffset : 0),
+						row: toPlace(r.row),
 						field: r.column,
 						header: r.header,
 						value: r.value,
@@ -266,7 +249,7 @@ export async function readExports(folder: string, reference: ExportsReference): 
 					const r = Number(__row);
 					list.push({
 						row,
-						place: { ...where, unit: unitOf, row: toPlace(r) + (unitOf === 'line' ? staged.lineOffset : 0) }
+						place: { ...where, unit: unitOf, row: toPlace(r) }
 					});
 				}
 				summary.used = rows.length;

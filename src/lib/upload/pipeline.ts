@@ -147,12 +147,17 @@ function messageOf(e: unknown): string {
 	return e instanceof Error ? e.message : String(e);
 }
 
-/** Step 1: the file as a raw staging table. Throws FileRejected with the reason when it cannot be read. */
+/**
+ * Step 1: the file as a raw staging table. Throws FileRejected with the reason when it cannot be read.
+ * `rowNumbers`: for a sheet of a workbook (workbook.ts `excelRows`, header first), the row each line has in
+ * the sheet: `__row` is then that row, so every message names rows as Excel shows them.
+ */
 export async function stageFile(
 	conn: Connector,
 	name: string,
 	bytes: Uint8Array,
-	id = stagingId()
+	id = stagingId(),
+	rowNumbers?: readonly number[]
 ): Promise<StagedFile> {
 	if (bytes.length > MAX_FILE_BYTES)
 		throw new FileRejected(name, [{ code: 'too_large', size: bytes.length, limit: MAX_FILE_BYTES }]);
@@ -201,6 +206,13 @@ export async function stageFile(
 	} finally {
 		await dropTables(conn, [load]);
 	}
+	if (rowNumbers) {
+		// Our own integers (never data), as a list literal: data row i is sheet row rowNumbers[i].
+		const list = `[${rowNumbers.map((n) => Math.trunc(Number(n)) || 0).join(', ')}]::INTEGER[]`;
+		await conn.query(
+			`CREATE OR REPLACE TABLE ${ident(raw)} AS SELECT list_extract(${list}, __row + 1) AS __row, * EXCLUDE (__row) FROM ${ident(raw)} ORDER BY 1`
+		);
+	}
 	const described = await conn.query(
 		`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`,
 		[raw]
@@ -225,7 +237,7 @@ export async function stageFile(
 		types,
 		rows: Number(n),
 		preview,
-		lineOffset: format === 'csv' ? 1 : 0
+		lineOffset: format === 'csv' && !rowNumbers ? 1 : 0
 	};
 }
 
