@@ -79,6 +79,8 @@ test('the briefs in Thai: the official road deaths (3-base) of the latest year a
 	await expect(page.locator('.brief .chart.ranking svg')).toContainText('เป้าหมาย');
 	await expect(page.locator('.brief .chart.trend svg [data-series="target"] path')).toHaveCount(1);
 	await expect(page.locator('.brief .chart.trend svg')).toContainText('เป้าหมาย');
+	// The ranking's text for screen readers says ranks in words, as everywhere.
+	await expect(page.locator('#brief-ranking-data tbody tr').first()).toContainText('แย่เป็นอันดับ 1 จาก 4');
 	// The target named with its source, its confidence and that it is national; the series' own source and caveat.
 	const note = page.locator('.brief .target-note');
 	await expect(note).toHaveCount(1);

@@ -178,7 +178,7 @@ export function rankingTable(
 ): TableData {
 	return {
 		columns: [
-			{ key: 'rank', label: labels.rank, numeric: true },
+			{ key: 'rank', label: labels.rank, numeric: true, ...(rankWords ? { nowrap: true } : {}) },
 			{ key: 'province', label: labels.province },
 			{ key: 'value', label: labels.value, numeric: true }
 		],

@@ -3,6 +3,8 @@ export interface TableColumn {
 	key: string;
 	label: string;
 	numeric?: boolean;
+	/** Kept on one line (a rank in words: Thai breaks between words with no space, "แย่ / เป็น / อันดับ"). */
+	nowrap?: boolean;
 }
 
 export interface TableRow {
