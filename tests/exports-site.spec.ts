@@ -197,3 +197,18 @@ test('the same files on the Your data page give the same tables as the build, th
 	// The partner the user placed in Chiang Mai (the build left it out) works on tobacco too.
 	await expect(totals(page).partners).toHaveText(en(EXPECTED.coverage.tobacco.partners + 1));
 });
+
+test('the explorer opens on the deployment’s default indicator and year, without the sample indicators', async ({
+	page
+}) => {
+	await page.goto(`${site.url}/?lang=en`);
+	const explorer = page.locator('.explorer');
+	await expect(explorer).toHaveAttribute('data-db', 'ready', { timeout: 60_000 });
+	await expect(explorer).toHaveAttribute(
+		'data-view',
+		new RegExp(`^${FIXTURE_CONFIG.defaultIndicator}:${FIXTURE_CONFIG.defaultYear}:`)
+	);
+	await expect(page.locator('option[value="road_death_rate"]')).toHaveCount(1);
+	await expect(page.locator('option[value="smoking_prevalence"]')).toHaveCount(0);
+	await expect(page.locator('header .name')).toHaveText(FIXTURE_CONFIG.title_en);
+});
