@@ -72,7 +72,7 @@ export function reportMarkdown(report: ExportsReport | null): string {
 		`โฟลเดอร์ · Exports folder: \`${report.folder}\``,
 		'',
 		`ปัญหา ${report.problems.length} รายการ: ตัดแถวออก ${left} แถว, ไม่ได้ใช้ ${files} ไฟล์ · ` +
-			`${report.problems.length} problems: ${left} rows left out, ${files} files not used.`,
+			`Problems: ${report.problems.length}. Rows left out: ${left}; files not used: ${files}.`,
 		'',
 		'## ไฟล์ · Files',
 		'',

@@ -812,7 +812,7 @@ const en: Record<MessageKey, string> = {
 	report_title: "This site's validation report",
 	report_intro: "This site's partners, projects and instalments were read from the organisation's exports (folder {folder}) by the same code as the Your data page. Rows that could not be used were left out and are listed below.",
 	report_bundled: 'This site is built from the bundled data only, with no exports of an organisation: there is nothing to report.',
-	report_summary: '{count} problems: {rows} rows left out, {files} files not used.',
+	report_summary: 'Problems: {count}. Rows left out: {rows}; files not used: {files}.',
 	report_files: 'Files',
 	report_problems: 'Problems',
 	report_none: 'No problems: every row was used.',
