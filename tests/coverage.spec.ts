@@ -274,7 +274,28 @@ test('the uncovered-districts list exports exactly the rows it shows, as CSV and
 	expect(csv.charCodeAt(0)).toBe(0xfeff);
 	const lines = csv.slice(1).trim().split(/\r\n/);
 	expect(lines).toHaveLength(shown.length + 1);
-	expect(lines.slice(1).map((l) => l.split(',').at(-1))).toEqual(shown.map((r) => r.at(-1)));
+	// Self-describing rows: each district and its province by code and in both languages, the filters, the source.
+	const header = lines[0].split(',');
+	expect(header).toEqual([
+		'district_code',
+		'name_th',
+		'name_en',
+		'province_code',
+		'province_th',
+		'province_en',
+		'health_zone',
+		'list',
+		'filter',
+		'is_sample',
+		'source'
+	]);
+	const cells = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [header[i], v])));
+	expect(cells.map((c) => c.district_code)).toEqual(shown.map((r) => r.at(-1)));
+	for (const c of cells) {
+		expect(c).toMatchObject({ health_zone: '1', filter: 'Tobacco · Health zone 1', is_sample: 'true' });
+		expect(c.name_th).toMatch(/[\u0E00-\u0E7F]/);
+		expect(c.name_en).not.toMatch(/[\u0E00-\u0E7F]/);
+	}
 
 	await menu.locator('button.toggle').click();
 	const [parquetFile] = await Promise.all([
@@ -282,7 +303,7 @@ test('the uncovered-districts list exports exactly the rows it shows, as CSV and
 		menu.locator('[data-format="parquet"]').click()
 	]);
 	const rows = await direct<Record<string, unknown>>(`SELECT * FROM read_parquet($1)`, [(await parquetFile.path())!]);
-	expect(rows.map((r) => String(Object.values(r).at(-1)))).toEqual(shown.map((r) => r.at(-1)));
+	expect(rows.map((r) => String(r.district_code))).toEqual(shown.map((r) => r.at(-1)));
 });
 
 test('clicking a province opens its districts, covered or not, on the map and in a table', async ({ page }) => {

@@ -12,7 +12,9 @@ import {
 	type ProvinceRow,
 	type SourceRow
 } from '$lib/data/contract';
-import type { CoverageFilter } from '$lib/data/coverage-queries';
+import type { CoverageFilter, UncoveredDistrict } from '$lib/data/coverage-queries';
+import type { TableData } from '$lib/charts/table';
+import { sourceLabel } from '$lib/export/tidy';
 import { localized, translate, type Lang, type MessageKey } from '$lib/i18n';
 import { rankPlaces, type RankPlace } from '$lib/data/ranks';
 import { measureOf, type TidyMeasure, type TidyRecord } from '$lib/export/tidy';
@@ -145,4 +147,56 @@ export function gapRecords(
 		provinceRecord(byCode, c.code, coverage.measure, coverage.year, c.coverage),
 		provinceRecord(byCode, c.code, score, null, c.gapScore, ranks.get(c.code) ?? null)
 	]);
+}
+
+/**
+ * The districts nobody covers as self-describing rows: each district and its province by code and
+ * in both languages, its health zone, what the list is (in words), the filters it was counted
+ * under, whether the partner data are sample data, and their source. Fixed snake_case columns.
+ */
+export function uncoveredRecords(
+	lang: Lang,
+	districts: readonly UncoveredDistrict[],
+	filter: string,
+	sources: readonly SourceRow[]
+): TableData {
+	const network = networkSource(sources);
+	const source = sourceLabel(
+		sources.find((s) => s.source_id === network.source_id),
+		lang,
+		network.name
+	);
+	const list = translate(lang, 'uncovered_title', { count: districts.length });
+	const keys = [
+		'district_code',
+		'name_th',
+		'name_en',
+		'province_code',
+		'province_th',
+		'province_en',
+		'health_zone',
+		'list',
+		'filter',
+		'is_sample',
+		'source'
+	];
+	return {
+		columns: keys.map((key) => ({ key, label: key, numeric: key === 'health_zone' })),
+		rows: districts.map((d) => {
+			const raw: Record<string, string | number> = {
+				district_code: d.district_code,
+				name_th: d.name_th,
+				name_en: d.name_en,
+				province_code: d.province_code,
+				province_th: d.province_th,
+				province_en: d.province_en,
+				health_zone: d.health_zone,
+				list,
+				filter,
+				is_sample: network.sample ? 'true' : 'false',
+				source
+			};
+			return { key: d.district_code, cells: Object.fromEntries(keys.map((k) => [k, String(raw[k])])), raw };
+		})
+	};
 }
