@@ -36,7 +36,7 @@ async function inputs(): Promise<string[]> {
 		...Object.values(SOURCE_FILES).map((f) => path.join(sourcesDir, f)),
 		...code,
 		path.join(root, 'src/lib/data/contract.ts'),
-		path.join(root, 'src/lib/data/quality.ts'),
+		path.join(root, 'src/lib/core/domain.ts'),
 		fileURLToPath(import.meta.url)
 	];
 }

@@ -24,7 +24,7 @@ import {
 	prepareArea,
 	type QualityContext,
 	type QualityIssue
-} from '../../src/lib/data/quality.ts';
+} from './quality.ts';
 import { parseCsv, type CsvTable } from './csv.ts';
 import { buildDistricts } from './districts.ts';
 import { DataBuildError, type BuildError } from './errors.ts';

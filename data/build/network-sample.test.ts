@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PARTNER_TYPES, splitIds, type InstalmentRow, type PartnerRow, type ProjectRow } from '../../src/lib/data/contract.ts';
-import { areaContains, checkQuality, districtLookup, prepareArea } from '../../src/lib/data/quality.ts';
+import { areaContains, checkQuality, districtLookup, prepareArea } from './quality.ts';
 import { parseCsv } from './csv.ts';
 import { buildDistricts } from './districts.ts';
 import {

@@ -12,7 +12,7 @@
  *   networks' provinces; about a fifth of districts get no weight at all (more
  *   outside the networks' provinces), so coverage gaps exist. Points are
  *   sampled uniformly inside the stated district polygon (rejection sampling
- *   with the point-in-polygon test of src/lib/data/quality.ts).
+ *   with the point-in-polygon test of data/build/quality.ts).
  * - Deliberately imperfect, so the quality report has something to find
  *   (DEFECT_RATES, the exact rows are recorded in `deliberate`): points
  *   outside their district, a district of another province, instalments that
@@ -32,7 +32,7 @@ import type {
 	QualityRule
 } from '../../src/lib/data/contract.ts';
 import { NETWORK_SAMPLE_SOURCE_ID } from '../../src/lib/data/contract.ts';
-import { areaContains, type PreparedArea } from '../../src/lib/data/quality.ts';
+import { areaContains, type PreparedArea } from './quality.ts';
 import { mulberry32 } from './synthetic.ts';
 
 export const NETWORK_SAMPLE_SEED = 20_250_502;

@@ -17,7 +17,7 @@ import {
 	type ProjectRow,
 	type ProjectStatus
 } from '../../src/lib/data/contract.ts';
-import { isIsoDate } from '../../src/lib/data/quality.ts';
+import { isIsoDate } from './quality.ts';
 import type { CsvTable } from './csv.ts';
 import type { BuildError } from './errors.ts';
 import { RowReader, type Read } from './tables.ts';

@@ -1,4 +1,5 @@
 import type { PopulationRow, ProvinceRow } from '../../src/lib/data/contract.ts';
+import { ZONE_COUNT } from '../../src/lib/core/zones.ts';
 import type { CsvRow, CsvTable } from './csv.ts';
 import type { BuildError } from './errors.ts';
 import { PROVINCE_HISTORY } from './reference.ts';
@@ -106,7 +107,7 @@ export function readProvinces(csv: CsvTable): Read<ProvinceRow> {
 			name_en: r.text('name_en'),
 			region_th: r.text('region_th'),
 			region_en: r.text('region_en'),
-			health_zone: r.int('health_zone', { min: 1, max: 13 }),
+			health_zone: r.int('health_zone', { min: 1, max: ZONE_COUNT }),
 			population: r.int('population', { nonNegative: 'count' }),
 			population_year: Number(date.slice(0, 4)),
 			area_km2: area,

@@ -1,4 +1,4 @@
-import { loadFirstView } from '$lib/data/first-view.server';
+import { loadFirstView } from '$lib/server/first-view';
 import { linkPreview } from '$lib/share/preview.server';
 
 export const load = async () => ({

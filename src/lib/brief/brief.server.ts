@@ -6,16 +6,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
+import { HEALTH_ZONES } from '$lib/core/zones';
 import { rankingLayout, rankingSvg } from '$lib/charts/ranking';
 import { trendLayout, trendSvg } from '$lib/charts/trend';
-import { profileCoverage } from '$lib/data/aggregate-coverage';
-import { profileRank } from '$lib/data/ranks';
+import { profileCoverage } from '$lib/core/aggregate-coverage';
+import { profileRank } from '$lib/core/ranks';
 import type { AtlasDb } from '$lib/data/atlas-db';
 import type { IndicatorRow } from '$lib/data/contract';
 import { DATA_DIR, withBundledDb } from '$lib/data/bundled.server';
 import { NO_COVERAGE_FILTER } from '$lib/data/coverage-queries';
-import { coverageTotals } from '$lib/coverage/metrics';
-import { loadExplorerData } from '$lib/explorer/explorer-data';
+import { coverageTotals } from '$lib/data/coverage-metrics';
+import { loadExplorerData } from '$lib/data/explorer-data';
 import { focusBox } from '$lib/export/map-svg';
 import { DEFAULT_INDICATOR } from '$lib/filters/url-state';
 import { LANGS } from '$lib/i18n';
@@ -69,7 +70,7 @@ async function loadBriefs(): Promise<Briefs> {
 		const common = { issueAreas, indicators, sources, targets };
 		const result: Briefs = { provinces: new Map(), zones: new Map() };
 
-		for (let zone = 1; zone <= 13; zone++) {
+		for (const zone of HEALTH_ZONES) {
 			const zoneProvinces = provinces.filter((p) => p.health_zone === zone);
 			if (zoneProvinces.length === 0) continue;
 			const data = await loadExplorerData(db, {
@@ -197,7 +198,7 @@ async function zoneHeadlineRows(
 		const zoneRanks = zoneRanking(aggregates, indicator.higher_is_worse);
 		const nationAggregate = aggregates.find((a) => a.scope === 'nation') ?? null;
 		const nation = nationAggregate?.value ?? null;
-		for (let zone = 1; zone <= 13; zone++) {
+		for (const zone of HEALTH_ZONES) {
 			const inZone = new Set(provinces.filter((p) => p.health_zone === zone).map((p) => p.province_code));
 			const own = values.filter((v) => inZone.has(v.province_code) && v.value !== null).map((v) => v.value as number);
 			const row: BriefHeadline = {

@@ -3,14 +3,14 @@
  * models the page and the build-time chart rendering share, so the charts drawn into the page
  * and the map beside them come from the same numbers.
  */
-import type { CoverageTotals } from '$lib/coverage/metrics';
+import type { CoverageTotals } from '$lib/data/coverage-metrics';
 import type { RankingItem, RankingReference } from '$lib/charts/ranking';
 import { hasValues, trendYears, type TrendSeries } from '$lib/charts/trend';
 import { aggregateLines, coveragePoints } from '$lib/charts/aggregate-lines';
 import { targetReferences, targetSeries } from '$lib/charts/target-lines';
-import { targetFor } from '$lib/data/targets';
-import { isPartial, type AggregateCoverage } from '$lib/data/aggregate-coverage';
-import { rankPlaces, type RankPlace } from '$lib/data/ranks';
+import { targetFor } from '$lib/core/targets';
+import { isPartial, type AggregateCoverage } from '$lib/core/aggregate-coverage';
+import { rankPlaces, type RankPlace } from '$lib/core/ranks';
 import { NATION, type AggregateValue, type TrendValue } from '$lib/data/atlas-db';
 import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow, TargetRow } from '$lib/data/contract';
 import { BOUNDARY_SOURCE, POPULATION_SOURCE, sourcesById, ZONE_SOURCE, type SvgBlock } from '$lib/export/exportable';

@@ -3,8 +3,8 @@
  * what it covers when some provinces had no value, no line at all when the query module withheld
  * it (too little of the place covered), and a sentence for each that the page prints under the title.
  */
-import { isPartial, pointCoverage } from '$lib/data/aggregate-coverage';
-import type { AggregateValue, Target, TrendValue } from '$lib/data/atlas-db';
+import { isPartial, pointCoverage } from '$lib/core/aggregate-coverage';
+import type { AggregateValue, Target, TrendValue } from '$lib/core/domain';
 import type { TrendPoint, TrendSeries } from './trend';
 import { formatCoverage, translate, type Lang } from '$lib/i18n';
 

@@ -1,7 +1,7 @@
 /** Provinces within each health zone: a box plot per zone with the provinces as a strip of points, drawn as SVG. */
 import { dot, escapeHtml, type Format } from './common';
 import { escapeXml, linear, num, referenceLineSvg, svgOpen, textWidth, valueDomain, xAxisSvg } from './svg';
-import { MISSING, type TableData } from './table';
+import { MISSING, type TableData } from '$lib/core/table';
 import { ACCENT, AXIS_FONT_SIZE, INK, MUTED, NATION_COLOUR } from './theme';
 
 export interface ZoneValue {

@@ -16,7 +16,7 @@ import {
 	yAxisSvg,
 	type LegendLayout
 } from './svg';
-import { MISSING, type TableData } from './table';
+import { MISSING, type TableData } from '$lib/core/table';
 import { MUTED, NATION_COLOUR } from './theme';
 import type { FormatYear } from './trend';
 

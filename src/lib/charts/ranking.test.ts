@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { textWidth } from '$lib/export/text';
+import { textWidth } from '$lib/core/text';
 import {
 	BAR_HEIGHT,
 	rankingHeight,

@@ -5,7 +5,7 @@
  */
 import { escapeXml, linear, num, referenceLineSvg, svgOpen, textWidth, valueDomain, xAxisSvg } from './svg';
 import type { Format } from './common';
-import type { TableData } from './table';
+import type { TableData } from '$lib/core/table';
 import { AXIS_FONT_SIZE, INK, MUTED, REFERENCE_COLOURS } from './theme';
 
 export interface RankingItem {

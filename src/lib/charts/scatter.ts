@@ -1,7 +1,7 @@
 /** Gap scatter: provinces by burden (x) and coverage (y), with quadrant lines at the medians. */
 import type { EChartsCoreOption } from 'echarts/core';
 import { escapeHtml, type Format } from './common';
-import type { TableData } from './table';
+import type { TableData } from '$lib/core/table';
 import { AXIS_FONT_SIZE, FONT_FAMILY, MUTED, TOOLTIP_STYLE } from './theme';
 
 export interface ScatterPoint {

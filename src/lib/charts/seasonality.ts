@@ -3,12 +3,12 @@
  * row per year and one column per month, darker = more cases. State → layout → SVG markup, with no
  * DOM, like the other charts; the table view holds the same numbers.
  */
-import type { MonthValue } from '$lib/data/atlas-db';
+import type { MonthValue } from '$lib/core/domain';
 import { NO_DATA_COLOUR } from '$lib/map/choropleth';
 import { PALETTES } from '$lib/map/palettes';
 import { escapeHtml, type Format } from './common';
 import { escapeXml, num, svgOpen, widest } from './svg';
-import { MISSING, type TableData } from './table';
+import { MISSING, type TableData } from '$lib/core/table';
 import { AXIS_FONT_SIZE, INK, MUTED } from './theme';
 
 /** Light to dark: few cases to many. */

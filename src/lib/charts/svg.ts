@@ -4,7 +4,7 @@
  * the printed briefs, at build time and in the browser.
  */
 import { nice, ticks } from 'd3-array';
-import { escapeXml, num, textWidth } from '$lib/export/text';
+import { escapeXml, num, textWidth } from '$lib/core/text';
 import type { Format } from './common';
 import { AXIS_FONT_SIZE, FONT_FAMILY, LINE, MUTED } from './theme';
 

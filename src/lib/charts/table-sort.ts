@@ -1,5 +1,5 @@
 /** Sorting a table's rows by one column: numbers as numbers (formatted text with separators), text by locale. */
-import type { TableColumn, TableRow } from './table';
+import type { TableColumn, TableRow } from '$lib/core/table';
 
 export interface SortState {
 	key: string;

@@ -3,8 +3,8 @@
  * and a series on the trend with the target that applied each year. The explorer and the printed
  * briefs draw them the same way (targets.ts picks the target).
  */
-import type { TargetRow } from '$lib/data/contract';
-import { targetFor } from '$lib/data/targets';
+import type { TargetRow } from '$lib/core/domain';
+import { targetFor } from '$lib/core/targets';
 import { translate, type Lang } from '$lib/i18n';
 import type { RankingReference } from './ranking';
 import type { TrendSeries } from './trend';

@@ -17,7 +17,7 @@ import {
 	type LegendLayout,
 	type LineStyle
 } from './svg';
-import { MISSING, type TableData } from './table';
+import { MISSING, type TableData } from '$lib/core/table';
 import { AXIS_FONT_SIZE, MUTED, NATION_COLOUR, PROVINCE_COLOURS, TARGET_COLOUR, ZONE_COLOURS } from './theme';
 
 /** A place's series, or the national target that applied each year (a threshold, not a place). */

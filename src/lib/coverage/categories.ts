@@ -2,7 +2,7 @@
 import type { IssueAreaRow } from '$lib/data/contract';
 import type { MapPoint } from '$lib/data/coverage-queries';
 import type { PartnerType, PointColouring } from '$lib/filters/url-state';
-import { abbreviatedCount, type PointCell } from '$lib/data/point-groups';
+import { abbreviatedCount, type PointCell } from '$lib/map/point-groups';
 import type { Feature, FeatureCollection } from 'geojson';
 
 export const PARTNER_TYPE_COLOURS: Record<PartnerType, string> = {

@@ -13,11 +13,10 @@ import {
 	type SourceRow
 } from '$lib/data/contract';
 import type { CoverageFilter, UncoveredDistrict } from '$lib/data/coverage-queries';
-import type { TableData } from '$lib/charts/table';
-import { sourceLabel } from '$lib/export/tidy';
+import type { TableData } from '$lib/core/table';
+import { measureOf, sourceLabel, type TidyMeasure, type TidyRecord } from '$lib/export/tidy';
 import { localized, translate, type Lang, type MessageKey } from '$lib/i18n';
-import { rankPlaces, type RankPlace } from '$lib/data/ranks';
-import { measureOf, type TidyMeasure, type TidyRecord } from '$lib/export/tidy';
+import { rankPlaces, type RankPlace } from '$lib/core/ranks';
 import type { CoverageMeasure } from '$lib/filters/url-state';
 import type { GapCell } from './bivariate';
 

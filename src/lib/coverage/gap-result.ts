@@ -1,7 +1,7 @@
 import type { AtlasDb, ProvinceValue } from '$lib/data/atlas-db';
 import type { CoverageAnswers } from '$lib/data/coverage-index';
 import type { CoverageFilter, ProvinceCoverage } from '$lib/data/coverage-queries';
-import { resolveIndicator } from '$lib/explorer/resolve';
+import { resolveIndicator } from '$lib/filters/resolve';
 import { parseViewState } from '$lib/filters/url-state';
 import { coverageFilterKey, coverageFilterOf } from './coverage-filter';
 

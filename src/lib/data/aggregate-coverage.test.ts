@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coveragePoints, trendCoverageNote } from '$lib/charts/aggregate-lines';
 import { trendLayout, trendSvg, trendTable, trendTooltip } from '$lib/charts/trend';
-import { coveredEnough, isPartial, MIN_COVERAGE_SHARE, pointCoverage, type AggregateCoverage } from './aggregate-coverage';
+import { coveredEnough, isPartial, MIN_COVERAGE_SHARE, pointCoverage, type AggregateCoverage } from '$lib/core/aggregate-coverage';
 import { AtlasDb, NATION } from './atlas-db';
 import { TABLES } from './contract';
 import { NodeConnector } from './node-connector';

@@ -3,12 +3,13 @@
  * exports, holds them to the data contract and answers typed questions with
  * bound parameters. Views receive plain rows and never see a connection.
  */
+import { NATION, type AggregateValue, type Scope, type Target, type MonthValue, type TrendValue, type YearValue } from '$lib/core/domain';
 import type { Connector, Row, SqlParam } from './connector';
 import { answersFromSql, answersOf, COVERAGE_INDEX_INPUTS, CoverageIndex, type CoverageAnswers } from './coverage-index';
 import { COVERAGE_INPUTS, CoverageQueries } from './coverage-queries';
 import { ident } from './connector';
 import { coveredEnoughSql } from './aggregate-coverage';
-import { guardSql, limitedSql, type GuardRefusal } from '../upload/sql-guard';
+import { guardSql, limitedSql, type GuardRefusal } from './sql-guard';
 import {
 	TABLES,
 	TABLE_NAMES,
@@ -31,42 +32,7 @@ export class ContractError extends Error {
 	}
 }
 
-/** Where a value is for: a province, a health zone, a region or the whole country. */
-export type Scope = 'province' | 'zone' | 'region' | 'nation';
-
-/** A province code, zone number as text, region id ("northeast"), or "TH". */
-export interface Target {
-	scope: Scope;
-	id: string;
-}
-
-export const NATION: Target = { scope: 'nation', id: 'TH' };
-
-/** A zone's, region's or the nation's value, combined from provinces as the catalogue says. */
-export interface AggregateValue {
-	scope: Exclude<Scope, 'province'>;
-	/** Zone number as text, region id ("northeast"), or "TH". */
-	scope_id: string;
-	year: number;
-	value: number | null;
-	/** Provinces with a value that went into it. */
-	provinces: number;
-	/** Provinces of the zone, region or nation. */
-	provinces_total: number;
-	/** Share (0–1) of the scope's population living in `provinces`; null when the population is unknown. */
-	population_share: number | null;
-}
-
-export interface YearValue {
-	year: number;
-	value: number | null;
-}
-
-/**
- * A year of a trend. A zone's, region's or the nation's also says what it covers (the columns of
- * AggregateValue), so a point computed from part of its provinces can say so; a province's has none.
- */
-export type TrendValue = YearValue & Partial<Pick<AggregateValue, 'provinces' | 'provinces_total' | 'population_share'>>;
+export { NATION, type AggregateValue, type Scope, type Target, type MonthValue, type TrendValue, type YearValue };
 
 export interface IndicatorYearValue extends YearValue {
 	indicator_id: string;
@@ -142,13 +108,6 @@ export interface AtlasQueries {
 	headlineTrends(target: Target): Promise<IndicatorYearValue[]>;
 	/** The national targets (all indicators), ordered by indicator and year. */
 	targets(): Promise<TargetRow[]>;
-}
-
-/** One month of a monthly count (indicator_months), for a province or summed over a zone or the nation. */
-export interface MonthValue {
-	year: number;
-	month: number;
-	value: number | null;
 }
 
 export type FetchFile = (file: string) => Promise<Uint8Array>;

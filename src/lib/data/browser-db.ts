@@ -2,12 +2,11 @@
 import { base } from '$app/paths';
 import { AtlasDb, CORE_TABLES } from './atlas-db';
 import type { TableName } from './contract';
-import type { RestoreReport } from '$lib/upload/user-data';
 import { USER_FILES_HINT } from '$lib/config/first-paint.js';
 
 let opening: Promise<AtlasDb> | null = null;
 
-// --- the user's own files (src/lib/upload): loaded again when the page opens its database ---------
+// --- the user's own files: loaded again when the page opens its database (src/lib/upload/restore.ts) ---
 
 export { USER_FILES_HINT };
 
@@ -22,7 +21,19 @@ const SNAPSHOT_TABLES: ReadonlySet<TableName> = new Set([
 ]);
 
 let userTables: ReadonlySet<TableName> = new Set();
-let restored: RestoreReport | null = null;
+
+/** Work done once the bundled tables are loaded, before any view gets the database. */
+export type AfterOpen = (db: AtlasDb) => Promise<void>;
+let afterOpen: AfterOpen | null = null;
+
+/**
+ * Sets what runs after the bundled tables are loaded, when the browser may keep the user's files: the
+ * root layout sets the restoring of those files (src/lib/upload/restore.ts), so the query module
+ * never imports a feature.
+ */
+export function setAfterOpen(step: AfterOpen): void {
+	afterOpen = step;
+}
 
 /** Tables the user's own files have replaced or added to on this page. */
 export function userDataTables(): ReadonlySet<TableName> {
@@ -38,32 +49,18 @@ export function userDataLoaded(): boolean {
 	return [...userTables].some((t) => SNAPSHOT_TABLES.has(t));
 }
 
-/** What happened to the kept files when this page opened its database (null: none kept, or not yet). */
-export function restoreReport(): RestoreReport | null {
-	return restored;
-}
-
 /** True when prerendering, and in a browser that keeps none of the user's files: pages may show what the build worked out. */
 export function noUserFilesKept(): boolean {
 	return typeof window === 'undefined' || !mayHaveUserFiles();
 }
 
-function mayHaveUserFiles(): boolean {
+export function mayHaveUserFiles(): boolean {
 	try {
 		const hint = localStorage.getItem(USER_FILES_HINT);
 		return hint !== null && hint !== '0';
 	} catch {
 		return true;
 	}
-}
-
-async function restoreUserFiles(db: AtlasDb): Promise<void> {
-	if (!mayHaveUserFiles()) return;
-	const { restoreUserData, tablesOf } = await import('$lib/upload/user-data');
-	restored = await restoreUserData(db);
-	setUserDataTables(
-		tablesOf(restored.files.filter((f) => f.status === 'loaded' && f.table).map((f) => ({ table: f.table! })))
-	);
 }
 
 export async function fetchBundledFile(file: string): Promise<Uint8Array> {
@@ -82,7 +79,7 @@ export function openAtlasDb(): Promise<AtlasDb> {
 			performance.mark('duckdb:ready');
 			const db = await AtlasDb.open(connector, fetchBundledFile, CORE_TABLES);
 			performance.mark('duckdb:loaded');
-			await restoreUserFiles(db);
+			if (afterOpen && mayHaveUserFiles()) await afterOpen(db);
 			return db;
 		})();
 		// A failed start may be retried.

@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtlasDb } from './atlas-db';
+import { groupForMap } from '$lib/map/point-groups';
 import { answersFromSql, type CoverageIndex } from './coverage-index';
-import { NO_COVERAGE_FILTER, type CoverageFilter, type ProvinceCoverage } from './coverage-queries';
+import { MAP_POINT_LIMIT, NO_COVERAGE_FILTER, type CoverageFilter, type ProvinceCoverage } from './coverage-queries';
 import { NodeConnector } from './node-connector';
 
 const DATA = join(process.cwd(), 'static/data');
@@ -76,10 +77,10 @@ describe('the coverage index answers as SQL does', () => {
 			const located = index.points(f, Number.MAX_SAFE_INTEGER).length;
 			expect(located).toBeLessThanOrEqual(Number(n));
 			for (const level of [4, 6, 8, 10]) {
-				const groups = index.pointGroups(f, { level, bounds: thailand });
+				const groups = groupForMap(index.positioned(f), { level, bounds: thailand }, MAP_POINT_LIMIT);
 				expect(groups.cells.reduce((m, c) => m + c.count, 0) + groups.points.length).toBe(located);
 				// The bundled data is below the sample size: SQL's points are all of them, in the same order.
-				expect(groups).toEqual(await sql.pointGroups(f, { level, bounds: thailand }));
+				expect(groups).toEqual(groupForMap(await sql.positioned(f), { level, bounds: thailand }, MAP_POINT_LIMIT));
 			}
 		}
 	});

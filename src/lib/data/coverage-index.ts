@@ -19,7 +19,7 @@ import {
 	type UncoveredDistrict
 } from './coverage-queries';
 import type { CoverageQueries } from './coverage-queries';
-import { groupPoints, mercatorX, mercatorY, type PointCell, type PointRequest } from './point-groups';
+import { mercatorX, mercatorY } from '$lib/core/geometry';
 
 /** Tables the index reads: it is built again after any of them changes. */
 export const COVERAGE_INDEX_INPUTS: ReadonlySet<string> = new Set(['partners', 'projects', 'provinces', 'districts']);
@@ -29,14 +29,17 @@ export interface CoverageAnswers {
 	byProvince(f: CoverageFilter): Promise<ProvinceCoverage[]>;
 	byDistrict(f: CoverageFilter, provinceCode: string): Promise<DistrictCoverage[]>;
 	uncoveredDistricts(f: CoverageFilter): Promise<UncoveredDistrict[]>;
-	/** The map's points for a zoom level and view: groups with their counts, and points alone. */
-	pointGroups(f: CoverageFilter, request: PointRequest): Promise<MapPointGroups>;
+	/** The points under the filter with their Web Mercator positions, for the map to group (src/lib/map/point-groups.ts). */
+	positioned(f: CoverageFilter): Promise<PositionedPoints>;
 }
 
-export interface MapPointGroups {
-	cells: PointCell[];
-	points: MapPoint[];
-	/** More points in view than MAP_POINT_LIMIT: an even sample of them is drawn. */
+/** Points under a filter, positioned in Web Mercator (core/geometry.ts); `rows` index `x`, `y` and `pointOf`. */
+export interface PositionedPoints {
+	x: ArrayLike<number>;
+	y: ArrayLike<number>;
+	rows: ArrayLike<number>;
+	pointOf(i: number): MapPoint;
+	/** The answer is itself a sample: the SQL's, at MAP_POINT_LIMIT. */
 	capped: boolean;
 }
 
@@ -45,33 +48,33 @@ export function answersOf(index: CoverageIndex): CoverageAnswers {
 		byProvince: async (f) => index.byProvince(f),
 		byDistrict: async (f, code) => index.byDistrict(f, code),
 		uncoveredDistricts: async (f) => index.uncoveredDistricts(f),
-		pointGroups: async (f, request) => index.pointGroups(f, request)
+		positioned: async (f) => index.positioned(f)
 	};
 }
 
 /** The same from SQL, for data the index cannot hold: points are grouped from the SQL's sample. */
 export function answersFromSql(queries: CoverageQueries): CoverageAnswers {
-	let last: { key: string; points: Promise<MapPoint[]> } | null = null;
-	const pointsOf = (f: CoverageFilter) => {
+	let last: { key: string; positioned: Promise<PositionedPoints> } | null = null;
+	const positionedOf = (f: CoverageFilter) => {
 		const key = JSON.stringify(f);
-		if (last?.key !== key) last = { key, points: queries.points(f) };
-		return last.points;
+		if (last?.key !== key)
+			last = {
+				key,
+				positioned: queries.points(f).then((points) => ({
+					x: Float64Array.from(points, (p) => mercatorX(p.lon)),
+					y: Float64Array.from(points, (p) => mercatorY(p.lat)),
+					rows: Int32Array.from(points.keys()),
+					pointOf: (i: number) => points[i],
+					capped: points.length >= MAP_POINT_LIMIT
+				}))
+			};
+		return last.positioned;
 	};
 	return {
 		byProvince: (f) => queries.byProvince(f),
 		byDistrict: (f, code) => queries.byDistrict(f, code),
 		uncoveredDistricts: (f) => queries.uncoveredDistricts(f),
-		pointGroups: async (f, request) => {
-			const points = await pointsOf(f);
-			const x = Float64Array.from(points, (p) => mercatorX(p.lon));
-			const y = Float64Array.from(points, (p) => mercatorY(p.lat));
-			const groups = groupPoints(x, y, Int32Array.from(points.keys()), request, MAP_POINT_LIMIT);
-			return {
-				cells: groups.cells,
-				points: groups.single.map((i) => points[i]),
-				capped: groups.capped || points.length >= MAP_POINT_LIMIT
-			};
-		}
+		positioned: positionedOf
 	};
 }
 
@@ -307,10 +310,9 @@ export class CoverageIndex {
 		return Array.from(this.scan(f).located.subarray(0, limit), (i) => this.pointOf(i));
 	}
 
-	/** Every point under the filter grouped for a zoom level and view (point-groups.ts). */
-	pointGroups(f: CoverageFilter, request: PointRequest, limit = MAP_POINT_LIMIT): MapPointGroups {
-		const groups = groupPoints(this.x, this.y, this.scan(f).located, request, limit);
-		return { cells: groups.cells, points: groups.single.map((i) => this.pointOf(i)), capped: groups.capped };
+	/** Every point under the filter with its position, for the map to group (src/lib/map/point-groups.ts). */
+	positioned(f: CoverageFilter): PositionedPoints {
+		return { x: this.x, y: this.y, rows: this.scan(f).located, pointOf: (i) => this.pointOf(i), capped: false };
 	}
 
 	private pointOf(i: number): MapPoint {

@@ -5,7 +5,7 @@
  * finished views: the explorer slices them exactly as it slices DuckDB's (src/lib/explorer/answer.ts),
  * and a view it cannot answer from them is not answered from it at all.
  */
-import type { ProjectedMap } from '$lib/map/svg-geometry';
+import type { ProjectedMap } from '$lib/core/geometry';
 import { NATION, type AtlasDb, type HeadlineRow, type IndicatorAggregateRow, type IndicatorValueRow } from './atlas-db';
 import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow, TargetRow } from './contract';
 

@@ -10,7 +10,7 @@ import { NodeConnector } from '$lib/data/node-connector';
 import { takeSnapshot, type Snapshot } from '$lib/data/snapshot';
 import { answerSources, answerYears, explorerAnswer, snapshotSource, type CubeSource } from './answer';
 import { buildCubes, buildHeadlines } from './cube';
-import { loadExplorerData, type ExplorerRequest } from './explorer-data';
+import { loadExplorerData, type ExplorerRequest } from '$lib/data/explorer-data';
 
 const DEFAULT = 'road_death_rate';
 let db: AtlasDb;

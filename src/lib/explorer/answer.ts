@@ -9,7 +9,7 @@
 import { NATION, type Target } from '$lib/data/atlas-db';
 import { snapshotCubeRows, type Snapshot } from '$lib/data/snapshot';
 import { buildCubes, buildHeadlines, explorerDataFromCube, type HeadlineCube, type IndicatorCube } from './cube';
-import { focusOf, type ExplorerData, type ExplorerRequest } from './explorer-data';
+import { focusOf, type ExplorerData, type ExplorerRequest } from '$lib/data/explorer-data';
 
 /** Cubes an answer can be sliced from: DuckDB's (CubeStore, filled as they arrive) or the snapshot's. */
 export interface CubeSource {

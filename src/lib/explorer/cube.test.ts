@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtlasDb } from '$lib/data/atlas-db';
 import { NodeConnector } from '$lib/data/node-connector';
 import { buildCubes, buildHeadlines, explorerDataFromCube, type HeadlineCube, type IndicatorCube } from './cube';
-import { loadExplorerData, type ExplorerRequest } from './explorer-data';
+import { loadExplorerData, type ExplorerRequest } from '$lib/data/explorer-data';
 
 let db: AtlasDb;
 let codes: string[];

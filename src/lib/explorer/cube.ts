@@ -18,7 +18,7 @@ import {
 	type Target,
 	type TrendValue
 } from '$lib/data/atlas-db';
-import { focusOf, requestKey, type ExplorerData, type ExplorerRequest } from './explorer-data';
+import { focusOf, requestKey, type ExplorerData, type ExplorerRequest } from '$lib/data/explorer-data';
 
 export interface IndicatorCube {
 	indicator: string;

@@ -10,12 +10,12 @@ import {
 } from '$lib/charts/distribution';
 import { multiplesLayout, multiplesSvg, type IssueAreaPanel } from '$lib/charts/multiples';
 import { rankingLayout, rankingSvg, type RankingItem, type RankingReference } from '$lib/charts/ranking';
-import type { TableData } from '$lib/charts/table';
+import type { TableData } from '$lib/core/table';
 import { trendLayout, trendSvg, type TrendSeries } from '$lib/charts/trend';
 import { NATION, type AggregateValue, type IndicatorYearValue, type Target, type TrendValue } from '$lib/data/atlas-db';
-import { pointCoverage } from '$lib/data/aggregate-coverage';
+import { pointCoverage } from '$lib/core/aggregate-coverage';
 import type { IndicatorRow, ProvinceRow, SourceRow } from '$lib/data/contract';
-import type { RankPlace } from '$lib/data/ranks';
+import type { RankPlace } from '$lib/core/ranks';
 import { placeNames, tidyTable, type TidyRecord } from '$lib/export/tidy';
 import {
 	BOUNDARY_SOURCE,
@@ -38,7 +38,7 @@ import { localized, translate, yearSpan, type Lang, type MessageKey } from '$lib
 import { legendMethod, type Choropleth } from '$lib/map/choropleth';
 import type { ChoroplethLayers } from '$lib/map/layers';
 import type { ProjectedMap } from '$lib/map/svg-geometry';
-import type { ExplorerData } from './explorer-data';
+import type { ExplorerData } from '$lib/data/explorer-data';
 
 export interface ExplorerExportInput {
 	lang: Lang;

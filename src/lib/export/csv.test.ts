@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TableData } from '$lib/charts/table';
+import type { TableData } from '$lib/core/table';
 import { rankingTable } from '$lib/charts/ranking';
 import { BOM, csvField, toCsv } from './csv';
 

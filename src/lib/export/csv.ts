@@ -4,7 +4,7 @@
  * when they hold a comma, a quote, a line break or surrounding spaces. Numbers are written
  * unformatted (full precision, "." as the decimal point, no thousands separators); missing values are empty.
  */
-import type { TableData } from '$lib/charts/table';
+import type { TableData } from '$lib/core/table';
 import { cellValue, uniqueLabels, type CellValue } from './table-values';
 
 export const BOM = '\uFEFF';

@@ -4,7 +4,7 @@
  * data come from, and its graphic as SVG. Everything else (PNG, SVG with title and footnote,
  * CSV, Parquet, link, citation) is done the same way for every view, in the browser.
  */
-import type { TableData } from '$lib/charts/table';
+import type { TableData } from '$lib/core/table';
 import type { SourceRow } from '$lib/data/contract';
 import type { Lang } from '$lib/i18n';
 

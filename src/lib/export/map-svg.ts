@@ -10,7 +10,7 @@ import type { ChoroplethLayers } from '$lib/map/layers';
 import type { ProjectedMap } from '$lib/map/svg-geometry';
 import type { SvgBlock } from './exportable';
 import { hatchPattern, swatchLegend, type SwatchLegend } from './svg-frame';
-import { escapeXml, num } from './text';
+import { escapeXml, num } from '$lib/core/text';
 
 export type MapLayers = Pick<ChoroplethLayers, 'colours' | 'noData' | 'dimmed' | 'selected' | 'focus' | 'zone'>;
 

@@ -4,7 +4,7 @@
  * INT32 when every value is a whole number (ranks, years, counts), else DOUBLE; text is UTF-8.
  * The title, filters, sources and export date travel in the file's key-value metadata.
  */
-import type { TableData } from '$lib/charts/table';
+import type { TableData } from '$lib/core/table';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { cellValue, columnKind, uniqueLabels } from './table-values';
 

@@ -3,9 +3,9 @@
  * graphic, and a footnote with sources, licences, the sample-data notice and the export date.
  * Pure string building: runs in the browser and at build time alike.
  */
-import type { TableData } from '$lib/charts/table';
+import type { TableData } from '$lib/core/table';
 import type { SvgBlock } from './exportable';
-import { escapeXml, num, textWidth, wrapText } from './text';
+import { escapeXml, num, textWidth, wrapText } from '$lib/core/text';
 
 export const FONT_STACK = "'Noto Sans Thai', 'Noto Sans', sans-serif";
 const INK = '#0f172a';

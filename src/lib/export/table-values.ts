@@ -1,5 +1,5 @@
 /** The typed values behind a table: what CSV and Parquet exports write. */
-import { MISSING, type TableColumn, type TableData, type TableRow } from '$lib/charts/table';
+import { MISSING, type TableColumn, type TableData, type TableRow } from '$lib/core/table';
 
 export type CellValue = string | number | null;
 

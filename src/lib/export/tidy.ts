@@ -6,11 +6,12 @@
  * figure, what it covers. Column names are fixed snake_case ids, the same in both languages
  * (docs/export.md lists them).
  */
-import type { TableColumn, TableData, TableRow } from '$lib/charts/table';
-import { isPartial, type AggregateCoverage } from '$lib/data/aggregate-coverage';
+import { toBuddhistEra } from '$lib/core/calendar';
+import type { TableColumn, TableData, TableRow } from '$lib/core/table';
+import { isPartial, type AggregateCoverage } from '$lib/core/aggregate-coverage';
 import type { Scope } from '$lib/data/atlas-db';
 import type { IndicatorRow, SourceRow } from '$lib/data/contract';
-import type { RankPlace } from '$lib/data/ranks';
+import type { RankPlace } from '$lib/core/ranks';
 import { formatCoverage, formatRank, localized, translate, type Lang, type MessageKey } from '$lib/i18n';
 import { shortPublisher } from './exportable';
 
@@ -135,7 +136,7 @@ export function tidyTable(
 			indicator_id: r.indicator.indicator_id,
 			indicator: localized(r.indicator, 'name', lang),
 			year: r.year,
-			year_be: r.year === null ? null : r.year + 543,
+			year_be: r.year === null ? null : toBuddhistEra(r.year),
 			value: r.value,
 			unit: localized(r.indicator, 'unit', lang),
 			is_sample: r.indicator.is_sample ? 'true' : 'false',

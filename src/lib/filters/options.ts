@@ -1,8 +1,9 @@
+import { HEALTH_ZONES } from '$lib/core/zones';
 import { translate, type Lang } from '$lib/i18n';
 
 /** The 13 health zones as select options. */
 export function zoneOptions(lang: Lang): { value: string; label: string }[] {
-	return Array.from({ length: 13 }, (_, i) => ({ value: String(i + 1), label: translate(lang, 'zone', { zone: i + 1 }) }));
+	return HEALTH_ZONES.map((zone) => ({ value: String(zone), label: translate(lang, 'zone', { zone }) }));
 }
 
 /** Every calendar year from the first year with data to the last, gaps included (a gap is shown as missing). */

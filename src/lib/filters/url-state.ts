@@ -4,29 +4,40 @@
  * oversized or unknown falls back to the default for that field alone.
  */
 import { SITE } from '$lib/config/site';
-import { PARTNER_TYPES, PROJECT_STATUSES, type PartnerType, type ProjectStatus } from '$lib/data/contract';
+import { BE_OFFSET } from '$lib/core/calendar';
+import {
+	CLASS_METHODS,
+	COVERAGE_MEASURES,
+	MAX_CLASSES,
+	MIN_CLASSES,
+	POINT_COLOURINGS,
+	REGIONS,
+	SCHEMES,
+	type ClassMethod,
+	type CoverageMeasure,
+	type PointColouring,
+	type RegionId,
+	type SchemeId
+} from '$lib/core/choices';
+import { PARTNER_TYPES, PROJECT_STATUSES, type PartnerType, type ProjectStatus } from '$lib/core/domain';
+import { ZONE_COUNT } from '$lib/core/zones';
 import { DEFAULT_LANG, isLang, type Lang } from '$lib/i18n';
 
-export const REGIONS = ['north', 'northeast', 'central', 'east', 'west', 'south'] as const;
-export type RegionId = (typeof REGIONS)[number];
-
-/** "target": two classes, meeting or missing the national target of the indicator and year. */
-export const CLASS_METHODS = ['quantile', 'equal', 'jenks', 'target'] as const;
-export type ClassMethod = (typeof CLASS_METHODS)[number];
-
-export const SCHEMES = ['ylorrd', 'purples', 'blues', 'viridis'] as const;
-export type SchemeId = (typeof SCHEMES)[number];
-
+export {
+	CLASS_METHODS,
+	COVERAGE_MEASURES,
+	MAX_CLASSES,
+	MIN_CLASSES,
+	POINT_COLOURINGS,
+	REGIONS,
+	SCHEMES,
+	type ClassMethod,
+	type CoverageMeasure,
+	type PointColouring,
+	type RegionId,
+	type SchemeId
+};
 export { PARTNER_TYPES, PROJECT_STATUSES, type PartnerType, type ProjectStatus };
-
-export const COVERAGE_MEASURES = ['district_share', 'partners_per_100k', 'budget_per_capita'] as const;
-export type CoverageMeasure = (typeof COVERAGE_MEASURES)[number];
-
-export const POINT_COLOURINGS = ['type', 'issue'] as const;
-export type PointColouring = (typeof POINT_COLOURINGS)[number];
-
-export const MIN_CLASSES = 3;
-export const MAX_CLASSES = 7;
 
 export interface ViewState {
 	lang: Lang;
@@ -81,7 +92,6 @@ export const DEFAULT_VIEW: ViewState = {
 
 const MAX_PARAM_LENGTH = 64;
 const ID_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
-const BE_OFFSET = 543;
 
 const oneOf =
 	<T extends string>(values: readonly T[]) =>
@@ -120,7 +130,7 @@ const PARSERS: { [K in keyof ViewState]: (raw: string) => ViewState[K] | null } 
 	indicator: identifier,
 	year: parseYear,
 	region: oneOf(REGIONS),
-	zone: integerIn(1, 13),
+	zone: integerIn(1, ZONE_COUNT),
 	province: provinceCode,
 	method: oneOf(CLASS_METHODS),
 	classes: integerIn(MIN_CLASSES, MAX_CLASSES),

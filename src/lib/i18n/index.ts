@@ -1,3 +1,4 @@
+import { BE_OFFSET } from '../core/calendar';
 import { DEFAULT_LANG, LANGS, MESSAGES, type Lang, type MessageKey } from './messages';
 
 export { DEFAULT_LANG, LANGS, type Lang, type MessageKey };
@@ -35,16 +36,20 @@ export function formatNumber(lang: Lang, value: number | null | undefined, decim
 	return format.format(value);
 }
 
-/** Thai readers count years in the Buddhist era: พ.ศ. = ค.ศ. + 543. */
+/** A year as the reader counts it: Thai readers count in the Buddhist era (พ.ศ. = ค.ศ. + 543). */
+export function calendarYear(lang: Lang, year: number): number {
+	return lang === 'th' ? year + BE_OFFSET : year;
+}
+
+/** "พ.ศ. 2566" in Thai, "2023" in English. */
 export function formatYear(lang: Lang, year: number): string {
-	return lang === 'th' ? `พ.ศ. ${year + 543}` : String(year);
+	return lang === 'th' ? `พ.ศ. ${calendarYear(lang, year)}` : String(year);
 }
 
 /** The span of some years: "2011–2024", "พ.ศ. 2554–2567", or one year. */
 export function yearSpan(lang: Lang, years: readonly number[]): string {
 	const [first, last] = [Math.min(...years), Math.max(...years)];
-	const shift = lang === 'th' ? 543 : 0;
-	return first === last ? formatYear(lang, first) : `${formatYear(lang, first)}–${last + shift}`;
+	return first === last ? formatYear(lang, first) : `${formatYear(lang, first)}–${calendarYear(lang, last)}`;
 }
 
 export function formatDate(lang: Lang, isoDate: string): string {

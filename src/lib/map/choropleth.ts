@@ -2,11 +2,11 @@
  * Choropleth state without layout: from values to classes, colours and legend.
  * The MapLibre view, the ranking chart and (later) the SVG export all read it.
  */
-import type { ClassMethod, SchemeId } from '$lib/filters/url-state';
-import { rankPlaces, type RankPlace } from '$lib/data/ranks';
+import type { ClassMethod, SchemeId } from '$lib/core/choices';
+import { rankPlaces, type RankPlace } from '$lib/core/ranks';
 import { translate, type Lang } from '$lib/i18n';
-import type { TargetRow } from '$lib/data/contract';
-import { meetsTarget } from '$lib/data/targets';
+import type { TargetRow } from '$lib/core/domain';
+import { meetsTarget } from '$lib/core/targets';
 import { classIndex, classThresholds } from './classify';
 import { ramp } from './palettes';
 

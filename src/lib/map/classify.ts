@@ -1,6 +1,6 @@
 /** Classification of values into map classes: each method returns increasing class thresholds. */
 import { ckmeans } from 'simple-statistics';
-import type { ClassMethod } from '$lib/filters/url-state';
+import type { ClassMethod } from '$lib/core/choices';
 
 const finiteSorted = (values: readonly (number | null)[]): number[] =>
 	values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);

@@ -3,7 +3,7 @@
  * ColorBrewer (Cynthia Brewer, Apache-2.0) and viridis (CC0), written out so the
  * page does not ship colour-interpolation code for a few constants.
  */
-import type { SchemeId } from '$lib/filters/url-state';
+import type { SchemeId } from '$lib/core/choices';
 
 type Ramps = Record<3 | 4 | 5 | 6 | 7, readonly string[]>;
 

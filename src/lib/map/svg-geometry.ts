@@ -5,26 +5,10 @@
  */
 import { geoArea, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { ProjectedMap, ProvincePath, ZonePath } from '$lib/core/geometry';
 import { THAILAND_BOUNDS } from './map-style';
 
-export interface ProvincePath {
-	code: string;
-	d: string;
-	/** [x0, y0, x1, y1] in the map's own units, for zooming the SVG to a set of provinces. */
-	box: [number, number, number, number];
-}
-
-export interface ZonePath {
-	zone: number;
-	d: string;
-}
-
-export interface ProjectedMap {
-	width: number;
-	height: number;
-	paths: ProvincePath[];
-	zones: ZonePath[];
-}
+export type { ProjectedMap, ProvincePath, ZonePath };
 
 type Ring = Position[];
 

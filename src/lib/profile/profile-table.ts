@@ -1,8 +1,8 @@
 /** The province profile as TableData: the rows of the profile page's table, for its export menu and the brief. */
-import type { TableData } from '$lib/charts/table';
+import type { TableData } from '$lib/core/table';
 import { placeNames, tidyTable, type TidyRecord } from '$lib/export/tidy';
-import { profileCoverage } from '$lib/data/aggregate-coverage';
-import { profileRank } from '$lib/data/ranks';
+import { profileCoverage } from '$lib/core/aggregate-coverage';
+import { profileRank } from '$lib/core/ranks';
 import { formatAggregate, formatNumber, formatRank, formatYear, localized, translate, type Lang } from '$lib/i18n';
 import { byIssueArea, type ProvinceProfile } from './profile';
 

@@ -12,8 +12,8 @@
 import { briefMap, featuredIndicator, type BriefData } from '$lib/brief/brief';
 import { bundledBriefs } from '$lib/brief/brief.server';
 import { NATION } from '$lib/data/atlas-db';
-import { projectedOutline } from '$lib/data/first-view.server';
-import { escapeXml, num, wrapText } from '$lib/export/text';
+import { projectedOutline } from '$lib/server/first-view';
+import { escapeXml, num, wrapText } from '$lib/core/text';
 import { formatNumber, formatYear, LANGS, localized, translate, type Lang, type MessageKey } from '$lib/i18n';
 import { THEME_COLOUR } from './mark';
 import { svgToPng, APP_FONT_FAMILY } from './raster.server';

@@ -2,7 +2,7 @@
  * Console results as a table: DuckDB values (BigInt, dates, lists, structs, blobs, Arrow
  * vectors from the browser) made into text to show and plain values to export.
  */
-import type { TableData } from '$lib/charts/table';
+import type { TableData } from '$lib/core/table';
 
 export type PlainCell = string | number | null;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORBIDDEN_WORDS } from './sql-guard';
+import { FORBIDDEN_WORDS } from '$lib/data/sql-guard';
 import { formatBytes, noteText, problemDetail, problemText, refusalText, where } from './messages';
 import type { Problem } from './pipeline';
 

@@ -1,6 +1,6 @@
 /** The upload feature's problems, notes and console refusals as sentences, in Thai or English. */
 import { formatNumber, translate, type Lang, type MessageKey } from '$lib/i18n';
-import type { GuardRefusal } from './sql-guard';
+import type { GuardRefusal } from '$lib/data/sql-guard';
 import type { ValueKind } from './mapping';
 import type { Note, Problem } from './pipeline';
 

@@ -4,6 +4,7 @@
  * years, Thai dates ("1 ม.ค. 2561") and amounts written with thousands separators or Thai digits.
  * Every parser returns null for what it cannot read; it never guesses silently beyond the rules here.
  */
+import { BE_OFFSET } from '$lib/core/calendar';
 
 const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
 
@@ -269,8 +270,8 @@ export function createProvinceResolver(
 export const MIN_YEAR = 1800;
 export const MAX_YEAR = 2200;
 
-/** Buddhist-era years are 543 more than Common Era years; a year of 2400 or more is taken as BE. */
-export const BE_OFFSET = 543;
+/** Buddhist-era years are BE_OFFSET (543) more than Common Era years; a year of 2400 or more is taken as BE. */
+export { BE_OFFSET };
 export const BE_THRESHOLD = 2400;
 
 /** A year as written ("2561", "พ.ศ. 2561", "ปี 2018", "ค.ศ. 2018", "๒๕๖๑", 2561) → Common Era, or null. */

@@ -1,5 +1,5 @@
 import { COVERAGE_TABLES, coverageFirstView } from '$lib/coverage/coverage-filter';
-import { loadPageWith } from '$lib/data/first-view.server';
+import { loadPageWith } from '$lib/server/first-view';
 import { linkPreview } from '$lib/share/preview.server';
 
 export const load = async () => ({

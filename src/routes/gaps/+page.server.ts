@@ -1,6 +1,6 @@
 import { COVERAGE_TABLES } from '$lib/coverage/coverage-filter';
 import { gapFirstView } from '$lib/coverage/gap-result';
-import { loadPageWith } from '$lib/data/first-view.server';
+import { loadPageWith } from '$lib/server/first-view';
 import { linkPreview } from '$lib/share/preview.server';
 
 export const load = async () => ({

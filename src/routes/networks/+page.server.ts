@@ -1,4 +1,4 @@
-import { loadBasePage } from '$lib/data/first-view.server';
+import { loadBasePage } from '$lib/server/first-view';
 import { linkPreview } from '$lib/share/preview.server';
 
 export const load = async () => ({

@@ -1,21 +1,22 @@
 /**
  * Data-quality rules for partners, projects and instalments. Each rule is a
  * small pure function returning the issues it finds (never throwing, never
- * dropping a row). No Node or browser APIs: the data build runs them to write
- * the `quality_issues` table, and the app can run them on a user's own data.
+ * dropping a row). Build only: the data build runs them to write the
+ * `quality_issues` table, which the app reads.
  *
  * Geometry: a small planar point-in-polygon (even–odd ray casting on lon/lat)
  * is used rather than d3-geo's geoContains, which follows d3's spherical
  * convention (exterior rings clockwise) and answers the opposite for the
  * RFC 7946 rings (counter-clockwise) of our GeoJSON files.
  */
+import { toBuddhistEra } from '../../src/lib/core/calendar.ts';
 import type {
 	InstalmentRow,
 	PartnerRow,
 	ProjectRow,
 	QualityIssueRow,
 	QualityRule
-} from './contract';
+} from '../../src/lib/data/contract.ts';
 
 export type QualityIssue = QualityIssueRow;
 
@@ -94,7 +95,7 @@ const THAI_MONTHS = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.
 export function formatThaiDate(iso: string): string {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
 	if (!m) return iso;
-	return `${Number(m[3])} ${THAI_MONTHS[Number(m[2]) - 1] ?? m[2]} ${Number(m[1]) + 543}`;
+	return `${Number(m[3])} ${THAI_MONTHS[Number(m[2]) - 1] ?? m[2]} ${toBuddhistEra(Number(m[1]))}`;
 }
 
 /** True for a real calendar date written "YYYY-MM-DD". */

@@ -1,6 +1,6 @@
 /** Coverage measures from per-province counts: plain arithmetic, tested on hand-made rows. */
 import type { ProvinceCoverage } from '$lib/data/coverage-queries';
-import type { CoverageMeasure } from '$lib/filters/url-state';
+import type { CoverageMeasure } from '$lib/core/choices';
 
 export function coverageValue(row: ProvinceCoverage, measure: CoverageMeasure): number | null {
 	switch (measure) {

@@ -6,6 +6,7 @@
  * closer than GROUP_RADIUS pixels share a cell, drawn at their centre with their exact count;
  * from it on, the points in view are drawn one by one.
  */
+import { mercatorX, mercatorY } from '$lib/core/geometry';
 
 /** Pixels a group reaches, at the tile size MapLibre lays out in. */
 export const GROUP_RADIUS = 32;
@@ -36,16 +37,7 @@ export interface PointGroups {
 	capped: boolean;
 }
 
-/** Web Mercator, as a share of the world's width and height (0 at 180° W and at the top). */
-export function mercatorX(lon: number): number {
-	return lon / 360 + 0.5;
-}
-
-export function mercatorY(lat: number): number {
-	const sin = Math.sin((lat * Math.PI) / 180);
-	const y = 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
-	return Math.min(1, Math.max(0, y));
-}
+export { mercatorX, mercatorY };
 
 function lonOf(x: number): number {
 	return (x - 0.5) * 360;
@@ -132,4 +124,33 @@ export function groupPoints(
 		else groups.cells.push({ lon: lonOf(sumX[c] / count[c]), lat: latOf(sumY[c] / count[c]), count: count[c] });
 	}
 	return groups;
+}
+
+/** Points under a filter with their Web Mercator positions, as the query module answers (CoverageAnswers.positioned). */
+export interface PositionedPoints<P> {
+	x: ArrayLike<number>;
+	y: ArrayLike<number>;
+	/** The rows under the filter: indices into `x`, `y` and `pointOf`. */
+	rows: ArrayLike<number>;
+	pointOf(i: number): P;
+	/** The answer is itself a sample (the SQL path's, at its limit). */
+	capped: boolean;
+}
+
+/** The map's points for a zoom level and view: groups with their counts, and points alone. */
+export interface MapPointGroups<P> {
+	cells: PointCell[];
+	points: P[];
+	/** More points in view than the limit: an even sample of them is drawn. */
+	capped: boolean;
+}
+
+/** Groups positioned points for the map (groupPoints) and names the ones drawn alone. */
+export function groupForMap<P>(positioned: PositionedPoints<P>, request: PointRequest, limit: number): MapPointGroups<P> {
+	const groups = groupPoints(positioned.x, positioned.y, positioned.rows, request, limit);
+	return {
+		cells: groups.cells,
+		points: groups.single.map((i) => positioned.pointOf(i)),
+		capped: groups.capped || positioned.capped
+	};
 }

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { DEFAULT_INDICATOR } from '$lib/filters/url-state';
 import { projectProvinces, type ProjectedMap } from '$lib/map/svg-geometry';
-import type { AtlasDb } from './atlas-db';
-import { DATA_DIR, withBundledDb } from './bundled.server';
-import type { TableName } from './contract';
-import { takeSnapshot, type FirstView } from './snapshot';
+import type { AtlasDb } from '$lib/data/atlas-db';
+import { DATA_DIR, withBundledDb } from '$lib/data/bundled.server';
+import type { TableName } from '$lib/data/contract';
+import { takeSnapshot, type FirstView } from '$lib/data/snapshot';
 
 export async function projectedOutline(): Promise<ProjectedMap> {
 	const read = async (file: string) => JSON.parse(await readFile(join(DATA_DIR, file), 'utf8')) as FeatureCollection;

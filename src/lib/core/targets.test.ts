@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TargetRow } from './contract';
-import { gapText, gapToTarget, meetsTarget, signed, targetFor, targetLabel, targetNote, targetsJudging } from './targets';
+import type { TargetRow } from './domain';
+import { gapText, signed, targetLabel, targetNote } from '$lib/i18n/domain';
+import { gapToTarget, meetsTarget, targetFor, targetsJudging } from './targets';
 
 const target = (t: Partial<TargetRow>): TargetRow => ({
 	target_id: 'x',

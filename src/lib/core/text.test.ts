@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeXml, textWidth, wrapText } from './text';
-import { tableSvg } from './svg-frame';
+import { tableSvg } from '$lib/export/svg-frame';
 
 describe('SVG text', () => {
 	it('escapes XML', () => {

@@ -1,9 +1,8 @@
 /**
  * Provinces younger than a series (Bueng Kan, split from Nong Khai in 2011): where a province's
- * series crosses the split, the page says so. Pure; the explorer, profiles and briefs use it.
+ * series crosses the split, the page says so. Pure; the explorer, profiles and briefs use it (its sentence: src/lib/i18n/domain.ts).
  */
-import { formatYear, localized, translate, type Lang } from '$lib/i18n';
-import type { ProvinceRow } from './contract';
+import type { ProvinceRow } from './domain';
 
 export interface BoundaryNote {
 	/** parent: its figures before `year` include the child's area; child: it has none of its own before `year`. */
@@ -37,14 +36,5 @@ export function notYetProvinces(provinces: readonly ProvinceRow[], year: number)
 		return child.established_year !== null && year < child.established_year && parent
 			? [{ kind: 'child' as const, parent, child, year: child.established_year }]
 			: [];
-	});
-}
-
-export function boundaryNoteText(lang: Lang, note: BoundaryNote): string {
-	return translate(lang, note.kind === 'parent' ? 'boundary_parent' : 'boundary_child', {
-		parent: localized(note.parent, 'name', lang),
-		child: localized(note.child, 'name', lang),
-		year: formatYear(lang, note.year),
-		before: formatYear(lang, note.year - 1)
 	});
 }

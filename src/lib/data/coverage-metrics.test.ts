@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageTotals, coverageValue } from './metrics';
+import { coverageTotals, coverageValue } from './coverage-metrics';
 
 const row = (over: object) => ({
 	province_code: '40',

@@ -1,6 +1,6 @@
 /** The data-quality rules on small hand-made tables: each rule fires exactly when it should. */
 import { describe, expect, it } from 'vitest';
-import type { InstalmentRow, PartnerRow, ProjectRow } from './contract';
+import type { InstalmentRow, PartnerRow, ProjectRow } from '../../src/lib/data/contract.ts';
 import {
 	areaContains,
 	checkCodes,
@@ -18,7 +18,7 @@ import {
 	isIsoDate,
 	prepareArea,
 	type AreaGeometry
-} from './quality';
+} from './quality.ts';
 
 // Two unit-square districts side by side in province 40, one in province 41.
 const square = (x: number, y: number, ccw = true): AreaGeometry => {

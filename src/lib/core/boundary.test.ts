@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ProvinceRow } from './contract';
-import { boundaryNotes, boundaryNoteText, notYetProvinces } from './boundary';
+import type { ProvinceRow } from './domain';
+import { boundaryNotes, notYetProvinces } from './boundary';
+import { boundaryNoteText } from '$lib/i18n/domain';
 
 const province = (code: string, name_en: string, name_th: string, history: Partial<ProvinceRow> = {}): ProvinceRow => ({
 	province_code: code,
