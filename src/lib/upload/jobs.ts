@@ -32,6 +32,8 @@ export interface Job {
 	rows: number;
 	encoding: TextEncodingName | null;
 	lineOffset: number;
+	/** A sheet of a workbook: the row Excel shows for each line (kept with the file). */
+	rowNumbers: number[] | null;
 	/** What the user must still do before loading (e.g. choose an issue area), as message keys. */
 	missingDetails: string[];
 }
@@ -58,6 +60,7 @@ export function newJob(id: string, name: string, size: number): Job {
 		rows: 0,
 		encoding: null,
 		lineOffset: 0,
+		rowNumbers: null,
 		missingDetails: []
 	};
 }

@@ -41,6 +41,16 @@ describe('UserDataStore', () => {
 		expect(await again.files()).toEqual([]);
 	});
 
+	it('keeps a sheet’s Excel row numbers with it, and drops a damaged list', async () => {
+		const store = await UserDataStore.open(new IDBFactory());
+		await store.putFile({ ...file('sheet'), rowNumbers: [1, 2, 4, 5] });
+		await store.putFile({ ...file('bad'), rowNumbers: ['x'] as unknown as number[] });
+		const [sheet, bad] = await store.files();
+		expect(sheet.rowNumbers).toEqual([1, 2, 4, 5]);
+		expect(bad.rowNumbers).toBeUndefined();
+		store.close();
+	});
+
 	it('remembers mappings by shape and collects province fixes', async () => {
 		const store = await UserDataStore.open(new IDBFactory());
 		expect(await store.mapping('x')).toBeNull();

@@ -35,6 +35,8 @@ export interface StoredFile {
 	seq: number;
 	bytes: ArrayBuffer;
 	plan: LoadPlan;
+	/** A sheet of a workbook: the row Excel shows for each line (header first), so messages name the same rows again. */
+	rowNumbers?: number[];
 }
 
 /** A file's listing without its bytes. */
@@ -127,7 +129,10 @@ export class UserDataStore {
 				if (!isRecord(f) || typeof f.id !== 'string' || !(f.bytes instanceof ArrayBuffer)) return [];
 				const plan = validPlan(f.plan);
 				if (!plan) return [];
-				return [{ ...(f as unknown as StoredFile), plan }];
+				const rows = f.rowNumbers;
+				const rowNumbers =
+					Array.isArray(rows) && rows.every((n) => Number.isInteger(n)) ? (rows as number[]) : undefined;
+				return [{ ...(f as unknown as StoredFile), plan, rowNumbers }];
 			})
 			.sort((a, b) => a.seq - b.seq);
 	}

@@ -76,7 +76,8 @@ export async function loadWithPlan(
 	id: string,
 	name: string,
 	bytes: Uint8Array,
-	plan: LoadPlan
+	plan: LoadPlan,
+	rowNumbers?: readonly number[]
 ): Promise<FileStatus> {
 	const status: FileStatus = {
 		id,
@@ -93,7 +94,7 @@ export async function loadWithPlan(
 	};
 	let staged;
 	try {
-		staged = await stageFile(db.staging, name, bytes, id);
+		staged = await stageFile(db.staging, name, bytes, id, rowNumbers);
 		Object.assign(status, {
 			rows: staged.rows,
 			format: staged.format,
@@ -123,7 +124,7 @@ export async function loadWithPlan(
 /** Loads kept files in their order. */
 export async function replay(db: AtlasDb, files: readonly StoredFile[]): Promise<FileStatus[]> {
 	const out: FileStatus[] = [];
-	for (const f of files) out.push(await loadWithPlan(db, f.id, f.name, new Uint8Array(f.bytes), f.plan));
+	for (const f of files) out.push(await loadWithPlan(db, f.id, f.name, new Uint8Array(f.bytes), f.plan, f.rowNumbers));
 	return out;
 }
 
