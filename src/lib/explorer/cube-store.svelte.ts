@@ -49,6 +49,11 @@ export class CubeStore {
 		}
 	}
 
+	/** Settles when every fetch asked for so far has been answered (or has failed). */
+	idle(): Promise<void> {
+		return this.#queue;
+	}
+
 	#enqueue(task: () => Promise<void>) {
 		this.#queue = this.#queue.then(task);
 	}

@@ -1,0 +1,599 @@
+/**
+ * The coverage page's state, apart from its layout: the filter (a view state, read from the URL by the
+ * page), the counts by province and the districts nobody covers (the build's first view until DuckDB
+ * answers), the map's points for the zoom level in view, the selected province's districts, the
+ * project record, and the tables and exports made of them. Every question goes through a QueryClient,
+ * which drops answers to questions no longer asked. No markup: CoverageView.svelte lays it out, calls
+ * the `ask…` methods in effects and turns events into URL changes; coverage-state.test.ts runs it in Node.
+ */
+import { rankingLayout, rankingSvg, rankingTable, type RankingItem } from '$lib/charts/ranking';
+import { NETWORK_SAMPLE_SOURCE_ID, type InstalmentRow, type ProjectRow, type QualityIssueRow } from '$lib/core/domain';
+import type { CoverageAnswers } from '$lib/data/coverage-index';
+import { coverageTotals, coverageValue, MEASURE_DECIMALS } from '$lib/data/coverage-metrics';
+import {
+	MAP_POINT_LIMIT,
+	type DistrictCoverage,
+	type MapPoint,
+	type ProvinceCoverage,
+	type UncoveredDistrict
+} from '$lib/data/coverage-queries';
+import { QueryClient } from '$lib/data/query-client.svelte';
+import type { FirstView } from '$lib/data/snapshot';
+import { BOUNDARY_SOURCE, fileStem, POPULATION_SOURCE, sourcesById } from '$lib/export/exportable';
+import { tidyTable } from '$lib/export/tidy';
+import { sourceFootnote, svgChartExportable } from '$lib/export/views';
+import { provincesInFilter } from '$lib/filters/resolve';
+import type { ViewState } from '$lib/filters/url-state';
+import { formatNumber, formatRank, localized, translate, type MessageKey } from '$lib/i18n';
+import { buildChoropleth, NO_DATA_COLOUR } from '$lib/map/choropleth';
+import type { ChoroplethLayers } from '$lib/map/layers';
+import {
+	groupForMap,
+	paddedBounds,
+	pointLevel,
+	type Bounds,
+	type MapPointGroups,
+	type PointRequest
+} from '$lib/map/point-groups';
+import type { FeatureCollection } from 'geojson';
+import { untrack } from 'svelte';
+import { PARTNER_TYPE_COLOURS, PROJECT_COLOUR, pointGroupsGeoJson } from './categories';
+import {
+	coverageMeasure,
+	coverageRanks,
+	coverageRecords,
+	filterWords,
+	NETWORK_SOURCE_IDS,
+	uncoveredRecords
+} from './coverage-exports';
+import { coverageFilterKey, coverageFilterOf, coverageResult, type CoverageResult } from './coverage-filter';
+import type { CoverageSource } from './coverage-source.svelte';
+
+/** A project as its record shows it: the project row (null: no such project), its instalments and its warnings. */
+export interface ProjectRecordData {
+	code: string;
+	project: ProjectRow | null;
+	instalments: InstalmentRow[];
+	issues: QualityIssueRow[];
+}
+
+/** What the coverage page reaches beyond its filter: the database, the user's kept files, the app's static files. */
+export interface CoverageDeps {
+	source: CoverageSource;
+	/** No user files are kept in this browser: the build's first view may be shown before the database answers. */
+	noUserFilesKept(): boolean;
+	/** A file of the app's data folder (districts.geojson). */
+	fetchFile(file: string): Promise<Uint8Array>;
+}
+
+export type CoverageState = ReturnType<typeof createCoverageState>;
+
+/** The coverage page's state for the view `getView()` returns (the URL's, on the page). */
+export function createCoverageState(
+	firstView: FirstView & { first: CoverageResult },
+	getView: () => ViewState,
+	{ source, noUserFilesKept, fetchFile }: CoverageDeps
+) {
+	const { snapshot, outline, first } = firstView;
+	const { provinces, issueAreas } = snapshot;
+
+	let view = $derived(getView());
+	let lang = $derived(view.lang);
+	const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
+
+	let db = $derived(source.db);
+	let networks = $derived(source.networks);
+	let failure = $derived(source.failure);
+	let hovered: string | null = $state(null);
+	/** Null until the database has read them: their count is unknown, not zero. */
+	let quality = $state.raw<QualityIssueRow[] | null>(null);
+	let answers = $state.raw<CoverageAnswers | null>(null);
+	const fail = (e: unknown) => source.fail(e);
+
+	/** Opens the database and reads what every filter needs (the page calls it once mounted). */
+	function open(): void {
+		source.open(async (opened) => {
+			[quality, answers] = await Promise.all([opened.coverage.qualityIssues(), opened.coverageAnswers()]);
+		});
+	}
+
+	let filter = $derived(coverageFilterOf(view));
+	let filterKey = $derived(coverageFilterKey(filter));
+	// The prerendered first view (the build's answer for a URL without filters) until DuckDB answers.
+	const prerendered = untrack(() => (first.key === filterKey && noUserFilesKept() ? first : null));
+	const results = new QueryClient<CoverageResult>(fail);
+	// Shown only while it answers the filter in the URL: after a change, placeholders until the new answer.
+	let result = $derived(
+		results.valueFor(filterKey) ?? (results.answer === null && prerendered?.key === filterKey ? prerendered : null)
+	);
+	/** Asks for the filter's counts (in an effect: again only when the filter changed, not on every change of the URL). */
+	function askResult(): Promise<void> | undefined {
+		if (!answers) return;
+		const key = filterKey;
+		const asked = untrack(() => filter);
+		const from = answers;
+		return results.ask(key, () => coverageResult(from, asked));
+	}
+
+	// The map's points, grouped for the zoom level and part of the map in view, asked again when the
+	// filter changes or the map moves out of what was asked for.
+	let pointRequest = $state.raw<PointRequest | null>(null);
+	function viewChanged(view: { zoom: number; bounds: Bounds }) {
+		const level = pointLevel(view.zoom);
+		const [w, s, e, n] = view.bounds;
+		const asked = pointRequest?.bounds;
+		if (pointRequest?.level === level && asked && w >= asked[0] && s >= asked[1] && e <= asked[2] && n <= asked[3])
+			return;
+		pointRequest = { level, bounds: paddedBounds(view.bounds) };
+	}
+	const pointGroups = new QueryClient<MapPointGroups<MapPoint>>(fail);
+	/** Asks for the map's points of the filter, grouped for the zoom level and part of the map asked for (in an effect). */
+	function askPoints(): Promise<void> | undefined {
+		if (!answers || !pointRequest) return;
+		const key = filterKey;
+		const asked = untrack(() => filter);
+		const request = pointRequest;
+		const from = answers;
+		return pointGroups.ask(key, () => from.positioned(asked).then((p) => groupForMap(p, request, MAP_POINT_LIMIT)));
+	}
+	const records = new QueryClient<ProjectRecordData>(fail);
+	// The project open in the drawer: the one asked for last, until the drawer closes.
+	let record = $derived(view.project && db ? (records.answer?.value ?? null) : null);
+	/** Asks for the project in the URL's record, or forgets the last one when none is open (in an effect). */
+	function askRecord(): Promise<void> | undefined {
+		const code = view.project;
+		if (!db || !code) {
+			records.reset();
+			return;
+		}
+		const opened = db;
+		return records.ask(code, async () => {
+			const [[project], instalments, issues] = await Promise.all([
+				opened.coverage.project(code),
+				opened.ensureTables(['instalments']).then(() => opened.coverage.instalments(code)),
+				opened.coverage.qualityIssues(code)
+			]);
+			return { code, project: project ?? null, instalments, issues };
+		});
+	}
+
+	// District drill-down: the selected province's districts, covered or not under the filter.
+	const COVERED = '#5ab4ac';
+	const UNCOVERED = '#d8b365';
+	let shapesFile: Promise<FeatureCollection> | null = null;
+	const districtShapesFile = () =>
+		(shapesFile ??= fetchFile('districts.geojson').then((bytes) => JSON.parse(new TextDecoder().decode(bytes))));
+	const drills = new QueryClient<{ shapes: FeatureCollection; rows: DistrictCoverage[] }>(fail);
+	let districtShapes = $derived(drills.answer?.value.shapes ?? null);
+	let drill = $derived(drills.answer && { key: drills.answer.key, rows: drills.answer.value.rows });
+	/** Asks for the selected province's districts, covered or not under the filter (in an effect). */
+	function askDistricts(): Promise<void> | undefined {
+		const code = view.province;
+		if (!answers || !code) return;
+		const asked = filter;
+		const from = answers;
+		return drills.ask(`${code}:${filterKey}`, async () => {
+			const [shapes, rows] = await Promise.all([districtShapesFile(), from.byDistrict(asked, code)]);
+			return { shapes, rows };
+		});
+	}
+	let districts = $derived.by(() => {
+		if (!view.province || !districtShapes || !drill?.key.startsWith(`${view.province}:`)) return null;
+		const code = view.province;
+		return {
+			features: {
+				type: 'FeatureCollection' as const,
+				features: districtShapes.features.filter((f) => f.properties?.province_code === code)
+			},
+			colours: new Map(
+				drill.rows.map((r) => [Number(r.district_code), r.partners + r.projects > 0 ? COVERED : UNCOVERED])
+			)
+		};
+	});
+	let districtNames = $derived(
+		new Map(
+			(districtShapes?.features ?? []).map((f) => [
+				String(f.properties?.district_code),
+				String(lang === 'th' ? f.properties?.name_th : f.properties?.name_en)
+			])
+		)
+	);
+	let districtTable = $derived({
+		columns: [
+			{ key: 'district', label: t('uncovered_district') },
+			{ key: 'partners', label: t('totals_partners'), numeric: true },
+			{ key: 'projects', label: t('totals_projects'), numeric: true }
+		],
+		rows: (drill?.rows ?? []).map((r) => ({
+			key: r.district_code,
+			cells: {
+				district: districtNames.get(r.district_code) ?? r.district_code,
+				partners: String(r.partners),
+				projects: String(r.projects)
+			}
+		}))
+	});
+
+	// The URL's fields as plain values: the map's colours and points are redrawn only when theirs change,
+	// not on every change of the URL (e.g. a project record opened).
+	let zone = $derived(view.zone);
+	let measure = $derived(view.measure);
+	let classes = $derived(view.classes);
+	let method = $derived(view.method);
+	let colouring = $derived(view.colour);
+	let selectedProvince = $derived(view.province);
+	let byCode = $derived(new Map(provinces.map((p) => [p.province_code, p])));
+	let inZone = $derived(new Set(provincesInFilter(provinces, { zone, region: null })));
+	const nameOf = (code: string) => (byCode.get(code) ? localized(byCode.get(code)!, 'name', lang) : code);
+	let allRows = $derived(result?.rows ?? []);
+	let rows = $derived(allRows.filter((r) => inZone.has(r.province_code)));
+	let values = $derived(allRows.map((r) => ({ province_code: r.province_code, value: coverageValue(r, measure) })));
+	let valueOf = $derived(new Map(values.map((v) => [v.province_code, v.value])));
+	let rowOf = $derived(new Map(rows.map((r) => [r.province_code, r])));
+	let choropleth = $derived(buildChoropleth({ values, classes, method, scheme: 'blues', higherIsWorse: false }));
+	let format = $derived((v: number) => formatNumber(lang, v, MEASURE_DECIMALS[measure]));
+	let layers: ChoroplethLayers = $derived({
+		colours: choropleth.colourOf,
+		noData: new Set(values.filter((v) => v.value === null).map((v) => v.province_code)),
+		dimmed: new Set(zone === null ? [] : provinces.map((p) => p.province_code).filter((c) => !inZone.has(c))),
+		highlighted: hovered,
+		selected: selectedProvince,
+		focus: selectedProvince ? [selectedProvince] : zone === null ? [] : [...inZone],
+		zone
+	});
+	let points = $derived(
+		pointGroupsGeoJson(pointGroups.valueFor(filterKey) ?? { cells: [], points: [] }, colouring, issueAreas)
+	);
+	let pointTotal = $derived(allRows.reduce((n, r) => n + r.partners + r.projects, 0));
+	let pointsCapped = $derived(result !== null && (pointGroups.valueFor(filterKey)?.capped ?? false));
+
+	// What the page shows, as the benchmark reads it: issue area, year and zone, once their counts are in
+	// and their points drawn. Points regrouped after the map moved (a zone zoomed to) do not hold it up.
+	let drawnPoints = $state.raw<FeatureCollection | null>(null);
+	let shownKey = $derived(
+		result?.key === filterKey && pointGroups.answer?.key === filterKey && drawnPoints === points
+			? `${filter.issue ?? ''}:${filter.year ?? ''}:${view.zone ?? ''}`
+			: ''
+	);
+	let totals = $derived(coverageTotals(rows));
+	let ranking: RankingItem[] = $derived(
+		values
+			.filter((v): v is { province_code: string; value: number } => v.value !== null && inZone.has(v.province_code))
+			.sort((a, b) => a.value - b.value)
+			.map((v) => ({
+				code: v.province_code,
+				label: nameOf(v.province_code),
+				value: v.value,
+				colour: choropleth.colourOf.get(v.province_code) ?? NO_DATA_COLOUR
+			}))
+	);
+	/** Places among the provinces ranked, in words: the least covered is the "worst". */
+	let rankingPlaces = $derived(coverageRanks(ranking.map((r) => ({ code: r.code, value: r.value }))));
+	let rankingData = $derived(
+		rankingTable(
+			ranking,
+			format,
+			{ rank: t('table_rank'), province: t('table_province'), value: t(`unit_${view.measure}`) },
+			(item) => rankingPlaces.get(item.code)?.worst ?? '–',
+			(item) => formatRank(lang, rankingPlaces.get(item.code))
+		)
+	);
+	let uncoveredTable = $derived({
+		columns: [
+			{ key: 'zone', label: t('table_zone'), numeric: true },
+			{ key: 'province', label: t('table_province') },
+			{ key: 'district', label: t('uncovered_district') },
+			{ key: 'code', label: t('district_code') }
+		],
+		rows: (result?.uncovered ?? [])
+			.filter((d) => inZone.has(d.province_code))
+			.map((d) => ({
+				key: d.district_code,
+				cells: {
+					zone: String(d.health_zone),
+					province: lang === 'th' ? d.province_th : d.province_en,
+					district: lang === 'th' ? d.name_th : d.name_en,
+					code: d.district_code
+				}
+			}))
+	});
+	// Counts in titles: '…' until known, never the count of an earlier filter or a zero that means "not yet".
+	let uncoveredCount = $derived(result ? formatNumber(lang, uncoveredTable.rows.length) : '…');
+	let qualityCount = $derived(quality ? formatNumber(lang, quality.length) : '…');
+	let qualityTable = $derived({
+		columns: [
+			{ key: 'rule', label: t('quality_rule') },
+			{ key: 'record', label: t('quality_record') },
+			{ key: 'message', label: t('quality_message') }
+		],
+		rows: (quality ?? []).map((q) => ({
+			key: `${q.rule}:${q.table_name}:${q.row_key}`,
+			cells: {
+				rule: q.rule,
+				record: `${q.table_name} ${q.row_key}`,
+				message: lang === 'th' ? q.message_th : q.message_en
+			}
+		}))
+	});
+	const years = Array.from({ length: 10 }, (_, i) => 2016 + i);
+
+	// Exports: the rows each list shows, with the sources of the partner data.
+	let exportSources = $derived(
+		sourcesById(snapshot.sources, [...NETWORK_SOURCE_IDS, BOUNDARY_SOURCE, POPULATION_SOURCE])
+	);
+	/** Sample partners and projects are in the data (not in a build from an organisation's exports that replaced them). */
+	const sampleNetwork = snapshot.sources.some((s) => s.source_id === NETWORK_SAMPLE_SOURCE_ID);
+	let filtersInWords = $derived(filterWords(lang, filter, view.zone, issueAreas, networks));
+	const exportBase = (
+		id: string,
+		title: string,
+		table: {
+			columns: { key: string; label: string; numeric?: boolean }[];
+			rows: { key: string; cells: Record<string, string> }[];
+		}
+	) => ({
+		id,
+		lang,
+		title,
+		subtitle: filtersInWords,
+		filename: fileStem('phakhi', id, view.issue, view.zone !== null && `zone-${view.zone}`, lang),
+		footnotes: exportSources.map((s) => sourceFootnote(lang, s)),
+		sampleNotice: sampleNetwork ? t('coverage_sample_notice') : undefined,
+		sources: exportSources,
+		table,
+		formats: ['svg', 'csv', 'parquet', 'link', 'cite'] as const
+	});
+	// The ranking as a chart and as tidy rows: each province shown, the measure named, the filters in words.
+	let rankingExport = $derived(
+		svgChartExportable(
+			{
+				...exportBase(
+					'coverage-ranking',
+					`${t('coverage_ranking_title')}: ${t(`measure_${view.measure}`)}`,
+					rankingData
+				),
+				records: () =>
+					tidyTable(
+						lang,
+						coverageRecords(
+							provinces,
+							ranking.map((r) => ({ code: r.code, value: r.value })),
+							coverageMeasure(view.measure, snapshot.sources),
+							view.year
+						),
+						snapshot.sources,
+						filtersInWords
+					)
+			},
+			() => {
+				const layout = rankingLayout(ranking, format, [], { width: 640 });
+				return { width: layout.width, height: layout.height, markup: rankingSvg(layout) };
+			}
+		)
+	);
+	/** The districts nobody covers in the zone, as the export's tidy rows. */
+	const uncoveredExportRecords = () =>
+		uncoveredRecords(
+			lang,
+			(result?.uncovered ?? []).filter((d) => inZone.has(d.province_code)),
+			filtersInWords,
+			snapshot.sources
+		);
+	let legendKeys = $derived(
+		view.colour === 'type'
+			? [
+					...Object.entries(PARTNER_TYPE_COLOURS).map(([type, colour]) => ({
+						label: t(`ptype_${type}` as MessageKey),
+						colour
+					})),
+					{ label: t('kind_projects'), colour: PROJECT_COLOUR }
+				]
+			: issueAreas.map((a) => ({ label: localized(a, 'name', lang), colour: a.colour }))
+	);
+
+	return {
+		get view() {
+			return view;
+		},
+		get lang() {
+			return lang;
+		},
+		get t() {
+			return t;
+		},
+		get db() {
+			return db;
+		},
+		get networks() {
+			return networks;
+		},
+		get failure() {
+			return failure;
+		},
+		get quality() {
+			return quality;
+		},
+		get answers() {
+			return answers;
+		},
+		get filter() {
+			return filter;
+		},
+		get filterKey() {
+			return filterKey;
+		},
+		get results() {
+			return results;
+		},
+		get result() {
+			return result;
+		},
+		get pointGroups() {
+			return pointGroups;
+		},
+		get records() {
+			return records;
+		},
+		get record() {
+			return record;
+		},
+		get COVERED() {
+			return COVERED;
+		},
+		get UNCOVERED() {
+			return UNCOVERED;
+		},
+		get drills() {
+			return drills;
+		},
+		get districtShapes() {
+			return districtShapes;
+		},
+		get drill() {
+			return drill;
+		},
+		get districts() {
+			return districts;
+		},
+		get districtNames() {
+			return districtNames;
+		},
+		get districtTable() {
+			return districtTable;
+		},
+		get zone() {
+			return zone;
+		},
+		get measure() {
+			return measure;
+		},
+		get classes() {
+			return classes;
+		},
+		get method() {
+			return method;
+		},
+		get colouring() {
+			return colouring;
+		},
+		get selectedProvince() {
+			return selectedProvince;
+		},
+		get byCode() {
+			return byCode;
+		},
+		get inZone() {
+			return inZone;
+		},
+		get nameOf() {
+			return nameOf;
+		},
+		get allRows() {
+			return allRows;
+		},
+		get rows() {
+			return rows;
+		},
+		get values() {
+			return values;
+		},
+		get valueOf() {
+			return valueOf;
+		},
+		get rowOf() {
+			return rowOf;
+		},
+		get choropleth() {
+			return choropleth;
+		},
+		get format() {
+			return format;
+		},
+		get layers() {
+			return layers;
+		},
+		get points() {
+			return points;
+		},
+		get pointTotal() {
+			return pointTotal;
+		},
+		get pointsCapped() {
+			return pointsCapped;
+		},
+		get shownKey() {
+			return shownKey;
+		},
+		get totals() {
+			return totals;
+		},
+		get ranking() {
+			return ranking;
+		},
+		get rankingPlaces() {
+			return rankingPlaces;
+		},
+		get rankingData() {
+			return rankingData;
+		},
+		get uncoveredTable() {
+			return uncoveredTable;
+		},
+		get uncoveredCount() {
+			return uncoveredCount;
+		},
+		get qualityCount() {
+			return qualityCount;
+		},
+		get qualityTable() {
+			return qualityTable;
+		},
+		get years() {
+			return years;
+		},
+		get exportSources() {
+			return exportSources;
+		},
+		get sampleNetwork() {
+			return sampleNetwork;
+		},
+		get filtersInWords() {
+			return filtersInWords;
+		},
+		get rankingExport() {
+			return rankingExport;
+		},
+		get legendKeys() {
+			return legendKeys;
+		},
+		get provinces() {
+			return provinces;
+		},
+		get issueAreas() {
+			return issueAreas;
+		},
+		get hovered() {
+			return hovered;
+		},
+		set hovered(code: string | null) {
+			hovered = code;
+		},
+		get drawnPoints() {
+			return drawnPoints;
+		},
+		/** The points the map has drawn (its point layer's callback): the view counts as shown once they are the filter's. */
+		set drawnPoints(drawn: FeatureCollection | null) {
+			drawnPoints = drawn;
+		},
+		exportBase,
+		uncoveredExportRecords,
+		outline,
+		first,
+		open,
+		askResult,
+		askPoints,
+		askRecord,
+		askDistricts,
+		viewChanged
+	};
+}

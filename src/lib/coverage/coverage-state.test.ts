@@ -1,0 +1,135 @@
+/**
+ * The coverage page's state without a browser: the build's first view and the real exports in DuckDB
+ * (Node), a view state standing in for the URL, the questions asked as the page's effects ask them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AtlasDb } from '$lib/data/atlas-db';
+import type { NetworkRow } from '$lib/data/contract';
+import { NodeConnector } from '$lib/data/node-connector';
+import { takeSnapshot } from '$lib/data/snapshot';
+import { DEFAULT_VIEW, type ViewState } from '$lib/filters/url-state';
+import { COVERAGE_TABLES, coverageFirstView, type CoverageResult } from './coverage-filter';
+import type { CoverageSource } from './coverage-source.svelte';
+import { createCoverageState } from './coverage-state.svelte';
+
+const dir = join(process.cwd(), 'static/data');
+const readFile = async (f: string) => new Uint8Array(readFileSync(join(dir, f)));
+let db: AtlasDb;
+let first: CoverageResult;
+let firstView: Parameters<typeof createCoverageState>[0];
+
+beforeAll(async () => {
+	db = await AtlasDb.open(await NodeConnector.open(), readFile);
+	await db.ensureTables(COVERAGE_TABLES);
+	first = await coverageFirstView(db);
+	const snapshot = JSON.parse(JSON.stringify(await takeSnapshot(db, [])));
+	firstView = { snapshot, outline: { width: 10, height: 10, paths: [], zones: [] }, first };
+});
+
+afterAll(() => db?.close());
+
+/** The database as CoverageSource holds it: opened when the page says so, failures kept as words. */
+function source(): CoverageSource {
+	return {
+		db: null as AtlasDb | null,
+		networks: [] as NetworkRow[],
+		failure: null as string | null,
+		open(prepare?: (opened: AtlasDb) => Promise<void>) {
+			void (async () => {
+				this.networks = await db.coverage.networks();
+				await prepare?.(db);
+				this.db = db;
+			})();
+		},
+		fail(e: unknown) {
+			this.failure = e instanceof Error ? e.message : String(e);
+		}
+	} as CoverageSource;
+}
+
+function coverage(patch: Partial<ViewState> = {}, kept = false) {
+	const view = { current: { ...DEFAULT_VIEW, ...patch } };
+	const src = source();
+	const state = createCoverageState(firstView, () => view.current, {
+		source: src,
+		noUserFilesKept: () => !kept,
+		fetchFile: readFile
+	});
+	return { state, view, src };
+}
+
+async function opened(state: ReturnType<typeof coverage>['state']) {
+	state.open();
+	for (let i = 0; i < 200 && !state.db; i++) await new Promise((r) => setTimeout(r, 10));
+	expect(state.db).not.toBeNull();
+}
+
+describe('coverage state', () => {
+	it("shows the build's first view before the database opens, and counts what it covers", () => {
+		const { state } = coverage();
+		expect(state.result).toBe(first);
+		expect(state.totals.partners).toBeGreaterThan(0);
+		expect(state.ranking.length).toBeGreaterThan(0);
+		// The least covered province first.
+		const values = state.ranking.map((r) => r.value);
+		expect(values).toEqual([...values].sort((a, b) => a - b));
+		expect(state.uncoveredCount).not.toBe('…');
+	});
+
+	it("shows none of the build's numbers in a browser that keeps the user's files", () => {
+		const { state } = coverage({}, true);
+		expect(state.result).toBeNull();
+		expect(state.uncoveredCount).toBe('…');
+	});
+
+	it('asks again for a new filter, with placeholders until its own answer is there', async () => {
+		const { state, view } = coverage();
+		await opened(state);
+		const all = state.totals.partners;
+		view.current = { ...view.current, types: ['ngo'] };
+		// The build's answer is for another filter: not shown for this one.
+		expect(state.result).toBeNull();
+		await state.askResult();
+		expect(state.result?.key).toBe(state.filterKey);
+		expect(state.totals.partners).toBeGreaterThan(0);
+		expect(state.totals.partners).toBeLessThan(all);
+		// A zone narrows the rows in view, not the question asked.
+		view.current = { ...view.current, zone: 10 };
+		expect(state.result?.key).toBe(state.filterKey);
+		expect(state.rows.every((r) => state.inZone.has(r.province_code))).toBe(true);
+	});
+
+	it("opens a project's record, and forgets it when the drawer closes", async () => {
+		const { state, view } = coverage({ project: '60-ข-087' });
+		await opened(state);
+		await state.askRecord();
+		expect(state.record?.project?.project_code).toBe('60-ข-087');
+		expect(state.record?.instalments.length).toBeGreaterThan(0);
+		expect(state.record?.issues.map((i) => i.rule)).toContain('instalment_sum_mismatch');
+		view.current = { ...view.current, project: null };
+		await state.askRecord();
+		expect(state.record).toBeNull();
+	});
+
+	it("draws the selected province's districts, covered or not, from the app's districts file", async () => {
+		const { state } = coverage({ province: '40' });
+		await opened(state);
+		await state.askDistricts();
+		expect(state.districts?.features.features.length).toBeGreaterThan(10);
+		expect(state.districts?.features.features.every((f) => f.properties?.province_code === '40')).toBe(true);
+		expect(state.districtTable.rows.length).toBe(state.districts?.colours.size);
+	});
+
+	it('groups the map points for the zoom level in view', async () => {
+		const { state } = coverage();
+		await opened(state);
+		expect(state.points.features).toHaveLength(0);
+		state.viewChanged({ zoom: 5, bounds: [97, 5, 106, 21] });
+		await state.askPoints();
+		const counted = state.points.features.reduce((n, f) => n + ((f.properties?.point_count as number) ?? 1), 0);
+		expect(counted).toBeGreaterThan(0);
+		expect(state.pointsCapped).toBe(false);
+	});
+});

@@ -1,0 +1,134 @@
+/**
+ * The explorer's state without a browser: the prerendered snapshot and the real exports in DuckDB
+ * (Node), a view state standing in for the URL. What the page shows follows from these alone.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AtlasDb } from '$lib/data/atlas-db';
+import { NodeConnector } from '$lib/data/node-connector';
+import { takeSnapshot, type FirstView } from '$lib/data/snapshot';
+import { DEFAULT_INDICATOR, DEFAULT_VIEW, type ViewState } from '$lib/filters/url-state';
+import { createExplorerState, type ExplorerDatabase, type ExplorerState } from './explorer-state.svelte';
+
+let db: AtlasDb;
+let firstView: FirstView;
+let other: string;
+let latest: number;
+
+const outline = { width: 10, height: 10, paths: [], zones: [] };
+
+beforeAll(async () => {
+	const dir = join(process.cwd(), 'static/data');
+	db = await AtlasDb.open(await NodeConnector.open(), async (f) => new Uint8Array(readFileSync(join(dir, f))));
+	// Through JSON, as the prerendered page carries it.
+	firstView = { snapshot: JSON.parse(JSON.stringify(await takeSnapshot(db, [DEFAULT_INDICATOR]))), outline };
+	other = (await db.indicators()).find((i) => i.indicator_id !== DEFAULT_INDICATOR && !i.is_sample)!.indicator_id;
+	latest = (await db.years(DEFAULT_INDICATOR)).at(-1)!;
+});
+
+const made: ExplorerState[] = [];
+
+afterAll(async () => {
+	// The cubes fetched behind the view (the rest of its issue area) finish before the database closes.
+	await Promise.all(made.map((s) => s.cubes?.idle()));
+	await db?.close();
+});
+
+/** The explorer for a view that a test may change, as a URL change would. */
+function explorer(patch: Partial<ViewState> = {}, database: Partial<ExplorerDatabase> = {}) {
+	const view = { current: { ...DEFAULT_VIEW, ...patch } };
+	const state = createExplorerState(firstView, () => view.current, {
+		open: async () => db,
+		userDataLoaded: () => false,
+		noUserFilesKept: () => true,
+		...database
+	});
+	made.push(state);
+	return { state, view };
+}
+
+async function until(check: () => boolean, what: string, state: ExplorerState): Promise<void> {
+	for (let i = 0; i < 400 && !check(); i++) {
+		state.prefetch();
+		await new Promise((r) => setTimeout(r, 25));
+	}
+	if (!check()) throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('explorer state', () => {
+	it('answers the default view from the snapshot before the database opens', () => {
+		const { state } = explorer();
+		expect(state.indicator.indicator_id).toBe(DEFAULT_INDICATOR);
+		expect(state.year).toBe(latest);
+		expect(state.complete).toBe(true);
+		expect(state.shown?.key).toContain(DEFAULT_INDICATOR);
+		// Every province with a value is ranked, worst first (road deaths: higher is worse).
+		const values = state.ranking.map((r) => r.value);
+		expect(values.length).toBeGreaterThan(70);
+		expect(values).toEqual([...values].sort((a, b) => b - a));
+		expect(state.choropleth.legend.length).toBeLessThanOrEqual(DEFAULT_VIEW.classes);
+		expect(state.rankingData.rows).toHaveLength(state.ranking.length);
+		expect(state.exports.map).toBeTruthy();
+	});
+
+	it('follows a filter change: a zone narrows the ranking and names the zone', () => {
+		const { state, view } = explorer({ lang: 'en' });
+		const all = state.ranking.length;
+		view.current = { ...view.current, zone: 10 };
+		expect(state.scopeLabel).toBe('Health zone 10');
+		expect(state.refZone).toBe(10);
+		const zone10 = firstView.snapshot.provinces.filter((p) => p.health_zone === 10).map((p) => p.province_code);
+		expect(state.ranking.map((r) => r.code).sort()).toEqual([...zone10].sort());
+		expect(state.ranking.length).toBeLessThan(all);
+		// The other provinces are dimmed on the map, not dropped from it.
+		expect(state.layers.dimmed.size).toBe(firstView.snapshot.provinces.length - zone10.length);
+	});
+
+	it('shows a placeholder, never another indicator, until the database answers one the snapshot lacks', async () => {
+		const { state } = explorer({ indicator: other, lang: 'en' });
+		expect(state.indicator.indicator_id).toBe(other);
+		expect(state.shown).toBeNull();
+		expect(state.ranking).toEqual([]);
+		expect(state.pendingLabel).toMatch(/^Loading/);
+		await state.start();
+		await until(() => state.complete, `${other} from DuckDB`, state);
+		expect(state.shown?.key).toContain(other);
+		expect(state.ranking.length).toBeGreaterThan(0);
+		expect(state.failure).toBeNull();
+	});
+
+	it('shows none of the build numbers while a browser that keeps user files has not opened its database', () => {
+		const { state } = explorer({}, { noUserFilesKept: () => false });
+		expect(state.userData).toBe(true);
+		expect(state.shown).toBeNull();
+		expect(state.ranking).toEqual([]);
+	});
+
+	it('reports a database that cannot open, and recovers on retry', async () => {
+		let fail = true;
+		const { state } = explorer(
+			{},
+			{
+				open: async () => {
+					if (fail) throw new Error('indicator_values.parquet: the server answered 404');
+					return db;
+				}
+			}
+		);
+		await state.start();
+		expect(state.failure).toContain('indicator_values.parquet');
+		// The snapshot's numbers stay: they are the default view's own.
+		expect(state.complete).toBe(true);
+		fail = false;
+		await state.start();
+		expect(state.failure).toBeNull();
+		expect(state.cubes).not.toBeNull();
+	});
+
+	it('keeps the hovered province for every view to light up', () => {
+		const { state } = explorer();
+		state.hovered = '40';
+		expect(state.layers.highlighted).toBe('40');
+	});
+});
