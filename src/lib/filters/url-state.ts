@@ -23,20 +23,8 @@ import { PARTNER_TYPES, PROJECT_STATUSES, type PartnerType, type ProjectStatus }
 import { ZONE_COUNT } from '$lib/core/zones';
 import { DEFAULT_LANG, isLang, type Lang } from '$lib/i18n';
 
-export {
-	CLASS_METHODS,
-	COVERAGE_MEASURES,
-	MAX_CLASSES,
-	MIN_CLASSES,
-	POINT_COLOURINGS,
-	REGIONS,
-	SCHEMES,
-	type ClassMethod,
-	type CoverageMeasure,
-	type PointColouring,
-	type RegionId,
-	type SchemeId
-};
+/** The view's vocabularies (core/choices.ts), for the code that reads them with the URL. */
+export * from '$lib/core/choices';
 export { PARTNER_TYPES, PROJECT_STATUSES, type PartnerType, type ProjectStatus };
 
 export interface ViewState {
