@@ -306,6 +306,47 @@ test('the uncovered-districts list exports exactly the rows it shows, as CSV and
 	expect(rows.map((r) => String(r.district_code))).toEqual(shown.map((r) => r.at(-1)));
 });
 
+test('the data-quality report exports one self-describing row per problem, equal to the data build\'s list', async ({
+	page
+}) => {
+	const expected = await direct<{ row_key: string; rule: string; message_th: string }>(
+		`SELECT row_key, rule, message_th FROM read_parquet($1) ORDER BY rule, table_name, row_key`,
+		[data('quality_issues.parquet')]
+	);
+	expect(expected.length).toBeGreaterThan(0);
+	await page.goto('/coverage?lang=en');
+	await expect(page.locator('.coverage')).not.toHaveAttribute('data-coverage', '');
+	const menu = page.locator('[data-export-id="quality-report"]');
+	await menu.locator('button.toggle').click();
+	const [parquetFile] = await Promise.all([
+		page.waitForEvent('download'),
+		menu.locator('[data-format="parquet"]').click()
+	]);
+	const rows = await direct<Record<string, string>>(
+		`SELECT * FROM read_parquet($1) ORDER BY rule, table_name, row_key`,
+		[(await parquetFile.path())!]
+	);
+	expect(Object.keys(rows[0])).toEqual([
+		'table_name',
+		'row_key',
+		'rule',
+		'field',
+		'project_code',
+		'partner_id',
+		'message_th',
+		'message_en',
+		'detail',
+		'list',
+		'filter',
+		'is_sample',
+		'source'
+	]);
+	expect(rows.map((r) => [r.row_key, r.rule, r.message_th])).toEqual(
+		expected.map((e) => [e.row_key, e.rule, e.message_th])
+	);
+	expect(rows[0].filter).toBe('All issue areas');
+});
+
 test('clicking a province opens its districts, covered or not, on the map and in a table', async ({ page }) => {
 	const [expected] = await direct<{ districts: bigint; covered: bigint }>(
 		`SELECT count(*) AS districts,

@@ -1,10 +1,17 @@
 /** The coverage and gap pages' tidy rows: measures named in both languages, filters in words, ranks by direction. */
 import { describe, expect, it } from 'vitest';
-import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow } from '$lib/data/contract';
+import type { IndicatorRow, IssueAreaRow, ProvinceRow, QualityIssueRow, SourceRow } from '$lib/data/contract';
 import { NO_COVERAGE_FILTER } from '$lib/data/coverage-queries';
 import { tidyColumns, tidyTable } from '$lib/export/tidy';
 import { gapCells } from './bivariate';
-import { coverageMeasure, coverageRecords, filterWords, gapMeasure, gapRecords } from './coverage-exports';
+import {
+	coverageMeasure,
+	coverageRecords,
+	filterWords,
+	gapMeasure,
+	gapRecords,
+	qualityRecords
+} from './coverage-exports';
 
 const province = (code: string, name_en: string) =>
 	({ province_code: code, name_th: `จ.${code}`, name_en }) as ProvinceRow;
@@ -119,5 +126,50 @@ describe('coverage exports', () => {
 			gapMeasure(burden, sources)
 		);
 		expect(turned[0].value).toBe(30);
+	});
+
+	it('describes each data-quality problem by table, row, rule and field, in both languages, with its source', () => {
+		const issue: QualityIssueRow = {
+			table_name: 'instalments',
+			row_key: '60-ข-087#2',
+			rule: 'instalment_sum_mismatch',
+			field: 'amount',
+			project_code: '60-ข-087',
+			partner_id: null,
+			message_en: 'Instalments exceed the budget',
+			message_th: 'งวดเงินเกินงบประมาณ',
+			detail: '1,050,000 > 1,000,000',
+			is_sample: false
+		};
+		const table = qualityRecords('en', [issue], 'All issue areas', sources);
+		expect(table.columns.map((c) => c.key)).toEqual([
+			'table_name',
+			'row_key',
+			'rule',
+			'field',
+			'project_code',
+			'partner_id',
+			'message_th',
+			'message_en',
+			'detail',
+			'list',
+			'filter',
+			'is_sample',
+			'source'
+		]);
+		expect(table.rows).toHaveLength(1);
+		expect(table.rows[0].cells).toMatchObject({
+			table_name: 'instalments',
+			row_key: '60-ข-087#2',
+			field: 'amount',
+			project_code: '60-ข-087',
+			partner_id: '',
+			message_th: 'งวดเงินเกินงบประมาณ',
+			message_en: 'Instalments exceed the budget',
+			filter: 'All issue areas',
+			is_sample: 'false'
+		});
+		expect(table.rows[0].cells.list).toMatch(/1/);
+		expect(table.rows[0].cells.source).toMatch(/Sample partner network/);
 	});
 });

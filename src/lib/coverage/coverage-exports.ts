@@ -10,6 +10,7 @@ import {
 	type IndicatorRow,
 	type IssueAreaRow,
 	type ProvinceRow,
+	type QualityIssueRow,
 	type SourceRow
 } from '$lib/data/contract';
 import type { CoverageFilter, UncoveredDistrict } from '$lib/data/coverage-queries';
@@ -64,6 +65,16 @@ function networkSource(sources: readonly SourceRow[]): { source_id: string; name
 		name: source?.name_en ?? NETWORK_SAMPLE_SOURCE_ID,
 		sample: sources.some((s) => s.source_id === NETWORK_SAMPLE_SOURCE_ID)
 	};
+}
+
+/** The partner data's source as the exports name it. */
+function networkSourceLabel(lang: Lang, sources: readonly SourceRow[]): string {
+	const network = networkSource(sources);
+	return sourceLabel(
+		sources.find((s) => s.source_id === network.source_id),
+		lang,
+		network.name
+	);
 }
 
 /** A coverage measure described as an indicator is ("coverage_district_share", its name and unit in both languages). */
@@ -159,30 +170,27 @@ export function uncoveredRecords(
 	filter: string,
 	sources: readonly SourceRow[]
 ): TableData {
-	const network = networkSource(sources);
-	const source = sourceLabel(
-		sources.find((s) => s.source_id === network.source_id),
-		lang,
-		network.name
-	);
+	const source = networkSourceLabel(lang, sources);
 	const list = translate(lang, 'uncovered_title', { count: districts.length });
-	const keys = [
-		'district_code',
-		'name_th',
-		'name_en',
-		'province_code',
-		'province_th',
-		'province_en',
-		'health_zone',
-		'list',
-		'filter',
-		'is_sample',
-		'source'
-	];
-	return {
-		columns: keys.map((key) => ({ key, label: key, numeric: key === 'health_zone' })),
-		rows: districts.map((d) => {
-			const raw: Record<string, string | number> = {
+	const sample = networkSource(sources).sample ? 'true' : 'false';
+	return fixedColumns(
+		[
+			'district_code',
+			'name_th',
+			'name_en',
+			'province_code',
+			'province_th',
+			'province_en',
+			'health_zone',
+			'list',
+			'filter',
+			'is_sample',
+			'source'
+		],
+		['health_zone'],
+		districts.map((d) => ({
+			key: d.district_code,
+			raw: {
 				district_code: d.district_code,
 				name_th: d.name_th,
 				name_en: d.name_en,
@@ -192,10 +200,76 @@ export function uncoveredRecords(
 				health_zone: d.health_zone,
 				list,
 				filter,
-				is_sample: network.sample ? 'true' : 'false',
+				is_sample: sample,
 				source
-			};
-			return { key: d.district_code, cells: Object.fromEntries(keys.map((k) => [k, String(raw[k])])), raw };
-		})
+			}
+		}))
+	);
+}
+
+/**
+ * The data-quality report as self-describing rows: the table and row each problem is in, the rule
+ * and field, the project or partner it names, the message in both languages, what the list is, the
+ * filters it was shown under, whether the row is sample data, and the source of the partner data.
+ */
+export function qualityRecords(
+	lang: Lang,
+	issues: readonly QualityIssueRow[],
+	filter: string,
+	sources: readonly SourceRow[]
+): TableData {
+	const source = networkSourceLabel(lang, sources);
+	const list = translate(lang, 'quality_title', { count: issues.length });
+	return fixedColumns(
+		[
+			'table_name',
+			'row_key',
+			'rule',
+			'field',
+			'project_code',
+			'partner_id',
+			'message_th',
+			'message_en',
+			'detail',
+			'list',
+			'filter',
+			'is_sample',
+			'source'
+		],
+		[],
+		issues.map((q) => ({
+			key: `${q.rule}:${q.table_name}:${q.row_key}`,
+			raw: {
+				table_name: q.table_name,
+				row_key: q.row_key,
+				rule: q.rule,
+				field: q.field,
+				project_code: q.project_code ?? '',
+				partner_id: q.partner_id ?? '',
+				message_th: q.message_th,
+				message_en: q.message_en,
+				detail: q.detail,
+				list,
+				filter,
+				is_sample: q.is_sample ? 'true' : 'false',
+				source
+			}
+		}))
+	);
+}
+
+/** Rows with fixed snake_case columns (the key is the label), in the order given. */
+function fixedColumns(
+	keys: readonly string[],
+	numeric: readonly string[],
+	rows: readonly { key: string; raw: Record<string, string | number> }[]
+): TableData {
+	return {
+		columns: keys.map((key) => ({ key, label: key, numeric: numeric.includes(key) })),
+		rows: rows.map(({ key, raw }) => ({
+			key,
+			cells: Object.fromEntries(keys.map((k) => [k, String(raw[k])])),
+			raw
+		}))
 	};
 }

@@ -44,7 +44,8 @@ import {
 	coverageRecords,
 	filterWords,
 	NETWORK_SOURCE_IDS,
-	uncoveredRecords
+	uncoveredRecords,
+	qualityRecords
 } from './coverage-exports';
 import { coverageFilterKey, coverageFilterOf, coverageResult, type CoverageResult } from './coverage-filter';
 import type { CoverageSource } from './coverage-source.svelte';
@@ -379,6 +380,8 @@ export function createCoverageState(
 			filtersInWords,
 			snapshot.sources
 		);
+	/** The data-quality report as the export's self-describing rows. */
+	const qualityExportRecords = () => qualityRecords(lang, quality ?? [], filtersInWords, snapshot.sources);
 	let legendKeys = $derived(
 		view.colour === 'type'
 			? [
@@ -587,6 +590,7 @@ export function createCoverageState(
 		},
 		exportBase,
 		uncoveredExportRecords,
+		qualityExportRecords,
 		outline,
 		first,
 		open,
