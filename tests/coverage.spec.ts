@@ -306,7 +306,7 @@ test('the uncovered-districts list exports exactly the rows it shows, as CSV and
 	expect(rows.map((r) => String(r.district_code))).toEqual(shown.map((r) => r.at(-1)));
 });
 
-test('the data-quality report exports one self-describing row per problem, equal to the data build\'s list', async ({
+test("the data-quality report exports one self-describing row per problem, equal to the data build's list", async ({
 	page
 }) => {
 	const expected = await direct<{ row_key: string; rule: string; message_th: string }>(
