@@ -26,7 +26,11 @@ describe('bivariate gap classes', () => {
 	});
 
 	it('leaves out provinces missing either measure', () => {
-		const cells = gapCells([...grid, { code: '99', burden: null, coverage: 2 }, { code: '98', burden: 2, coverage: null }]);
+		const cells = gapCells([
+			...grid,
+			{ code: '99', burden: null, coverage: 2 },
+			{ code: '98', burden: 2, coverage: null }
+		]);
 		expect(cells.map((c) => c.code)).not.toContain('99');
 		expect(cells).toHaveLength(9);
 	});

@@ -1,4 +1,5 @@
 /** Colours of points on the coverage map: by partner type (Okabe–Ito, colour-blind safe) or by issue area. */
+import type { NetworkRole } from '$lib/core/domain';
 import type { IssueAreaRow } from '$lib/data/contract';
 import type { MapPoint } from '$lib/data/coverage-queries';
 import type { PartnerType, PointColouring } from '$lib/filters/url-state';
@@ -36,7 +37,10 @@ export function pointGroupsGeoJson(
 		geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
 		properties: { point_count: c.count, point_count_abbreviated: abbreviatedCount(c.count) }
 	}));
-	return { type: 'FeatureCollection', features: cells.concat(pointsGeoJson(groups.points, colouring, issueAreas).features) };
+	return {
+		type: 'FeatureCollection',
+		features: cells.concat(pointsGeoJson(groups.points, colouring, issueAreas).features)
+	};
 }
 
 export function pointsGeoJson(
@@ -59,4 +63,24 @@ export function pointsGeoJson(
 			}
 		}))
 	};
+}
+
+/** A network's provinces on its map, strongest role first: a pilot province over a target over a working group over a member. */
+export const NETWORK_ROLE_ORDER: readonly NetworkRole[] = ['pilot', 'target', 'working_group', 'member'];
+
+export const NETWORK_ROLE_COLOURS: Record<NetworkRole, string> = {
+	member: '#9ecae1',
+	working_group: '#4292c6',
+	target: '#d95f02',
+	pilot: '#7b3294'
+};
+
+/** Each province's strongest role in the network (provinces with no role are absent). */
+export function strongestRoles(
+	roles: readonly { province_code: string; role: NetworkRole }[]
+): Map<string, NetworkRole> {
+	const out = new Map<string, NetworkRole>();
+	for (const role of [...NETWORK_ROLE_ORDER].reverse())
+		for (const r of roles) if (r.role === role) out.set(r.province_code, role);
+	return out;
 }

@@ -1,0 +1,107 @@
+/**
+ * The gaps page's state without a browser: the build's first view and the real exports in DuckDB
+ * (Node), a view state standing in for the URL, the question asked as the page's effect asks it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AtlasDb } from '$lib/data/atlas-db';
+import { coverageValue } from '$lib/data/coverage-metrics';
+import { NodeConnector } from '$lib/data/node-connector';
+import { takeSnapshot, type FirstView } from '$lib/data/snapshot';
+import { DEFAULT_VIEW, type ViewState } from '$lib/filters/url-state';
+import { COVERAGE_TABLES } from './coverage-filter';
+import { CoverageSource } from './coverage-source.svelte';
+import { gapFirstView, type GapResult } from './gap-result';
+import { createGapState } from './gap-state.svelte';
+
+const dir = join(process.cwd(), 'static/data');
+const readFile = async (f: string) => new Uint8Array(readFileSync(join(dir, f)));
+let db: AtlasDb;
+let firstView: FirstView & { first: GapResult };
+
+beforeAll(async () => {
+	db = await AtlasDb.open(await NodeConnector.open(), readFile);
+	await db.ensureTables(COVERAGE_TABLES);
+	const first = await gapFirstView(db);
+	const snapshot = JSON.parse(JSON.stringify(await takeSnapshot(db, [])));
+	firstView = { snapshot, outline: { width: 10, height: 10, paths: [], zones: [] }, first } as typeof firstView;
+});
+
+afterAll(() => db?.close());
+
+/** The page's source, opened on the test's database instead of the browser's. */
+class TestSource extends CoverageSource {
+	override open(prepare?: (opened: AtlasDb) => Promise<void>): void {
+		void (async () => {
+			this.networks = await db.coverage.networks();
+			await prepare?.(db);
+			this.db = db;
+		})();
+	}
+}
+
+function gaps(patch: Partial<ViewState> = {}, kept = false) {
+	const view = { current: { ...DEFAULT_VIEW, ...patch } };
+	const state = createGapState(firstView, () => view.current, {
+		source: new TestSource(),
+		noUserFilesKept: () => !kept,
+		userDataLoaded: () => false
+	});
+	return { state, view };
+}
+
+async function opened(state: ReturnType<typeof gaps>['state']) {
+	state.open();
+	for (let i = 0; i < 200 && !state.db; i++) await new Promise((r) => setTimeout(r, 10));
+	expect(state.db).not.toBeNull();
+}
+
+describe('gap state', () => {
+	it("shows the build's first view before the database opens, with a cell for every province with both values", () => {
+		const { state } = gaps();
+		expect(state.prerendered).toBe(true);
+		const both = firstView.first.burden.filter(
+			(b) => b.value !== null && firstView.first.coverage.some((c) => c.province_code === b.province_code)
+		);
+		expect(state.cells.length).toBe(both.length);
+		expect(state.priority.length).toBeGreaterThan(0);
+		const codes = new Set(state.cells.map((c) => c.code));
+		expect(state.priority.every((p) => codes.has(p.code))).toBe(true);
+		// The priority list is the top gap scores.
+		const scores = state.priority.map((p) => p.gapScore);
+		expect(scores).toEqual([...scores].sort((a, b) => b - a));
+	});
+
+	it("shows none of the build's numbers in a browser that keeps the user's files", () => {
+		const { state } = gaps({}, true);
+		expect(state.result).toBeNull();
+		expect(state.cells).toEqual([]);
+	});
+
+	it('asks again for another measure-independent filter, with placeholders until its own answer', async () => {
+		const { state, view } = gaps();
+		await opened(state);
+		view.current = { ...view.current, types: ['ngo'] };
+		expect(state.result).toBeNull();
+		await state.askResult();
+		expect(state.result?.key).toBe(state.key);
+		expect(state.prerendered).toBe(false);
+		// Each cell's coverage is the province's value of the measure in the URL, from the answer to this filter.
+		const byProvince = await (await db.coverageAnswers()).byProvince(state.filter);
+		for (const cell of state.cells) {
+			const row = byProvince.find((r) => r.province_code === cell.code)!;
+			expect(cell.coverage).toBeCloseTo(coverageValue(row, view.current.measure)!, 9);
+		}
+	});
+
+	it('names the axes and tables in the language of the URL, and exports the priority list with its filter', async () => {
+		const { state, view } = gaps();
+		const th = state.coverageName;
+		view.current = { ...view.current, lang: 'en' };
+		expect(state.coverageName).not.toBe(th);
+		const exported = state.gapExport('priority-gaps', 'Priority', state.priority);
+		expect(exported.filename).toMatch(/^phakhi_priority-gaps_.+_en$/);
+		expect(state.gapTable(state.priority).rows.map((r) => r.key)).toEqual(state.priority.map((p) => p.code));
+	});
+});
