@@ -10,6 +10,7 @@ import { escapeHtml, type Format } from './common';
 import { escapeXml, num, svgOpen, widest } from './svg';
 import { MISSING, type TableData } from '$lib/core/table';
 import { AXIS_FONT_SIZE, INK, MUTED } from './theme';
+import { calendarYear, monthNames, translate, type Lang } from '$lib/i18n';
 
 /** Light to dark: few cases to many. */
 export const SEASON_COLOURS = PALETTES.ylorrd[7];
@@ -35,6 +36,15 @@ export interface SeasonalityLabels {
 	formatYear: (year: number) => string;
 	/** Shown for a month without a value. */
 	noData: string;
+}
+
+/** The heat map's words in the page's language: month names, years as the page counts them (Buddhist era in Thai). */
+export function seasonalityLabels(lang: Lang): SeasonalityLabels {
+	return {
+		months: monthNames(lang),
+		formatYear: (year) => String(calendarYear(lang, year)),
+		noData: translate(lang, 'legend_no_data')
+	};
 }
 
 export interface SeasonalityCell {

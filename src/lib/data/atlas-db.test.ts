@@ -145,6 +145,7 @@ describe('AtlasDb on the bundled exports', () => {
 		const zone = await db.monthly('dengue_cases', { scope: 'zone', id: '7' });
 		expect(zone).toHaveLength(240);
 		expect(await db.monthly('road_deaths', NATION)).toEqual([]);
+		expect(await db.monthlyIndicators()).toEqual(['dengue_cases']);
 	});
 
 	it('binds parameters instead of splicing them', async () => {

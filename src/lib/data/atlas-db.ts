@@ -523,6 +523,15 @@ export class AtlasDb implements AtlasQueries {
 		);
 	}
 
+	/** The indicators with monthly counts behind them (indicator_months), for their seasonality. */
+	async monthlyIndicators(): Promise<string[]> {
+		await this.ensureTables(['indicator_months']);
+		const rows = await this.rows<{ indicator_id: string }>(
+			`SELECT DISTINCT indicator_id FROM indicator_months WHERE value IS NOT NULL ORDER BY indicator_id`
+		);
+		return rows.map((r) => r.indicator_id);
+	}
+
 	/** Years that have at least one value for the indicator, ascending. */
 	async years(indicatorId: string): Promise<number[]> {
 		const rows = await this.connector.query(

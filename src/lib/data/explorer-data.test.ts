@@ -16,9 +16,9 @@ afterAll(() => db?.close());
 
 describe('explorer data', () => {
 	it('focuses on the province, else the zone, else the nation', () => {
-		expect(focusOf({ indicator: 'x', year: 2023, zone: 7, province: '40' })).toEqual({ scope: 'province', id: '40' });
-		expect(focusOf({ indicator: 'x', year: 2023, zone: 7, province: null })).toEqual({ scope: 'zone', id: '7' });
-		expect(focusOf({ indicator: 'x', year: 2023, zone: null, province: null })).toEqual({ scope: 'nation', id: 'TH' });
+		expect(focusOf({ zone: 7, province: '40' })).toEqual({ scope: 'province', id: '40' });
+		expect(focusOf({ zone: 7, province: null })).toEqual({ scope: 'zone', id: '7' });
+		expect(focusOf({ zone: null, province: null })).toEqual({ scope: 'nation', id: 'TH' });
 		expect(requestKey({ indicator: 'x', year: 2023, zone: null, province: null })).toBe('x:2023::');
 	});
 

@@ -43,7 +43,8 @@ export function requestKey(r: ExplorerRequest): string {
 	return [r.indicator, r.year, r.zone ?? '', r.province ?? ''].join(':');
 }
 
-export function focusOf(r: ExplorerRequest): Target {
+/** The place a request's trend is about: its province, else its zone, else the nation. */
+export function focusOf(r: Pick<ExplorerRequest, 'province' | 'zone'>): Target {
 	if (r.province) return { scope: 'province', id: r.province };
 	if (r.zone !== null) return { scope: 'zone', id: String(r.zone) };
 	return NATION;

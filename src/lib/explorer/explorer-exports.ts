@@ -9,10 +9,18 @@ import {
 	type ZoneDistribution
 } from '$lib/charts/distribution';
 import { multiplesLayout, multiplesSvg, type IssueAreaPanel } from '$lib/charts/multiples';
+import { seasonalityLayout, seasonalitySvg, type SeasonalityLabels } from '$lib/charts/seasonality';
 import { rankingLayout, rankingSvg, type RankingItem, type RankingReference } from '$lib/charts/ranking';
 import type { TableData } from '$lib/core/table';
 import { trendLayout, trendSvg, type TrendSeries } from '$lib/charts/trend';
-import { NATION, type AggregateValue, type IndicatorYearValue, type Target, type TrendValue } from '$lib/data/atlas-db';
+import {
+	NATION,
+	type AggregateValue,
+	type IndicatorYearValue,
+	type MonthValue,
+	type Target,
+	type TrendValue
+} from '$lib/data/atlas-db';
 import { pointCoverage } from '$lib/core/aggregate-coverage';
 import type { IndicatorRow, ProvinceRow, SourceRow } from '$lib/data/contract';
 import type { RankPlace } from '$lib/core/ranks';
@@ -67,6 +75,15 @@ export interface ExplorerExportInput {
 		table: TableData;
 	};
 	multiples: { panels: IssueAreaPanel[]; table: TableData };
+	/** The monthly counts behind the indicator or its count pair (dengue), for the trend's place; null without any. */
+	season: {
+		indicator: IndicatorRow;
+		months: MonthValue[];
+		format: (v: number) => string;
+		labels: SeasonalityLabels;
+		title: string;
+		table: TableData;
+	} | null;
 	/** Sentences about zone and national figures computed from part of the place, or withheld. */
 	aggregateNotes: readonly string[];
 	/** Years with data of the indicator: its source's dates in the citation. */
@@ -175,6 +192,8 @@ export interface ExplorerExports {
 	trend: Exportable;
 	distribution: Exportable;
 	multiples: Exportable;
+	/** Null when the indicator has no monthly counts. */
+	season: Exportable | null;
 }
 
 /** The indicator's own source, and the population register when zone and national values are population-weighted. */
@@ -370,5 +389,42 @@ export function explorerExports(x: ExplorerExportInput): ExplorerExports {
 			)
 	);
 
-	return { map, ranking, trend, distribution, multiples };
+	// --- the season (monthly counts) -----------------------------------------------
+	const shownSeason = x.season;
+	const seasonSource = shownSeason && x.sources.find((s) => s.source_id === shownSeason.indicator.source_id);
+	const seasonCaveat = seasonSource ? localized(seasonSource, 'note', lang) : '';
+	const season = shownSeason
+		? svgChartExportable(
+				{
+					...base(
+						'season',
+						shownSeason.title,
+						subtitle(selected),
+						shownSeason.table,
+						indicatorSourceIds(shownSeason.indicator),
+						[
+							indicatorFootnote(lang, shownSeason.indicator),
+							...(seasonCaveat ? [`${t('data_caveat')}: ${seasonCaveat}`] : [])
+						]
+					),
+					// Its rows are the table's: one per year, one column per month.
+					records: undefined,
+					filename: fileStem(
+						'phakhi-atlas',
+						'season',
+						shownSeason.indicator.indicator_id,
+						view.zone && `zone${view.zone}`,
+						view.province && `province${view.province}`,
+						lang
+					)
+				},
+				() =>
+					drawn(
+						seasonalityLayout(shownSeason.months, shownSeason.format, shownSeason.labels, { width: 720 }),
+						seasonalitySvg
+					)
+			)
+		: null;
+
+	return { map, ranking, trend, distribution, multiples, season };
 }

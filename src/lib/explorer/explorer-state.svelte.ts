@@ -8,19 +8,22 @@
 import { aggregateLines, coveragePoints, trendCoverageNote } from '$lib/charts/aggregate-lines';
 import { distributionSummaryTable, type ZoneDistribution } from '$lib/charts/distribution';
 import { multiplesTable, type IssueAreaPanel } from '$lib/charts/multiples';
+import { seasonalityLabels, seasonalityTable } from '$lib/charts/seasonality';
 import { rankingTable, type RankingItem, type RankingReference } from '$lib/charts/ranking';
 import { targetReferences, targetSeries } from '$lib/charts/target-lines';
 import { hasValues, trendTable, type TrendSeries } from '$lib/charts/trend';
 import { boundaryNotes, notYetProvinces } from '$lib/core/boundary';
-import { NATION } from '$lib/core/domain';
+import { NATION, type IndicatorRow, type MonthValue, type Target } from '$lib/core/domain';
 import { rankPlaces } from '$lib/core/ranks';
 import type { TableData } from '$lib/core/table';
 import { gapToTarget, targetFor } from '$lib/core/targets';
 import { HEALTH_ZONES } from '$lib/core/zones';
 import type { AtlasDb } from '$lib/data/atlas-db';
+import { focusOf } from '$lib/data/explorer-data';
+import { QueryClient } from '$lib/data/query-client.svelte';
 import type { FirstView } from '$lib/data/snapshot';
 import type { ViewState } from '$lib/filters/url-state';
-import { formatNumber, formatRank, formatYear, localized, translate, type MessageKey } from '$lib/i18n';
+import { formatNumber, formatRank, formatYear, localized, translate, yearSpan, type MessageKey } from '$lib/i18n';
 import { boundaryNoteText, signed, targetLabel } from '$lib/i18n/domain';
 import { buildChoropleth, NO_DATA_COLOUR } from '$lib/map/choropleth';
 import type { ChoroplethLayers } from '$lib/map/layers';
@@ -49,6 +52,12 @@ export interface ExplorerDatabase {
 
 export type ExplorerState = ReturnType<typeof createExplorerState>;
 
+/** The count behind the indicator, which may have monthly rows (indicator_months): itself, or its count pair (a rate's). */
+function countOf(indicator: IndicatorRow, pair: IndicatorRow | null): IndicatorRow | null {
+	if (indicator.aggregation === 'sum') return indicator;
+	return pair?.aggregation === 'sum' ? pair : null;
+}
+
 /** The explorer's state for the view `getView()` returns (the URL's, on the page). */
 export function createExplorerState(firstView: FirstView, getView: () => ViewState, database: ExplorerDatabase) {
 	const { snapshot, outline } = firstView;
@@ -67,10 +76,17 @@ export function createExplorerState(firstView: FirstView, getView: () => ViewSta
 	const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
 
 	let openFailure: string | null = $state(null);
+	/** The open database, for the questions asked beside the cubes. */
+	let db = $state.raw<AtlasDb | null>(null);
+	/** Which indicators have monthly rows: asked once, when a count (or a rate with a count pair) is on screen. */
+	const monthlyIndicators = new QueryClient<ReadonlySet<string>>();
+	const seasons = new QueryClient<MonthValue[]>();
 	let hovered: string | null = $state(null);
 
 	async function start() {
 		openFailure = null;
+		monthlyIndicators.reset();
+		seasons.reset();
 		try {
 			const opened = await database.open();
 			userData = database.userDataLoaded();
@@ -87,6 +103,7 @@ export function createExplorerState(firstView: FirstView, getView: () => ViewSta
 				opened,
 				provinces.map((p) => p.province_code)
 			);
+			db = opened;
 		} catch (e) {
 			openFailure = e instanceof Error ? e.message : String(e);
 		}
@@ -113,7 +130,9 @@ export function createExplorerState(firstView: FirstView, getView: () => ViewSta
 	/** Every view shows the request's numbers (the issue areas too). */
 	let complete = $derived(shown !== null && shown.headlines !== null);
 	let loading = $derived(!complete);
-	let failure = $derived(openFailure ?? cubes?.failure ?? null);
+	let failure = $derived(
+		openFailure ?? cubes?.failure ?? monthlyIndicators.error?.message ?? seasons.error?.message ?? null
+	);
 	/** What the views wait for, in words: the year, once it is known. */
 	let pendingLabel = $derived(year === null ? t('loading_view') : t('loading_year', { year: formatYear(lang, year) }));
 
@@ -204,13 +223,10 @@ export function createExplorerState(firstView: FirstView, getView: () => ViewSta
 		)
 	);
 
-	let focusLabel = $derived(
-		shown?.focus.scope === 'province'
-			? nameOf(shown.focus.id)
-			: shown?.focus.scope === 'zone'
-				? t('zone', { zone: shown.focus.id })
-				: t('nation')
-	);
+	/** A trend's place in words: the province's name, "Health zone 7" or "Thailand". */
+	const placeLabel = (focus: Target) =>
+		focus.scope === 'province' ? nameOf(focus.id) : focus.scope === 'zone' ? t('zone', { zone: focus.id }) : t('nation');
+	let focusLabel = $derived(placeLabel(shown?.focus ?? NATION));
 	// The trend depends on the indicator and the focus, not the year; the issue areas only on the focus.
 	const trendMemo = keyedMemo<TrendSeries[]>();
 	const panelsMemo = keyedMemo<IssueAreaPanel[]>();
@@ -257,6 +273,55 @@ export function createExplorerState(firstView: FirstView, getView: () => ViewSta
 	let trendCoverage = $derived(trendCoverageNote(trendSeries, lang));
 	let yearNotes = $derived(year === null ? [] : notYetProvinces(provinces, year));
 	let notYet = $derived(new Map(yearNotes.map((n) => [n.child.province_code, boundaryNoteText(lang, n)])));
+
+	// --- the season: the monthly counts behind the indicator or its count pair (dengue), for the trend's place ---
+	let seasonCount = $derived(countOf(indicator, pair));
+	let seasonIndicator = $derived(
+		seasonCount && monthlyIndicators.answer?.value.has(seasonCount.indicator_id) ? seasonCount : null
+	);
+	// The trend's place, known from the URL before the year is: the province, else the zone, else the nation.
+	let seasonFocus = $derived(
+		focusOf({ province: province?.province_code ?? null, zone: province?.health_zone ?? view.zone })
+	);
+	let seasonKey = $derived(
+		seasonIndicator ? `${seasonIndicator.indicator_id}:${seasonFocus.scope}:${seasonFocus.id}` : ''
+	);
+	/** Asks which indicators have months, then the months of the one on screen for its place (in an effect). */
+	function askSeason(): Promise<void> | undefined {
+		if (!db || !seasonCount) return;
+		const opened = db;
+		if (!monthlyIndicators.answer) {
+			if (monthlyIndicators.pending) return;
+			return monthlyIndicators.ask('all', async () => new Set(await opened.monthlyIndicators()));
+		}
+		if (!seasonIndicator || seasons.answer?.key === seasonKey) return;
+		const [id, focus] = [seasonIndicator.indicator_id, seasonFocus];
+		return seasons.ask(seasonKey, () => opened.monthly(id, focus));
+	}
+	/** The season on screen: its months once answered for this indicator and place (null: a placeholder), none without months. */
+	let season = $derived.by(() => {
+		if (!seasonIndicator) return null;
+		const months = seasons.valueFor(seasonKey);
+		if (months?.length === 0) return null;
+		const name = localized(seasonIndicator, 'name', lang);
+		const place = placeLabel(seasonFocus);
+		const labels = seasonalityLabels(lang);
+		const decimals = seasonIndicator.decimals;
+		const format = (v: number) => formatNumber(lang, v, decimals);
+		return {
+			indicator: seasonIndicator,
+			months,
+			labels,
+			format,
+			title: t('season_focus_title', {
+				indicator: name,
+				years: months ? yearSpan(lang, months.map((m) => m.year)) : '…',
+				place
+			}),
+			label: t('season_aria', { indicator: name, province: place }),
+			table: seasonalityTable(months ?? [], format, { ...labels, year: t('table_year') })
+		};
+	});
 
 	let distribution: ZoneDistribution[] = $derived(
 		HEALTH_ZONES.filter(
@@ -372,6 +437,7 @@ export function createExplorerState(firstView: FirstView, getView: () => ViewSta
 				table: distributionData
 			},
 			multiples: { panels, table: multiplesData },
+			season: season?.months ? { ...season, months: season.months } : null,
 			aggregateNotes: aggregates.notes,
 			dataYears: years,
 			tidy: { data: shown, provinces, rankOf: rankingPlaces, zone: refZone }
@@ -571,6 +637,9 @@ export function createExplorerState(firstView: FirstView, getView: () => ViewSta
 		get exports() {
 			return exports;
 		},
+		get season() {
+			return season;
+		},
 		get hovered() {
 			return hovered;
 		},
@@ -583,6 +652,7 @@ export function createExplorerState(firstView: FirstView, getView: () => ViewSta
 		prefetch(): void {
 			cubes?.want(indicator.indicator_id, likelyNext(choices, indicator));
 		},
+		askSeason,
 		/** The first view's projected outlines. */
 		outline
 	};

@@ -48,9 +48,14 @@ function explorer(patch: Partial<ViewState> = {}, database: Partial<ExplorerData
 	return { state, view };
 }
 
-async function until(check: () => boolean, what: string, state: ExplorerState): Promise<void> {
+async function until(
+	check: () => boolean,
+	what: string,
+	state: ExplorerState,
+	poke = () => state.prefetch()
+): Promise<void> {
 	for (let i = 0; i < 400 && !check(); i++) {
-		state.prefetch();
+		poke();
 		await new Promise((r) => setTimeout(r, 25));
 	}
 	if (!check()) throw new Error(`timed out waiting for ${what}`);
@@ -124,6 +129,38 @@ describe('explorer state', () => {
 		await state.start();
 		expect(state.failure).toBeNull();
 		expect(state.cubes).not.toBeNull();
+	});
+
+	it("shows dengue's season for the trend's place: the province's months, then the nation's, never the one before", async () => {
+		const { state, view } = explorer({ indicator: 'dengue_rate', province: '40', lang: 'en' });
+		// Not known before the database says which indicators have months.
+		expect(state.season).toBeNull();
+		await state.start();
+		const poke = () => state.askSeason();
+		await until(() => state.season?.months != null, 'the months of Khon Kaen', state, poke);
+		// The rate's count pair has the months; twenty years of twelve, summing to the year's count.
+		expect(state.season!.indicator.indicator_id).toBe('dengue_cases');
+		expect(state.season!.months).toHaveLength(20 * 12);
+		const kk2019 = (await db.indicatorValues('dengue_cases', 2019)).find((v) => v.province_code === '40')!.value;
+		const sum2019 = (months: { year: number; value: number | null }[]) =>
+			months.filter((m) => m.year === 2019).reduce((n, m) => n + m.value!, 0);
+		expect(sum2019(state.season!.months!)).toBe(kk2019);
+		expect(state.season!.title).toBe('Dengue fever (DF) cases by month, 2003–2022: Khon Kaen');
+		expect(state.season!.table.rows).toHaveLength(20);
+		expect(state.exports.season?.title).toBe(state.season!.title);
+
+		// No province: a placeholder at once, never Khon Kaen's months under the nation's title, then the nation's.
+		view.current = { ...view.current, province: null };
+		expect(state.season!.title).toContain('Thailand');
+		expect(state.season!.months).toBeNull();
+		expect(state.exports.season).toBeNull();
+		await until(() => state.season?.months != null, "the nation's months", state, poke);
+		expect(sum2019(state.season!.months!)).toBe(87_866);
+
+		// Road deaths have no months: no season at all.
+		view.current = { ...view.current, indicator: 'road_deaths' };
+		poke();
+		expect(state.season).toBeNull();
 	});
 
 	it('keeps the hovered province for every view to light up', () => {
