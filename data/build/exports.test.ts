@@ -42,11 +42,19 @@ let manifest: Manifest;
 let report: ExportsReport;
 let db: AtlasDb;
 
-const open = async (dir: string) =>
-	AtlasDb.open(await NodeConnector.open(), async (file) => new Uint8Array(await readFile(path.join(dir, file))));
+/** Each database's engine, for the tests' own look at its tables. */
+const engines = new Map<AtlasDb, NodeConnector>();
+const engine = (d: AtlasDb) => engines.get(d)!;
+
+const open = async (dir: string) => {
+	const conn = await NodeConnector.open();
+	const d = await AtlasDb.open(conn, async (file) => new Uint8Array(await readFile(path.join(dir, file))));
+	engines.set(d, conn);
+	return d;
+};
 
 const rowsOf = (d: AtlasDb, table: TableName) =>
-	d.staging.query(`SELECT * FROM "${table}" ORDER BY ${TABLES[table].key.map((k) => `"${k}"`).join(', ')}`);
+	engine(d).query(`SELECT * FROM "${table}" ORDER BY ${TABLES[table].key.map((k) => `"${k}"`).join(', ')}`);
 
 beforeAll(async () => {
 	tmp = await mkdtemp(path.join(tmpdir(), 'phakhi-exports-'));
@@ -96,14 +104,14 @@ describe('a build from exports', () => {
 
 	it('keeps no sample row or sample label for the replaced tables', async () => {
 		for (const table of ['partners', 'projects'] as const) {
-			const [{ n }] = await db.staging.query(`SELECT count(*) AS n FROM "${table}" WHERE is_sample`);
+			const [{ n }] = await engine(db).query(`SELECT count(*) AS n FROM "${table}" WHERE is_sample`);
 			expect(n).toBe(0);
 		}
-		const sources = (await db.staging.query('SELECT source_id FROM sources')).map((s) => s.source_id);
+		const sources = (await engine(db).query('SELECT source_id FROM sources')).map((s) => s.source_id);
 		expect(sources).not.toContain('phakhi_network_sample');
 		expect(sources).toContain('organisation_exports');
 		// The bundled real record 60-ข-087 belongs to the bundled projects table, which the exports replace.
-		const [{ n }] = await db.staging.query(`SELECT count(*) AS n FROM instalments WHERE project_code = '60-ข-087'`);
+		const [{ n }] = await engine(db).query(`SELECT count(*) AS n FROM instalments WHERE project_code = '60-ข-087'`);
 		expect(n).toBe(0);
 		expect(manifest.network_sample).toMatchObject({ partners: 0, projects: 0, instalments: 0 });
 	});
@@ -243,7 +251,7 @@ describe('more formats in one folder', () => {
 		});
 		const more = await open(formatsOut);
 		try {
-			const rows = await more.staging.query(
+			const rows = await engine(more).query(
 				`SELECT project_code, status, province_code, start_date, issue_area_ids FROM projects WHERE project_code IN ('68-ข-101', '67-ก-001') ORDER BY 1`
 			);
 			expect(rows).toEqual([
@@ -262,7 +270,7 @@ describe('more formats in one folder', () => {
 					issue_area_ids: 'alcohol_drugs'
 				}
 			]);
-			const [partner] = await more.staging.query(
+			const [partner] = await engine(more).query(
 				`SELECT partner_type, province_code, year_joined FROM partners WHERE partner_id = 'ภ-101'`
 			);
 			expect(partner).toEqual({ partner_type: 'local_government', province_code: '90', year_joined: 2023 });
@@ -288,7 +296,7 @@ describe('the Your data page and the build', () => {
 			// What the user answers on the page for the two values nobody can place (the build leaves those rows out).
 			const userAnswers = { provinceFixes: { เมืองลับแล: '50' }, codeFixes: { status: { รอตรวจสอบเอกสาร: 'planned' } } };
 			for (const [i, file] of files.entries()) {
-				const staged = await stageFile(page.staging, file.name, file.bytes, `probe${i}`);
+				const staged = await stageFile(page.uploads, file.name, file.bytes, `probe${i}`);
 				const plan = planFor(mappings, file.name, staged.headers) ?? {
 					table: detectTable(staged.headers)[0].table,
 					mapping: detectTable(staged.headers)[0].mapping,
@@ -296,7 +304,7 @@ describe('the Your data page and the build', () => {
 					codeFixes: {},
 					indicators: []
 				};
-				await discardStaged(page.staging, staged);
+				await discardStaged(page.uploads, staged);
 				const status = await loadWithPlan(page, `f${i}`, file.name, file.bytes, {
 					...plan,
 					provinceFixes: { ...plan.provinceFixes, ...userAnswers.provinceFixes },

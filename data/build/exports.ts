@@ -12,6 +12,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { NodeConnector } from '$lib/data/node-connector';
+import { UploadQueries } from '$lib/data/upload-queries';
 import { TABLES, type IssueAreaRow, type TableName } from '$lib/data/contract';
 import { detectTable } from '$lib/upload/detect';
 import { MAPPING_FILE, MappingFileError, parseMappingFile, planFor, type MappingEntry } from '$lib/upload/mapping-file';
@@ -162,13 +163,13 @@ export async function readExports(folder: string, reference: ExportsReference): 
 		} else units.push({ name, file: name, sheet: null, bytes: data, format: null, excelRows: null });
 	}
 
-	const conn = await NodeConnector.open();
+	const uploads = new UploadQueries(await NodeConnector.open());
 	try {
 		for (const unit of units) {
 			const where = { file: unit.file, sheet: unit.sheet };
 			let staged: StagedFile;
 			try {
-				staged = await stageFile(conn, unit.name, unit.bytes, undefined, unit.excelRows ?? undefined);
+				staged = await stageFile(uploads, unit.name, unit.bytes, undefined, unit.excelRows ?? undefined);
 			} catch (e) {
 				const problems: Problem[] =
 					e instanceof FileRejected ? e.problems : [{ code: 'unreadable', detail: String(e) }];
@@ -209,7 +210,7 @@ export async function readExports(folder: string, reference: ExportsReference): 
 					continue;
 				}
 				const mapping = plan?.mapping ?? suggestMapping(table, staged.headers);
-				const prepared = await prepareTable(conn, staged, table, mapping, {
+				const prepared = await prepareTable(uploads, staged, table, mapping, {
 					provinces: reference.provinces,
 					issueAreas: reference.issueAreas,
 					provinceFixes: plan?.provinceFixes ?? {},
@@ -224,7 +225,7 @@ export async function readExports(folder: string, reference: ExportsReference): 
 					continue;
 				}
 				const bad = new Set<number>();
-				for (const r of await rowProblems(conn, prepared)) {
+				for (const r of await rowProblems(uploads, prepared)) {
 					bad.add(r.row);
 					const problem = r.problem;
 					report.problems.push({
@@ -240,10 +241,8 @@ export async function readExports(folder: string, reference: ExportsReference): 
 						message_en: sentence('en', problem, unitOf)
 					});
 				}
-				const columns = TABLES[table].columns.map((c) => `"${c.name}"`).join(', ');
-				const rows = await conn.query(
-					`SELECT __row, ${columns} FROM "${prepared.norm}" WHERE __row NOT IN (${[0, ...bad].join(', ')}) ORDER BY __row`
-				);
+				const columns = TABLES[table].columns.map((c) => c.name);
+				const rows = await uploads.keptRows(prepared.norm, columns, bad);
 				const list = (tables[table as ExportTable] ??= []);
 				for (const { __row, ...row } of rows) {
 					const r = Number(__row);
@@ -256,11 +255,11 @@ export async function readExports(folder: string, reference: ExportsReference): 
 				summary.left_out = bad.size;
 				summary.status = 'used';
 			} finally {
-				await discardStaged(conn, staged);
+				await discardStaged(uploads, staged);
 			}
 		}
 	} finally {
-		await conn.close();
+		await uploads.close();
 	}
 	for (const [table, rows] of Object.entries(tables)) report.tables[table as ExportTable] = rows.length;
 	return { tables, report, files };

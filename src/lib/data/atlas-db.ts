@@ -10,7 +10,10 @@ import { COVERAGE_INPUTS, CoverageQueries } from './coverage-queries';
 import { ident } from './connector';
 import { coveredEnoughSql } from './aggregate-coverage';
 import { guardSql, limitedSql, type GuardRefusal } from './sql-guard';
+import { duplicateKeys, emptyRequired } from './contract-checks';
+import { UploadQueries } from './upload-queries';
 import {
+	isNumericType,
 	TABLES,
 	TABLE_NAMES,
 	type IndicatorRow,
@@ -118,13 +121,10 @@ const REGION_ID = `regexp_replace(lower(p.region_en), 'ern$', '')`;
 /** Orders values worst first, whichever direction is worse (needs the catalogue as `c`, values as `v`). */
 const WORST_FIRST = `CASE WHEN c.higher_is_worse THEN -v.value ELSE v.value END`;
 
-const NUMERIC =
-	/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/;
-
 function compatible(expected: TableSpec['columns'][number]['type'], actual: string): boolean {
 	if (expected === 'VARCHAR') return actual === 'VARCHAR';
 	if (expected === 'BOOLEAN') return actual === 'BOOLEAN';
-	return NUMERIC.test(actual);
+	return isNumericType(actual);
 }
 
 /** Tables whose change makes indicator_aggregates stale. */
@@ -181,11 +181,15 @@ export class AtlasDb implements AtlasQueries {
 	/** Network coverage questions (partners, projects, districts). */
 	readonly coverage = new CoverageQueries((sql, params) => this.rows(sql, params));
 	private coverageIndexed: Promise<CoverageIndex | null> | null = null;
+	/** The upload feature's staging tables ("__user_…"), read and checked before adoptTable takes them; views never use it. */
+	readonly uploads: UploadQueries;
 
 	private constructor(
 		private readonly connector: Connector,
 		private readonly fetchFile: FetchFile
-	) {}
+	) {
+		this.uploads = new UploadQueries(connector);
+	}
 
 	/** Load the given contract tables from `fetchFile`; fails with the first file that breaks the contract. */
 	static async open(
@@ -335,11 +339,6 @@ export class AtlasDb implements AtlasQueries {
 		}
 	}
 
-	/** The engine, for the upload feature's own staging tables (named "__user_…"); views never use it. */
-	get staging(): Connector {
-		return this.connector;
-	}
-
 	/**
 	 * Adopts a user's table from a staging table (loaded and normalised by the upload feature):
 	 * checked against the contract exactly like a bundled file, then it replaces the table or,
@@ -383,6 +382,36 @@ export class AtlasDb implements AtlasQueries {
 		if (COVERAGE_INDEX_INPUTS.has(name)) this.coverageIndexed = null;
 		if (AGGREGATE_INPUTS.has(name) && this.loading.has('indicator_values')) await this.aggregate();
 		if (COVERAGE_INPUTS.has(name)) await this.prepareCoverage();
+	}
+
+	/**
+	 * Adopts rows given as values (e.g. the catalogue and sources rows for a user's indicators): a
+	 * staging table with the contract's columns (absent values NULL), filled with bound parameters,
+	 * then adoptTable as for any file.
+	 */
+	async adoptRows(
+		name: TableName,
+		rows: readonly Readonly<Record<string, SqlParam>>[],
+		file: string,
+		mode: AdoptMode = 'replace'
+	): Promise<void> {
+		const { columns } = TABLES[name];
+		const staging = `__rows_${name}`;
+		await this.connector.query(
+			`CREATE OR REPLACE TABLE ${ident(staging)} (${columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`
+		);
+		try {
+			const placeholders = `(${columns.map(() => '?').join(', ')})`;
+			for (const row of rows)
+				await this.connector.query(
+					`INSERT INTO ${ident(staging)} VALUES ${placeholders}`,
+					columns.map((c) => row[c.name] ?? null)
+				);
+		} catch (e) {
+			await this.connector.query(`DROP TABLE IF EXISTS ${ident(staging)}`);
+			throw e;
+		}
+		await this.adoptTable(name, staging, file, mode);
 	}
 
 	/** Loads the bundled files of these tables again (after a user's table is removed), then re-aggregates. */
@@ -450,24 +479,16 @@ export class AtlasDb implements AtlasQueries {
 			}
 		}
 		if (problems.length === 0) {
-			// One scan for every required column (a million projects: one pass instead of one per column).
-			const required = spec.columns.filter((c) => c.required);
-			if (required.length > 0) {
-				const [empty] = await this.connector.query(
-					`SELECT ${required.map((c, i) => `count(*) FILTER (WHERE ${ident(c.name)} IS NULL) AS n${i}`).join(', ')}
-					 FROM ${ident(staging)}`
-				);
-				required.forEach((column, i) => {
-					const n = Number(empty[`n${i}`]);
-					if (n > 0) problems.push(`required column "${column.name}" is empty in ${n} rows`);
-				});
-			}
-			const key = spec.key.map(ident).join(', ');
-			const dupes = await this.connector.query(
-				`SELECT ${key}, count(*) AS n FROM ${ident(staging)} GROUP BY ALL HAVING count(*) > 1 LIMIT 3`
-			);
-			if (dupes.length > 0) {
-				const shown = dupes.map((d) => spec.key.map((k) => d[k]).join('/')).join(', ');
+			const rows = (sql: string, params?: SqlParam[]) => this.connector.query(sql, params);
+			const required = spec.columns.filter((c) => c.required).map((c) => c.name);
+			for (const { column, count } of await emptyRequired(rows, staging, required))
+				problems.push(`required column "${column}" is empty in ${count} rows`);
+			const dupes = await duplicateKeys(rows, staging, spec.key);
+			if (dupes.count > 0) {
+				const shown = dupes.examples
+					.slice(0, 3)
+					.map((d) => spec.key.map((k) => d.key[k]).join('/'))
+					.join(', ');
 				problems.push(`duplicate key (${spec.key.join(', ')}): ${shown}`);
 			}
 		}

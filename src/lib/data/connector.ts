@@ -47,6 +47,15 @@ export function plainRow(row: Row): Row {
 	return out;
 }
 
+/** A list value as an array: DuckDB lists arrive as arrays (Node) or Arrow vectors (browser). */
+export function listValues(value: unknown): unknown[] {
+	if (Array.isArray(value)) return value.map(plainValue);
+	if (value && typeof value === 'object' && 'toArray' in value && typeof value.toArray === 'function')
+		return Array.from(value.toArray() as ArrayLike<unknown>, plainValue);
+	if (value && typeof value === 'object' && Symbol.iterator in value) return [...(value as Iterable<unknown>)].map(plainValue);
+	return [];
+}
+
 /** Quote an identifier (table or column name) for SQL. Values are always bound, never quoted. */
 export function ident(name: string): string {
 	return `"${name.replaceAll('"', '""')}"`;

@@ -10,6 +10,14 @@ export * from '../core/domain';
 
 export type ColumnType = 'VARCHAR' | 'SMALLINT' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
 
+const NUMERIC_TYPE =
+	/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/;
+
+/** True for a DuckDB numeric type name ("BIGINT", "DECIMAL(12,2)"…): a file's column a numeric contract column can take. */
+export function isNumericType(duckdbType: string): boolean {
+	return NUMERIC_TYPE.test(duckdbType);
+}
+
 export interface ColumnSpec {
 	name: string;
 	type: ColumnType;

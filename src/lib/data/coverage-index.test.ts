@@ -12,11 +12,14 @@ const DATA = join(process.cwd(), 'static/data');
 const fetchFile = async (file: string) => new Uint8Array(readFileSync(join(DATA, file)));
 
 let db: AtlasDb;
+/** The engine under db, for the tests' own tables and look at them. */
+let conn: NodeConnector;
 let index: CoverageIndex;
 
 beforeAll(async () => {
 	if (!existsSync(join(DATA, 'manifest.json'))) throw new Error('run `npm run data` first (npm test does it for you)');
-	db = await AtlasDb.open(await NodeConnector.open(), fetchFile);
+	conn = await NodeConnector.open();
+	db = await AtlasDb.open(conn, fetchFile);
 	index = (await db.coverageIndex())!;
 });
 
@@ -48,7 +51,7 @@ const FILTERS: CoverageFilter[] = [
 
 describe('the coverage index answers as SQL does', () => {
 	it('holds every prepared partner and project', async () => {
-		const [{ n }] = await db.staging.query(
+		const [{ n }] = await conn.query(
 			`SELECT CAST((SELECT count(*) FROM coverage_partners) + (SELECT count(*) FROM coverage_projects) AS INTEGER) AS n`
 		);
 		expect(index.size).toBe(n);
@@ -70,7 +73,7 @@ describe('the coverage index answers as SQL does', () => {
 		const sql = answersFromSql(db.coverage);
 		const thailand = [97, 5, 106, 21] as const;
 		for (const f of FILTERS.slice(0, 9)) {
-			const [{ n }] = await db.staging.query(
+			const [{ n }] = await conn.query(
 				`SELECT CAST(count(*) AS INTEGER) AS n FROM (${'SELECT lat, lon FROM coverage_partners UNION ALL SELECT lat, lon FROM coverage_projects'})
 				 WHERE lat IS NOT NULL AND lon IS NOT NULL`
 			);
@@ -94,7 +97,7 @@ describe('the coverage index answers as SQL does', () => {
 		for (const f of FILTERS.slice(0, 9)) expect(found(f).partners + found(f).projects).toBeGreaterThan(0);
 		for (const f of FILTERS.slice(9, 11).concat(FILTERS.slice(13, 14)))
 			expect(found(f)).toEqual({ partners: 0, projects: 0 });
-		const [{ n: cancelled }] = await db.staging.query(`SELECT count(*) AS n FROM projects WHERE status = 'cancelled'`);
+		const [{ n: cancelled }] = await conn.query(`SELECT count(*) AS n FROM projects WHERE status = 'cancelled'`);
 		expect(Number(cancelled)).toBeGreaterThan(0);
 		expect(found(FILTERS[14])).toEqual({ partners: found(NO_COVERAGE_FILTER).partners, projects: Number(cancelled) });
 		// A status is a project's, a type a partner's: each leaves the other kind alone.
@@ -104,7 +107,7 @@ describe('the coverage index answers as SQL does', () => {
 
 	it("is built again from a user's partners table, and from the bundled one after a reset", async () => {
 		const before = index.byProvince(NO_COVERAGE_FILTER);
-		await db.staging.query(`CREATE TABLE __user_partners AS SELECT * FROM partners WHERE province_code <> '10'`);
+		await conn.query(`CREATE TABLE __user_partners AS SELECT * FROM partners WHERE province_code <> '10'`);
 		await db.adoptTable('partners', '__user_partners', 'my-partners.parquet');
 		const user = (await db.coverageIndex())!;
 		expect(user).not.toBe(index);
@@ -116,7 +119,7 @@ describe('the coverage index answers as SQL does', () => {
 	});
 
 	it('is built again when the districts change, which decide what a covered district is', async () => {
-		await db.staging.query(`CREATE TABLE __user_districts AS SELECT * FROM districts WHERE province_code <> '40'`);
+		await conn.query(`CREATE TABLE __user_districts AS SELECT * FROM districts WHERE province_code <> '40'`);
 		await db.adoptTable('districts', '__user_districts', 'my-districts.parquet');
 		const user = (await db.coverageIndex())!;
 		expect(user.byDistrict(NO_COVERAGE_FILTER, '40')).toEqual([]);
@@ -129,7 +132,7 @@ describe('the coverage index answers as SQL does', () => {
 	});
 
 	it('is not built for more networks than a mask holds; the answers then come from SQL', async () => {
-		await db.staging.query(
+		await conn.query(
 			`CREATE TABLE __many_networks AS
 			 SELECT * REPLACE (CASE WHEN row_number() OVER () <= 40 THEN 'net_' || row_number() OVER () ELSE network_ids END AS network_ids)
 			 FROM partners`

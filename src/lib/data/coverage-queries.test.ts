@@ -10,15 +10,18 @@ const DATA = join(process.cwd(), 'static/data');
 const fetchFile = async (file: string) => new Uint8Array(readFileSync(join(DATA, file)));
 
 let db: AtlasDb;
+/** The engine under db, for the tests' own tables and look at them. */
+let conn: NodeConnector;
 
 beforeAll(async () => {
 	if (!existsSync(join(DATA, 'manifest.json'))) throw new Error('run `npm run data` first (npm test does it for you)');
-	db = await AtlasDb.open(await NodeConnector.open(), fetchFile);
+	conn = await NodeConnector.open();
+	db = await AtlasDb.open(conn, fetchFile);
 });
 
 afterAll(() => db?.close());
 
-const rows = async <T>(sql: string, params: (string | number | null)[]) => (await db.staging.query(sql, params)) as T[];
+const rows = async <T>(sql: string, params: (string | number | null)[]) => (await conn.query(sql, params)) as T[];
 
 /** Partners, projects and budget per province, straight from the loaded tables. */
 async function expected(
@@ -96,7 +99,7 @@ describe('coverage by province', () => {
 
 	it("follows a user's partners table, and the bundled one again after a reset", async () => {
 		const before = await answered(NO_COVERAGE_FILTER);
-		await db.staging.query(`CREATE TABLE __user_partners AS SELECT * FROM partners WHERE province_code <> '10'`);
+		await conn.query(`CREATE TABLE __user_partners AS SELECT * FROM partners WHERE province_code <> '10'`);
 		await db.adoptTable('partners', '__user_partners', 'my-partners.parquet');
 		const after = await answered(NO_COVERAGE_FILTER);
 		expect(after.get('10')?.partners ?? 0).toBe(0);

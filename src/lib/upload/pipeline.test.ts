@@ -28,9 +28,12 @@ const DATA = join(process.cwd(), 'static/data');
 const fetchFile = async (file: string) => new Uint8Array(readFileSync(join(DATA, file)));
 const scratch = mkdtempSync(join(tmpdir(), 'phakhi-upload-'));
 let db: AtlasDb;
+/** The engine under db, for the tests' own look at the tables. */
+let conn: NodeConnector;
 
 beforeAll(async () => {
-	db = await AtlasDb.open(await NodeConnector.open(), fetchFile, CORE_TABLES);
+	conn = await NodeConnector.open();
+	db = await AtlasDb.open(conn, fetchFile, CORE_TABLES);
 });
 afterAll(async () => {
 	await db?.close();
@@ -53,7 +56,7 @@ async function parquetOf(sql: string): Promise<Uint8Array> {
 async function loadProjects(staged: Awaited<ReturnType<typeof stageFile>>): Promise<void> {
 	const [best] = detectTable(staged.headers);
 	expect(best.table).toBe('projects');
-	const prepared = await prepareTable(db.staging, staged, 'projects', best.mapping, await contextFor(db));
+	const prepared = await prepareTable(db.uploads, staged, 'projects', best.mapping, await contextFor(db));
 	expect(prepared.problems).toEqual([]);
 	await commitTable(db, prepared);
 }
@@ -68,34 +71,34 @@ async function rejection(promise: Promise<unknown>): Promise<Problem[]> {
 	throw new Error('expected a rejection');
 }
 
-const count = async (sql: string) => Number((await db.staging.query(sql))[0].n);
+const count = async (sql: string) => Number((await conn.query(sql))[0].n);
 
 describe('stageFile', () => {
 	it('refuses empty, truncated, too large and unsupported files with their reason', async () => {
-		expect(await rejection(stageFile(db.staging, 'empty.csv', new Uint8Array()))).toEqual([{ code: 'empty_file' }]);
-		expect(await rejection(stageFile(db.staging, 'blank.csv', utf8('  \n\n')))).toEqual([{ code: 'empty_file' }]);
+		expect(await rejection(stageFile(db.uploads, 'empty.csv', new Uint8Array()))).toEqual([{ code: 'empty_file' }]);
+		expect(await rejection(stageFile(db.uploads, 'blank.csv', utf8('  \n\n')))).toEqual([{ code: 'empty_file' }]);
 		const good = await parquetOf(`SELECT 1 AS a`);
-		expect(await rejection(stageFile(db.staging, 'cut.parquet', good.subarray(0, good.length - 20)))).toEqual([
+		expect(await rejection(stageFile(db.uploads, 'cut.parquet', good.subarray(0, good.length - 20)))).toEqual([
 			{ code: 'truncated_parquet' }
 		]);
 		expect(detectFormat('x.xlsx', utf8('PK\u0003\u0004...'))).toEqual({ code: 'unsupported_format', format: 'xlsx' });
 		expect(detectFormat('x.json', utf8('[]'))).toEqual({ code: 'unsupported_format', format: 'json' });
 		const big = { length: MAX_FILE_BYTES + 1 } as Uint8Array;
-		expect((await rejection(stageFile(db.staging, 'big.csv', big)))[0]).toMatchObject({ code: 'too_large' });
-		expect(await rejection(stageFile(db.staging, 'header.csv', utf8('a,b\n')))).toEqual([{ code: 'no_rows' }]);
-		expect(await rejection(stageFile(db.staging, 'bin.csv', new Uint8Array([1, 2, 0, 3])))).toEqual([
+		expect((await rejection(stageFile(db.uploads, 'big.csv', big)))[0]).toMatchObject({ code: 'too_large' });
+		expect(await rejection(stageFile(db.uploads, 'header.csv', utf8('a,b\n')))).toEqual([{ code: 'no_rows' }]);
+		expect(await rejection(stageFile(db.uploads, 'bin.csv', new Uint8Array([1, 2, 0, 3])))).toEqual([
 			{ code: 'binary_text' }
 		]);
 	});
 
 	it('stages a Windows-874 CSV as UTF-8 text with row numbers', async () => {
 		const text = 'จังหวัด,ปี,ค่า\nกทม.,2561,"1,000.5"\nจ.สุราษฏร์ธานี,2561,12\n';
-		const staged = await stageFile(db.staging, 'thai.csv', encodeWindows874(text));
+		const staged = await stageFile(db.uploads, 'thai.csv', encodeWindows874(text));
 		expect(staged.encoding).toBe('windows-874');
 		expect(staged.headers).toEqual(['จังหวัด', 'ปี', 'ค่า']);
 		expect(staged.rows).toBe(2);
 		expect(staged.preview[0]).toEqual({ จังหวัด: 'กทม.', ปี: '2561', ค่า: '1,000.5' });
-		await discardStaged(db.staging, staged);
+		await discardStaged(db.uploads, staged);
 	});
 });
 
@@ -103,11 +106,11 @@ describe('prepare and commit', () => {
 	it('loads Thai indicator values as a new indicator, in every aggregate, with its own source line', async () => {
 		const text =
 			'จังหวัด,ปี พ.ศ.,ค่า\n' + 'กทม.,2566,"1,250.5"\n' + 'จ.สุราษฏร์ธานี,2566,80\n' + 'Korat,2566,70\n' + 'ขอนแก่น,2565,60\n';
-		const staged = await stageFile(db.staging, 'mine.csv', encodeWindows874(text));
+		const staged = await stageFile(db.uploads, 'mine.csv', encodeWindows874(text));
 		const [best] = detectTable(staged.headers);
 		expect(best.table).toBe('indicator_values');
 		const mapping = { ...best.mapping, indicator_id: { kind: 'constant' as const, value: 'my_smoking' } };
-		const prepared = await prepareTable(db.staging, staged, 'indicator_values', mapping, await contextFor(db));
+		const prepared = await prepareTable(db.uploads, staged, 'indicator_values', mapping, await contextFor(db));
 		expect(prepared.problems).toEqual([]);
 		expect(prepared.indicatorIds).toEqual(['my_smoking']);
 		expect(prepared.notes).toEqual(
@@ -147,9 +150,9 @@ describe('prepare and commit', () => {
 		const bytes = await parquetOf(
 			`SELECT 'road_death_rate' AS indicator_id, '40' AS province_code, 2023::SMALLINT AS year, 1.5::DOUBLE AS value`
 		);
-		const staged = await stageFile(db.staging, 'rdr.parquet', bytes);
+		const staged = await stageFile(db.uploads, 'rdr.parquet', bytes);
 		const prepared = await prepareTable(
-			db.staging,
+			db.uploads,
 			staged,
 			'indicator_values',
 			suggestMapping('indicator_values', staged.headers),
@@ -184,9 +187,9 @@ describe('prepare and commit', () => {
 			'ภูเก็ต,2566,7\n' +
 			'ระยอง,,9\n' +
 			'Atlantis,2565,3\n';
-		const staged = await stageFile(db.staging, 'pop.csv', utf8(text));
+		const staged = await stageFile(db.uploads, 'pop.csv', utf8(text));
 		const prepared = await prepareTable(
-			db.staging,
+			db.uploads,
 			staged,
 			'population',
 			suggestMapping('population', staged.headers),
@@ -235,14 +238,14 @@ describe('prepare and commit', () => {
 
 		// The user fixes the province; the rest still stops the file.
 		const fixed = await prepareTable(
-			db.staging,
+			db.uploads,
 			staged,
 			'population',
 			suggestMapping('population', staged.headers),
 			await contextFor(db, { Atlantis: '21' })
 		);
 		expect(fixed.problems.some((p) => p.code === 'unknown_province')).toBe(false);
-		await discardStaged(db.staging, staged);
+		await discardStaged(db.uploads, staged);
 	});
 
 	it('counts the blank cells that load as no value, per column, with the first rows', async () => {
@@ -251,12 +254,12 @@ describe('prepare and commit', () => {
 		const blanks = ['', '-', 'n/a', '  ', '', 'ไม่มีข้อมูล', ''];
 		const provinces = ['10', '11', '12', '13', '14', '15', '16', '17', '18'];
 		provinces.forEach((p, i) => lines.push(`${p},2566,${blanks[i] ?? String(i)},${i === 8 ? '' : i}`));
-		const staged = await stageFile(db.staging, 'blanks.csv', utf8(lines.join('\n') + '\n'));
+		const staged = await stageFile(db.uploads, 'blanks.csv', utf8(lines.join('\n') + '\n'));
 		const mapping = {
 			...suggestMapping('indicator_values', staged.headers),
 			indicator_id: { kind: 'constant' as const, value: 'blanks' }
 		};
-		const prepared = await prepareTable(db.staging, staged, 'indicator_values', mapping, await contextFor(db));
+		const prepared = await prepareTable(db.uploads, staged, 'indicator_values', mapping, await contextFor(db));
 		expect(prepared.problems).toEqual([]);
 		expect(prepared.notes.filter((n) => n.code === 'cells')).toEqual([
 			{
@@ -280,19 +283,19 @@ describe('prepare and commit', () => {
 		]);
 		// And they are NULL in the table, exactly those.
 		expect(await count(`SELECT count(*) AS n FROM ${prepared.norm} WHERE value IS NULL`)).toBe(7);
-		await discardStaged(db.staging, staged);
+		await discardStaged(db.uploads, staged);
 	});
 
 	it('reports a missing required column and a bad constant', async () => {
-		const staged = await stageFile(db.staging, 'noyear.csv', utf8('จังหวัด,ค่า\nขอนแก่น,1\n'));
+		const staged = await stageFile(db.uploads, 'noyear.csv', utf8('จังหวัด,ค่า\nขอนแก่น,1\n'));
 		const mapping = {
 			...suggestMapping('indicator_values', staged.headers),
 			indicator_id: { kind: 'constant' as const, value: 'x' }
 		};
-		const prepared = await prepareTable(db.staging, staged, 'indicator_values', mapping, await contextFor(db));
+		const prepared = await prepareTable(db.uploads, staged, 'indicator_values', mapping, await contextFor(db));
 		expect(prepared.problems).toEqual([{ code: 'missing_column', column: 'year', type: 'SMALLINT' }]);
 		const bad = await prepareTable(
-			db.staging,
+			db.uploads,
 			staged,
 			'indicator_values',
 			{ ...mapping, year: { kind: 'constant', value: 'soon' } },
@@ -300,14 +303,14 @@ describe('prepare and commit', () => {
 		);
 		expect(bad.problems).toEqual([{ code: 'bad_constant', column: 'year', value: 'soon', kind: 'year' }]);
 		const good = await prepareTable(
-			db.staging,
+			db.uploads,
 			staged,
 			'indicator_values',
 			{ ...mapping, year: { kind: 'constant', value: 'พ.ศ. 2566' } },
 			await contextFor(db)
 		);
 		expect(good.problems).toEqual([]);
-		await discardStaged(db.staging, staged);
+		await discardStaged(db.uploads, staged);
 	});
 
 	it('reads Thai project dates and amounts into the projects table', async () => {
@@ -315,8 +318,8 @@ describe('prepare and commit', () => {
 			'รหัสโครงการ,ชื่อโครงการ,แผนงาน,หน่วยงาน,วันเริ่มต้น,วันสิ้นสุด,งบประมาณ (บาท),จังหวัด,สถานะ\n' +
 			'67-ก-001,โครงการหนึ่ง,แผนงานหนึ่ง,สมาคมหนึ่ง,1 ม.ค. 2567,31 ธ.ค. 2567,"1,000,000.00",ภูเก็ต,active\n' +
 			'67-ก-002,โครงการสอง,แผนงานหนึ่ง,สมาคมสอง,1 ก.พ. 67,30/06/2567,"250,000",สุราษฎร์ธานี,closed\n';
-		await loadProjects(await stageFile(db.staging, 'projects.csv', encodeWindows874(text)));
-		const rows = await db.staging.query(
+		await loadProjects(await stageFile(db.uploads, 'projects.csv', encodeWindows874(text)));
+		const rows = await conn.query(
 			`SELECT project_code, start_date, end_date, budget, province_code, is_sample FROM projects ORDER BY 1`
 		);
 		expect(rows).toEqual([
@@ -352,10 +355,10 @@ describe('prepare and commit', () => {
 			       {'name': 'คุณ ' || i, 'phone': '08' || i} AS contact,
 			       MAP {'year': 2567 + i} AS extra
 			FROM range(1, 5) t(i)`);
-		const staged = await stageFile(db.staging, 'projects-lists.parquet', bytes);
+		const staged = await stageFile(db.uploads, 'projects-lists.parquet', bytes);
 		expect(staged.types.issue_area_ids).toBe('VARCHAR[]');
 		await loadProjects(staged);
-		const rows = await db.staging.query(
+		const rows = await conn.query(
 			`SELECT project_code, issue_area_ids, contact.name AS contact_name, extra['year'] AS year FROM projects ORDER BY 1`
 		);
 		expect(rows).toEqual([
@@ -379,10 +382,10 @@ describe('coded values', () => {
 			'67-ก-001,หนึ่ง,แผน,สมาคม,ดำเนินการ,ภูเก็ต,"1,000",1 ม.ค. 2567,31 ธ.ค. 2567,"บุหรี่, เหล้า"\n' +
 			'67-ก-002,สอง,แผน,สมาคม,ปิดโครงการ,ภูเก็ต,"2,000",1 ม.ค. 2567,31 ธ.ค. 2567,มลพิษ\n' +
 			'67-ก-003,สาม,แผน,สมาคม,ระงับชั่วคราว,ภูเก็ต,"3,000",1 ม.ค. 2567,31 ธ.ค. 2567,บุหรี่;ดนตรี\n';
-		const staged = await stageFile(db.staging, 'coded.csv', encodeWindows874(text));
+		const staged = await stageFile(db.uploads, 'coded.csv', encodeWindows874(text));
 		const [best] = detectTable(staged.headers);
 		expect(best.table).toBe('projects');
-		const prepared = await prepareTable(db.staging, staged, 'projects', best.mapping, await contextFor(db));
+		const prepared = await prepareTable(db.uploads, staged, 'projects', best.mapping, await contextFor(db));
 		expect(prepared.problems).toEqual([
 			{
 				code: 'unknown_code',
@@ -402,13 +405,13 @@ describe('coded values', () => {
 			}
 		]);
 		// Never stored as written: the rows with unplaced values hold NULL, not the words.
-		expect(await db.staging.query(`SELECT status, issue_area_ids FROM ${prepared.norm} ORDER BY __row`)).toEqual([
+		expect(await conn.query(`SELECT status, issue_area_ids FROM ${prepared.norm} ORDER BY __row`)).toEqual([
 			{ status: 'active', issue_area_ids: 'tobacco;alcohol_drugs' },
 			{ status: 'closed', issue_area_ids: 'environment' },
 			{ status: null, issue_area_ids: null }
 		]);
 		const fixed = await prepareTable(
-			db.staging,
+			db.uploads,
 			staged,
 			'projects',
 			best.mapping,
@@ -417,7 +420,7 @@ describe('coded values', () => {
 		expect(fixed.problems).toEqual([]);
 		expect(fixed.notes).toContainEqual({ code: 'converted', column: 'status', kind: 'code', count: 3 });
 		await commitTable(db, fixed);
-		expect(await db.staging.query(`SELECT project_code, status, issue_area_ids FROM projects ORDER BY 1`)).toEqual([
+		expect(await conn.query(`SELECT project_code, status, issue_area_ids FROM projects ORDER BY 1`)).toEqual([
 			{ project_code: '67-ก-001', status: 'active', issue_area_ids: 'tobacco;alcohol_drugs' },
 			{ project_code: '67-ก-002', status: 'closed', issue_area_ids: 'environment' },
 			{ project_code: '67-ก-003', status: 'cancelled', issue_area_ids: 'tobacco;mental_health' }

@@ -12,16 +12,22 @@
  *    the tables the views read, so a bad file leaves everything as it was.
  */
 import type { AtlasDb } from '$lib/data/atlas-db';
-import { ident, type Connector, type Row } from '$lib/data/connector';
-import { TABLES, type ColumnSpec, type ColumnType, type IssueAreaRow, type TableName } from '$lib/data/contract';
+import {
+	TABLES,
+	type ColumnSpec,
+	type ColumnType,
+	type IndicatorRow,
+	type IssueAreaRow,
+	type SourceRow,
+	type TableName
+} from '$lib/data/contract';
+import { FIRST, type ColumnRead, type LookupEntry, type Row, type SqlParam, type UploadQueries } from '$lib/data/upload-queries';
 import { ParquetDecodeError, type DecodeFailure } from '$lib/data/parquet-to-arrow';
 import { CODED_COLUMNS, createCodeResolver, type CodeField } from './codes';
 import { EncodingError, toUtf8, type TextEncodingName } from './encoding';
 import { unusedHeaders, valueKind, type Mapping, type ValueKind } from './mapping';
 import {
-	amountSql,
 	createProvinceResolver,
-	isMissingSql,
 	isMissingText,
 	parseAmount,
 	parseBoolean,
@@ -34,9 +40,6 @@ import {
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 export type FileFormat = 'parquet' | 'csv' | 'arrow';
-
-/** How many offending rows and values a problem names. */
-const FIRST = 5;
 
 export type Problem =
 	| { code: 'empty_file' }
@@ -110,8 +113,6 @@ export interface StagedFile {
 	lineOffset: number;
 }
 
-const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
 function extensionOf(name: string): string {
 	const m = /\.([A-Za-z0-9]+)$/.exec(name);
 	return m ? m[1].toLowerCase() : '';
@@ -153,7 +154,7 @@ function messageOf(e: unknown): string {
  * the sheet: `__row` is then that row, so every message names rows as Excel shows them.
  */
 export async function stageFile(
-	conn: Connector,
+	q: UploadQueries,
 	name: string,
 	bytes: Uint8Array,
 	id = stagingId(),
@@ -164,11 +165,9 @@ export async function stageFile(
 	const format = detectFormat(name, bytes);
 	if (typeof format !== 'string') throw new FileRejected(name, [format]);
 	const raw = `__user_raw_${id}`;
-	const load = `__user_load_${id}`;
 	let encoding: TextEncodingName | null = null;
 	try {
 		if (format === 'csv') {
-			if (!conn.registerFile) throw new Error('this engine cannot read CSV files');
 			let utf8;
 			try {
 				utf8 = toUtf8(bytes);
@@ -180,52 +179,27 @@ export async function stageFile(
 			encoding = utf8.encoding;
 			if (new TextDecoder().decode(utf8.bytes.subarray(0, 4096)).trim() === '')
 				throw new FileRejected(name, [{ code: 'empty_file' }]);
-			const path = await conn.registerFile(`__user_${id}.csv`, utf8.bytes);
-			try {
-				await conn.query(
-					`CREATE OR REPLACE TABLE ${ident(raw)} AS SELECT CAST(row_number() OVER () AS INTEGER) AS __row, *
-					 FROM read_csv(${sqlString(path)}, header = true, all_varchar = true, null_padding = true, sample_size = -1)`
-				);
-			} finally {
-				await conn.dropFile?.(`__user_${id}.csv`);
-			}
-		} else {
-			if (format === 'parquet') await conn.loadParquet(load, bytes, name);
-			else if (conn.loadArrowIpc) await conn.loadArrowIpc(load, bytes, name);
-			else throw new FileRejected(name, [{ code: 'unsupported_format', format: 'arrow' }]);
-			await conn.query(
-				`CREATE OR REPLACE TABLE ${ident(raw)} AS SELECT CAST(row_number() OVER () AS INTEGER) AS __row, * FROM ${ident(load)}`
-			);
-		}
+			await q.stageCsv(raw, id, utf8.bytes);
+		} else if (!(await q.stageColumnar(raw, id, format, bytes, name)))
+			throw new FileRejected(name, [{ code: 'unsupported_format', format: 'arrow' }]);
 	} catch (e) {
-		await dropTables(conn, [raw]);
+		await q.drop([raw]);
 		if (e instanceof FileRejected) throw e;
 		if (e instanceof ParquetDecodeError)
 			throw new FileRejected(name, [{ code: 'parquet', file: name, reason: e.reason, detail: e.detail }]);
 		throw new FileRejected(name, [{ code: 'unreadable', detail: messageOf(e).replace(/^.*?: /, '') }]);
-	} finally {
-		await dropTables(conn, [load]);
 	}
-	if (rowNumbers) {
-		// Our own integers (never data), as a list literal: data row i is sheet row rowNumbers[i].
-		const list = `[${rowNumbers.map((n) => Math.trunc(Number(n)) || 0).join(', ')}]::INTEGER[]`;
-		await conn.query(
-			`CREATE OR REPLACE TABLE ${ident(raw)} AS SELECT list_extract(${list}, __row + 1) AS __row, * EXCLUDE (__row) FROM ${ident(raw)} ORDER BY 1`
-		);
-	}
-	const described = await conn.query(
-		`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`,
-		[raw]
-	);
-	const columns = described.filter((r) => r.column_name !== '__row');
-	const headers = columns.map((r) => String(r.column_name));
-	const types = Object.fromEntries(columns.map((r) => [String(r.column_name), String(r.data_type)]));
-	const [{ n }] = await conn.query(`SELECT count(*) AS n FROM ${ident(raw)}`);
-	if (Number(n) === 0) {
-		await dropTables(conn, [raw]);
+	// A workbook sheet's rows keep the numbers Excel shows.
+	if (rowNumbers) await q.renumber(raw, rowNumbers);
+	const columns = await q.columns(raw);
+	const headers = columns.map((c) => c.name);
+	const types = Object.fromEntries(columns.map((c) => [c.name, c.type]));
+	const rows = await q.count(raw);
+	if (rows === 0) {
+		await q.drop([raw]);
 		throw new FileRejected(name, [{ code: 'no_rows' }]);
 	}
-	const preview = await conn.query(`SELECT * EXCLUDE (__row) FROM ${ident(raw)} ORDER BY __row LIMIT 5`);
+	const preview = await q.preview(raw);
 	return {
 		id,
 		name,
@@ -235,14 +209,10 @@ export async function stageFile(
 		raw,
 		headers,
 		types,
-		rows: Number(n),
+		rows,
 		preview,
 		lineOffset: format === 'csv' && !rowNumbers ? 1 : 0
 	};
-}
-
-export async function dropTables(conn: Connector, tables: readonly string[]): Promise<void> {
-	for (const t of tables) await conn.query(`DROP TABLE IF EXISTS ${ident(t)}`).catch(() => undefined);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,12 +265,11 @@ export interface Prepared {
 	context: PrepareContext;
 }
 
-/** A contract column fed by a column of the file: `raw` is its text as SQL over the staging table `r`. */
+/** A contract column fed by a column of the file, and how its values are read. */
 export interface CheckedColumn {
 	column: ColumnSpec;
 	header: string;
 	kind: ValueKind;
-	raw: string;
 }
 
 /** Tables a user's file merges into (rows with the same `merge` columns replaced, others kept) instead of replacing. */
@@ -318,7 +287,8 @@ const PARSERS: Record<Exclude<JsKind, 'code' | 'province'>, (raw: string) => unk
 	boolean: parseBoolean
 };
 
-const SQL_TYPE: Record<JsKind, string> = {
+/** The type a value read in JavaScript is stored as before the cast to the column's type (dates as ISO text). */
+const LOOKUP_TYPE: Record<JsKind, ColumnType> = {
 	province: 'VARCHAR',
 	year: 'SMALLINT',
 	date: 'VARCHAR',
@@ -332,54 +302,29 @@ function codedValue(resolve: (raw: string) => { codes: string[]; unknown: string
 	return m.unknown.length > 0 || m.codes.length === 0 ? null : m.codes.join(';');
 }
 
-/**
- * A staged column's values as text. A list (Parquet's natural shape for a multi-valued field: a
- * pyarrow, Polars or Spark export of issue areas or networks) becomes the contract's
- * semicolon-separated list, in its own order, empty elements left out.
- */
-function textSql(header: string, rawType: string): string {
-	const column = `r.${ident(header)}`;
-	return rawType.endsWith('[]') ? `array_to_string(${column}, ';')` : `CAST(${column} AS VARCHAR)`;
-}
-
-const NUMERIC_TYPE =
-	/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/;
-
-function literal(
-	column: ColumnSpec,
+/** A value the user typed for every row, read like a cell of its column; null when it cannot be read. */
+function constantValue(
 	kind: ValueKind,
 	value: string,
 	resolveProvince: (v: string) => string | null,
-	resolveCode: (column: string, v: string) => string | null
-): string | null {
+	resolveCode: (v: string) => string | null
+): string | number | boolean | null {
 	const v = value.trim();
 	switch (kind) {
-		case 'code': {
-			const code = resolveCode(column.name, v);
-			return code === null ? null : sqlString(code);
-		}
-		case 'province': {
-			const code = resolveProvince(v);
-			return code === null ? null : sqlString(code);
-		}
-		case 'year': {
-			const y = parseYear(v);
-			return y === null ? null : String(y);
-		}
-		case 'date': {
-			const d = parseThaiDate(v);
-			return d === null ? null : sqlString(d);
-		}
-		case 'boolean': {
-			const b = parseBoolean(v);
-			return b === null ? null : b ? 'TRUE' : 'FALSE';
-		}
-		case 'number': {
-			const n = parseAmount(v);
-			return n === null ? null : `CAST(${n} AS ${column.type})`;
-		}
+		case 'code':
+			return resolveCode(v);
+		case 'province':
+			return resolveProvince(v);
+		case 'year':
+			return parseYear(v);
+		case 'date':
+			return parseThaiDate(v);
+		case 'boolean':
+			return parseBoolean(v);
+		case 'number':
+			return parseAmount(v);
 		default:
-			return v === '' ? null : sqlString(v);
+			return v === '' ? null : v;
 	}
 }
 
@@ -389,7 +334,7 @@ function literal(
  * commitTable refuses a Prepared with problems.
  */
 export async function prepareTable(
-	conn: Connector,
+	q: UploadQueries,
 	staged: StagedFile,
 	table: TableName,
 	mapping: Mapping,
@@ -411,67 +356,44 @@ export async function prepareTable(
 	const problems: Problem[] = [];
 	const notes: Note[] = [];
 	const norm = `__user_norm_${staged.id}`;
-	const maps: string[] = [];
-	const selects: string[] = ['r.__row'];
-	const joins: string[] = [];
-	const checks: (CheckedColumn & { parsed: string })[] = [];
+	const reads: ColumnRead[] = [];
+	const checks: CheckedColumn[] = [];
 
-	for (const [i, column] of spec.columns.entries()) {
+	for (const column of spec.columns) {
 		const kind = valueKind(column);
 		const source = mapping[column.name] ?? { kind: 'none' };
-		const name = ident(column.name);
 		if (source.kind === 'none' || (source.kind === 'constant' && source.value.trim() === '')) {
 			if (column.required) problems.push({ code: 'missing_column', column: column.name, type: column.type });
-			selects.push(`CAST(NULL AS ${column.type}) AS ${name}`);
+			reads.push({ column, from: 'null' });
 			continue;
 		}
 		if (source.kind === 'constant') {
-			const lit = literal(column, kind, source.value, resolveProvinceCode, resolveCode);
-			if (lit === null) {
-				problems.push({ code: 'bad_constant', column: column.name, value: source.value, kind });
-				selects.push(`CAST(NULL AS ${column.type}) AS ${name}`);
-			} else selects.push(`CAST(${lit} AS ${column.type}) AS ${name}`);
+			const value = constantValue(kind, source.value, resolveProvinceCode, (v) => resolveCode(column.name, v));
+			if (value === null) problems.push({ code: 'bad_constant', column: column.name, value: source.value, kind });
+			reads.push(value === null ? { column, from: 'null' } : { column, from: 'constant', value });
 			continue;
 		}
-		if (!(source.header in staged.types)) {
+		const header = source.header;
+		if (!(header in staged.types)) {
 			if (column.required) problems.push({ code: 'missing_column', column: column.name, type: column.type });
-			selects.push(`CAST(NULL AS ${column.type}) AS ${name}`);
+			reads.push({ column, from: 'null' });
 			continue;
 		}
-		const rawType = staged.types[source.header];
-		const rawText = textSql(source.header, rawType);
-		if (kind === 'text') {
-			selects.push(`NULLIF(trim(${rawText}), '') AS ${name}`);
-			checks.push({ column, header: source.header, kind, raw: rawText, parsed: `NULLIF(trim(${rawText}), '')` });
-		} else if (kind === 'number') {
-			const parsed = NUMERIC_TYPE.test(rawType) ? `CAST(r.${ident(source.header)} AS DOUBLE)` : amountSql(rawText);
-			const fits =
-				column.type === 'DOUBLE'
-					? parsed
-					: `CASE WHEN ${parsed} = round(${parsed}) THEN TRY_CAST(${parsed} AS ${column.type}) END`;
-			selects.push(`CAST(${fits} AS ${column.type}) AS ${name}`);
-			checks.push({ column, header: source.header, kind, raw: rawText, parsed: fits });
-		} else if (kind === 'boolean' && rawType === 'BOOLEAN') {
-			selects.push(`r.${ident(source.header)} AS ${name}`);
-			checks.push({ column, header: source.header, kind, raw: rawText, parsed: `r.${ident(source.header)}` });
-		} else {
+		checks.push({ column, header, kind });
+		if (kind === 'text') reads.push({ column, from: 'text', header });
+		else if (kind === 'number') reads.push({ column, from: 'number', header });
+		else if (kind === 'boolean' && staged.types[header] === 'BOOLEAN') reads.push({ column, from: 'boolean', header });
+		else {
 			// Value by value in JavaScript, once per distinct value, joined back.
-			const map = `__user_map_${staged.id}_${i}`;
-			maps.push(map);
 			const jsKind = kind as JsKind;
-			await conn.query(`CREATE OR REPLACE TABLE ${ident(map)} (v VARCHAR, out ${SQL_TYPE[jsKind]}, changed BOOLEAN)`);
-			const distinct = await conn.query(
-				`SELECT DISTINCT ${rawText} AS v FROM ${ident(staged.raw)} r WHERE r.${ident(source.header)} IS NOT NULL`
-			);
 			const parse =
 				jsKind === 'province'
 					? (v: string) => resolver(v)
 					: jsKind === 'code'
 						? (v: string) => resolveCode(column.name, v)
 						: PARSERS[jsKind];
-			const entries: [string, unknown, boolean][] = [];
-			for (const row of distinct) {
-				const v = String(row.v);
+			const entries: LookupEntry[] = [];
+			for (const v of await q.distinctTexts(staged, header)) {
 				if (isMissingText(v)) continue;
 				let out = parse(v);
 				let changed: boolean;
@@ -480,109 +402,71 @@ export async function prepareTable(
 					out = match?.code ?? null;
 					changed = match !== null && match.how !== 'code';
 				} else changed = out !== null && String(out) !== v.trim();
-				entries.push([v, out, changed]);
+				entries.push([v, out as LookupEntry[1], changed]);
 			}
-			for (let start = 0; start < entries.length; start += 500) {
-				const batch = entries.slice(start, start + 500);
-				await conn.query(
-					`INSERT INTO ${ident(map)} VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`,
-					batch.flatMap(([v, out, changed]) => [v, out as string | number | boolean | null, changed])
-				);
-			}
-			const alias = `m${i}`;
-			joins.push(`LEFT JOIN ${ident(map)} ${alias} ON ${alias}.v = ${rawText}`);
-			selects.push(`CAST(${alias}.out AS ${column.type}) AS ${name}`);
-			checks.push({ column, header: source.header, kind, raw: rawText, parsed: `${alias}.out` });
-			const [{ n }] = await conn.query(
-				`SELECT count(*) AS n FROM ${ident(staged.raw)} r ${joins.at(-1)} WHERE ${alias}.changed`
-			);
-			if (Number(n) > 0) notes.push({ code: 'converted', column: column.name, kind, count: Number(n) });
+			reads.push({ column, from: 'lookup', header, type: LOOKUP_TYPE[jsKind], entries });
 		}
 	}
 
 	const merged = MERGE_COLUMNS[table] !== undefined;
 	const taken = new Set([...spec.columns.map((c) => c.name), '__row']);
 	const extras = merged ? [] : unusedHeaders(staged.headers, mapping).filter((h) => !taken.has(h));
-	for (const h of extras) selects.push(`r.${ident(h)}`);
+	const converted = await q.normalise(norm, staged, reads, extras);
+	for (const check of checks) {
+		const count = converted.get(check.column.name);
+		if (count) notes.push({ code: 'converted', column: check.column.name, kind: check.kind, count });
+	}
 	const unused = unusedHeaders(staged.headers, mapping);
 	if (unused.length > 0) notes.push({ code: 'extra_columns', headers: unused });
 
-	const from = `FROM ${ident(staged.raw)} r ${joins.join(' ')}`;
-	await conn.query(`CREATE OR REPLACE TABLE ${ident(norm)} AS SELECT ${selects.join(', ')} ${from} ORDER BY r.__row`);
-	await dropTables(conn, maps.splice(0));
-
 	// Unreadable values and empty required cells, on the raw text against what it became.
-	// (Compared in the normalised table joined to the raw one by row; the map tables are gone.)
-	for (const check of checks) {
-		const col = `n.${ident(check.column.name)}`;
-		const rawCol = check.raw;
-		const joined = `FROM ${ident(norm)} n JOIN ${ident(staged.raw)} r USING (__row)`;
-		const blank = await conn.query(
-			`SELECT count(*) AS n, list(__row ORDER BY __row)[1:${FIRST}] AS rows ${joined} WHERE ${isMissingSql(rawCol)}`
-		);
+	for (const { column, header, kind } of checks) {
+		const cell = await q.cellCheck(norm, staged, column.name, header, kind !== 'text');
 		const cells: CellCounts = {
 			code: 'cells',
-			column: check.column.name,
-			header: check.header,
-			blank: Number(blank[0].n),
-			blankRows: numbers(blank[0].rows),
-			unreadable: 0,
-			unreadableRows: []
+			column: column.name,
+			header,
+			blank: cell.blank,
+			blankRows: cell.blankRows,
+			unreadable: cell.unreadable,
+			unreadableRows: cell.unreadableRows
 		};
-		if (check.kind !== 'text') {
-			const bad = await conn.query(
-				`SELECT count(*) AS n, list(__row ORDER BY __row)[1:${FIRST}] AS rows,
-				        list(DISTINCT ${rawCol})[1:${FIRST}] AS vals
-				 ${joined} WHERE NOT ${isMissingSql(rawCol)} AND ${col} IS NULL`
-			);
-			const count = Number(bad[0].n);
-			cells.unreadable = count;
-			cells.unreadableRows = numbers(bad[0].rows);
-			if (count > 0) {
-				if (check.kind === 'province' || check.kind === 'code') {
-					const rows = await conn.query(
-						`SELECT ${rawCol} AS value, count(*) AS n, list(__row ORDER BY __row)[1:${FIRST}] AS rows
-						 ${joined} WHERE NOT ${isMissingSql(rawCol)} AND ${col} IS NULL
-						 GROUP BY ALL ORDER BY min(__row) LIMIT 200`
-					);
-					const values = rows.map((v) => ({ value: String(v.value), count: Number(v.n), rows: numbers(v.rows) }));
-					const { column, header } = check;
-					if (check.kind === 'province')
-						problems.push({
-							code: 'unknown_province',
-							column: column.name,
-							header,
-							count,
-							values: values.slice(0, 50)
-						});
-					else {
-						const field = CODED_COLUMNS[column.name];
-						problems.push({
-							code: 'unknown_code',
-							column: column.name,
-							header,
-							field,
-							count,
-							values: unplacedParts(values, codeResolver(column.name)).slice(0, 50)
-						});
-					}
-				} else
+		if (cell.unreadable > 0) {
+			if (kind === 'province' || kind === 'code') {
+				const values = await q.unreadValues(norm, staged, column.name, header);
+				if (kind === 'province')
 					problems.push({
-						code: 'bad_values',
-						column: check.column.name,
-						header: check.header,
-						kind: check.kind,
-						count,
-						rows: numbers(bad[0].rows),
-						values: strings(bad[0].vals)
+						code: 'unknown_province',
+						column: column.name,
+						header,
+						count: cell.unreadable,
+						values: values.slice(0, 50)
 					});
-			}
+				else
+					problems.push({
+						code: 'unknown_code',
+						column: column.name,
+						header,
+						field: CODED_COLUMNS[column.name],
+						count: cell.unreadable,
+						values: unplacedParts(values, codeResolver(column.name)).slice(0, 50)
+					});
+			} else
+				problems.push({
+					code: 'bad_values',
+					column: column.name,
+					header,
+					kind,
+					count: cell.unreadable,
+					rows: cell.unreadableRows,
+					values: cell.unreadableValues
+				});
 		}
-		if (check.column.required && cells.blank > 0)
+		if (column.required && cells.blank > 0)
 			problems.push({
 				code: 'empty_required',
-				column: check.column.name,
-				header: check.header,
+				column: column.name,
+				header,
 				count: cells.blank,
 				rows: cells.blankRows
 			});
@@ -592,48 +476,36 @@ export async function prepareTable(
 	// Duplicate keys (only when every key column has a source, else the missing column says it all).
 	const keyOk = spec.key.every((k) => !problems.some((p) => p.code === 'missing_column' && p.column === k));
 	if (keyOk) {
-		const key = spec.key.map(ident).join(', ');
-		const dupes = await conn.query(
-			`WITH d AS (SELECT ${key}, count(*) AS n, list(__row ORDER BY __row)[1:${FIRST}] AS rows, min(__row) AS first
-			            FROM ${ident(norm)} GROUP BY ALL HAVING count(*) > 1)
-			 SELECT *, count(*) OVER () AS total FROM d ORDER BY first LIMIT ${FIRST}`
-		);
-		if (dupes.length > 0)
+		const dupes = await q.duplicateKeys(norm, spec.key);
+		if (dupes.count > 0)
 			problems.push({
 				code: 'duplicate_key',
 				columns: [...spec.key],
-				count: Number(dupes[0].total),
-				examples: dupes.map((d) => ({ key: spec.key.map((k) => String(d[k])).join(' / '), rows: numbers(d.rows) }))
+				count: dupes.count,
+				examples: dupes.examples.map((d) => ({ key: spec.key.map((k) => String(d.key[k])).join(' / '), rows: d.rows }))
 			});
 	}
 
 	// Unknown keys the views cannot place: an indicator's issue area.
 	if (table === 'indicator_catalogue' && context.issueAreas && mapping.issue_area_id?.kind !== 'none') {
-		const areaIds = context.issueAreas.map((a) => a.issue_area_id);
-		const unknown = await conn.query(
-			`SELECT count(*) AS n, list(__row ORDER BY __row)[1:${FIRST}] AS rows, list(DISTINCT issue_area_id)[1:${FIRST}] AS vals
-			 FROM ${ident(norm)} WHERE issue_area_id IS NOT NULL AND NOT list_contains([${areaIds.map(sqlString).join(', ')}]::VARCHAR[], issue_area_id)`
+		const unknown = await q.valuesOutside(
+			norm,
+			'issue_area_id',
+			context.issueAreas.map((a) => a.issue_area_id)
 		);
-		if (unknown.length > 0 && Number(unknown[0].n) > 0)
+		if (unknown.count > 0)
 			problems.push({
 				code: 'unknown_key',
 				column: 'issue_area_id',
 				table: 'issue_areas',
-				count: Number(unknown[0].n),
-				rows: numbers(unknown[0].rows),
-				values: strings(unknown[0].vals)
+				count: unknown.count,
+				rows: unknown.rows,
+				values: unknown.values
 			});
 	}
 
-	let indicatorIds: string[] = [];
-	if (table === 'indicator_values') {
-		const ids = await conn.query(
-			`SELECT DISTINCT indicator_id FROM ${ident(norm)} WHERE indicator_id IS NOT NULL ORDER BY 1 LIMIT 1000`
-		);
-		indicatorIds = ids.map((r) => String(r.indicator_id));
-	}
-	const checked = checks.map(({ column, header, kind, raw }) => ({ column, header, kind, raw }));
-	return { staged, table, norm, problems, notes, indicatorIds, checked, context };
+	const indicatorIds = table === 'indicator_values' ? await q.distinctValues(norm, 'indicator_id', 1000) : [];
+	return { staged, table, norm, problems, notes, indicatorIds, checked: checks, context };
 }
 
 /** One row's problem: the row (1-based data row), the contract column and the file's header, as a one-row Problem. */
@@ -651,21 +523,13 @@ export interface RowProblem {
  * nobody can place, empty required cells, and rows repeating an earlier row's key. The same checks,
  * on the same normalised table, as prepareTable; the data build leaves these rows out and lists them.
  */
-export async function rowProblems(conn: Connector, prepared: Prepared): Promise<RowProblem[]> {
+export async function rowProblems(q: UploadQueries, prepared: Prepared): Promise<RowProblem[]> {
 	const { staged, norm, table } = prepared;
 	const out: RowProblem[] = [];
-	const joined = `FROM ${ident(norm)} n JOIN ${ident(staged.raw)} r USING (__row)`;
-	for (const { column, header, kind, raw } of prepared.checked) {
-		const col = `n.${ident(column.name)}`;
-		const rows = await conn.query(
-			`SELECT __row AS row, ${raw} AS value, ${isMissingSql(raw)} AS blank ${joined}
-			 WHERE ${isMissingSql(raw)} OR ${col} IS NULL ORDER BY __row`
-		);
-		for (const r of rows) {
-			const row = Number(r.row);
-			const value = r.value === null || r.value === undefined ? null : String(r.value);
+	for (const { column, header, kind } of prepared.checked) {
+		for (const { row, value, blank } of await q.rowCells(norm, staged, column.name, header)) {
 			const one = { column: column.name, header, count: 1 };
-			if (r.blank) {
+			if (blank) {
 				if (column.required)
 					out.push({
 						row,
@@ -702,18 +566,11 @@ export async function rowProblems(conn: Connector, prepared: Prepared): Promise<
 	// Rows repeating the key of an earlier row (the first stays).
 	const spec = TABLES[table];
 	if (spec.key.every((k) => prepared.checked.some((c) => c.column.name === k))) {
-		const key = spec.key.map((k) => `n.${ident(k)}`).join(', ');
-		const dupes = await conn.query(
-			`SELECT * FROM (
-			   SELECT __row, min(__row) OVER (PARTITION BY ${key}) AS __first, ${key} FROM ${ident(norm)} n
-			   WHERE ${spec.key.map((k) => `n.${ident(k)} IS NOT NULL`).join(' AND ')})
-			 WHERE __row <> __first ORDER BY __row`
-		);
 		const headers = spec.key.map((k) => prepared.checked.find((c) => c.column.name === k)!.header);
-		for (const d of dupes) {
-			const keyText = spec.key.map((k) => String(d[k])).join(' / ');
+		for (const d of await q.repeatedKeys(norm, spec.key)) {
+			const keyText = spec.key.map((k) => String(d.key[k])).join(' / ');
 			out.push({
-				row: Number(d.__row),
+				row: d.row,
 				column: spec.key.join(', '),
 				header: headers.join(', '),
 				value: keyText,
@@ -721,7 +578,7 @@ export async function rowProblems(conn: Connector, prepared: Prepared): Promise<
 					code: 'duplicate_key',
 					columns: [...spec.key],
 					count: 1,
-					examples: [{ key: keyText, rows: [Number(d.__first), Number(d.__row)] }]
+					examples: [{ key: keyText, rows: [d.first, d.row] }]
 				}
 			});
 		}
@@ -743,23 +600,6 @@ function unplacedParts(
 			parts.set(part, seen);
 		}
 	return [...parts.values()];
-}
-
-function numbers(value: unknown): number[] {
-	return toArray(value).map(Number);
-}
-
-function strings(value: unknown): string[] {
-	return toArray(value).map((v) => String(v));
-}
-
-/** DuckDB lists arrive as arrays (Node) or Arrow vectors (browser). */
-function toArray(value: unknown): unknown[] {
-	if (Array.isArray(value)) return value;
-	if (value && typeof value === 'object' && 'toArray' in value && typeof value.toArray === 'function')
-		return Array.from(value.toArray() as ArrayLike<unknown>, (v) => (typeof v === 'bigint' ? Number(v) : v));
-	if (value && typeof value === 'object' && Symbol.iterator in value) return [...(value as Iterable<unknown>)];
-	return [];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -804,7 +644,7 @@ export async function commitTable(
 	indicators: readonly IndicatorMeta[] = [],
 	fileId = prepared.staged.id
 ): Promise<void> {
-	const conn = db.staging;
+	const q = db.uploads;
 	const { staged, table, norm } = prepared;
 	const final = `__user_final_${staged.id}`;
 	try {
@@ -826,9 +666,7 @@ export async function commitTable(
 				]);
 			metas = prepared.indicatorIds.map((id) => byId.get(id)!);
 		}
-		await conn.query(
-			`CREATE OR REPLACE TABLE ${ident(final)} AS SELECT * EXCLUDE (__row) FROM ${ident(norm)} ORDER BY __row`
-		);
+		await q.finalTable(final, norm);
 		const merge = MERGE_COLUMNS[table];
 		try {
 			await db.adoptTable(table, final, staged.name, merge ? { merge } : 'replace');
@@ -836,65 +674,55 @@ export async function commitTable(
 			throw new FileRejected(staged.name, [{ code: 'contract', detail: messageOf(e).replace(/^.*?: /, '') }]);
 		}
 		if (table === 'indicator_values') await adoptCatalogue(db, staged.name, fileId, metas);
-		await dropTables(conn, [staged.raw]);
+		await q.drop([staged.raw]);
 	} finally {
-		await dropTables(conn, [final, norm]);
+		await q.drop([final, norm]);
 	}
 }
 
 /** Drops a staged file's tables (when the user discards it, or after a rejection). */
-export async function discardStaged(conn: Connector, staged: StagedFile): Promise<void> {
-	await dropTables(conn, [staged.raw, `__user_norm_${staged.id}`, `__user_final_${staged.id}`]);
+export async function discardStaged(q: UploadQueries, staged: StagedFile): Promise<void> {
+	await q.drop([staged.raw, `__user_norm_${staged.id}`, `__user_final_${staged.id}`]);
 }
 
+/** The sources row and the catalogue rows (`metas`) for the indicators of a user's file. */
 async function adoptCatalogue(
 	db: AtlasDb,
 	file: string,
 	fileId: string,
 	metas: readonly IndicatorMeta[]
 ): Promise<void> {
-	const conn = db.staging;
 	const sourceId = userSourceId(fileId);
 	const licence = metas[0]?.licence || 'your own data';
-	const src = `__user_src_${fileId}`;
-	await conn.query(
-		`CREATE OR REPLACE TABLE ${ident(src)} AS SELECT ?::VARCHAR AS source_id, ?::VARCHAR AS name_th, ?::VARCHAR AS name_en,
-		   ?::VARCHAR AS publisher, NULL::VARCHAR AS url, ?::VARCHAR AS licence, ?::VARCHAR AS note_th, ?::VARCHAR AS note_en`,
-		[
-			sourceId,
-			`ข้อมูลของคุณ: ${file}`,
-			`Your data: ${file}`,
-			'ผู้ใช้ (user)',
-			licence,
-			`โหลดในเบราว์เซอร์นี้จากไฟล์ ${file} ไม่ได้ส่งออกไปที่ใด และภาคี แอตลาสไม่ได้ตรวจสอบเนื้อหา`,
-			`Loaded in this browser from ${file}; not sent anywhere, and not checked by Phakhi Atlas.`
-		]
+	const source: Partial<SourceRow> = {
+		source_id: sourceId,
+		name_th: `ข้อมูลของคุณ: ${file}`,
+		name_en: `Your data: ${file}`,
+		publisher: 'ผู้ใช้ (user)',
+		url: null,
+		licence,
+		note_th: `โหลดในเบราว์เซอร์นี้จากไฟล์ ${file} ไม่ได้ส่งออกไปที่ใด และภาคี แอตลาสไม่ได้ตรวจสอบเนื้อหา`,
+		note_en: `Loaded in this browser from ${file}; not sent anywhere, and not checked by Phakhi Atlas.`
+	};
+	await db.adoptRows('sources', [source as Record<string, SqlParam>], file, { merge: ['source_id'] });
+	const rows = metas.map(
+		(m): Partial<IndicatorRow> => ({
+			indicator_id: m.indicator_id,
+			issue_area_id: m.issue_area_id,
+			name_th: m.name_th.trim() || m.indicator_id,
+			name_en: m.name_en.trim() || m.indicator_id,
+			unit_th: m.unit_th,
+			unit_en: m.unit_en,
+			higher_is_worse: m.higher_is_worse,
+			decimals: Math.max(0, Math.min(6, Math.round(m.decimals) || 0)),
+			source_id: sourceId,
+			source: m.source.trim() || `Your data: ${file}`,
+			licence: m.licence.trim() || licence,
+			is_sample: false,
+			measure: m.aggregation === 'sum' ? 'count' : null,
+			aggregation: m.aggregation,
+			headline: false
+		})
 	);
-	await db.adoptTable('sources', src, file, { merge: ['source_id'] });
-	const cat = `__user_cat_${fileId}`;
-	await conn.query(
-		`CREATE OR REPLACE TABLE ${ident(cat)} (indicator_id VARCHAR, issue_area_id VARCHAR, name_th VARCHAR, name_en VARCHAR,
-		   unit_th VARCHAR, unit_en VARCHAR, higher_is_worse BOOLEAN, decimals SMALLINT, source_id VARCHAR, source VARCHAR,
-		   licence VARCHAR, is_sample BOOLEAN, measure VARCHAR, aggregation VARCHAR, multiplier DOUBLE, pair_id VARCHAR, headline BOOLEAN)`
-	);
-	for (const m of metas)
-		await conn.query(
-			`INSERT INTO ${ident(cat)} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, NULL, NULL, false)`,
-			[
-				m.indicator_id,
-				m.issue_area_id,
-				m.name_th.trim() || m.indicator_id,
-				m.name_en.trim() || m.indicator_id,
-				m.unit_th,
-				m.unit_en,
-				m.higher_is_worse,
-				Math.max(0, Math.min(6, Math.round(m.decimals) || 0)),
-				sourceId,
-				m.source.trim() || `Your data: ${file}`,
-				m.licence.trim() || licence,
-				m.aggregation === 'sum' ? 'count' : null,
-				m.aggregation
-			]
-		);
-	await db.adoptTable('indicator_catalogue', cat, file, { merge: ['indicator_id'] });
+	await db.adoptRows('indicator_catalogue', rows as Record<string, SqlParam>[], file, { merge: ['indicator_id'] });
 }

@@ -2,7 +2,6 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-	amountSql,
 	arabicDigits,
 	createProvinceResolver,
 	foldThai,
@@ -14,6 +13,7 @@ import {
 	PROVINCE_ALIASES,
 	type ProvinceName
 } from './thai';
+import { amountSql } from '$lib/data/upload-queries';
 
 /** The real 77 provinces, from the bundled table (read with DuckDB once). */
 async function provinces(): Promise<ProvinceName[]> {

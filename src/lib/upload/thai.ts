@@ -5,8 +5,9 @@
  * Every parser returns null for what it cannot read; it never guesses silently beyond the rules here.
  */
 import { BE_OFFSET } from '$lib/core/calendar';
+import { MISSING_TEXT, THAI_DIGITS } from '$lib/core/written-values';
 
-const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
+export { MISSING_TEXT };
 
 /** Thai digits (๐–๙) to ASCII digits. */
 export function arabicDigits(text: string): string {
@@ -388,9 +389,6 @@ export function parseThaiDate(raw: unknown): string | null {
 // ---------------------------------------------------------------------------------------------
 // Numbers and booleans
 
-/** Text that means "no value": empty, dashes, n/a, ไม่มีข้อมูล. */
-export const MISSING_TEXT = ['', '-', '–', '—', 'n/a', 'na', 'null', 'none', '#n/a', 'ไม่มีข้อมูล', 'ไม่ระบุ'];
-
 export function isMissingText(raw: unknown): boolean {
 	if (raw === null || raw === undefined) return true;
 	return typeof raw === 'string' && MISSING_TEXT.includes(raw.replace(SPACES, ' ').trim().toLowerCase());
@@ -419,23 +417,6 @@ export function parseAmount(raw: unknown): number | null {
 	if (!NUMBER_SHAPE.test(text)) return null;
 	const value = sign * Number(text);
 	return Number.isFinite(value) ? value : null;
-}
-
-/**
- * The same rules as parseAmount in DuckDB SQL, for columns too long to parse value by value
- * in JavaScript. `expr` is a VARCHAR expression; the result is DOUBLE or NULL.
- */
-export function amountSql(expr: string): string {
-	const digits = `translate(trim(${expr}), '${THAI_DIGITS}', '0123456789')`;
-	const unparen = `regexp_replace(${digits}, '^\\((.*)\\)$', '\\1')`;
-	const cleaned = `regexp_replace(${unparen}, '(บาท|฿|THB|%|,|[\\s\\x{00A0}\\x{2007}\\x{202F}])', '', 'gi')`;
-	return `(CASE WHEN ${isMissingSql(expr)} THEN NULL WHEN regexp_full_match(${cleaned}, '[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?') THEN (CASE WHEN regexp_full_match(${digits}, '\\(.*\\)') THEN -1 ELSE 1 END) * TRY_CAST(${cleaned} AS DOUBLE) ELSE NULL END)`;
-}
-
-/** SQL: true when the VARCHAR expression is NULL or missing text. */
-export function isMissingSql(expr: string): string {
-	const list = MISSING_TEXT.map((t) => `'${t.replaceAll("'", "''")}'`).join(', ');
-	return `(${expr} IS NULL OR lower(trim(regexp_replace(${expr}, '[\\s\\x{00A0}\\x{2007}\\x{202F}\\x{200B}]+', ' ', 'g'))) IN (${list}))`;
 }
 
 const TRUE_WORDS = ['true', 't', 'yes', 'y', '1', 'ใช่', 'จริง', 'มี', '✓', 'x'];

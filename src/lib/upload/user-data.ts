@@ -94,7 +94,7 @@ export async function loadWithPlan(
 	};
 	let staged;
 	try {
-		staged = await stageFile(db.staging, name, bytes, id, rowNumbers);
+		staged = await stageFile(db.uploads, name, bytes, id, rowNumbers);
 		Object.assign(status, {
 			rows: staged.rows,
 			format: staged.format,
@@ -102,7 +102,7 @@ export async function loadWithPlan(
 			lineOffset: staged.lineOffset
 		});
 		const prepared = await prepareTable(
-			db.staging,
+			db.uploads,
 			staged,
 			plan.table,
 			plan.mapping,
@@ -116,7 +116,7 @@ export async function loadWithPlan(
 			e instanceof FileRejected
 				? e.problems
 				: [{ code: 'unreadable', detail: e instanceof Error ? e.message : String(e) }];
-		if (staged) await discardStaged(db.staging, staged);
+		if (staged) await discardStaged(db.uploads, staged);
 	}
 	return status;
 }
