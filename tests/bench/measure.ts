@@ -360,10 +360,15 @@ export function withPart(s: ViewState, part: ViewPart, value: string): ViewState
 	return { parts, names: s.names };
 }
 
-/** How the harness finds a control: by name attribute, else by the text of its label (Thai or English). */
+/**
+ * How the harness finds a control: by name attribute, else by the text of its label (Thai or English),
+ * for a `<select>` set and followed by `change`; or, with `slider`, the range input that selector
+ * finds, set and followed by `input` (the explorer's timeline).
+ */
 export interface ControlLookup {
 	names: string[];
 	labels: string[];
+	slider?: string;
 }
 
 export interface AppInteraction {
@@ -400,6 +405,15 @@ export const APP_INTERACTIONS: readonly AppInteraction[] = [
 		// '' = all zones; 7 = Khon Kaen's health zone.
 		values: ['', '7'],
 		control: { names: ['zone'], labels: labelsOf('filter_zone') }
+	},
+	{
+		// One step of the timeline's slider, as a play step or an arrow key makes it: the year change
+		// before it leaves 2022 or 2023, so this is always one year on (2022 → 2023, 2023 → 2024).
+		kind: 'timeline',
+		label: 'timeline step',
+		part: 'year',
+		values: ['2023', '2024'],
+		control: { names: [], labels: labelsOf('timeline_label'), slider: '.timeline input[type="range"]' }
 	}
 ];
 
@@ -461,6 +475,7 @@ export interface InteractionSample {
 
 /** In the page: whether the control's select exists. No named inner functions (see svgWatcher). */
 function findControl(control: ControlLookup): boolean {
+	if (control.slider) return !!document.querySelector(control.slider);
 	return (
 		!!document.querySelector(control.names.map((n) => `select[name="${n}"]`).join(',')) ||
 		[...document.querySelectorAll('select')].some((select) =>
@@ -478,9 +493,9 @@ function findControl(control: ControlLookup): boolean {
 }
 
 /**
- * In the page: choose `value` in the control's select, marking bench:start
- * just before the change event, and resolve with the time to the first
- * view:updated for `expected` after it.
+ * In the page: choose `value` in the control's select (or move its slider), marking bench:start
+ * just before the change (or input) event, and resolve with the time to the first view:updated
+ * for `expected` after it. No named inner functions (see svgWatcher).
  */
 function interactInPage({
 	control,
@@ -493,26 +508,36 @@ function interactInPage({
 	expected: string;
 	timeoutMs: number;
 }) {
-	const select =
-		document.querySelector<HTMLSelectElement>(control.names.map((n) => `select[name="${n}"]`).join(',')) ??
-		[...document.querySelectorAll('select')].find((candidate) =>
-			[...candidate.labels].some((label) =>
-				control.labels.includes(
-					[...label.childNodes]
-						.filter((n) => n !== candidate)
-						.map((n) => n.textContent ?? '')
-						.join('')
-						.trim()
+	let element: HTMLInputElement | HTMLSelectElement | null = null;
+	if (control.slider) {
+		const slider = document.querySelector<HTMLInputElement>(control.slider);
+		if (!slider) throw new Error(`no slider ${control.slider}`);
+		if (Number(value) < Number(slider.min) || Number(value) > Number(slider.max))
+			throw new Error(`the slider ${control.slider} has no value ${value}`);
+		element = slider;
+	} else {
+		const select =
+			document.querySelector<HTMLSelectElement>(control.names.map((n) => `select[name="${n}"]`).join(',')) ??
+			[...document.querySelectorAll('select')].find((candidate) =>
+				[...candidate.labels].some((label) =>
+					control.labels.includes(
+						[...label.childNodes]
+							.filter((n) => n !== candidate)
+							.map((n) => n.textContent ?? '')
+							.join('')
+							.trim()
+					)
 				)
-			)
-		);
-	if (!select) throw new Error(`no select labelled ${control.labels.join(' / ')}`);
-	if (![...select.options].some((o) => o.value === value))
-		throw new Error(`the ${control.labels.at(-1)} select has no option ${value}`);
+			);
+		if (!select) throw new Error(`no select labelled ${control.labels.join(' / ')}`);
+		if (![...select.options].some((o) => o.value === value))
+			throw new Error(`the ${control.labels.at(-1)} select has no option ${value}`);
+		element = select;
+	}
 	const section = document.querySelector('[data-view]');
-	select.value = value;
+	element.value = value;
 	const start = performance.mark('bench:start').startTime;
-	select.dispatchEvent(new Event('change', { bubbles: true }));
+	element.dispatchEvent(new Event(control.slider ? 'input' : 'change', { bubbles: true }));
 	return new Promise<{ ms: number; detail: string | null }>((resolve, reject) => {
 		const timer = setInterval(() => {
 			const marks = performance
