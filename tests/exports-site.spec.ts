@@ -63,6 +63,8 @@ test('the coverage page shows exactly the exports’ numbers, with the status an
 	// The deployment's name, and no sample label: the exports replaced the sample partners and projects.
 	await expect(page.locator('header .name')).toHaveText(FIXTURE_CONFIG.title_en);
 	await expect(page.locator('header .tagline')).toHaveText(FIXTURE_CONFIG.organisation_en);
+	// A shared link previews under the deployment's name too.
+	await expect(page.locator('meta[property="og:site_name"]')).toHaveAttribute('content', FIXTURE_CONFIG.title_en);
 	await expect(page.getByText(/sample \(generated\) data/i)).toHaveCount(0);
 
 	// "ดำเนินการ" and "กำลังดำเนินการ" were resolved to active: the status filter counts them.

@@ -1,3 +1,5 @@
+import type { FeatureCollection } from 'geojson';
+
 /** What the province map shows, independent of the renderer (MapLibre or SVG). */
 export interface ChoroplethLayers {
 	/** Fill colour per province code. */
@@ -30,7 +32,11 @@ export interface PointHover {
 export const NO_DATA_PATTERN = 'no-data-hatch';
 
 /** A small diagonal hatch as RGBA pixels, for MapLibre's fill-pattern (the SVG uses an equivalent <pattern>). */
-export function hatchPattern(size = 8, background = [217, 217, 217], line = [120, 120, 120]): {
+export function hatchPattern(
+	size = 8,
+	background = [217, 217, 217],
+	line = [120, 120, 120]
+): {
 	width: number;
 	height: number;
 	data: Uint8Array;
@@ -57,4 +63,21 @@ export function lngLatBounds(coordinates: Iterable<number[]>): Bounds | null {
 		if (y > n) n = y;
 	}
 	return Number.isFinite(w) ? [w, s, e, n] : null;
+}
+
+/** Every outline coordinate of each province, by province code: what a zoom to a set of provinces fits. */
+export function provinceCoordinates(provinces: FeatureCollection): Map<string, number[][]> {
+	const out = new Map<string, number[][]>();
+	for (const f of provinces.features) {
+		const g = f.geometry;
+		const rings = g.type === 'Polygon' ? g.coordinates : g.type === 'MultiPolygon' ? g.coordinates.flat() : [];
+		out.set(String(f.properties?.province_code), rings.flat());
+	}
+	return out;
+}
+
+/** What a hit on the points layer tells the tooltip: the point's own fields, or a group's count. */
+export function pointHoverOf(hit: { properties: Record<string, unknown>; count: number | null }): PointHover {
+	const field = (name: string) => (hit.properties[name] as string | undefined) ?? null;
+	return { id: field('id'), kind: field('kind'), category: field('category'), issue: field('issue'), count: hit.count };
 }
