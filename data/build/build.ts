@@ -51,8 +51,17 @@ import { SYNTHETIC_SEED, SYNTHETIC_SOURCE, syntheticIndicators, syntheticValues 
 import { checkProvincePopulation, joinPopulation, readPopulation, readProvinces } from './tables.ts';
 import { checkCatalogue } from './validate.ts';
 import { ParquetWriter, type Row } from './write.ts';
-import { bilingual, placeText, readExports, SITE_CONFIG_FILE, type ExportRow, type ExportsReport } from './exports.ts';
+import {
+	bilingual,
+	leaveOut,
+	placeText,
+	readExports,
+	SITE_CONFIG_FILE,
+	type ExportRow,
+	type ExportsReport
+} from './exports.ts';
 import { parseSiteConfig, SITE_FILE, type SiteConfig } from '../../src/lib/config/site-config.ts';
+import { exportedIndicator, exportedValues, notReplaced } from './export-values.ts';
 import { EXPORTS_SOURCE, REPORT_FILE, REPORT_MARKDOWN_FILE, reportMarkdown, StrictExportsError } from './report.ts';
 import { buildZoneGeojson } from './zones.ts';
 
@@ -272,13 +281,21 @@ export async function buildData({
 		? await readExports(exportsDir, { provinces: provinces.rows, issueAreas: ISSUE_AREAS })
 		: null;
 	const own = exported?.tables ?? {};
-	const site = exported ? await readSiteConfig(exportsDir!, exported.files[SITE_CONFIG_FILE]) : parseSiteConfig({}, []).config;
+	const site = exported
+		? await readSiteConfig(exportsDir!, exported.files[SITE_CONFIG_FILE])
+		: parseSiteConfig({}, []).config;
 	const sampleIndicators = site.showSampleIndicators;
 	const report = exported?.report ?? null;
 	/** Sample rows remain only for tables the exports do not supply. */
 	const keepSamplePartners = own.partners === undefined;
 	const keepSampleProjects = own.projects === undefined;
 	const sampleSources = keepSamplePartners || keepSampleProjects ? [NETWORK_SAMPLE_SOURCE] : [];
+	// The exports' indicator values replace the bundled or sample values of the indicators they name.
+	const ownValues = exported
+		? exportedValues(own.indicator_values, [...INDICATORS, ...SAMPLE_INDICATORS], exported.report)
+		: { values: [], replaced: new Set<string>() };
+	const replaced = ownValues.replaced;
+	const catalogueRow = (i: IndicatorRow) => (replaced.has(i.indicator_id) ? exportedIndicator(i, EXPORTS_SOURCE) : i);
 
 	const tables: Record<Exclude<TableName, (typeof STREAMED)[number]>, readonly Row[]> = {
 		provinces: provinces.rows,
@@ -292,14 +309,19 @@ export async function buildData({
 			...sampleSources,
 			...(exported ? [EXPORTS_SOURCE] : [])
 		],
-		indicator_catalogue: [...INDICATORS, ...(sampleIndicators ? SAMPLE_INDICATORS : [])],
+		indicator_catalogue: [
+			...INDICATORS,
+			...SAMPLE_INDICATORS.filter((i) => sampleIndicators || replaced.has(i.indicator_id))
+		].map(catalogueRow),
 		indicator_values: [
-			...road.rows,
-			...dengue.rows,
-			...(sampleIndicators ? sampleValues(provinces.rows, population.rows) : [])
+			...notReplaced(
+				[...road.rows, ...dengue.rows, ...(sampleIndicators ? sampleValues(provinces.rows, population.rows) : [])],
+				replaced
+			),
+			...ownValues.values
 		],
-		unallocated_values: road.unallocated,
-		indicator_months: dengue.months,
+		unallocated_values: notReplaced(road.unallocated, replaced),
+		indicator_months: notReplaced(dengue.months, replaced),
 		targets: targets.rows,
 		districts: districts.rows,
 		networks: networks.rows,
@@ -383,17 +405,8 @@ export async function buildData({
 
 			// Partners, projects and instalments, streamed from the generator; quality rules on every row.
 			const issues: QualityIssue[] = [];
-			/**
-			 * A row of the exports the contract cannot take as it is (a key an earlier row has, or a province or
-			 * district code nobody knows): left out and listed, like the rows the pipeline found.
-			 */
-			const leaveOut = (
-				r: ExportRow,
-				field: string,
-				value: string | null,
-				code: string,
-				message: { message_th: string; message_en: string }
-			) => report!.problems.push({ ...r.place, field, header: null, value, code, outcome: 'row_left_out', ...message });
+			// A partner or project of the exports whose key an earlier row has, or whose province or district
+			// nobody knows, is left out and listed.
 			const placeOf = new Map<string, ExportRow>();
 			const unusable = (r: ExportRow, table: 'partners' | 'projects', found: readonly QualityIssue[]): boolean => {
 				const field = TABLES[table].key[0];
@@ -401,6 +414,7 @@ export async function buildData({
 				const earlier = placeOf.get(`${table}:${key}`);
 				if (earlier) {
 					leaveOut(
+						report!,
 						r,
 						field,
 						key,
@@ -411,7 +425,7 @@ export async function buildData({
 				}
 				const unknown = found.filter((i) => i.rule === 'unknown_province' || i.rule === 'unknown_district');
 				for (const i of unknown)
-					leaveOut(r, i.field, String((r.row as Record<string, unknown>)[i.field] ?? ''), i.rule, i);
+					leaveOut(report!, r, i.field, String((r.row as Record<string, unknown>)[i.field] ?? ''), i.rule, i);
 				if (unknown.length > 0) return true;
 				placeOf.set(`${table}:${key}`, r);
 				return false;
@@ -446,6 +460,7 @@ export async function buildData({
 								return [i];
 							}
 							leaveOut(
+								report!,
 								r,
 								'project_code, instalment_no',
 								key,
@@ -513,6 +528,7 @@ export async function buildData({
 			if (strict && report.problems.length > 0) throw new StrictExportsError(report.problems);
 			for (const name of ['partners', 'projects', 'instalments'] as const)
 				if (own[name] !== undefined) report.tables[name] = manifest.tables[name].rows;
+			if (own.indicator_values !== undefined) report.tables.indicator_values = ownValues.values.length;
 			manifest.exports = {
 				folder: path.relative(process.cwd(), path.resolve(exportsDir!)) || '.',
 				strict,

@@ -27,6 +27,8 @@ import {
 	WORKBOOK,
 	agencyProjectsWorkbook,
 	fixtureMapping,
+	INDICATORS_CSV,
+	indicatorsCsv,
 	partnersCsv
 } from '../../tests/support/exports-fixture.ts';
 import { buildData, MANIFEST_FILE, OUTPUT_FILES, type Manifest } from './build.ts';
@@ -72,6 +74,7 @@ afterAll(async () => {
 describe('the fixture folder', () => {
 	it('is what tests/support/exports-fixture.ts writes', async () => {
 		expect(new Uint8Array(await readFile(path.join(FIXTURE, PARTNERS_CSV)))).toEqual(partnersCsv());
+		expect(new Uint8Array(await readFile(path.join(FIXTURE, INDICATORS_CSV)))).toEqual(indicatorsCsv());
 		expect(await readFile(path.join(FIXTURE, 'mapping.json'), 'utf8')).toBe(fixtureMapping());
 		expect(JSON.parse(await readFile(path.join(FIXTURE, 'config.json'), 'utf8'))).toEqual(FIXTURE_CONFIG);
 		const committed = workbookTables(new Uint8Array(await readFile(path.join(FIXTURE, WORKBOOK))), WORKBOOK);
@@ -86,7 +89,8 @@ describe('a build from exports', () => {
 		expect(manifest.exports?.tables).toEqual({
 			partners: EXPECTED.partners.rows,
 			projects: EXPECTED.projects.rows,
-			instalments: EXPECTED.instalments.rows
+			instalments: EXPECTED.instalments.rows,
+			indicator_values: EXPECTED.indicatorValues.rows.length
 		});
 		const partners = await rowsOf(db, 'partners');
 		expect(partners).toHaveLength(EXPECTED.partners.rows);
@@ -116,6 +120,24 @@ describe('a build from exports', () => {
 		expect(manifest.network_sample).toMatchObject({ partners: 0, projects: 0, instalments: 0 });
 	});
 
+	it('replaces the sample values of the indicator the exports give values of, and its sample label', async () => {
+		const { indicator, rows } = EXPECTED.indicatorValues;
+		const values = await engine(db).query(
+			`SELECT province_code, year, value, numerator, denominator FROM indicator_values
+			 WHERE indicator_id = ? ORDER BY province_code, year`,
+			[indicator]
+		);
+		expect(values).toEqual(rows);
+		const [row] = await engine(db).query(`SELECT * FROM indicator_catalogue WHERE indicator_id = ?`, [indicator]);
+		expect(row).toMatchObject({ is_sample: false, source_id: 'organisation_exports' });
+		// The deployment hides the other sample indicators; the real series stay, with their months.
+		const catalogue = (await db.indicators()).map((i) => i.indicator_id);
+		expect(catalogue).not.toContain('drinking_prevalence');
+		expect(catalogue).toContain('dengue_cases');
+		expect(await db.monthly('dengue_cases', { scope: 'province', id: '40' })).toHaveLength(20 * 12);
+		expect((await db.indicators()).filter((i) => i.is_sample)).toEqual([]);
+	});
+
 	it('lists the planted problems with file, sheet, row, field and value, in Thai and English', async () => {
 		expect(
 			report.problems.map(({ file, sheet, unit, row, field, value, code }) => ({
@@ -138,6 +160,8 @@ describe('a build from exports', () => {
 			expect(markdown).toContain(p.message_en);
 		}
 		expect(markdown).toContain('| partners.csv |  | partners | csv, windows-874 | 8 | 7 | 1 |');
+		// The row the build left out (an indicator the site does not have) counts against its file too.
+		expect(markdown).toContain('| indicators-2567.csv |  | indicator_values | csv, utf-8 | 6 | 5 | 1 |');
 	});
 
 	it('--strict fails with the same sentences and leaves the previous output as it was', async () => {
@@ -247,7 +271,8 @@ describe('more formats in one folder', () => {
 		expect(built.exports?.tables).toEqual({
 			partners: EXPECTED.partners.rows + 1,
 			projects: EXPECTED.projects.rows + 1,
-			instalments: EXPECTED.instalments.rows
+			instalments: EXPECTED.instalments.rows,
+			indicator_values: EXPECTED.indicatorValues.rows.length
 		});
 		const more = await open(formatsOut);
 		try {

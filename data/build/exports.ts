@@ -36,8 +36,16 @@ import type { ExportsReport, Place, ReportFile } from '$lib/upload/exports-repor
 export type { ExportsReport, Place, ReportFile, ReportProblem } from '$lib/upload/exports-report';
 export { placeText } from '$lib/upload/exports-report';
 
-/** Tables an exports folder may supply: each replaces the bundled (and sample) table of its kind. */
-export const EXPORT_TABLES = ['partners', 'projects', 'instalments'] as const satisfies readonly TableName[];
+/**
+ * Tables an exports folder may supply: each replaces the bundled (and sample) table of its kind;
+ * indicator values replace those of the indicators they name (export-values.ts).
+ */
+export const EXPORT_TABLES = [
+	'partners',
+	'projects',
+	'instalments',
+	'indicator_values'
+] as const satisfies readonly TableName[];
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 /** The deployment's own settings, beside the exports (see site-config.ts). */
@@ -74,6 +82,26 @@ export const bilingual = (key: MessageKey, vars: Record<string, string | number>
 	message_th: translate('th', key, vars),
 	message_en: translate('en', key, vars)
 });
+
+/**
+ * A row of the exports the contract cannot take as it is, found after reading (a key an earlier file
+ * used, a code nobody knows): left out and listed, like the rows the pipeline found.
+ */
+export function leaveOut(
+	report: ExportsReport,
+	r: ExportRow,
+	field: string,
+	value: string | null,
+	code: string,
+	message: { message_th: string; message_en: string }
+): void {
+	report.problems.push({ ...r.place, field, header: null, value, code, outcome: 'row_left_out', ...message });
+	const file = report.files.find((f) => f.file === r.place.file && f.sheet === r.place.sheet);
+	if (file) {
+		file.used--;
+		file.left_out++;
+	}
+}
 
 /** Row-level problems leave the row out; anything else stops the file. */
 const ROW_LEVEL: ReadonlySet<Problem['code']> = new Set([

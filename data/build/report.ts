@@ -24,9 +24,9 @@ export const EXPORTS_SOURCE: SourceRow = {
 	url: null,
 	licence: 'as set by the organisation',
 	note_th:
-		'ภาคี โครงการ และงวดเงิน อ่านจากไฟล์ที่องค์กรส่งออกจากระบบของตนเอง (npm run data -- --exports) แถวที่ใช้ไม่ได้ถูกตัดออกและแสดงไว้ในรายงานการตรวจข้อมูล',
+		'ภาคี โครงการ งวดเงิน และค่าตัวชี้วัด (เท่าที่มีในไฟล์) อ่านจากไฟล์ที่องค์กรส่งออกจากระบบของตนเอง (npm run data -- --exports) แถวที่ใช้ไม่ได้ถูกตัดออกและแสดงไว้ในรายงานการตรวจข้อมูล',
 	note_en:
-		'Partners, projects and instalments read from the files the organisation exported from its own systems (npm run data -- --exports); rows that could not be used are left out and listed in the validation report.'
+		'Partners, projects, instalments and indicator values (those the files hold) read from the files the organisation exported from its own systems (npm run data -- --exports); rows that could not be used are left out and listed in the validation report.'
 };
 
 /** One problem as a line of text, in one language: where, then what. */

@@ -3,7 +3,8 @@
  * partners from an older Thai system, an Excel workbook with a projects sheet, an instalments sheet (the
  * funder's headers, seeds/002) and a notes sheet, Thai headers, Buddhist-era dates as text and as date
  * cells, amounts with commas, misspelt and abbreviated province names, statuses, partner types and issue
- * areas in Thai words, one province nobody knows and one status nobody can place; mapping.json (one
+ * areas in Thai words, one province nobody knows and one status nobody can place; a UTF-8 CSV of an
+ * indicator's values from the office's own survey (and one indicator the site does not have); mapping.json (one
  * province fix, as the Your data page would download it) and config.json (the deployment's settings).
  *
  * Deterministic: the committed folder tests/fixtures/exports-agency/ is this script's output
@@ -22,6 +23,7 @@ export const WORKBOOK = 'projects-2568.xlsx';
 export const PROJECT_SHEET = 'โครงการ';
 export const INSTALMENT_SHEET = 'งวด';
 export const NOTES_SHEET = 'คำอธิบาย';
+export const INDICATORS_CSV = 'indicators-2567.csv';
 
 const PARTNER_HEADERS = [
 	'รหัสภาคี',
@@ -182,6 +184,22 @@ const INSTALMENTS: (string | number | null)[][] = [
 	['66-ก-015', 1, '1 มิ.ย. 2566', '31 พ.ค. 2567', null, null, '450,250.75']
 ];
 
+/**
+ * The province office's own survey of smoking (Excel's "CSV UTF-8", with its byte-order mark): Thai
+ * headers, Buddhist-era years, the indicator by its id, the count and the population surveyed; and one
+ * indicator the site does not have.
+ */
+const INDICATOR_HEADERS = ['ตัวชี้วัด', 'จังหวัด', 'ปี', 'ค่า', 'จำนวน', 'ประชากร'];
+const INDICATOR_ROWS: string[][] = [
+	['smoking_prevalence', 'ชลบุรี', '2566', '17.4', '1,740', '10,000'],
+	['smoking_prevalence', 'ชลบุรี', '2567', '16.9', '1,690', '10,000'],
+	['smoking_prevalence', 'จ.ระยอง', '2566', '19.2', '960', '5,000'],
+	['smoking_prevalence', 'จ.ระยอง', '2567', '18.6', '930', '5,000'],
+	['smoking_prevalence', 'จันทบุรี', '2567', '21.5', '860', '4,000'],
+	// Not an indicator of this site: left out, and listed.
+	['obesity_prevalence', 'ชลบุรี', '2567', '35.1', '3,510', '10,000']
+];
+
 /** What a correct build (and the Your data page) makes of the folder. */
 export const EXPECTED = {
 	partners: {
@@ -249,6 +267,17 @@ export const EXPECTED = {
 		leftOut: ['67-ก-030']
 	},
 	instalments: { rows: 4 },
+	/** Every value of smoking_prevalence on the site: the survey's, none of the sample's. */
+	indicatorValues: {
+		indicator: 'smoking_prevalence',
+		rows: [
+			{ province_code: '20', year: 2023, value: 17.4, numerator: 1740, denominator: 10_000 },
+			{ province_code: '20', year: 2024, value: 16.9, numerator: 1690, denominator: 10_000 },
+			{ province_code: '21', year: 2023, value: 19.2, numerator: 960, denominator: 5000 },
+			{ province_code: '21', year: 2024, value: 18.6, numerator: 930, denominator: 5000 },
+			{ province_code: '22', year: 2024, value: 21.5, numerator: 860, denominator: 4000 }
+		]
+	},
 	/** The coverage page (active partners; projects not cancelled, unless the status filter says otherwise). */
 	coverage: {
 		all: { partners: 6, projects: 5, budget: 4_800_250.75 },
@@ -275,7 +304,16 @@ export const EXPECTED = {
 			value: 'รอตรวจสอบเอกสาร',
 			code: 'unknown_code'
 		},
-		{ file: WORKBOOK, sheet: NOTES_SHEET, unit: null, row: null, field: null, value: null, code: 'no_table' }
+		{ file: WORKBOOK, sheet: NOTES_SHEET, unit: null, row: null, field: null, value: null, code: 'no_table' },
+		{
+			file: INDICATORS_CSV,
+			sheet: null,
+			unit: 'line',
+			row: 7,
+			field: 'indicator_id',
+			value: 'obesity_prevalence',
+			code: 'unknown_indicator'
+		}
 	]
 } as const;
 
@@ -315,6 +353,10 @@ export function partnersCsv(): Uint8Array {
 	return encodeWindows874([PARTNER_HEADERS, ...PARTNERS].map(csvLine).join('\r\n') + '\r\n');
 }
 
+export function indicatorsCsv(): Uint8Array {
+	return new TextEncoder().encode('\ufeff' + [INDICATOR_HEADERS, ...INDICATOR_ROWS].map(csvLine).join('\r\n') + '\r\n');
+}
+
 /** mapping.json as the Your data page would download it after the user placed "เมืองชล". */
 export function fixtureMapping(): string {
 	return mappingFileText([
@@ -335,6 +377,7 @@ export function writeExportsFixture(dir: string): void {
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(path.join(dir, PARTNERS_CSV), partnersCsv());
 	writeFileSync(path.join(dir, WORKBOOK), agencyProjectsWorkbook());
+	writeFileSync(path.join(dir, INDICATORS_CSV), indicatorsCsv());
 	writeFileSync(path.join(dir, 'mapping.json'), fixtureMapping());
 	writeFileSync(path.join(dir, 'config.json'), JSON.stringify(FIXTURE_CONFIG, null, 2) + '\n');
 }
