@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ExportsReport } from '../src/lib/upload/exports-report';
 import { parseMappingFile } from '../src/lib/upload/mapping-file';
-import { consoleQuery } from './helpers';
+import { consoleQuery, tableRows } from './helpers';
 import { startServer } from './support/serve.mjs';
 import { EXPORTS_SITE_BUILD, FIXTURE_FOLDER } from './support/build-exports-site';
 import {
@@ -211,6 +211,34 @@ test('the explorer opens on the deployment’s default indicator and year, witho
 		new RegExp(`^${FIXTURE_CONFIG.defaultIndicator}:${FIXTURE_CONFIG.defaultYear}:`)
 	);
 	await expect(page.locator('option[value="road_death_rate"]')).toHaveCount(1);
-	await expect(page.locator('option[value="smoking_prevalence"]')).toHaveCount(0);
+	// The sample indicators are left out, but for the one the exports give values of.
+	await expect(page.locator('option[value="drinking_prevalence"]')).toHaveCount(0);
+	await expect(page.locator(`option[value="${EXPECTED.indicatorValues.indicator}"]`)).toHaveCount(1);
 	await expect(page.locator('header .name')).toHaveText(FIXTURE_CONFIG.title_en);
+
+	// The gaps page and the briefs open on the deployment's default indicator and year too.
+	await page.goto(`${site.url}/gaps?lang=en`);
+	await expect(page.locator('#priority-table caption')).toContainText(`· ${FIXTURE_CONFIG.defaultYear}`);
+	await page.goto(`${site.url}/brief/province/20?lang=en`);
+	await expect(page.locator('.featured .unit')).toContainText(String(FIXTURE_CONFIG.defaultYear));
+	await expect(page.locator('.featured')).toContainText('Dengue');
+});
+
+test('the explorer shows exactly the values the exports give for an indicator, with no sample label', async ({
+	page
+}) => {
+	const { indicator, rows } = EXPECTED.indicatorValues;
+	const names: Record<string, string> = { '20': 'Chon Buri', '21': 'Rayong', '22': 'Chanthaburi' };
+	for (const year of [2023, 2024]) {
+		await page.goto(`${site.url}/?lang=en&indicator=${indicator}&year=${year}`);
+		await expect(page.locator('.explorer')).toHaveAttribute('data-view', `${indicator}:${year}::`, { timeout: 60_000 });
+		const ranking = await tableRows(page, 'ranking-table');
+		const want = rows
+			.filter((r) => r.year === year)
+			.sort((a, b) => b.value - a.value)
+			.map((r) => [names[r.province_code], r.value.toFixed(1)]);
+		expect(ranking.map((r) => [r[1], r[2]])).toEqual(want);
+		await expect(page.locator('.explorer .sample')).toHaveCount(0);
+		await expect(page.locator('.source-line')).toContainText("The organisation's own exports");
+	}
 });

@@ -18,6 +18,7 @@ import { NO_COVERAGE_FILTER } from '$lib/data/coverage-queries';
 import { coverageTotals } from '$lib/data/coverage-metrics';
 import { loadExplorerData } from '$lib/data/explorer-data';
 import { focusBox } from '$lib/export/map-svg';
+import { resolveYear } from '$lib/filters/resolve';
 import { DEFAULT_INDICATOR } from '$lib/filters/url-state';
 import { LANGS } from '$lib/i18n';
 import { projectProvinces, type ProjectedMap } from '$lib/map/svg-geometry';
@@ -58,8 +59,9 @@ async function loadBriefs(): Promise<Briefs> {
 			db.targets()
 		]);
 		const featured = indicators.find((i) => i.indicator_id === DEFAULT_INDICATOR) ?? indicators[0];
-		const featuredYears = await db.years(featured.indicator_id);
-		const featuredYear = featuredYears[featuredYears.length - 1];
+		// The deployment's default year (config.json) when the indicator's years include it, else its latest.
+		const featuredYear = resolveYear(await db.years(featured.indicator_id), null);
+		if (featuredYear === null) throw new Error(`briefs: the featured indicator ${featured.indicator_id} has no values`);
 		const headlines = issueAreas
 			.slice()
 			.sort((a, b) => a.sort_order - b.sort_order)

@@ -1,11 +1,11 @@
 import type { AtlasDb, ProvinceValue } from '$lib/data/atlas-db';
 import type { CoverageAnswers } from '$lib/data/coverage-index';
 import type { CoverageFilter, ProvinceCoverage } from '$lib/data/coverage-queries';
-import { resolveIndicator } from '$lib/filters/resolve';
+import { resolveIndicator, resolveYear } from '$lib/filters/resolve';
 import { parseViewState } from '$lib/filters/url-state';
 import { coverageFilterKey, coverageFilterOf } from './coverage-filter';
 
-/** What the gap page shows for a burden indicator and a filter: its latest values and the coverage by province. */
+/** What the gap page shows for a burden indicator and a filter: its values of the default year and the coverage by province. */
 export interface GapResult {
 	/** The indicator and the filter, as `gapKey` writes them. */
 	key: string;
@@ -23,7 +23,8 @@ export async function gapResult(
 	indicatorId: string,
 	filter: CoverageFilter
 ): Promise<GapResult> {
-	const year = (await db.years(indicatorId)).at(-1) ?? null;
+	// The deployment's default year (config.json) when the indicator's years include it, else its latest.
+	const year = resolveYear(await db.years(indicatorId), null);
 	const [burden, coverage] = await Promise.all([
 		year === null ? [] : db.indicatorValues(indicatorId, year),
 		answers.byProvince(filter)
