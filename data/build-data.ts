@@ -4,6 +4,8 @@
  *                           tsconfig resolves $lib, for the Your data page's code the exports go through)
  *   npm run data:if-stale   rebuild only when an output is missing or older than an input
  *                           (a build from exports is rebuilt from the same exports folder)
+ *   npm run data:bundled    the same, but the bundled data is needed (npm test): a build from
+ *                           exports is replaced by the bundled data, saying so
  *
  * An organisation's own exports (README, "Deploy for your organisation"):
  *   npm run data -- --exports <folder> [--strict] [--out <folder>]
@@ -169,12 +171,21 @@ async function main(): Promise<void> {
 	let previous: Manifest['exports'] | null = null;
 	if (process.argv.includes('--if-stale')) {
 		previous = await previousExports(outDir);
-		const stale = await staleReason(previous);
-		if (stale === null) {
-			console.log(`data: ${rel(outDir)}/ is up to date${previous ? ` (built from ${previous.folder})` : ''}`);
-			return;
+		if (previous && process.argv.includes('--bundled')) {
+			// The tests check the bundled data: an organisation's data would fail them, for no fault of the code.
+			console.log(
+				`data: ${rel(outDir)}/ was built from the exports in ${previous.folder}; the tests need the bundled data, so it is rebuilt from data/sources/ (npm run data -- --exports ${previous.folder} builds the organisation's data again)`
+			);
+			reason = `the tests need the bundled data, not the exports in ${previous.folder}`;
+			previous = null;
+		} else {
+			const stale = await staleReason(previous);
+			if (stale === null) {
+				console.log(`data: ${rel(outDir)}/ is up to date${previous ? ` (built from ${previous.folder})` : ''}`);
+				return;
+			}
+			reason = stale;
 		}
-		reason = stale;
 	}
 	// A stale build from exports is rebuilt from the same exports, never silently from the bundled data.
 	const manifest = await buildData({
