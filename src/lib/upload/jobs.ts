@@ -1,9 +1,9 @@
 /** A file the user dropped, on its way through the upload steps (the state the page shows). */
 import type { TableName } from '$lib/data/contract';
 import type { TextEncodingName } from './encoding';
-import type { Candidate } from './detect';
-import { unmappedRequired, type Mapping } from './mapping';
-import type { IndicatorMeta, Note, Prepared, Problem, StagedFile } from './pipeline';
+import { USER_TABLES, type Candidate } from './detect';
+import { suggestMapping, unmappedRequired, type ColumnSource, type Mapping } from './mapping';
+import { MERGE_COLUMNS, type IndicatorMeta, type Note, type Prepared, type Problem, type StagedFile } from './pipeline';
 
 export type Phase = 'reading' | 'checking' | 'mapping' | 'loaded' | 'rejected';
 
@@ -103,4 +103,61 @@ export function loadBlockers(
 	const problems = job.problems.filter((p) => p.code !== 'missing_column').length;
 	if (problems > 0) out.push({ key: 'why_problems', vars: { count: problems } });
 	return out;
+}
+
+// --- the mapping step's edits (MappingStep.svelte lays them out) ---------------------------------
+
+/** A mapping source as the column's select holds it: "" none, "::constant", or "h:" + the header. */
+export function sourceValue(s: ColumnSource | undefined): string {
+	return !s || s.kind === 'none' ? '' : s.kind === 'constant' ? '::constant' : `h:${s.header}`;
+}
+
+/** Sets a contract column's source from its select's value (see sourceValue). */
+export function setSource(job: Job, column: string, value: string): void {
+	job.mapping[column] =
+		value === ''
+			? { kind: 'none' }
+			: value === '::constant'
+				? { kind: 'constant', value: '' }
+				: { kind: 'column', header: value.slice(2) };
+}
+
+/** The tables a file may be read as: the detected candidates first, then the rest. */
+export function tableChoices(job: Pick<Job, 'candidates'>): TableName[] {
+	return [
+		...job.candidates.map((c) => c.table),
+		...USER_TABLES.filter((t) => !job.candidates.some((c) => c.table === t))
+	];
+}
+
+/** Reads the file as another table: the candidate's mapping, else a suggested one; indicator details start again. */
+export function setTable(job: Job, table: TableName): void {
+	job.table = table;
+	job.mapping =
+		job.candidates.find((c) => c.table === table)?.mapping ?? suggestMapping(table, job.staged?.headers ?? []);
+	job.indicators = [];
+}
+
+/** Up to three distinct sample values of a header, from the preview rows. */
+export function samplesOf(job: Pick<Job, 'staged'>, header: string): string {
+	return [
+		...new Set(
+			(job.staged?.preview ?? [])
+				.map((r) => r[header])
+				.filter((v) => v !== null && v !== undefined)
+				.map(String)
+		)
+	]
+		.slice(0, 3)
+		.join(' · ');
+}
+
+/** The user's code for a coded value nobody could place. */
+export function setCodeFix(job: Job, column: string, value: string, code: string): void {
+	job.codeFixes = { ...job.codeFixes, [column]: { ...job.codeFixes[column], [value]: code } };
+}
+
+/** How loading the file changes its table: values merge by indicator, some tables by key, the rest are replaced. */
+export function loadMode(table: TableName | null): 'merge' | 'upsert' | 'replace' | null {
+	return !table ? null : table === 'indicator_values' ? 'merge' : MERGE_COLUMNS[table] ? 'upsert' : 'replace';
 }

@@ -1,0 +1,204 @@
+/**
+ * The Your data page's state without a browser: the real exports in DuckDB (Node), a store of kept
+ * files in fake-indexeddb, files added as the page adds them, and the page's actions.
+ */
+import { IDBFactory } from 'fake-indexeddb';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AtlasDb, CORE_TABLES } from '$lib/data/atlas-db';
+import type { TableName } from '$lib/data/contract';
+import { NodeConnector } from '$lib/data/node-connector';
+import { encodeWindows874 } from './encoding';
+import { MAX_FILE_BYTES } from './pipeline';
+import { UserDataStore } from './store';
+import { createUploadState, type PickedFile, type UploadState } from './upload-state.svelte';
+import { replay } from './user-data';
+
+const DATA = join(process.cwd(), 'static/data');
+const fetchFile = async (file: string) => new Uint8Array(readFileSync(join(DATA, file)));
+
+let conn: NodeConnector;
+let db: AtlasDb;
+let factory: IDBFactory;
+let userTables: Set<TableName>;
+
+beforeEach(async () => {
+	conn = await NodeConnector.open();
+	db = await AtlasDb.open(conn, fetchFile, CORE_TABLES);
+	factory = new IDBFactory();
+	userTables = new Set();
+});
+afterEach(async () => {
+	await db?.close();
+});
+
+function page(opts: { db?: () => Promise<AtlasDb>; store?: boolean } = {}): UploadState {
+	return createUploadState({
+		openDb: opts.db ?? (async () => db),
+		openStore: async () => {
+			if (opts.store === false) throw new Error('no IndexedDB here');
+			return UserDataStore.open(factory);
+		},
+		readWorkbook: async () => {
+			throw new Error('no workbooks in this test');
+		},
+		restored: () => [],
+		userTables: () => userTables,
+		setUserTables: (tables) => (userTables = new Set(tables))
+	});
+}
+
+const file = (name: string, bytes: Uint8Array): PickedFile => ({
+	name,
+	size: bytes.length,
+	arrayBuffer: async () => bytes.slice().buffer as ArrayBuffer
+});
+
+const PROJECTS =
+	'รหัสโครงการ,ชื่อโครงการ,แผนงาน,หน่วยงาน,วันเริ่มต้น,วันสิ้นสุด,งบประมาณ (บาท),จังหวัด,สถานะ\n' +
+	'67-ก-001,โครงการหนึ่ง,แผนงานหนึ่ง,สมาคมหนึ่ง,1 ม.ค. 2567,31 ธ.ค. 2567,"1,000,000.00",ภูเก็ต,active\n' +
+	'67-ก-002,โครงการสอง,แผนงานหนึ่ง,สมาคมสอง,1 ก.พ. 67,30/06/2567,"250,000",เมืองย่าโม,closed\n';
+
+const projectCount = async () => Number((await conn.query(`SELECT count(*) AS n FROM projects`))[0].n);
+
+describe('the Your data page state', () => {
+	it('opens the database and the store, and says why when the store is missing', async () => {
+		const state = page({ store: false });
+		await state.start();
+		expect(state.db).toBe(db);
+		expect(state.store).toBeNull();
+		expect(state.storeError).toBe('no IndexedDB here');
+		expect(state.provinces).toHaveLength(77);
+		expect(state.issueAreas.length).toBeGreaterThan(0);
+		expect(state.jobs).toEqual([]);
+	});
+
+	it('keeps the failure when the database does not open, and nothing else', async () => {
+		const state = page({ db: () => Promise.reject(new Error('worker died')) });
+		await state.start();
+		expect(state.failure).toBe('worker died');
+		expect(state.db).toBeNull();
+	});
+
+	it('maps a Thai CSV, waits for the user to place a province, then loads and keeps it', async () => {
+		await db.ensureTables(['projects']);
+		const bundled = await projectCount();
+		const state = page();
+		await state.start();
+		await state.addFiles([file('projects.csv', encodeWindows874(PROJECTS))]);
+		const [job] = state.jobs;
+		expect(job.phase).toBe('mapping');
+		expect(job.table).toBe('projects');
+		expect(job.encoding).toBe('windows-874');
+		expect(job.problems).toMatchObject([
+			{ code: 'unknown_province', values: [{ value: 'เมืองย่าโม', count: 1, rows: [2] }] }
+		]);
+		// Loading with the problem unsolved changes nothing.
+		await state.loadJob(job);
+		expect(state.jobs[0].phase).toBe('mapping');
+		expect(await projectCount()).toBe(bundled);
+
+		state.jobs[0].fixes['เมืองย่าโม'] = '30';
+		await state.loadJob(state.jobs[0]);
+		expect(state.jobs[0]).toMatchObject({ phase: 'loaded', kept: true, rows: 2, problems: [] });
+		expect(state.busy).toBe(false);
+		expect(await projectCount()).toBe(2);
+		expect(userTables).toEqual(new Set(['projects']));
+		expect(state.userTables).toEqual(new Set(['projects']));
+		const kept = await state.store!.files();
+		expect(kept.map((f) => f.name)).toEqual(['projects.csv']);
+		expect(kept[0].plan.provinceFixes).toMatchObject({ เมืองย่าโม: '30' });
+		expect(await state.mappingFile()).toContain('"projects.csv"');
+		expect(state.message).toEqual({ key: 'data_mapping_downloaded', vars: { count: 1 } });
+
+		// The kept file loads again the same way on the next visit.
+		const again = await AtlasDb.open(await NodeConnector.open(), fetchFile, CORE_TABLES);
+		try {
+			const [status] = await replay(again, kept);
+			expect(status).toMatchObject({ status: 'loaded', table: 'projects', rows: 2 });
+		} finally {
+			await again.close();
+		}
+	});
+
+	it('refuses a bad file without touching the loaded data, and a too-large one before reading it', async () => {
+		const state = page();
+		await state.start();
+		await state.addFiles([file('projects.csv', encodeWindows874(PROJECTS))]);
+		state.jobs[0].fixes['เมืองย่าโม'] = '30';
+		await state.loadJob(state.jobs[0]);
+		let read = false;
+		const huge: PickedFile = {
+			name: 'national.parquet',
+			size: MAX_FILE_BYTES + 1,
+			arrayBuffer: async () => {
+				read = true;
+				return new ArrayBuffer(0);
+			}
+		};
+		await state.addFiles([file('empty.csv', new Uint8Array()), file('cut.parquet', new TextEncoder().encode('PAR1xx')), huge]);
+		expect(state.jobs.map((j) => [j.name, j.phase, j.problems[0]?.code])).toEqual([
+			['projects.csv', 'loaded', undefined],
+			['empty.csv', 'rejected', 'empty_file'],
+			['cut.parquet', 'rejected', 'truncated_parquet'],
+			['national.parquet', 'rejected', 'too_large']
+		]);
+		expect(read).toBe(false);
+		expect(await projectCount()).toBe(2);
+		expect(
+			Number((await conn.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '__')`))[0].n)
+		).toBe(0);
+	});
+
+	it('removes a kept file (its table back to bundled) and resets everything', async () => {
+		await db.ensureTables(['projects']);
+		const bundled = await projectCount();
+		const state = page();
+		await state.start();
+		await state.addFiles([file('projects.csv', encodeWindows874(PROJECTS))]);
+		state.jobs[0].fixes['เมืองย่าโม'] = '30';
+		await state.loadJob(state.jobs[0]);
+		await state.removeJob(state.jobs[0]);
+		expect(state.jobs).toEqual([]);
+		expect(userTables.size).toBe(0);
+		expect(await projectCount()).toBe(bundled);
+		expect(await state.store!.files()).toEqual([]);
+
+		await state.addFiles([file('projects.csv', encodeWindows874(PROJECTS))]);
+		await state.addFiles([file('other.csv', encodeWindows874(PROJECTS))]);
+		// The same shape again: the remembered mapping and fix load it without asking.
+		expect(state.jobs.map((j) => [j.phase, j.remembered])).toEqual([
+			['loaded', true],
+			['loaded', true]
+		]);
+		expect(userTables).toEqual(new Set(['projects']));
+		await state.reset();
+		expect(state.jobs).toEqual([]);
+		expect(state.message).toEqual({ key: 'data_reset_done' });
+		expect(await projectCount()).toBe(bundled);
+		expect(
+			Number((await conn.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '__')`))[0].n)
+		).toBe(0);
+	});
+
+	it('loads a file whose columns are the contract’s by itself, and discards a staged one on request', async () => {
+		const state = page();
+		await state.start();
+		const csv = 'indicator_id,province_code,year,value\nmy_rate,10,2023,1.5\nmy_rate,40,2023,2.5\n';
+		await state.addFiles([file('values.csv', new TextEncoder().encode(csv))]);
+		const [job] = state.jobs;
+		// A new indicator needs its issue area before it can load.
+		expect(job.phase).toBe('mapping');
+		expect(job.missingDetails).toEqual(['my_rate']);
+		job.indicators[0].issue_area_id = 'tobacco';
+		await state.loadJob(job);
+		expect(state.jobs[0].phase).toBe('loaded');
+		expect(state.indicatorsOf(state.jobs[0]).map((i) => i.indicator_id)).toEqual(['my_rate']);
+		expect(state.knownIndicators.has('my_rate')).toBe(true);
+
+		await state.addFiles([file('projects.csv', encodeWindows874(PROJECTS))]);
+		await state.discardJob(state.jobs[1]);
+		expect(state.jobs.map((j) => j.name)).toEqual(['values.csv']);
+	});
+});
