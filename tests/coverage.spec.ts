@@ -210,6 +210,25 @@ test('the coverage map groups every located partner and project, and a group ope
 		.toBeLessThan(largest.count);
 });
 
+test('zoomed in, the map fetches the points of the provinces in view and draws them one by one', async ({ page }) => {
+	const fetched: string[] = [];
+	page.on('request', (request) => {
+		const file = /\/data\/(coverage-points\/.+)$/.exec(new URL(request.url()).pathname)?.[1];
+		if (file) fetched.push(file);
+	});
+	await page.goto('/coverage?lang=en');
+	await waitForMap(page);
+	await expect(page.locator('.coverage')).toHaveAttribute('data-view', '::');
+	// Zoomed out, the groups come from the summary: no single point, no province's file.
+	expect((await pointFeatures(page)).every((f) => f.id === null)).toBe(true);
+	expect(fetched).toEqual([]);
+	// Into Mueang Chiang Mai: Chiang Mai's file, and points with their ids.
+	await page.locator('.map').evaluate((el) => (el as MapElement).__map.jumpTo({ center: [98.98, 18.79], zoom: 9.5 }));
+	await expect.poll(() => fetched).toContain('coverage-points/50.parquet');
+	expect(fetched.length).toBeLessThan(6);
+	await expect.poll(async () => (await pointFeatures(page)).filter((f) => f.id !== null).length).toBeGreaterThan(5);
+});
+
 test('gap analysis ranks high-burden, low-coverage provinces first', async ({ page }) => {
 	await page.goto('/gaps?lang=en&indicator=smoking_prevalence');
 	await expect(page.locator('.gaps')).not.toHaveAttribute('data-gaps', '');
@@ -348,7 +367,9 @@ test("the data-quality report exports one self-describing row per problem, equal
 	expect(rows[0].filter).toBe('All issue areas');
 });
 
-test('clicking a province opens its districts, covered or not, on the map and in a table', async ({ page }) => {
+test('clicking a province opens its districts, covered or not, on the map and in a table; its points are fetched then, not before', async ({
+	page
+}) => {
 	const [expected] = await direct<{ districts: bigint; covered: bigint }>(
 		`SELECT count(*) AS districts,
 			count(*) FILTER (WHERE district_code IN (SELECT district_code FROM read_parquet($2) WHERE active)
@@ -356,10 +377,21 @@ test('clicking a province opens its districts, covered or not, on the map and in
 		 FROM read_parquet($1) WHERE province_code = '40'`,
 		[data('districts.parquet'), data('partners.parquet'), data('projects.parquet')]
 	);
+	// The data files the page asks for, in order.
+	const fetched: string[] = [];
+	page.on('request', (request) => {
+		const file = /\/data\/(.+)$/.exec(new URL(request.url()).pathname)?.[1];
+		if (file) fetched.push(file);
+	});
+	const pointFiles = () => fetched.filter((f) => f.startsWith('coverage-points/'));
 	await page.goto('/coverage?lang=en');
 	await waitForMap(page);
 	// data-view is set once the counts are in and the points are drawn.
 	await expect(page.locator('.coverage')).toHaveAttribute('data-view', '::');
+	// Counted and drawn from the build's summary: neither the raw partners and projects nor any province's points.
+	expect(fetched).toContain('coverage_summary.parquet');
+	expect(fetched.filter((f) => /^(partners|projects|instalments)\.parquet$/.test(f))).toEqual([]);
+	expect(pointFiles()).toEqual([]);
 	const map = page.locator('.map');
 	// A spot of Khon Kaen away from the point markers, found by asking the map what is under each candidate.
 	const point = await map.evaluate((el) => {
@@ -388,6 +420,10 @@ test('clicking a province opens its districts, covered or not, on the map and in
 	await page.mouse.click(box.x + point.x, box.y + point.y);
 	await expect(page).toHaveURL(/province=40/);
 	await expect(page.locator('[data-drill="40"]')).toBeVisible();
+	// Opened, Khon Kaen's points are fetched, with those of the provinces its view reaches and no others.
+	await expect.poll(pointFiles).toContain('coverage-points/40.parquet');
+	expect(pointFiles().length).toBeLessThan(77 / 3);
+	expect(pointFiles()).not.toContain('coverage-points/50.parquet');
 	const rows = await page.locator('#district-table tbody tr').count();
 	expect(rows).toBe(Number(expected.districts));
 	const covered = await page
@@ -408,13 +444,15 @@ test('clicking a province opens its districts, covered or not, on the map and in
 });
 
 for (const path of ['/coverage', '/gaps', '/networks'])
-	test(`a partner table that cannot be fetched is reported by name on ${path}`, async ({ page }) => {
-		await page.route('**/data/partners.parquet', (route) => route.fulfill({ status: 404, body: 'not here' }));
+	test(`a partner file that cannot be fetched is reported by name on ${path}`, async ({ page }) => {
+		// The coverage and gap pages count from the build's summary; the network page lists the partners.
+		const file = path === '/networks' ? 'partners.parquet' : 'coverage_summary.parquet';
+		await page.route(`**/data/${file}`, (route) => route.fulfill({ status: 404, body: 'not here' }));
 		// With a filter, so the coverage page has no prerendered first view to fall back on.
 		await page.goto(`${path}?lang=en&issue=tobacco`);
 		const alert = page.getByRole('alert');
 		await expect(alert).toContainText('could not be loaded');
-		await expect(alert).toContainText('partners.parquet');
+		await expect(alert).toContainText(file);
 		// Nothing was counted: the coverage page's totals say so rather than showing zeros.
 		if (path === '/coverage') await expect(page.locator('[data-total="partners"]')).toHaveText('…');
 	});

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { projectOnMap } from './helpers';
+import { pointFeatures, projectOnMap } from './helpers';
 import { HOSTILE_NAME, HOSTILE_TITLE } from './support/hostile-queries';
 
 // Strings from data files are text, never markup: a partner named <img src=x onerror=alert(1)> and a
@@ -26,12 +26,12 @@ async function hostileTables() {
 	try {
 		const [partner] = (
 			await conn.runAndReadAll(
-				`SELECT partner_id, lon, lat FROM read_parquet($1)
+				`SELECT partner_id, province_code, lon, lat FROM read_parquet($1)
 				 WHERE active AND lon IS NOT NULL AND list_contains(string_split(network_ids, ';'), $2)
 				 ORDER BY province_code, partner_id LIMIT 1`,
 				[data('partners.parquet'), NETWORK]
 			)
-		).getRowObjectsJS() as { partner_id: string; lon: number; lat: number }[];
+		).getRowObjectsJS() as { partner_id: string; province_code: string; lon: number; lat: number }[];
 		const partners = join(scratch, 'partners.parquet');
 		const projects = join(scratch, 'projects.parquet');
 		// COPY takes no parameters: the paths are our own, the hostile strings are bound.
@@ -52,7 +52,20 @@ async function hostileTables() {
 				CASE WHEN project_code = getvariable('project') THEN getvariable('hostile_name') ELSE organisation_th END AS organisation_th)
 			 FROM read_parquet('${data('projects.parquet')}')) TO '${projects}' (FORMAT parquet, COMPRESSION snappy)`
 		);
-		return { partner, partners: readFileSync(partners), projects: readFileSync(projects) };
+		// The map draws single points from the build's file of their province (src/lib/data/coverage-summary.ts).
+		const pointFile = `coverage-points/${partner.province_code}.parquet`;
+		const points = join(scratch, 'points.parquet');
+		await conn.run(
+			`COPY (SELECT * REPLACE (
+				CASE WHEN kind = 0 AND id = getvariable('partner') THEN getvariable('hostile_name') ELSE name END AS name)
+			 FROM read_parquet('${data(pointFile)}')) TO '${points}' (FORMAT parquet, COMPRESSION snappy)`
+		);
+		return {
+			partner,
+			partners: readFileSync(partners),
+			projects: readFileSync(projects),
+			points: { file: pointFile, bytes: readFileSync(points) }
+		};
 	} finally {
 		conn.closeSync();
 		db.closeSync();
@@ -78,6 +91,9 @@ async function hostilePage(page: Page) {
 	);
 	await page.route('**/data/projects.parquet', (route) =>
 		route.fulfill({ body: tables.projects, contentType: 'application/vnd.apache.parquet' })
+	);
+	await page.route(`**/data/${tables.points.file}`, (route) =>
+		route.fulfill({ body: tables.points.bytes, contentType: 'application/vnd.apache.parquet' })
 	);
 	return async (where: string) => {
 		const injected = await page.evaluate(() => ({
@@ -167,6 +183,8 @@ test('hostile names are literal text in the project record and the map tooltip',
 			}),
 		[lon, lat] as [number, number]
 	);
+	// Its province's points are fetched once the map is zoomed in: hovered only once it is drawn.
+	await expect.poll(async () => (await pointFeatures(page)).some((f) => f.id === tables.partner.partner_id)).toBe(true);
 	const { x, y } = await projectOnMap(map, [lon, lat]);
 	await page.mouse.move(x - 30, y - 30);
 	await page.mouse.move(x, y, { steps: 5 });
@@ -198,14 +216,19 @@ test('hostile column names and values on the data page: a user file, the SQL con
 	await expect(page.locator('.console [role="alert"] pre')).toContainText(HOSTILE_NAME);
 	await check('sql error');
 
-	await sql.fill(`SELECT name_th AS "${HOSTILE_NAME}", '${HOSTILE_TITLE}' AS title FROM provinces WHERE province_code = '40'`);
+	await sql.fill(
+		`SELECT name_th AS "${HOSTILE_NAME}", '${HOSTILE_TITLE}' AS title FROM provinces WHERE province_code = '40'`
+	);
 	await run.click();
 	const result = page.locator('#sql-result');
 	await expect(result.locator('tbody tr')).toHaveCount(1);
 	await expect(result.locator('thead th').first()).toHaveText(HOSTILE_NAME);
 	await expect(result.locator('tbody td').first()).toHaveText('ขอนแก่น');
 	await expect(result.locator('tbody td').nth(1)).toHaveText(HOSTILE_TITLE);
-	const [file] = await Promise.all([page.waitForEvent('download'), page.locator('.console [data-format="csv"]').click()]);
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page.locator('.console [data-format="csv"]').click()
+	]);
 	const path = join(scratch, 'sql.csv');
 	await file.saveAs(path);
 	const csv = readFileSync(path, 'utf8');

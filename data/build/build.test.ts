@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLE_NAMES, TABLES } from '../../src/lib/data/contract.ts';
-import { buildData, OUTPUT_FILES, ZONES_FILE, type Manifest } from './build.ts';
+import { buildData, OUTPUT_DIRS, OUTPUT_FILES, ZONES_FILE, type Manifest } from './build.ts';
+import { COVERAGE_POINTS_DIR } from '../../src/lib/data/coverage-summary.ts';
 import { parseCsv } from './csv.ts';
 import type { DistrictCollection } from './districts.ts';
 import type { ProvinceCollection } from './geo.ts';
@@ -49,13 +50,16 @@ afterAll(async () => {
 
 describe('buildData on the real sources', () => {
 	it('writes exactly the promised files', async () => {
-		expect((await readdir(path.join(tmp, 'a'))).sort()).toEqual([...OUTPUT_FILES].sort());
+		expect((await readdir(path.join(tmp, 'a'))).sort()).toEqual([...OUTPUT_FILES, ...OUTPUT_DIRS].sort());
 	});
 
 	it('writes every table with the contract columns, types and order', async () => {
 		for (const name of TABLE_NAMES) {
 			const columns = await query(`DESCRIBE SELECT * FROM ${parquet(name)}`);
-			expect(columns.map((c) => [c.column_name, c.column_type]), name).toEqual(TABLES[name].columns.map((c) => [c.name, c.type]));
+			expect(
+				columns.map((c) => [c.column_name, c.column_type]),
+				name
+			).toEqual(TABLES[name].columns.map((c) => [c.name, c.type]));
 			const compression = await query(`SELECT DISTINCT compression FROM parquet_metadata(${parquet(name)})`);
 			expect(compression).toEqual([{ compression: 'SNAPPY' }]);
 		}
@@ -63,7 +67,9 @@ describe('buildData on the real sources', () => {
 
 	it('keeps every source row', async () => {
 		const counts = Object.fromEntries(
-			await Promise.all(TABLE_NAMES.map(async (n) => [n, Number((await query(`SELECT count(*) AS n FROM ${parquet(n)}`))[0].n)]))
+			await Promise.all(
+				TABLE_NAMES.map(async (n) => [n, Number((await query(`SELECT count(*) AS n FROM ${parquet(n)}`))[0].n)])
+			)
 		);
 		const provinces = (await sourceRows('provinces.csv')).length;
 		// Real rows (a count and a rate per province row of the road-death and dengue files), then the
@@ -102,10 +108,16 @@ describe('buildData on the real sources', () => {
 			76 * 8 + 77 * 12,
 			6 * 77 * 8
 		]);
-		expect([counts.sources, counts.indicator_catalogue, counts.unallocated_values, counts.indicator_months, counts.targets]).toEqual([
-			10, 10, 8, 18_384, 7
+		expect([
+			counts.sources,
+			counts.indicator_catalogue,
+			counts.unallocated_values,
+			counts.indicator_months,
+			counts.targets
+		]).toEqual([10, 10, 8, 18_384, 7]);
+		expect([counts.networks, counts.network_provinces, counts.network_events, counts.projects]).toEqual([
+			5, 66, 6, 1501
 		]);
-		expect([counts.networks, counts.network_provinces, counts.network_events, counts.projects]).toEqual([5, 66, 6, 1501]);
 		const [real] = await query(
 			`SELECT count(*) AS n FROM ${parquet('indicator_values')} JOIN ${parquet('indicator_catalogue')} USING (indicator_id) WHERE NOT is_sample`
 		);
@@ -131,16 +143,35 @@ describe('buildData on the real sources', () => {
 		};
 		// The file's national totals (its README; 2012–2016 and 2023 equal the published 3-base totals).
 		expect(perYear(road)).toEqual({
-			2011: 21_996, 2012: 21_603, 2013: 21_221, 2014: 20_790, 2015: 19_960, 2016: 21_745, 2017: 21_607,
-			2018: 19_931, 2019: 19_904, 2020: 17_831, 2021: 16_957, 2022: 17_379, 2023: 17_498, 2024: 17_477
+			2011: 21_996,
+			2012: 21_603,
+			2013: 21_221,
+			2014: 20_790,
+			2015: 19_960,
+			2016: 21_745,
+			2017: 21_607,
+			2018: 19_931,
+			2019: 19_904,
+			2020: 17_831,
+			2021: 16_957,
+			2022: 17_379,
+			2023: 17_498,
+			2024: 17_477
 		});
 		const provinces = await query(
 			`SELECT year, sum(value)::DOUBLE AS deaths FROM ${parquet('indicator_values')} WHERE indicator_id = 'road_deaths' GROUP BY year ORDER BY year`
 		);
-		expect(Object.fromEntries(provinces.map((r) => [String(r.year), r.deaths]))).toEqual(perYear(road.filter((r) => r.province_code !== '')));
+		expect(Object.fromEntries(provinces.map((r) => [String(r.year), r.deaths]))).toEqual(
+			perYear(road.filter((r) => r.province_code !== ''))
+		);
 		const unknown = await query(`SELECT indicator_id, year, count FROM ${parquet('unallocated_values')} ORDER BY ALL`);
 		expect(unknown.map((r) => [r.indicator_id, r.year, r.count])).toEqual(
-			['road_death_rate', 'road_deaths'].flatMap((id) => [[id, 2014, 3], [id, 2015, 1], [id, 2018, 1], [id, 2023, 1]])
+			['road_death_rate', 'road_deaths'].flatMap((id) => [
+				[id, 2014, 3],
+				[id, 2015, 1],
+				[id, 2018, 1],
+				[id, 2023, 1]
+			])
 		);
 	});
 
@@ -149,9 +180,26 @@ describe('buildData on the real sources', () => {
 		for (const r of await sourceRows(DENGUE_FILE)) perYear[r.year] = (perYear[r.year] ?? 0) + Number(r.value);
 		// The national sums in dengue/README.md.
 		expect(perYear).toEqual({
-			2003: 17_492, 2004: 11_181, 2005: 15_070, 2006: 17_062, 2007: 25_446, 2008: 36_645, 2009: 25_194, 2010: 53_149,
-			2011: 29_759, 2012: 25_316, 2013: 87_502, 2014: 23_170, 2015: 86_653, 2016: 38_466, 2017: 31_843, 2018: 55_076,
-			2019: 87_866, 2020: 50_911, 2021: 7_778, 2022: 34_605
+			2003: 17_492,
+			2004: 11_181,
+			2005: 15_070,
+			2006: 17_062,
+			2007: 25_446,
+			2008: 36_645,
+			2009: 25_194,
+			2010: 53_149,
+			2011: 29_759,
+			2012: 25_316,
+			2013: 87_502,
+			2014: 23_170,
+			2015: 86_653,
+			2016: 38_466,
+			2017: 31_843,
+			2018: 55_076,
+			2019: 87_866,
+			2020: 50_911,
+			2021: 7_778,
+			2022: 34_605
 		});
 		const rows = await query(
 			`SELECT year, sum(value)::DOUBLE AS cases FROM ${parquet('indicator_values')} WHERE indicator_id = 'dengue_cases' GROUP BY year ORDER BY year`
@@ -172,16 +220,24 @@ describe('buildData on the real sources', () => {
 			{ indicator_id: 'dengue_cases', first: 2011 },
 			{ indicator_id: 'dengue_rate', first: 2011 }
 		]);
-		const population = await query(`SELECT min(year) AS first FROM ${parquet('population')} WHERE province_code = '38'`);
+		const population = await query(
+			`SELECT min(year) AS first FROM ${parquet('population')} WHERE province_code = '38'`
+		);
 		expect(population[0].first).toBe(2011);
-		const nongKhai = await query(`SELECT count(*) AS n FROM ${parquet('indicator_values')} WHERE province_code = '43' AND indicator_id = 'dengue_cases' AND year < 2011`);
+		const nongKhai = await query(
+			`SELECT count(*) AS n FROM ${parquet('indicator_values')} WHERE province_code = '43' AND indicator_id = 'dengue_cases' AND year < 2011`
+		);
 		expect(Number(nongKhai[0].n)).toBe(8);
-		const [p] = await query(`SELECT established_year, split_from FROM ${parquet('provinces')} WHERE province_code = '38'`);
+		const [p] = await query(
+			`SELECT established_year, split_from FROM ${parquet('provinces')} WHERE province_code = '38'`
+		);
 		expect(p).toEqual({ established_year: 2011, split_from: '43' });
 	});
 
 	it('flags the sample indicators, and only them, as sample data', async () => {
-		const rows = await query(`SELECT indicator_id, is_sample, source_id, headline FROM ${parquet('indicator_catalogue')} ORDER BY indicator_id`);
+		const rows = await query(
+			`SELECT indicator_id, is_sample, source_id, headline FROM ${parquet('indicator_catalogue')} ORDER BY indicator_id`
+		);
 		const samples = new Set(SAMPLE_INDICATORS.map((i) => i.indicator_id));
 		for (const r of rows) {
 			expect(r.is_sample, String(r.indicator_id)).toBe(samples.has(String(r.indicator_id)));
@@ -204,10 +260,16 @@ describe('buildData on the real sources', () => {
 			...(await sourceRows(HISTORY_FILE)).map((r) => [`${r.province_code}/${r.year}`, Number(r.total)] as const)
 		]);
 		const counts = new Map<string, number>([
-			...(await sourceRows(ROAD_FILE)).filter((r) => r.province_code !== '').map((r) => [`road_death_rate/${r.province_code}/${r.year}`, Number(r.deaths)] as const),
-			...(await sourceRows(DENGUE_FILE)).map((r) => [`dengue_rate/${r.province_code}/${r.year}`, Number(r.value)] as const)
+			...(await sourceRows(ROAD_FILE))
+				.filter((r) => r.province_code !== '')
+				.map((r) => [`road_death_rate/${r.province_code}/${r.year}`, Number(r.deaths)] as const),
+			...(await sourceRows(DENGUE_FILE)).map(
+				(r) => [`dengue_rate/${r.province_code}/${r.year}`, Number(r.value)] as const
+			)
 		]);
-		const rows = await query(`SELECT * FROM ${parquet('indicator_values')} WHERE indicator_id IN ('road_death_rate', 'dengue_rate')`);
+		const rows = await query(
+			`SELECT * FROM ${parquet('indicator_values')} WHERE indicator_id IN ('road_death_rate', 'dengue_rate')`
+		);
 		expect(rows).toHaveLength(counts.size);
 		for (const r of rows) {
 			const count = counts.get(`${r.indicator_id}/${r.province_code}/${r.year}`);
@@ -222,11 +284,37 @@ describe('buildData on the real sources', () => {
 	});
 
 	it('carries the national targets with their source and confidence, linked only to real indicators', async () => {
-		const rows = await query(`SELECT target_id, indicator_id, comparator, value, year, kind, confidence FROM ${parquet('targets')} WHERE indicator_id IS NOT NULL ORDER BY year`);
+		const rows = await query(
+			`SELECT target_id, indicator_id, comparator, value, year, kind, confidence FROM ${parquet('targets')} WHERE indicator_id IS NOT NULL ORDER BY year`
+		);
 		expect(rows).toEqual([
-			{ target_id: 'road_death_rate_fy2017', indicator_id: 'road_death_rate', comparator: '<=', value: 18, year: 2017, kind: 'annual', confidence: 'high' },
-			{ target_id: 'road_death_rate_fy2018', indicator_id: 'road_death_rate', comparator: '<=', value: 16, year: 2018, kind: 'annual', confidence: 'high' },
-			{ target_id: 'road_death_rate_2027', indicator_id: 'road_death_rate', comparator: '<=', value: 12, year: 2027, kind: 'by', confidence: 'medium' }
+			{
+				target_id: 'road_death_rate_fy2017',
+				indicator_id: 'road_death_rate',
+				comparator: '<=',
+				value: 18,
+				year: 2017,
+				kind: 'annual',
+				confidence: 'high'
+			},
+			{
+				target_id: 'road_death_rate_fy2018',
+				indicator_id: 'road_death_rate',
+				comparator: '<=',
+				value: 16,
+				year: 2018,
+				kind: 'annual',
+				confidence: 'high'
+			},
+			{
+				target_id: 'road_death_rate_2027',
+				indicator_id: 'road_death_rate',
+				comparator: '<=',
+				value: 12,
+				year: 2027,
+				kind: 'by',
+				confidence: 'medium'
+			}
 		]);
 		const all = await query(`SELECT source_url, quote_th, document FROM ${parquet('targets')}`);
 		expect(all).toHaveLength(7);
@@ -239,7 +327,12 @@ describe('buildData on the real sources', () => {
 		const [row] = await query(
 			`SELECT sum(total)::DOUBLE AS total, sum(male)::DOUBLE AS male, sum(female)::DOUBLE AS female, sum(households)::DOUBLE AS households FROM ${parquet('population')}`
 		);
-		expect(row).toEqual({ total: sum('total'), male: sum('male'), female: sum('female'), households: sum('households') });
+		expect(row).toEqual({
+			total: sum('total'),
+			male: sum('male'),
+			female: sum('female'),
+			households: sum('households')
+		});
 		const [p] = await query(`SELECT sum(population)::DOUBLE AS n FROM ${parquet('provinces')}`);
 		expect(p.n).toBe((await sourceRows('provinces.csv')).reduce((n, r) => n + Number(r.population), 0));
 	});
@@ -313,14 +406,40 @@ describe('buildData on the real sources', () => {
 		expect(byRole['isan_health_assemblies/member']).toEqual(byRole['isan_partner_network/member']);
 		const [{ n }] = await query(`SELECT count(*) AS n FROM ${parquet('network_provinces')} WHERE citation = ''`);
 		expect(Number(n)).toBe(0);
-		const events = await query(`SELECT event_id, event_date, end_date, province_code, participants FROM ${parquet('network_events')}`);
+		const events = await query(
+			`SELECT event_id, event_date, end_date, province_code, participants FROM ${parquet('network_events')}`
+		);
 		expect(events).toEqual([
-			{ event_id: 'asa_khon_kaen_2025', event_date: '2025-05-02', end_date: null, province_code: '40', participants: 200 },
-			{ event_id: 'isan_assemblies_workshop_2024', event_date: '2024-05-08', end_date: '2024-05-09', province_code: '40', participants: 60 },
+			{
+				event_id: 'asa_khon_kaen_2025',
+				event_date: '2025-05-02',
+				end_date: null,
+				province_code: '40',
+				participants: 200
+			},
+			{
+				event_id: 'isan_assemblies_workshop_2024',
+				event_date: '2024-05-08',
+				end_date: '2024-05-09',
+				province_code: '40',
+				participants: 60
+			},
 			{ event_id: 'isan_lower_forum', event_date: null, end_date: null, province_code: '33', participants: null },
-			{ event_id: 'isan_regional_forum_2016', event_date: '2016-06-23', end_date: '2016-06-25', province_code: '40', participants: 500 },
+			{
+				event_id: 'isan_regional_forum_2016',
+				event_date: '2016-06-23',
+				end_date: '2016-06-25',
+				province_code: '40',
+				participants: 500
+			},
 			{ event_id: 'isan_upper_forum', event_date: null, end_date: null, province_code: '40', participants: null },
-			{ event_id: 'south_funds_review_2023', event_date: '2023-10-14', end_date: null, province_code: '83', participants: null }
+			{
+				event_id: 'south_funds_review_2023',
+				event_date: '2023-10-14',
+				end_date: null,
+				province_code: '83',
+				participants: null
+			}
 		]);
 	});
 
@@ -345,10 +464,30 @@ describe('buildData on the real sources', () => {
 		});
 		const instalments = await query(`SELECT * FROM ${parquet('instalments')} WHERE project_code = '60-ข-087'`);
 		expect(instalments).toEqual([
-			{ project_code: '60-ข-087', instalment_no: 1, period_start: '2018-01-01', period_end: '2018-12-31', report_start: '2018-01-01', report_end: '2018-12-31', amount: 0, paid: null },
-			{ project_code: '60-ข-087', instalment_no: 2, period_start: '2019-01-01', period_end: '2019-02-28', report_start: null, report_end: null, amount: 0, paid: null }
+			{
+				project_code: '60-ข-087',
+				instalment_no: 1,
+				period_start: '2018-01-01',
+				period_end: '2018-12-31',
+				report_start: '2018-01-01',
+				report_end: '2018-12-31',
+				amount: 0,
+				paid: null
+			},
+			{
+				project_code: '60-ข-087',
+				instalment_no: 2,
+				period_start: '2019-01-01',
+				period_end: '2019-02-28',
+				report_start: null,
+				report_end: null,
+				amount: 0,
+				paid: null
+			}
 		]);
-		const issues = await query(`SELECT rule, row_key, field, message_en, message_th FROM ${parquet('quality_issues')} WHERE project_code = '60-ข-087'`);
+		const issues = await query(
+			`SELECT rule, row_key, field, message_en, message_th FROM ${parquet('quality_issues')} WHERE project_code = '60-ข-087'`
+		);
 		expect(issues).toEqual([
 			{
 				rule: 'instalment_outside_period',
@@ -415,7 +554,8 @@ describe('buildData on the real sources', () => {
 			'networks/instalments.csv'
 		]);
 		for (const h of Object.values(onDisk.generated_from)) expect(h).toMatch(/^[0-9a-f]{64}$/);
-		for (const n of TABLE_NAMES) expect(onDisk.tables[n].bytes).toBe((await readFile(path.join(tmp, 'a', TABLES[n].file))).length);
+		for (const n of TABLE_NAMES)
+			expect(onDisk.tables[n].bytes).toBe((await readFile(path.join(tmp, 'a', TABLES[n].file))).length);
 		expect(Object.keys(onDisk.geometry)).toEqual(['provinces.geojson', 'zones.geojson', 'districts.geojson']);
 		expect(Object.values(onDisk.geometry).map((g) => g.features)).toEqual([77, 13, 928]);
 		expect(onDisk.network_sample).toEqual({
@@ -430,7 +570,9 @@ describe('buildData on the real sources', () => {
 
 	it('gives identical bytes when run again', async () => {
 		await buildData({ sourcesDir: SOURCES, outDir: path.join(tmp, 'b') });
-		for (const file of OUTPUT_FILES) {
+		const points = (await readdir(path.join(tmp, 'a', COVERAGE_POINTS_DIR))).map((f) => `${COVERAGE_POINTS_DIR}/${f}`);
+		expect(points.length).toBeGreaterThan(70);
+		for (const file of [...OUTPUT_FILES, ...points]) {
 			const [a, b] = await Promise.all([readFile(path.join(tmp, 'a', file)), readFile(path.join(tmp, 'b', file))]);
 			expect(a.equals(b), file).toBe(true);
 		}

@@ -60,6 +60,8 @@ import {
 	type ExportRow,
 	type ExportsReport
 } from './exports.ts';
+import { writeCoverageFiles } from './coverage-files.ts';
+import { COVERAGE_POINTS_DIR, COVERAGE_POINTS_INDEX, COVERAGE_SUMMARY_FILE } from '../../src/lib/data/coverage-summary.ts';
 import { parseSiteConfig, SITE_FILE, type SiteConfig } from '../../src/lib/config/site-config.ts';
 import { exportedIndicator, exportedValues, notReplaced } from './export-values.ts';
 import { EXPORTS_SOURCE, REPORT_FILE, REPORT_MARKDOWN_FILE, reportMarkdown, StrictExportsError } from './report.ts';
@@ -98,8 +100,13 @@ export const OUTPUT_FILES: readonly string[] = [
 	REPORT_FILE,
 	REPORT_MARKDOWN_FILE,
 	SITE_FILE,
+	COVERAGE_SUMMARY_FILE,
+	COVERAGE_POINTS_INDEX,
 	MANIFEST_FILE
 ];
+
+/** Folders the build writes: the coverage page's points, one file per province (coverage-files.ts). */
+export const OUTPUT_DIRS: readonly string[] = [COVERAGE_POINTS_DIR];
 
 /** Tables written row by row from generators (the sample network data and its quality report). */
 const STREAMED = ['partners', 'projects', 'instalments', 'quality_issues'] as const satisfies readonly TableName[];
@@ -111,6 +118,8 @@ export interface Manifest {
 	geometry: Record<string, { features: number; bytes: number }>;
 	/** Only in a benchmark build with synthetic indicators (see synthetic.ts). */
 	synthetic?: { scale: number; seed: number; indicators: number; values: number };
+	/** The coverage summary's rows and bytes, and the number of files of points (coverage-files.ts). */
+	coverage?: { summary_rows: number; summary_bytes: number; point_files: number };
 	/** The generated sample partners and projects (network-sample.ts). */
 	network_sample: { seed: number; partners: number; projects: number; instalments: number };
 	/** Rows of quality_issues by rule (real and sample rows together). */
@@ -524,6 +533,23 @@ export async function buildData({
 		} finally {
 			writer.close();
 		}
+		// The coverage page's summary and its points by province, from the tables just written.
+		const coverage = await writeCoverageFiles(
+			tmp,
+			{
+				partners: TABLES.partners.file,
+				projects: TABLES.projects.file,
+				districts: TABLES.districts.file,
+				provinces: TABLES.provinces.file
+			},
+			path.join(tmp, COVERAGE_SUMMARY_FILE)
+		);
+		await writeFile(path.join(tmp, COVERAGE_POINTS_INDEX), JSON.stringify({ files: coverage.points }) + '\n');
+		manifest.coverage = {
+			summary_rows: coverage.summaryRows,
+			summary_bytes: (await stat(path.join(tmp, COVERAGE_SUMMARY_FILE))).size,
+			point_files: coverage.points.length
+		};
 		if (report && exported) {
 			if (strict && report.problems.length > 0) throw new StrictExportsError(report.problems);
 			for (const name of ['partners', 'projects', 'instalments'] as const)
@@ -554,6 +580,10 @@ export async function buildData({
 		await writeFile(path.join(tmp, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
 
 		for (const file of OUTPUT_FILES) await rename(path.join(tmp, file), path.join(outDir, file));
+		for (const dir of OUTPUT_DIRS) {
+			await rm(path.join(outDir, dir), { recursive: true, force: true });
+			await rename(path.join(tmp, dir), path.join(outDir, dir));
+		}
 		return manifest;
 	} finally {
 		await rm(tmp, { recursive: true, force: true });

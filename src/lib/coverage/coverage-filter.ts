@@ -1,32 +1,40 @@
 import type { AtlasDb } from '$lib/data/atlas-db';
 import type { CoverageAnswers } from '$lib/data/coverage-index';
-import { openAtlasDb } from '$lib/data/browser-db';
+import { openAtlasDb, userDataTables } from '$lib/data/browser-db';
 import type { TableName } from '$lib/data/contract';
 import type { CoverageFilter, ProvinceCoverage, UncoveredDistrict } from '$lib/data/coverage-queries';
 import { parseViewState, type ViewState } from '$lib/filters/url-state';
 
 /**
- * Tables the coverage, gap and network pages load on top of the core ones. Instalments (three per
- * project) load only when a project record is opened: see CoverageView.
+ * Tables the coverage, gap and network pages load on top of the core ones. Their counts come from the
+ * build's summary and their points province by province (src/lib/data/coverage-summary.ts), so the
+ * partners and projects themselves load only where a page lists them (NETWORK_TABLES), a project
+ * record is opened, or the user's own files replaced them (then the summary is computed from them).
+ * Instalments (three per project) load only when a project record is opened: see CoverageView.
  */
 export const COVERAGE_TABLES: readonly TableName[] = [
 	'districts',
-	'partners',
-	'projects',
 	'networks',
 	'network_provinces',
 	'network_events',
 	'quality_issues'
 ];
 
+/** The raw partners and projects: the network page lists them. */
+export const NETWORK_TABLES: readonly TableName[] = ['partners', 'projects'];
+
 export function coverageFilterOf(view: ViewState, issue: string | null = view.issue): CoverageFilter {
 	return { issue, types: view.types, network: view.network, year: view.year, status: view.status };
 }
 
-/** The page's database with the partner-network tables loaded too. */
-export async function openCoverageDb(): Promise<AtlasDb> {
+/**
+ * The page's database with the partner-network tables loaded too, and `extra`. Where the user's own
+ * partners or projects are kept, both load, and the coverage summary is computed from them.
+ */
+export async function openCoverageDb(extra: readonly TableName[] = []): Promise<AtlasDb> {
 	const db = await openAtlasDb();
-	await db.ensureTables(COVERAGE_TABLES);
+	const own = [...userDataTables()].some((t) => (NETWORK_TABLES as readonly string[]).includes(t));
+	await db.ensureTables([...COVERAGE_TABLES, ...extra, ...(own ? NETWORK_TABLES : [])]);
 	performance.mark('coverage:loaded');
 	return db;
 }

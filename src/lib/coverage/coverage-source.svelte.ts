@@ -5,6 +5,7 @@
  */
 import type { AtlasDb } from '$lib/data/atlas-db';
 import type { NetworkRow } from '$lib/data/contract';
+import type { TableName } from '$lib/data/contract';
 import { openCoverageDb } from './coverage-filter';
 
 export class CoverageSource {
@@ -12,9 +13,9 @@ export class CoverageSource {
 	networks = $state.raw<NetworkRow[]>([]);
 	failure = $state<string | null>(null);
 
-	/** Opens the database; `prepare` reads whatever else the page needs before it counts as ready. */
-	open(prepare?: (db: AtlasDb) => Promise<void>): void {
-		openCoverageDb()
+	/** Opens the database with `extra` tables; `prepare` reads whatever else the page needs before it counts as ready. */
+	open(prepare?: (db: AtlasDb) => Promise<void>, extra: readonly TableName[] = []): void {
+		openCoverageDb(extra)
 			.then(async (db) => {
 				this.networks = await db.coverage.networks();
 				await prepare?.(db);

@@ -17,6 +17,7 @@ import {
 	type ProvinceCoverage,
 	type UncoveredDistrict
 } from '$lib/data/coverage-queries';
+import { RAW_POINTS_LEVEL } from '$lib/data/coverage-summary';
 import { QueryClient } from '$lib/data/query-client.svelte';
 import type { FirstView } from '$lib/data/snapshot';
 import { BOUNDARY_SOURCE, fileStem, POPULATION_SOURCE, sourcesById } from '$lib/export/exportable';
@@ -125,7 +126,8 @@ export function createCoverageState(
 		const asked = pointRequest?.bounds;
 		if (pointRequest?.level === level && asked && w >= asked[0] && s >= asked[1] && e <= asked[2] && n <= asked[3])
 			return;
-		pointRequest = { level, bounds: paddedBounds(view.bounds) };
+		// Where single points show, exactly the view: its provinces' points are fetched, and no more.
+		pointRequest = { level, bounds: level >= RAW_POINTS_LEVEL ? view.bounds : paddedBounds(view.bounds) };
 	}
 	const pointGroups = new QueryClient<MapPointGroups<MapPoint>>(fail);
 	/** Asks for the map's points of the filter, grouped for the zoom level and part of the map asked for (in an effect). */
@@ -135,7 +137,13 @@ export function createCoverageState(
 		const asked = untrack(() => filter);
 		const request = pointRequest;
 		const from = answers;
-		return pointGroups.ask(key, () => from.positioned(asked).then((p) => groupForMap(p, request, MAP_POINT_LIMIT)));
+		// The province opened goes with the question: its points are fetched for the zoom to come.
+		const province = selectedProvince;
+		return pointGroups.ask(key, () =>
+			from
+				.positioned(asked, { level: request.level, bounds: request.bounds, province })
+				.then((p) => groupForMap(p, request, MAP_POINT_LIMIT))
+		);
 	}
 	const records = new QueryClient<ProjectRecordData>(fail);
 	// The project open in the drawer: the one asked for last, until the drawer closes.
@@ -150,7 +158,7 @@ export function createCoverageState(
 		const opened = db;
 		return records.ask(code, async () => {
 			const [[project], instalments, issues] = await Promise.all([
-				opened.coverage.project(code),
+				opened.ensureTables(['projects']).then(() => opened.coverage.project(code)),
 				opened.ensureTables(['instalments']).then(() => opened.coverage.instalments(code)),
 				opened.coverage.qualityIssues(code)
 			]);

@@ -16,6 +16,7 @@ import { localized, translate, type MessageKey } from '$lib/i18n';
 import type { ChoroplethLayers } from '$lib/map/layers';
 import { NETWORK_ROLE_COLOURS, strongestRoles } from './categories';
 import { NETWORK_SOURCE_IDS } from './coverage-exports';
+import { NETWORK_TABLES } from './coverage-filter';
 import type { CoverageSource } from './coverage-source.svelte';
 
 /** What the page shows of one network. */
@@ -216,6 +217,6 @@ export function createNetworkState(firstView: FirstView, getView: () => ViewStat
 		},
 		nameOf,
 		askDetail,
-		open: () => source.open()
+		open: () => source.open(undefined, NETWORK_TABLES)
 	};
 }

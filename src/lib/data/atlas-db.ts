@@ -3,9 +3,28 @@
  * exports, holds them to the data contract and answers typed questions with
  * bound parameters. Views receive plain rows and never see a connection.
  */
-import { NATION, type AggregateValue, type Scope, type Target, type MonthValue, type TrendValue, type YearValue } from '$lib/core/domain';
+import {
+	NATION,
+	type AggregateValue,
+	type Scope,
+	type Target,
+	type MonthValue,
+	type TrendValue,
+	type YearValue
+} from '$lib/core/domain';
 import type { Connector, Row, SqlParam } from './connector';
-import { answersFromSql, answersOf, COVERAGE_INDEX_INPUTS, CoverageIndex, type CoverageAnswers } from './coverage-index';
+import { answersFromSummary, COVERAGE_INDEX_INPUTS, CoverageIndex, type CoverageAnswers } from './coverage-index';
+import {
+	COVERAGE_POINTS_INDEX,
+	COVERAGE_POINTS_SQL,
+	COVERAGE_SUMMARY_FILE,
+	COVERAGE_SUMMARY_SQL,
+	POINT_COLUMNS_CAST,
+	RAW_POINTS_LEVEL,
+	SummaryIndex,
+	type PointFile,
+	type PointWindow
+} from './coverage-summary';
 import { COVERAGE_INPUTS, CoverageQueries } from './coverage-queries';
 import { ident } from './connector';
 import { coveredEnoughSql } from './aggregate-coverage';
@@ -180,9 +199,16 @@ export class AtlasDb implements AtlasQueries {
 	private readonly loading = new Map<TableName, Promise<void>>();
 	/** Network coverage questions (partners, projects, districts). */
 	readonly coverage = new CoverageQueries((sql, params) => this.rows(sql, params));
-	private coverageIndexed: Promise<CoverageIndex | null> | null = null;
 	/** The upload feature's staging tables ("__user_…"), read and checked before adoptTable takes them; views never use it. */
 	readonly uploads: UploadQueries;
+	/** The coverage summary (coverage-summary.ts): the build's file, or computed from partners and projects loaded. */
+	private coverageSummarised: Promise<SummaryIndex> | null = null;
+	/** Points in coverage_points: 'all' where computed from partners and projects, else the provinces' files asked for. */
+	private pointsLoading: 'all' | Map<string, Promise<void>> = new Map();
+	/** The provinces whose files are in coverage_points. */
+	private pointsInserted = new Set<string>();
+	private pointFiles: Promise<PointFile[]> | null = null;
+	private pointsIndexed: { key: string; index: Promise<CoverageIndex | null> } | null = null;
 
 	private constructor(
 		private readonly connector: Connector,
@@ -211,7 +237,10 @@ export class AtlasDb implements AtlasQueries {
 			load.catch(() => this.loading.delete(name));
 		}
 		await Promise.all(tables.map((name) => this.loading.get(name)));
-		if (fresh.some((t) => COVERAGE_INDEX_INPUTS.has(t))) this.coverageIndexed = null;
+		// The summary is the build's until both partners and projects are loaded; then it is computed from them.
+		const places = fresh.some((t) => t === 'provinces' || t === 'districts');
+		const raw = this.loading.has('partners') && this.loading.has('projects');
+		if (places || (raw && fresh.some((t) => COVERAGE_INDEX_INPUTS.has(t)))) this.resetCoverage();
 		if (fresh.includes('indicator_values')) await this.aggregate();
 		if (fresh.some((t) => COVERAGE_INPUTS.has(t))) await this.prepareCoverage();
 	}
@@ -224,22 +253,107 @@ export class AtlasDb implements AtlasQueries {
 		await this.coverage.prepare();
 	}
 
-	/**
-	 * The coverage page's questions in memory (coverage-index.ts), read once per load of partners
-	 * or projects; null for data the index cannot hold, where `coverage`'s SQL answers instead.
-	 */
-	coverageIndex(): Promise<CoverageIndex | null> {
-		this.coverageIndexed ??= CoverageIndex.build(
-			(sql, params) => this.rows(sql, params),
-			(sql, params) => this.connector.queryColumns(sql, params ?? [])
-		);
-		return this.coverageIndexed;
+	/** Forgets the coverage summary and points: asked again, they come from the tables as they are now. */
+	private resetCoverage(): void {
+		this.coverageSummarised = null;
+		this.pointsLoading = new Map();
+		this.pointsInserted = new Set();
+		this.pointsIndexed = null;
 	}
 
-	/** The coverage pages' per-filter questions: from the index where there is one, from SQL otherwise. */
+	/**
+	 * The coverage summary in memory (coverage-summary.ts). Where partners and projects are loaded (a
+	 * user's own, or the bundled ones a page needed), computed from them by the build's own SQL, with
+	 * every point; otherwise the build's file, and the points come province by province (coveragePoints).
+	 */
+	async coverageSummary(): Promise<SummaryIndex> {
+		await this.ensureTables(['provinces', 'districts']);
+		this.coverageSummarised ??= (async () => {
+			if (this.loading.has('partners') && this.loading.has('projects')) {
+				await Promise.all([this.loading.get('partners'), this.loading.get('projects')]);
+				await this.connector.query(COVERAGE_POINTS_SQL);
+				await this.connector.query(COVERAGE_SUMMARY_SQL);
+				this.pointsLoading = 'all';
+			} else {
+				await this.connector.query(`DROP TABLE IF EXISTS coverage_points`);
+				const bytes = await this.fetchFile(COVERAGE_SUMMARY_FILE);
+				await this.connector.loadParquet('coverage_summary', bytes, COVERAGE_SUMMARY_FILE);
+			}
+			return SummaryIndex.build(
+				(sql, params) => this.rows(sql, params),
+				(sql, params) => this.connector.queryColumns(sql, params ?? [])
+			);
+		})();
+		const summarised = this.coverageSummarised;
+		summarised.catch(() => {
+			if (this.coverageSummarised === summarised) this.coverageSummarised = null;
+		});
+		return summarised;
+	}
+
+	/**
+	 * The points the map names one by one, in memory (coverage-index.ts): those of the provinces the
+	 * window reaches from RAW_POINTS_LEVEL on, and of the province opened, fetched once each; every
+	 * point where they were computed from partners and projects. Null for points the index cannot hold.
+	 */
+	async coveragePoints(window: PointWindow): Promise<CoverageIndex | null> {
+		await this.coverageSummary();
+		const loading = this.pointsLoading;
+		if (loading !== 'all') {
+			this.pointFiles ??= this.fetchFile(COVERAGE_POINTS_INDEX).then(
+				(bytes) => (JSON.parse(new TextDecoder().decode(bytes)) as { files: PointFile[] }).files
+			);
+			const [w, s, e, n] = window.bounds;
+			const wanted = (await this.pointFiles).filter(
+				(f) =>
+					f.province_code === window.province ||
+					(window.level >= RAW_POINTS_LEVEL &&
+						f.bounds !== null &&
+						f.bounds[0] <= e &&
+						f.bounds[2] >= w &&
+						f.bounds[1] <= n &&
+						f.bounds[3] >= s)
+			);
+			for (const f of wanted) if (!loading.has(f.province_code)) loading.set(f.province_code, this.loadPoints(f));
+			await Promise.all(wanted.map((f) => loading.get(f.province_code)));
+		}
+		const key = loading === 'all' ? 'all' : [...this.pointsInserted].sort().join(',');
+		if (this.pointsIndexed?.key !== key)
+			this.pointsIndexed = {
+				key,
+				index: CoverageIndex.build(
+					(sql, params) => this.rows(sql, params),
+					(sql, params) => this.connector.queryColumns(sql, params ?? [])
+				)
+			};
+		return this.pointsIndexed.index;
+	}
+
+	/** Every point in memory: all the provinces' files fetched where they are not computed here. */
+	coverageIndex(): Promise<CoverageIndex | null> {
+		return this.coveragePoints({ level: RAW_POINTS_LEVEL, bounds: [-180, -90, 180, 90], province: null });
+	}
+
+	/** Adds one province's file of points to coverage_points. */
+	private async loadPoints(f: PointFile): Promise<void> {
+		const staging = `__points_${f.province_code}`;
+		const inserted = this.pointsInserted;
+		await this.connector.loadParquet(staging, await this.fetchFile(f.file), f.file);
+		try {
+			await this.connector.query(
+				`CREATE TABLE IF NOT EXISTS coverage_points AS SELECT ${POINT_COLUMNS_CAST} FROM ${ident(staging)} WHERE false`
+			);
+			await this.connector.query(`INSERT INTO coverage_points SELECT ${POINT_COLUMNS_CAST} FROM ${ident(staging)}`);
+			inserted.add(f.province_code);
+		} finally {
+			await this.connector.query(`DROP TABLE IF EXISTS ${ident(staging)}`);
+		}
+	}
+
+	/** The coverage pages' per-filter questions: counts from the summary, the map's points as the window needs. */
 	async coverageAnswers(): Promise<CoverageAnswers> {
-		const index = await this.coverageIndex();
-		return index ? answersOf(index) : answersFromSql(this.coverage);
+		const summary = await this.coverageSummary();
+		return answersFromSummary(summary, (window) => this.coveragePoints(window), this.coverage);
 	}
 
 	/**
@@ -379,7 +493,7 @@ export class AtlasDb implements AtlasQueries {
 			await this.connector.query(`DROP TABLE IF EXISTS ${ident(staging)}`);
 		}
 		this.loading.set(name, Promise.resolve());
-		if (COVERAGE_INDEX_INPUTS.has(name)) this.coverageIndexed = null;
+		if (COVERAGE_INDEX_INPUTS.has(name)) this.resetCoverage();
 		if (AGGREGATE_INPUTS.has(name) && this.loading.has('indicator_values')) await this.aggregate();
 		if (COVERAGE_INPUTS.has(name)) await this.prepareCoverage();
 	}

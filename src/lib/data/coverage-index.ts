@@ -1,16 +1,17 @@
 /**
- * The coverage page's questions answered in memory. The prepared partners and projects
- * (coverage-queries.ts) are read once per load into typed arrays, a row each, in the order the
- * map samples its points. A filter change is then one pass over those arrays instead of three
- * DuckDB queries and up to 100 000 points through Arrow. The answers are the SQL's, row for row:
- * coverage-index.test.ts checks them side by side.
+ * The map's points answered in memory. The points loaded (coverage_points: every partner and project
+ * where the browser computed them from the user's tables, or the provinces fetched so far from the
+ * build's files, coverage-summary.ts) are read into typed arrays, a row each, in the order the map
+ * samples its points. A filter change is then one pass over those arrays. The answers are the SQL's,
+ * row for row: coverage-index.test.ts checks them side by side. The counts by province and district
+ * come from the summary (SummaryIndex); this index answers them too, for the points it holds.
  *
  * Issue areas and networks are kept as bits of a 32-bit mask per row. Data with more than 32
  * distinct values of either has no index (build() returns null): the page asks DuckDB instead.
  */
-import type { Columns, SqlParam } from './connector';
 import {
 	MAP_POINT_LIMIT,
+	PROJECT,
 	UNCOUNTED_STATUS,
 	type CoverageFilter,
 	type DistrictCoverage,
@@ -19,41 +20,85 @@ import {
 	type UncoveredDistrict
 } from './coverage-queries';
 import type { CoverageQueries } from './coverage-queries';
+import {
+	CoveragePlaces,
+	POINT_LISTS,
+	RAW_POINTS_LEVEL,
+	type CoverageCounts,
+	type PointWindow,
+	type RunColumns,
+	type RunRows,
+	type SummaryIndex,
+	doubles,
+	ints
+} from './coverage-summary';
 import { mercatorX, mercatorY } from '$lib/core/geometry';
+
+export type { RunColumns, RunRows };
 
 /** Tables the index reads: it is built again after any of them changes. */
 export const COVERAGE_INDEX_INPUTS: ReadonlySet<string> = new Set(['partners', 'projects', 'provinces', 'districts']);
 
-/** What the coverage pages ask on every filter change, answered by the index or, without one, by SQL. */
+/** What the coverage pages ask on every filter change, answered from the summary and the points loaded. */
 export interface CoverageAnswers {
 	byProvince(f: CoverageFilter): Promise<ProvinceCoverage[]>;
 	byDistrict(f: CoverageFilter, provinceCode: string): Promise<DistrictCoverage[]>;
 	uncoveredDistricts(f: CoverageFilter): Promise<UncoveredDistrict[]>;
-	/** The points under the filter with their Web Mercator positions, for the map to group (src/lib/map/point-groups.ts). */
-	positioned(f: CoverageFilter): Promise<PositionedPoints>;
+	/**
+	 * The points under the filter with their Web Mercator positions, for the map to group
+	 * (src/lib/map/point-groups.ts): from RAW_POINTS_LEVEL on the points themselves (their provinces'
+	 * files fetched first), below it each district's points at their mean position, with their count.
+	 */
+	positioned(f: CoverageFilter, window: PointWindow): Promise<PositionedPoints>;
 }
 
-/** Points under a filter, positioned in Web Mercator (core/geometry.ts); `rows` index `x`, `y` and `pointOf`. */
+/** Points under a filter, positioned in Web Mercator (core/geometry.ts); `rows` index `x`, `y`, `weight` and `pointOf`. */
 export interface PositionedPoints {
 	x: ArrayLike<number>;
 	y: ArrayLike<number>;
 	rows: ArrayLike<number>;
+	/** How many points each row stands for (a district's, from the summary); absent: one each, and pointOf names it. */
+	weight?: ArrayLike<number>;
 	pointOf(i: number): MapPoint;
 	/** The answer is itself a sample: the SQL's, at MAP_POINT_LIMIT. */
 	capped: boolean;
 }
 
-export function answersOf(index: CoverageIndex): CoverageAnswers {
+/** The points the map names one by one, for a window: null when the loaded points cannot be indexed. */
+export type LoadPoints = (window: PointWindow) => Promise<CoverageIndex | null>;
+
+/** The answers from the summary, and from the points loaded for the window from RAW_POINTS_LEVEL on. */
+export function answersFromSummary(
+	summary: SummaryIndex,
+	loadPoints: LoadPoints,
+	queries: CoverageQueries
+): CoverageAnswers {
+	const sql = answersFromSql(queries);
 	return {
-		byProvince: async (f) => index.byProvince(f),
-		byDistrict: async (f, code) => index.byDistrict(f, code),
-		uncoveredDistricts: async (f) => index.uncoveredDistricts(f),
-		positioned: async (f) => index.positioned(f)
+		byProvince: async (f) => summary.byProvince(f),
+		byDistrict: async (f, code) => summary.byDistrict(f, code),
+		uncoveredDistricts: async (f) => summary.uncoveredDistricts(f),
+		positioned: async (f, window) => {
+			// A province opened has its points fetched (for the zoom to come) even while its groups show.
+			const points = window.level >= RAW_POINTS_LEVEL || window.province !== null ? await loadPoints(window) : null;
+			if (window.level >= RAW_POINTS_LEVEL) return points ? points.positioned(f) : sql.positioned(f, window);
+			const placed = summary.placed(f);
+			return {
+				x: placed.x,
+				y: placed.y,
+				rows: Int32Array.from(placed.weight.keys()),
+				weight: placed.weight,
+				pointOf: () => {
+					throw new Error('a group of the summary has no single point');
+				},
+				capped: false
+			};
+		}
 	};
 }
 
-/** The same from SQL, for data the index cannot hold: points are grouped from the SQL's sample. */
-export function answersFromSql(queries: CoverageQueries): CoverageAnswers {
+/** The map's points from SQL, for loaded points the index cannot hold: grouped from the SQL's sample. */
+export function answersFromSql(queries: CoverageQueries): Pick<CoverageAnswers, 'positioned'> {
 	let last: { key: string; positioned: Promise<PositionedPoints> } | null = null;
 	const positionedOf = (f: CoverageFilter) => {
 		const key = JSON.stringify(f);
@@ -70,58 +115,40 @@ export function answersFromSql(queries: CoverageQueries): CoverageAnswers {
 			};
 		return last.positioned;
 	};
-	return {
-		byProvince: (f) => queries.byProvince(f),
-		byDistrict: (f, code) => queries.byDistrict(f, code),
-		uncoveredDistricts: (f) => queries.uncoveredDistricts(f),
-		positioned: positionedOf
-	};
+	return { positioned: positionedOf };
 }
-
-export type RunRows = <T>(sql: string, params?: SqlParam[]) => Promise<T[]>;
-export type RunColumns = (sql: string, params?: SqlParam[]) => Promise<Columns>;
 
 const MASK_BITS = 32;
 const NO_YEAR = -32768;
-const PROJECT = 1;
+
+/** The points loaded, with their lists split as CoverageQueries compares them. */
+const LOADED = `SELECT p.*, ${POINT_LISTS} FROM coverage_points p`;
 
 /** Each distinct issue area, network and category (partner type or project status), in DuckDB's order. */
-const VALUES = `values AS (
-	SELECT 'issue' AS dimension, v FROM (SELECT unnest(issues) AS v FROM coverage_partners UNION SELECT unnest(issues) FROM coverage_projects)
-	UNION ALL
-	SELECT 'network', v FROM (SELECT unnest(networks) AS v FROM coverage_partners UNION SELECT network_id FROM coverage_projects WHERE network_id IS NOT NULL)
-	UNION ALL
-	SELECT 'category', v FROM (SELECT partner_type AS v FROM coverage_partners UNION SELECT status FROM coverage_projects)
-)`;
+const VALUES = `loaded AS (${LOADED}),
+	values AS (
+		SELECT 'issue' AS dimension, v FROM (SELECT DISTINCT unnest(issues) AS v FROM loaded)
+		UNION ALL
+		SELECT 'network', v FROM (SELECT DISTINCT unnest(networks) AS v FROM loaded)
+		UNION ALL
+		SELECT 'category', v FROM (SELECT DISTINCT category AS v FROM loaded)
+	)`;
 
-const DICTIONARY_SQL = `WITH ${VALUES} SELECT dimension, v FROM values ORDER BY dimension, v`;
+const DICTIONARY_SQL = `WITH ${VALUES} SELECT dimension, v FROM values WHERE v IS NOT NULL ORDER BY dimension, v`;
 
 const bits = (list: string, dictionary: string) =>
 	`CAST(coalesce(list_aggregate(list_transform(${list}, x -> CAST(1 AS BIGINT) << (list_position(d.${dictionary}, x) - 1)), 'bit_or'), 0) AS DOUBLE)`;
 
-/** One row per partner and project, with every text the filters compare replaced by a number. */
+/** One row per partner and project loaded, with every text the filters compare replaced by a number. */
 const ROWS_SQL = `WITH ${VALUES},
 	d AS (
 		SELECT list(v ORDER BY v) FILTER (WHERE dimension = 'issue') AS issues,
 			list(v ORDER BY v) FILTER (WHERE dimension = 'network') AS networks,
 			list(v ORDER BY v) FILTER (WHERE dimension = 'category') AS categories
-		FROM values
-	),
-	pv AS (SELECT province_code, CAST(row_number() OVER (ORDER BY province_code) - 1 AS INTEGER) AS i FROM provinces),
-	dv AS (SELECT district_code, CAST(row_number() OVER (ORDER BY district_code) - 1 AS INTEGER) AS i FROM districts),
-	r AS (
-		SELECT partner_id AS id, 'partner' AS kind, lon, lat, province_code, district_code, partner_type AS category,
-			issues, networks, CAST(year_joined AS INTEGER) AS year_from, CAST(NULL AS INTEGER) AS year_to,
-			CAST(NULL AS DOUBLE) AS budget, issue_area_ids
-		FROM coverage_partners
-		UNION ALL
-		SELECT project_code, 'project', lon, lat, province_code, district_code, status,
-			issues, CASE WHEN network_id IS NULL THEN CAST([] AS VARCHAR[]) ELSE [network_id] END,
-			CAST(start_year AS INTEGER), CAST(end_year AS INTEGER), CAST(budget AS DOUBLE), issue_area_ids
-		FROM coverage_projects
+		FROM values WHERE v IS NOT NULL
 	)
 	SELECT r.id,
-		CAST(r.kind = 'project' AS INTEGER) AS kind,
+		CAST(r.kind AS INTEGER) AS kind,
 		coalesce(r.lon, 'NaN'::DOUBLE) AS lon,
 		coalesce(r.lat, 'NaN'::DOUBLE) AS lat,
 		coalesce(pv.i, -1) AS province,
@@ -133,53 +160,21 @@ const ROWS_SQL = `WITH ${VALUES},
 		coalesce(r.year_from, ${NO_YEAR}) AS year_from,
 		coalesce(r.year_to, ${NO_YEAR}) AS year_to,
 		coalesce(r.budget, 'NaN'::DOUBLE) AS budget
-	FROM r CROSS JOIN d
-	LEFT JOIN pv USING (province_code)
-	LEFT JOIN dv USING (district_code)
+	FROM loaded r CROSS JOIN d
+	${CoveragePlaces.INDEX_JOINS}
 	ORDER BY hash(r.id), r.kind, r.id`;
 
-interface ProvinceInfo {
-	province_code: string;
-	population: number;
-	name_th: string;
-	name_en: string;
-	health_zone: number;
-}
-
-interface DistrictInfo {
-	district_code: string;
-	province_code: string;
-	name_th: string;
-	name_en: string;
-}
-
 /** What one pass over the rows finds for a filter. */
-interface Scan {
-	partnersByProvince: Int32Array;
-	projectsByProvince: Int32Array;
-	budgetByProvince: Float64Array;
-	partnersByDistrict: Int32Array;
-	projectsByDistrict: Int32Array;
+interface Scan extends CoverageCounts {
 	/** Rows with a position, in sample order. */
 	located: Int32Array;
-}
-
-function ints(values: ArrayLike<unknown>): Int32Array {
-	return values instanceof Int32Array ? values : Int32Array.from(values as ArrayLike<number>);
-}
-
-function doubles(values: ArrayLike<unknown>): Float64Array {
-	return values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
 }
 
 export class CoverageIndex {
 	private last: { key: string; scan: Scan } | null = null;
 
 	private constructor(
-		private readonly provinces: ProvinceInfo[],
-		private readonly districts: DistrictInfo[],
-		/** The district rows of each province, and each district's province (-1: not in provinces). */
-		private readonly districtProvince: Int32Array,
+		private readonly places: CoveragePlaces,
 		private readonly dictionary: { issue: string[]; network: string[]; category: string[] },
 		private readonly ids: string[],
 		private readonly kind: Uint8Array,
@@ -199,27 +194,18 @@ export class CoverageIndex {
 		private readonly budget: Float64Array
 	) {}
 
-	/** Reads the prepared tables; null when a dimension has more distinct values than a mask holds. */
+	/** Reads the points loaded (coverage_points); null when a dimension has more distinct values than a mask holds. */
 	static async build(rows: RunRows, columns: RunColumns): Promise<CoverageIndex | null> {
 		const dictionary = { issue: [] as string[], network: [] as string[], category: [] as string[] };
 		for (const r of await rows<{ dimension: keyof typeof dictionary; v: string }>(DICTIONARY_SQL))
 			dictionary[r.dimension].push(r.v);
 		if (dictionary.issue.length > MASK_BITS || dictionary.network.length > MASK_BITS) return null;
 
-		const [provinces, districts, c] = await Promise.all([
-			rows<ProvinceInfo>(
-				`SELECT province_code, population, name_th, name_en, health_zone FROM provinces ORDER BY province_code`
-			),
-			rows<DistrictInfo>(`SELECT district_code, province_code, name_th, name_en FROM districts ORDER BY district_code`),
-			columns(ROWS_SQL)
-		]);
-		const provinceAt = new Map(provinces.map((p, i) => [p.province_code, i]));
+		const [places, c] = await Promise.all([CoveragePlaces.read(rows), columns(ROWS_SQL)]);
 		const lon = doubles(c.lon);
 		const lat = doubles(c.lat);
 		return new CoverageIndex(
-			provinces,
-			districts,
-			Int32Array.from(districts, (d) => provinceAt.get(d.province_code) ?? -1),
+			places,
 			dictionary,
 			Array.isArray(c.id) ? (c.id as string[]) : Array.from(c.id as ArrayLike<string>),
 			Uint8Array.from(c.kind as ArrayLike<number>),
@@ -245,64 +231,17 @@ export class CoverageIndex {
 
 	/** Per province: districts with at least one partner or project under the filter, partners, projects, budget. */
 	byProvince(f: CoverageFilter): ProvinceCoverage[] {
-		const scan = this.scan(f);
-		const districts = new Int32Array(this.provinces.length);
-		const covered = new Int32Array(this.provinces.length);
-		this.districtProvince.forEach((p, d) => {
-			if (p < 0) return;
-			districts[p]++;
-			if (scan.partnersByDistrict[d] + scan.projectsByDistrict[d] > 0) covered[p]++;
-		});
-		return this.provinces.map((p, i) => ({
-			province_code: p.province_code,
-			population: p.population,
-			districts: districts[i],
-			covered_districts: covered[i],
-			partners: scan.partnersByProvince[i],
-			projects: scan.projectsByProvince[i],
-			budget: scan.budgetByProvince[i]
-		}));
+		return this.places.byProvince(this.scan(f));
 	}
 
 	/** Partners and projects in each district of one province. */
 	byDistrict(f: CoverageFilter, provinceCode: string): DistrictCoverage[] {
-		const scan = this.scan(f);
-		return this.districts.flatMap((d, i) =>
-			d.province_code === provinceCode
-				? [
-						{
-							district_code: d.district_code,
-							partners: scan.partnersByDistrict[i],
-							projects: scan.projectsByDistrict[i]
-						}
-					]
-				: []
-		);
+		return this.places.byDistrict(this.scan(f), provinceCode);
 	}
 
 	/** Districts with neither a partner nor a project under the filter, by zone, province and code. */
 	uncoveredDistricts(f: CoverageFilter): UncoveredDistrict[] {
-		const scan = this.scan(f);
-		const out: UncoveredDistrict[] = [];
-		this.districts.forEach((d, i) => {
-			const p = this.provinces[this.districtProvince[i]];
-			if (!p || scan.partnersByDistrict[i] + scan.projectsByDistrict[i] > 0) return;
-			out.push({
-				district_code: d.district_code,
-				name_th: d.name_th,
-				name_en: d.name_en,
-				province_code: d.province_code,
-				province_th: p.name_th,
-				province_en: p.name_en,
-				health_zone: p.health_zone
-			});
-		});
-		// Districts are in code order already; a stable sort keeps it within a province.
-		return out.sort(
-			(a, b) =>
-				a.health_zone - b.health_zone ||
-				(a.province_code < b.province_code ? -1 : a.province_code > b.province_code ? 1 : 0)
-		);
+		return this.places.uncoveredDistricts(this.scan(f));
 	}
 
 	/** Partners and projects with a position, at most `limit`: the same even sample as CoverageQueries.points. */
@@ -345,18 +284,12 @@ export class CoverageIndex {
 		const typeAllowed = new Uint8Array(category.length);
 		for (const t of f.types) if (category.includes(t)) typeAllowed[category.indexOf(t)] = 1;
 		const anyType = f.types.join(',') === '';
-		const status = f.status === null ? -2 : category.indexOf(f.status);
+		// -2: no status chosen (every one but UNCOUNTED_STATUS); -3: a status no row has.
+		const status = f.status === null ? -2 : category.includes(f.status) ? category.indexOf(f.status) : -3;
 		const uncounted = category.indexOf(UNCOUNTED_STATUS);
 		const year = f.year ?? NO_YEAR;
 
-		const scan: Scan = {
-			partnersByProvince: new Int32Array(this.provinces.length),
-			projectsByProvince: new Int32Array(this.provinces.length),
-			budgetByProvince: new Float64Array(this.provinces.length),
-			partnersByDistrict: new Int32Array(this.districts.length),
-			projectsByDistrict: new Int32Array(this.districts.length),
-			located: new Int32Array(this.kind.length)
-		};
+		const scan: Scan = { ...this.places.emptyCounts(), located: new Int32Array(this.kind.length) };
 		let located = 0;
 		if (issueMask === -1) return { ...scan, located: scan.located.subarray(0, 0) };
 		const { kind, province, district, lon, lat } = this;
@@ -373,6 +306,8 @@ export class CoverageIndex {
 						this.yearTo[i] < year)
 				)
 					continue;
+				// A project without a status is neither "not cancelled" nor any status, as in SQL.
+				if (this.category[i] < 0) continue;
 				if (status === -2 ? uncounted >= 0 && this.category[i] === uncounted : this.category[i] !== status) continue;
 			} else {
 				if (year !== NO_YEAR && (this.yearFrom[i] === NO_YEAR || this.yearFrom[i] > year)) continue;

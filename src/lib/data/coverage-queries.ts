@@ -81,7 +81,7 @@ const LIST = (column: string) => `string_split(coalesce(${column}, ''), ';')`;
  */
 const PREPARE = [
 	`CREATE OR REPLACE TABLE coverage_partners AS
-	SELECT partner_id, partner_type, province_code, district_code, lon, lat, name_th, issue_area_ids,
+	SELECT partner_id, partner_type, province_code, district_code, lon, lat, name_th, issue_area_ids, network_ids,
 		${LIST('issue_area_ids')} AS issues, ${LIST('network_ids')} AS networks, year_joined
 	FROM partners WHERE active`,
 	`CREATE OR REPLACE TABLE coverage_projects AS
@@ -90,6 +90,10 @@ const PREPARE = [
 		year(CAST(start_date AS DATE)) AS start_year, year(CAST(end_date AS DATE)) AS end_year
 	FROM projects`
 ];
+
+/** A point's kind as coverage_points stores it (coverage-summary.ts). */
+export const PARTNER = 0;
+export const PROJECT = 1;
 
 /** The status a project is left out by when no status is chosen: cancelled work covers nobody. */
 export const UNCOUNTED_STATUS = 'cancelled';
@@ -238,12 +242,11 @@ export class CoverageQueries {
 
 	/** The name of a partner or the title of a project, as a point's tooltip shows it; null if there is none. */
 	async pointName(kind: MapPoint['kind'], id: string): Promise<string | null> {
-		const [row] = await this.run<{ name: string }>(
-			kind === 'project'
-				? `SELECT title_th AS name FROM coverage_projects WHERE project_code = ?`
-				: `SELECT name_th AS name FROM coverage_partners WHERE partner_id = ?`,
-			[id]
-		);
+		// The points the map draws one by one are loaded (coverage-summary.ts), with their names.
+		const [row] = await this.run<{ name: string }>(`SELECT name FROM coverage_points WHERE kind = ? AND id = ?`, [
+			kind === 'project' ? PROJECT : PARTNER,
+			id
+		]);
 		return row?.name ?? null;
 	}
 

@@ -69,13 +69,16 @@ export function abbreviatedCount(count: number): string {
 /**
  * Groups the rows `rows` (indices into `x` and `y`, Web Mercator as above; NaN = no position)
  * that lie within `request.bounds`, for `request.level`. Cells are in order of their first row.
+ * With `weight`, each row stands for that many points at its position (a district's, from the
+ * summary): it is never drawn alone, and its cell counts and centres them all.
  */
 export function groupPoints(
 	x: ArrayLike<number>,
 	y: ArrayLike<number>,
 	rows: ArrayLike<number>,
 	request: PointRequest,
-	limit: number
+	limit: number,
+	weight?: ArrayLike<number>
 ): PointGroups {
 	const [west, south, east, north] = request.bounds;
 	const x0 = mercatorX(west);
@@ -84,7 +87,7 @@ export function groupPoints(
 	const y1 = mercatorY(south);
 	const inView = (i: number) => x[i] >= x0 && x[i] <= x1 && y[i] >= y0 && y[i] <= y1;
 
-	if (request.level >= POINTS_FROM_LEVEL) {
+	if (request.level >= POINTS_FROM_LEVEL && !weight) {
 		const single: number[] = [];
 		for (let k = 0; k < rows.length; k++) {
 			const i = rows[k];
@@ -114,13 +117,14 @@ export function groupPoints(
 			sumX.push(0);
 			sumY.push(0);
 		}
-		count[c]++;
-		sumX[c] += x[i];
-		sumY[c] += y[i];
+		const w = weight ? weight[i] : 1;
+		count[c] += w;
+		sumX[c] += x[i] * w;
+		sumY[c] += y[i] * w;
 	}
 	const groups: PointGroups = { cells: [], single: [], capped: false };
 	for (let c = 0; c < first.length; c++) {
-		if (count[c] === 1) groups.single.push(first[c]);
+		if (count[c] === 1 && !weight) groups.single.push(first[c]);
 		else groups.cells.push({ lon: lonOf(sumX[c] / count[c]), lat: latOf(sumY[c] / count[c]), count: count[c] });
 	}
 	return groups;
@@ -130,8 +134,10 @@ export function groupPoints(
 export interface PositionedPoints<P> {
 	x: ArrayLike<number>;
 	y: ArrayLike<number>;
-	/** The rows under the filter: indices into `x`, `y` and `pointOf`. */
+	/** The rows under the filter: indices into `x`, `y`, `weight` and `pointOf`. */
 	rows: ArrayLike<number>;
+	/** How many points each row stands for; absent: one each. */
+	weight?: ArrayLike<number>;
 	pointOf(i: number): P;
 	/** The answer is itself a sample (the SQL path's, at its limit). */
 	capped: boolean;
@@ -146,8 +152,12 @@ export interface MapPointGroups<P> {
 }
 
 /** Groups positioned points for the map (groupPoints) and names the ones drawn alone. */
-export function groupForMap<P>(positioned: PositionedPoints<P>, request: PointRequest, limit: number): MapPointGroups<P> {
-	const groups = groupPoints(positioned.x, positioned.y, positioned.rows, request, limit);
+export function groupForMap<P>(
+	positioned: PositionedPoints<P>,
+	request: PointRequest,
+	limit: number
+): MapPointGroups<P> {
+	const groups = groupPoints(positioned.x, positioned.y, positioned.rows, request, limit, positioned.weight);
 	return {
 		cells: groups.cells,
 		points: groups.single.map((i) => positioned.pointOf(i)),
