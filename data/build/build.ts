@@ -287,7 +287,7 @@ export async function buildData({
 
 	// The organisation's exports, read with the Your data page's code (before anything is written).
 	const exported = exportsDir
-		? await readExports(exportsDir, { provinces: provinces.rows, issueAreas: ISSUE_AREAS })
+		? await readExports(exportsDir, { provinces: provinces.rows, issueAreas: ISSUE_AREAS, districts: districts.rows })
 		: null;
 	const own = exported?.tables ?? {};
 	const site = exported

@@ -28,7 +28,7 @@ import {
 	type Problem,
 	type StagedFile
 } from '$lib/upload/pipeline';
-import type { ProvinceName } from '$lib/upload/thai';
+import type { DistrictName, ProvinceName } from '$lib/upload/thai';
 import { isWorkbook, workbookTables, WorkbookError } from '$lib/upload/workbook';
 import { translate, type Lang, type MessageKey } from '$lib/i18n';
 import type { ExportsReport, Place, ReportFile } from '$lib/upload/exports-report';
@@ -69,6 +69,8 @@ export interface ExportsResult {
 
 export interface ExportsReference {
 	provinces: readonly ProvinceName[];
+	/** District names are read within their row's province, as on the Your data page. */
+	districts: readonly DistrictName[];
 	issueAreas: readonly IssueAreaRow[];
 }
 
@@ -108,6 +110,7 @@ const ROW_LEVEL: ReadonlySet<Problem['code']> = new Set([
 	'bad_values',
 	'empty_required',
 	'unknown_province',
+	'unknown_district',
 	'unknown_code',
 	'duplicate_key'
 ]);
@@ -240,6 +243,7 @@ export async function readExports(folder: string, reference: ExportsReference): 
 				const mapping = plan?.mapping ?? suggestMapping(table, staged.headers);
 				const prepared = await prepareTable(uploads, staged, table, mapping, {
 					provinces: reference.provinces,
+					districts: reference.districts,
 					issueAreas: reference.issueAreas,
 					provinceFixes: plan?.provinceFixes ?? {},
 					codeFixes: plan?.codeFixes ?? {}

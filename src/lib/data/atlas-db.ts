@@ -37,6 +37,7 @@ import {
 	TABLE_NAMES,
 	type IndicatorRow,
 	type IssueAreaRow,
+	type DistrictRow,
 	type ProvinceRow,
 	type SourceRow,
 	type TableName,
@@ -656,6 +657,12 @@ export class AtlasDb implements AtlasQueries {
 			 GROUP BY m.year, m.month ORDER BY m.year, m.month`,
 			[indicatorId, target.id]
 		);
+	}
+
+	/** The districts with their province and names (for reading district names in a user's files). */
+	async districts(): Promise<DistrictRow[]> {
+		await this.ensureTables(['districts']);
+		return this.rows<DistrictRow>(`SELECT * FROM districts ORDER BY district_code`);
 	}
 
 	/** The indicators with monthly counts behind them (indicator_months), for their seasonality. */

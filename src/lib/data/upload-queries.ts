@@ -26,6 +26,9 @@ export interface StagedTable {
 /** A raw value and what the JavaScript reader made of it (null: unreadable); `changed` when it differs from the text. */
 export type LookupEntry = readonly [raw: string, out: string | number | boolean | null, changed: boolean];
 
+/** A raw value within another column's raw value (a district within its row's province), and what it became. */
+export type PairEntry = readonly [raw: string, within: string | null, out: string | null, changed: boolean];
+
 /** Where one contract column's values come from. */
 export type ColumnRead =
 	/** Not in the file: NULL. */
@@ -39,7 +42,9 @@ export type ColumnRead =
 	/** A BOOLEAN file column as it is. */
 	| { column: ColumnSpec; from: 'boolean'; header: string }
 	/** Each distinct text read in JavaScript (provinces, years, dates, booleans, codes), joined back; `out` typed as `type`. */
-	| { column: ColumnSpec; from: 'lookup'; header: string; type: ColumnType; entries: readonly LookupEntry[] };
+	| { column: ColumnSpec; from: 'lookup'; header: string; type: ColumnType; entries: readonly LookupEntry[] }
+	/** Each distinct pair of texts (the column's, and `within`'s in the same row) read in JavaScript, joined back. */
+	| { column: ColumnSpec; from: 'pairLookup'; header: string; within: string; entries: readonly PairEntry[] };
 
 /** Blank and unreadable cells of a column that was read from the file. */
 export interface CellCheck {
@@ -187,6 +192,15 @@ export class UploadQueries {
 	// --- step 2: read into the contract's shape, and checked ---------------------------------
 
 	/** The distinct non-NULL texts of a staged column (for reading value by value in JavaScript). */
+	/** The distinct pairs of a column's text and another column's text in the same row (the column not NULL). */
+	async distinctTextPairs(staged: StagedTable, header: string, within: string): Promise<[string, string | null][]> {
+		const rows = await this.conn.query(
+			`SELECT DISTINCT ${textOf(staged, header)} AS v, ${textOf(staged, within)} AS w
+			 FROM ${ident(staged.raw)} r WHERE r.${ident(header)} IS NOT NULL`
+		);
+		return rows.map((r) => [String(r.v), r.w === null || r.w === undefined ? null : String(r.w)]);
+	}
+
 	async distinctTexts(staged: StagedTable, header: string): Promise<string[]> {
 		const rows = await this.conn.query(
 			`SELECT DISTINCT ${textOf(staged, header)} AS v FROM ${ident(staged.raw)} r WHERE r.${ident(header)} IS NOT NULL`
@@ -230,19 +244,28 @@ export class UploadQueries {
 					case 'boolean':
 						selects.push(`r.${ident(read.header)} AS ${name}`);
 						break;
-					case 'lookup': {
+					case 'lookup':
+					case 'pairLookup': {
 						const map = `${norm}_map_${i}`;
 						maps.push(map);
-						await this.conn.query(`CREATE OR REPLACE TABLE ${ident(map)} (v VARCHAR, out ${read.type}, changed BOOLEAN)`);
-						for (let start = 0; start < read.entries.length; start += 500) {
-							const batch = read.entries.slice(start, start + 500);
+						const within = read.from === 'pairLookup' ? read.within : null;
+						const type = read.from === 'pairLookup' ? 'VARCHAR' : read.type;
+						const entries: readonly (readonly SqlParam[])[] = read.entries;
+						await this.conn.query(
+							`CREATE OR REPLACE TABLE ${ident(map)} (v VARCHAR, ${within === null ? '' : 'w VARCHAR, '}out ${type}, changed BOOLEAN)`
+						);
+						const slots = `(${entries[0]?.map(() => '?').join(', ')})`;
+						for (let start = 0; start < entries.length; start += 500) {
+							const batch = entries.slice(start, start + 500);
 							await this.conn.query(
-								`INSERT INTO ${ident(map)} VALUES ${batch.map(() => '(?, ?, ?)').join(', ')}`,
-								batch.flatMap(([v, out, changed]) => [v, out, changed])
+								`INSERT INTO ${ident(map)} VALUES ${batch.map(() => slots).join(', ')}`,
+								batch.flat()
 							);
 						}
 						const alias = `m${i}`;
-						const join = `LEFT JOIN ${ident(map)} ${alias} ON ${alias}.v = ${textOf(staged, read.header)}`;
+						const join =
+							`LEFT JOIN ${ident(map)} ${alias} ON ${alias}.v = ${textOf(staged, read.header)}` +
+							(within === null ? '' : ` AND ${alias}.w IS NOT DISTINCT FROM ${textOf(staged, within)}`);
 						joins.push(join);
 						selects.push(`CAST(${alias}.out AS ${column.type}) AS ${name}`);
 						const [{ n }] = await this.conn.query(

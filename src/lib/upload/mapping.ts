@@ -14,10 +14,11 @@ export type ColumnSource = { kind: 'column'; header: string } | { kind: 'constan
 export type Mapping = Record<string, ColumnSource>;
 
 /** How a contract column's values are read from text. */
-export type ValueKind = 'province' | 'year' | 'date' | 'number' | 'boolean' | 'code' | 'text';
+export type ValueKind = 'province' | 'district' | 'year' | 'date' | 'number' | 'boolean' | 'code' | 'text';
 
 export function valueKind(column: ColumnSpec): ValueKind {
 	if (column.name === 'province_code') return 'province';
+	if (column.name === 'district_code') return 'district';
 	if (column.name in CODED_COLUMNS) return 'code';
 	if (column.type === 'BOOLEAN') return 'boolean';
 	if (column.type !== 'VARCHAR') return /(^|_)year(_|$)/.test(column.name) ? 'year' : 'number';

@@ -66,6 +66,7 @@ export function problemText(lang: Lang, p: Problem, lineOffset = 0): string {
 				examples: p.examples.map((e) => `${e.key} (${where(lang, e.rows, lineOffset)})`).join('; ')
 			});
 		case 'unknown_province':
+		case 'unknown_district':
 		case 'unknown_code':
 			return translate(lang, `prob_${p.code}`, {
 				header: p.header,
@@ -110,7 +111,7 @@ export function noteText(lang: Lang, note: Note): string {
 	if (note.code === 'cells') return '';
 	if (note.code === 'extra_columns') return translate(lang, 'note_extra_columns', { list: note.headers.join(', ') });
 	const key = `note_converted_${note.kind}` as MessageKey;
-	if (!['province', 'year', 'date', 'boolean', 'code'].includes(note.kind)) return '';
+	if (!['province', 'district', 'year', 'date', 'boolean', 'code'].includes(note.kind)) return '';
 	return translate(lang, key, { count: formatNumber(lang, note.count), column: note.column });
 }
 

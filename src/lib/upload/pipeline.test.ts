@@ -16,9 +16,11 @@ import {
 	FileRejected,
 	MAX_FILE_BYTES,
 	prepareTable,
+	rowProblems,
 	stageFile,
 	type Problem
 } from './pipeline';
+import { problemText } from './messages';
 import { contextFor, defaultIndicatorMeta } from './user-data';
 
 /** The bundled road-death years (the 3-base series). */
@@ -245,6 +247,52 @@ describe('prepare and commit', () => {
 			await contextFor(db, { Atlantis: '21' })
 		);
 		expect(fixed.problems.some((p) => p.code === 'unknown_province')).toBe(false);
+		await discardStaged(db.uploads, staged);
+	});
+
+	it('reads district names within their row’s province, and names the district nobody can place', async () => {
+		const text =
+			'รหัสภาคี,ชื่อองค์กร,ประเภทองค์กร,จังหวัด,อำเภอ\n' +
+			'D1,ภาคีหนึ่ง,มูลนิธิ,ขอนแก่น,อ.บ้านไผ่\n' +
+			'D2,ภาคีสอง,มูลนิธิ,Khon Kaen,Mueang Khon Kaen District\n' +
+			'D3,ภาคีสาม,มูลนิธิ,จ.ภูเก็ต,อ.เมือง\n' +
+			'D4,ภาคีสี่,มูลนิธิ,กทม.,เขตพระนคร\n' +
+			'D5,ภาคีห้า,มูลนิธิ,ภูเก็ต,8302\n' +
+			// Ban Phai is in Khon Kaen, not in Phuket: a name is read within its row's province only.
+			'D6,ภาคีหก,มูลนิธิ,ภูเก็ต,บ้านไผ่\n' +
+			'D7,ภาคีเจ็ด,มูลนิธิ,ภูเก็ต,\n';
+		const staged = await stageFile(db.uploads, 'partners.csv', utf8(text));
+		const mapping = suggestMapping('partners', staged.headers);
+		expect(mapping.district_code).toEqual({ kind: 'column', header: 'อำเภอ' });
+		const prepared = await prepareTable(db.uploads, staged, 'partners', mapping, await contextFor(db));
+		expect(prepared.problems.filter((p) => p.code === 'unknown_district')).toEqual([
+			{
+				code: 'unknown_district',
+				column: 'district_code',
+				header: 'อำเภอ',
+				count: 1,
+				values: [{ value: 'บ้านไผ่', count: 1, rows: [6] }]
+			}
+		]);
+		expect(prepared.notes).toContainEqual({ code: 'converted', column: 'district_code', kind: 'district', count: 4 });
+		const rows = await conn.query(`SELECT partner_id, district_code FROM "${prepared.norm}" ORDER BY __row`);
+		expect(rows.map((r) => [r.partner_id, r.district_code])).toEqual([
+			['D1', '4010'],
+			['D2', '4001'],
+			['D3', '8301'],
+			['D4', '1001'],
+			['D5', '8302'],
+			['D6', null],
+			['D7', null]
+		]);
+		// The build lists the row on its own (and leaves it out).
+		const problems = await rowProblems(db.uploads, prepared);
+		expect(problems.filter((p) => p.problem.code === 'unknown_district').map((p) => [p.row, p.value])).toEqual([
+			[6, 'บ้านไผ่']
+		]);
+		const sentence = problemText('en', prepared.problems.find((p) => p.code === 'unknown_district')!, 1);
+		expect(sentence).toContain('Column "อำเภอ": 1 rows name a district not recognised in the row');
+		expect(sentence).toContain('"บ้านไผ่" (line');
 		await discardStaged(db.uploads, staged);
 	});
 

@@ -21,18 +21,28 @@ import {
 	type SourceRow,
 	type TableName
 } from '$lib/data/contract';
-import { FIRST, type ColumnRead, type LookupEntry, type Row, type SqlParam, type UploadQueries } from '$lib/data/upload-queries';
+import {
+	FIRST,
+	type ColumnRead,
+	type LookupEntry,
+	type PairEntry,
+	type Row,
+	type SqlParam,
+	type UploadQueries
+} from '$lib/data/upload-queries';
 import { ParquetDecodeError, type DecodeFailure } from '$lib/data/parquet-to-arrow';
 import { CODED_COLUMNS, createCodeResolver, type CodeField } from './codes';
 import { EncodingError, toUtf8, type TextEncodingName } from './encoding';
 import { unusedHeaders, valueKind, type Mapping, type ValueKind } from './mapping';
 import {
+	createDistrictResolver,
 	createProvinceResolver,
 	isMissingText,
 	parseAmount,
 	parseBoolean,
 	parseThaiDate,
 	parseYear,
+	type DistrictName,
 	type ProvinceName
 } from './thai';
 
@@ -68,6 +78,7 @@ export type Problem =
 	| { code: 'empty_required'; column: string; header: string; count: number; rows: number[] }
 	| { code: 'duplicate_key'; columns: string[]; count: number; examples: { key: string; rows: number[] }[] }
 	| { code: 'unknown_province'; column: string; header: string; count: number; values: UnresolvedValue[] }
+	| { code: 'unknown_district'; column: string; header: string; count: number; values: UnresolvedValue[] }
 	| {
 			code: 'unknown_code';
 			column: string;
@@ -225,6 +236,8 @@ export interface PrepareContext {
 	issueAreas?: readonly IssueAreaRow[];
 	/** The user's own answers for coded values nobody could place: column → value as written → code. */
 	codeFixes?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+	/** The districts, to read district names within their row's province (without them a district is kept as written). */
+	districts?: readonly DistrictName[];
 }
 
 /** Values the user resolves by hand: unknown province names and unplaceable codes. */
@@ -307,7 +320,8 @@ function constantValue(
 	kind: ValueKind,
 	value: string,
 	resolveProvince: (v: string) => string | null,
-	resolveCode: (v: string) => string | null
+	resolveCode: (v: string) => string | null,
+	resolveDistrict: (v: string) => string | null
 ): string | number | boolean | null {
 	const v = value.trim();
 	switch (kind) {
@@ -315,6 +329,8 @@ function constantValue(
 			return resolveCode(v);
 		case 'province':
 			return resolveProvince(v);
+		case 'district':
+			return resolveDistrict(v);
 		case 'year':
 			return parseYear(v);
 		case 'date':
@@ -353,6 +369,11 @@ export async function prepareTable(
 		return codeResolvers.get(column)!;
 	};
 	const resolveCode = (column: string, v: string) => codedValue(codeResolver(column), v);
+	// A district is read within its row's province: the province column's value in the same row, or the constant.
+	const districtResolver = context.districts ? createDistrictResolver(context.districts) : null;
+	const provinceSource = mapping.province_code ?? { kind: 'none' };
+	const constantProvince = provinceSource.kind === 'constant' ? resolveProvinceCode(provinceSource.value) : null;
+	const resolveDistrict = (v: string, province: string | null) => districtResolver?.(v, province)?.code ?? null;
 	const problems: Problem[] = [];
 	const notes: Note[] = [];
 	const norm = `__user_norm_${staged.id}`;
@@ -360,7 +381,7 @@ export async function prepareTable(
 	const checks: CheckedColumn[] = [];
 
 	for (const column of spec.columns) {
-		const kind = valueKind(column);
+		const kind = valueKind(column) === 'district' && !districtResolver ? 'text' : valueKind(column);
 		const source = mapping[column.name] ?? { kind: 'none' };
 		if (source.kind === 'none' || (source.kind === 'constant' && source.value.trim() === '')) {
 			if (column.required) problems.push({ code: 'missing_column', column: column.name, type: column.type });
@@ -368,7 +389,13 @@ export async function prepareTable(
 			continue;
 		}
 		if (source.kind === 'constant') {
-			const value = constantValue(kind, source.value, resolveProvinceCode, (v) => resolveCode(column.name, v));
+			const value = constantValue(
+				kind,
+				source.value,
+				resolveProvinceCode,
+				(v) => resolveCode(column.name, v),
+				(v) => resolveDistrict(v, constantProvince)
+			);
 			if (value === null) problems.push({ code: 'bad_constant', column: column.name, value: source.value, kind });
 			reads.push(value === null ? { column, from: 'null' } : { column, from: 'constant', value });
 			continue;
@@ -383,7 +410,24 @@ export async function prepareTable(
 		if (kind === 'text') reads.push({ column, from: 'text', header });
 		else if (kind === 'number') reads.push({ column, from: 'number', header });
 		else if (kind === 'boolean' && staged.types[header] === 'BOOLEAN') reads.push({ column, from: 'boolean', header });
-		else {
+		else if (kind === 'district') {
+			const within = provinceSource.kind === 'column' && provinceSource.header in staged.types ? provinceSource.header : null;
+			const read = (v: string, province: string | null) => {
+				const match = districtResolver!(v, province);
+				return [match?.code ?? null, match !== null && match.how !== 'code'] as const;
+			};
+			if (within === null) {
+				const entries: LookupEntry[] = [];
+				for (const v of await q.distinctTexts(staged, header))
+					if (!isMissingText(v)) entries.push([v, ...read(v, constantProvince)]);
+				reads.push({ column, from: 'lookup', header, type: 'VARCHAR', entries });
+			} else {
+				const entries: PairEntry[] = [];
+				for (const [v, p] of await q.distinctTextPairs(staged, header, within))
+					if (!isMissingText(v)) entries.push([v, p, ...read(v, p === null ? null : resolveProvinceCode(p))]);
+				reads.push({ column, from: 'pairLookup', header, within, entries });
+			}
+		} else {
 			// Value by value in JavaScript, once per distinct value, joined back.
 			const jsKind = kind as JsKind;
 			const parse =
@@ -432,11 +476,11 @@ export async function prepareTable(
 			unreadableRows: cell.unreadableRows
 		};
 		if (cell.unreadable > 0) {
-			if (kind === 'province' || kind === 'code') {
+			if (kind === 'province' || kind === 'district' || kind === 'code') {
 				const values = await q.unreadValues(norm, staged, column.name, header);
-				if (kind === 'province')
+				if (kind === 'province' || kind === 'district')
 					problems.push({
-						code: 'unknown_province',
+						code: kind === 'province' ? 'unknown_province' : 'unknown_district',
 						column: column.name,
 						header,
 						count: cell.unreadable,
@@ -543,8 +587,12 @@ export async function rowProblems(q: UploadQueries, prepared: Prepared): Promise
 			if (kind === 'text') continue;
 			const v = value ?? '';
 			const problem: Problem =
-				kind === 'province'
-					? { code: 'unknown_province', ...one, values: [{ value: v, count: 1, rows: [row] }] }
+				kind === 'province' || kind === 'district'
+					? {
+							code: kind === 'province' ? 'unknown_province' : 'unknown_district',
+							...one,
+							values: [{ value: v, count: 1, rows: [row] }]
+						}
 					: kind === 'code'
 						? {
 								code: 'unknown_code',

@@ -1,8 +1,10 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import {
 	arabicDigits,
+	createDistrictResolver,
 	createProvinceResolver,
 	foldThai,
 	isMissingText,
@@ -10,6 +12,7 @@ import {
 	parseBoolean,
 	parseThaiDate,
 	parseYear,
+	type DistrictName,
 	PROVINCE_ALIASES,
 	type ProvinceName
 } from './thai';
@@ -272,4 +275,37 @@ describe('parseBoolean', () => {
 
 it('reads the provinces file it tests against', () => {
 	expect(readFileSync('static/data/provinces.parquet').length).toBeGreaterThan(0);
+});
+
+describe('district names', () => {
+	const districts = JSON.parse(readFileSync(join(process.cwd(), 'static/data/districts.geojson'), 'utf8')).features.map(
+		(f: { properties: DistrictName }) => f.properties
+	) as DistrictName[];
+	const resolve = createDistrictResolver(districts);
+	const code = (raw: string, province: string | null) => resolve(raw, province)?.code ?? null;
+
+	it('reads codes anywhere, and Thai and English names within their province', () => {
+		expect(resolve('4010', null)).toEqual({ code: '4010', how: 'code' });
+		expect(code('TH4010', null)).toBe('4010');
+		expect(code('๔๐๑๐', null)).toBe('4010');
+		expect(code('9999', '40')).toBeNull();
+		expect(resolve('อำเภอบ้านไผ่', '40')).toEqual({ code: '4010', how: 'name' });
+		expect(code('อ.บ้านไผ่', '40')).toBe('4010');
+		expect(code('Ban Phai District', '40')).toBe('4010');
+		expect(code('Amphoe Ban Phai', '40')).toBe('4010');
+		expect(code('เขตพระนคร', '10')).toBe('1001');
+		expect(code('Khet Phra Nakhon', '10')).toBe('1001');
+		// Not in that province, or no province to read it in.
+		expect(code('บ้านไผ่', '83')).toBeNull();
+		expect(code('บ้านไผ่', null)).toBeNull();
+	});
+
+	it('reads "อ.เมือง" / "Mueang" as the capital district, even where other district names start with เมือง', () => {
+		expect(code('อ.เมือง', '40')).toBe('4001');
+		expect(code('Mueang', '83')).toBe('8301');
+		// Nakhon Ratchasima also has เมืองยาง; "เมือง" alone is still its capital district.
+		expect(districts.some((d) => d.province_code === '30' && d.name_th === 'เมืองยาง')).toBe(true);
+		expect(code('อำเภอเมือง', '30')).toBe('3001');
+		expect(code('เมืองยาง', '30')).toBe(districts.find((d) => d.name_th === 'เมืองยาง')!.district_code);
+	});
 });

@@ -265,6 +265,71 @@ export function createProvinceResolver(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Districts
+
+export interface DistrictName {
+	district_code: string;
+	province_code: string;
+	name_th: string;
+	name_en: string;
+}
+
+/** Prefixes and suffixes that say "district": อำเภอ, อ., กิ่งอำเภอ, เขต (Bangkok), Amphoe, Khet, District. */
+function stripDistrictWords(text: string): string {
+	return text
+		.normalize('NFC')
+		.trim()
+		.replace(/^(กิ่งอำเภอ|อำเภอ|อ\.|อ\s+|เขต)\s*/u, '')
+		.replace(/^(king\s+)?(amphoe|amphur|amphor|khet)\s+/i, '')
+		.replace(/\s+(district|dist\.?)$/i, '')
+		.trim();
+}
+
+/** How a district was placed: its code, its name, or "เมือง" / "Mueang" for the province's capital district. */
+export interface DistrictMatch {
+	code: string;
+	how: 'code' | 'name';
+}
+
+/** A district written as its code or its name, within its row's province (null when that is not known). */
+export type DistrictResolver = (raw: string, provinceCode: string | null) => DistrictMatch | null;
+
+/**
+ * Reads a district as people write it: its four-digit code ("4001", "TH4001"), or its Thai or English
+ * name within the row's province (อ.เมืองขอนแก่น, อำเภอบ้านไผ่, เขตพระนคร, Mueang Khon Kaen, Ban Phai
+ * District), including the capital district as "อ.เมือง" / "Mueang". A name is only read within its
+ * province: many districts share a name (there are several "Nong Bua"s), so without one it is not placed.
+ */
+export function createDistrictResolver(districts: readonly DistrictName[]): DistrictResolver {
+	const codes = new Set(districts.map((d) => d.district_code));
+	const byName = new Map<string, string | null>();
+	const add = (key: string, code: string) => byName.set(key, byName.has(key) && byName.get(key) !== code ? null : code);
+	for (const d of districts) {
+		add(`${d.province_code}:${foldThai(d.name_th)}`, d.district_code);
+		add(`${d.province_code}:${englishKey(d.name_en)}`, d.district_code);
+		// The capital district (code ..01): "เมืองขอนแก่น" is "อ.เมือง" to the people of Khon Kaen.
+		if (d.district_code.endsWith('01') && foldThai(d.name_th).startsWith('เมือง')) {
+			add(`${d.province_code}:เมือง`, d.district_code);
+			add(`${d.province_code}:mueang`, d.district_code);
+			add(`${d.province_code}:muang`, d.district_code);
+		}
+	}
+	return (raw: string, provinceCode: string | null): DistrictMatch | null => {
+		const text = arabicDigits(raw.normalize('NFC')).replace(SPACES, ' ').trim();
+		if (text === '') return null;
+		const code = /^(?:TH)?(\d{4})(?:\.0+)?$/i.exec(text);
+		if (code) return codes.has(code[1]) ? { code: code[1], how: 'code' } : null;
+		if (provinceCode === null) return null;
+		const stripped = stripDistrictWords(text);
+		const english = englishKey(stripped);
+		const found =
+			byName.get(`${provinceCode}:${foldThai(stripped)}`) ??
+			(english.length >= 2 ? byName.get(`${provinceCode}:${english}`) : undefined);
+		return found ? { code: found, how: 'name' } : null;
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
 // Years and dates
 
 /** Earliest and latest Common Era years accepted. */

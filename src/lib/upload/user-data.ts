@@ -43,8 +43,8 @@ export async function contextFor(
 	provinceFixes: Record<string, string> = {},
 	codeFixes: Record<string, Record<string, string>> = {}
 ): Promise<PrepareContext> {
-	const [provinces, issueAreas] = await Promise.all([db.provinces(), db.issueAreas()]);
-	return { provinces, provinceFixes, issueAreas, codeFixes };
+	const [provinces, issueAreas, districts] = await Promise.all([db.provinces(), db.issueAreas(), db.districts()]);
+	return { provinces, provinceFixes, issueAreas, codeFixes, districts };
 }
 
 /** Catalogue details for an indicator in a user's file: the bundled ones if it exists, with the user's source line. */
