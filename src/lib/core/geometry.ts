@@ -5,6 +5,8 @@ export interface ProvincePath {
 	d: string;
 	/** [x0, y0, x1, y1] in the map's own units, for zooming the SVG to a set of provinces. */
 	box: [number, number, number, number];
+	/** Where the province's name is written, in the map's own units: inside its largest part. */
+	label: [number, number];
 }
 
 export interface ZonePath {

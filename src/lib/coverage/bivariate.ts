@@ -3,6 +3,8 @@
  * (a 3 × 3 bivariate map) and ranked so the worst gaps — high burden, thin
  * network — come first.
  */
+import { escapeXml, num, textWidth } from '$lib/core/text';
+import type { SvgBlock } from '$lib/export/exportable';
 import { quantileThresholds, classIndex } from '$lib/map/classify';
 
 export interface GapInput {
@@ -86,7 +88,59 @@ export function median(values: readonly number[]): number | null {
 	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Priority gaps: high-burden tertile and low-coverage tertile, worst first. */
+/** The gap cell of the 3 × 3 key: the high-burden tertile and the low-coverage tertile. */
+export const GAP_CELL = { burden: 2, coverage: 0 } as const;
+
+/** Priority gaps: the provinces in the gap cell, worst first. */
 export function priorityGaps(cells: readonly GapCell[]): GapCell[] {
-	return cells.filter((c) => c.burdenClass === 2 && c.coverageClass === 0);
+	return cells.filter((c) => c.burdenClass === GAP_CELL.burden && c.coverageClass === GAP_CELL.coverage);
+}
+
+/** The words of the 3 × 3 key. */
+export interface BivariateWords {
+	burden: string;
+	coverage: string;
+	low: string;
+	high: string;
+	gap: string;
+}
+
+const CELL = 16;
+const KEY_FONT = 11;
+const KEY_INK = '#111827';
+
+/**
+ * The 3 × 3 key as SVG, for the exported map: coverage's high and low beside its top and bottom rows,
+ * burden's low to high under its columns, and the gap cell outlined and named (words only: no arrow
+ * glyphs, which the app's font lacks).
+ */
+export function bivariateLegendSvg(words: BivariateWords): SvgBlock {
+	const text = (x: number, y: number, line: string, weight = 400) =>
+		`<text x="${num(x)}" y="${num(y)}" font-size="${KEY_FONT}"${weight !== 400 ? ` font-weight="${weight}"` : ''} fill="${KEY_INK}">${escapeXml(line)}</text>`;
+	const grid = [2, 1, 0].flatMap((row, y) =>
+		[0, 1, 2].map((column) => {
+			const gap = column === GAP_CELL.burden && row === GAP_CELL.coverage;
+			return `<rect x="${column * CELL}" y="${y * CELL}" width="${CELL}" height="${CELL}" fill="${BIVARIATE[row][column]}" data-cell="${column}${row}"${gap ? ` stroke="${KEY_INK}" stroke-width="2"` : ''}/>`;
+		})
+	);
+	const beside = 3 * CELL + 6;
+	const lineHeight = KEY_FONT + 5;
+	const lines = [
+		text(beside, CELL - 4, `${words.coverage}: ${words.high}`),
+		text(beside, 3 * CELL - 4, `${words.coverage}: ${words.low}`),
+		text(0, 3 * CELL + lineHeight, `${words.burden}: ${words.low} – ${words.high}`),
+		`<rect x="0" y="${3 * CELL + lineHeight + 5}" width="${CELL}" height="${KEY_FONT}" fill="${BIVARIATE[GAP_CELL.coverage][GAP_CELL.burden]}" stroke="${KEY_INK}" stroke-width="2"/>`,
+		text(CELL + 6, 3 * CELL + 2 * lineHeight, words.gap, 600)
+	];
+	const widths = [
+		beside + textWidth(`${words.coverage}: ${words.high}`, KEY_FONT),
+		beside + textWidth(`${words.coverage}: ${words.low}`, KEY_FONT),
+		textWidth(`${words.burden}: ${words.low} – ${words.high}`, KEY_FONT),
+		CELL + 6 + textWidth(words.gap, KEY_FONT, 600)
+	];
+	return {
+		width: Math.ceil(Math.max(...widths)),
+		height: 3 * CELL + 2 * lineHeight + 4,
+		markup: `<g class="bivariate-legend">${grid.join('')}${lines.join('')}</g>`
+	};
 }

@@ -13,13 +13,13 @@ import { QueryClient } from '$lib/data/query-client.svelte';
 import type { FirstView } from '$lib/data/snapshot';
 import { BOUNDARY_SOURCE, fileStem, POPULATION_SOURCE, sourcesById } from '$lib/export/exportable';
 import { tidyTable } from '$lib/export/tidy';
-import { sourceFootnote, tableExportable } from '$lib/export/views';
+import { mapExportable, sourceFootnote, tableExportable } from '$lib/export/views';
 import { resolveIndicator } from '$lib/filters/resolve';
 import type { ViewState } from '$lib/filters/url-state';
 import { formatNumber, formatRank, formatYear, localized, translate, type MessageKey } from '$lib/i18n';
 import type { ChoroplethLayers } from '$lib/map/layers';
 import { untrack } from 'svelte';
-import { gapCells, median, priorityGaps, type GapCell } from './bivariate';
+import { bivariateLegendSvg, gapCells, median, priorityGaps, type GapCell } from './bivariate';
 import { coverageMeasure, filterWords, gapMeasure, gapRanks, gapRecords, NETWORK_SOURCE_IDS } from './coverage-exports';
 import { coverageFilterOf } from './coverage-filter';
 import type { CoverageSource } from './coverage-source.svelte';
@@ -105,7 +105,10 @@ export function createGapState(
 			})
 		)
 	);
-	let priority = $derived(priorityGaps(cells));
+	/** The provinces in the gap cell (high burden, low coverage), biggest gap first. */
+	let gapCell = $derived(priorityGaps(cells));
+	/** The biggest of them, as many as the URL asks for: named on the map and listed with their places. */
+	let priority = $derived(gapCell.slice(0, view.top));
 	const formatBurden = (v: number) => formatNumber(lang, direction * v, indicator.decimals);
 	const formatCoverage = (v: number) => formatNumber(lang, v, MEASURE_DECIMALS[view.measure]);
 	let burdenName = $derived(`${localized(indicator, 'name', lang)} (${localized(indicator, 'unit', lang)})`);
@@ -119,9 +122,10 @@ export function createGapState(
 			: new Set(),
 		dimmed: new Set(),
 		highlighted: hovered,
-		selected: null,
+		selected: view.province,
 		focus: [],
-		zone: null
+		zone: null,
+		named: priority.map((c) => ({ code: c.code, name: nameOf(c.code) }))
 	});
 	let points: ScatterPoint[] = $derived(
 		cells.map((c) => ({ code: c.code, label: nameOf(c.code), x: c.burden, y: c.coverage, colour: c.colour }))
@@ -171,39 +175,55 @@ export function createGapState(
 			filterWords(lang, filter, null, issueAreas, networks)
 		].join(' · ')
 	);
-	const gapExport = (id: string, title: string, list: readonly GapCell[]) =>
-		tableExportable({
-			id,
-			lang,
-			title,
-			subtitle: filtersInWords,
-			filename: fileStem('phakhi', id, indicator.indicator_id, view.measure, lang),
-			footnotes: exportSources.map((s) => sourceFootnote(lang, s)),
-			sampleNotice:
-				[
-					indicator.is_sample ? t('sample_notice') : null,
-					sources.some((s) => s.source_id === NETWORK_SAMPLE_SOURCE_ID) ? t('coverage_sample_notice') : null
-				]
-					.filter(Boolean)
-					.join(' ') || undefined,
-			sources: exportSources,
-			table: gapTable(list),
-			records: () =>
-				tidyTable(
-					lang,
-					gapRecords(
-						provinces,
-						list,
-						cells,
-						{ indicator, year: result?.year ?? null, direction },
-						{ measure: coverageMeasure(view.measure, sources), year: null },
-						gapMeasure(indicator, sources)
-					),
-					sources,
-					filtersInWords
+	/** What every export of the page says: its title, filters, sources and notices, and the rows of `list`. */
+	const exportBase = (id: string, title: string, list: readonly GapCell[]) => ({
+		id,
+		lang,
+		title,
+		subtitle: filtersInWords,
+		filename: fileStem('phakhi', id, indicator.indicator_id, view.measure, lang),
+		footnotes: exportSources.map((s) => sourceFootnote(lang, s)),
+		sampleNotice:
+			[
+				indicator.is_sample ? t('sample_notice') : null,
+				sources.some((s) => s.source_id === NETWORK_SAMPLE_SOURCE_ID) ? t('coverage_sample_notice') : null
+			]
+				.filter(Boolean)
+				.join(' ') || undefined,
+		sources: exportSources,
+		table: gapTable(list),
+		records: () =>
+			tidyTable(
+				lang,
+				gapRecords(
+					provinces,
+					list,
+					cells,
+					{ indicator, year: result?.year ?? null, direction },
+					{ measure: coverageMeasure(view.measure, sources), year: null },
+					gapMeasure(indicator, sources)
 				),
-			formats: ['svg', 'csv', 'parquet', 'link', 'cite'] as const
-		});
+				sources,
+				filtersInWords
+			)
+	});
+	/** A list of gaps exported as its table. */
+	const gapExport = (id: string, title: string, list: readonly GapCell[]) =>
+		tableExportable({ ...exportBase(id, title, list), formats: ['svg', 'csv', 'parquet', 'link', 'cite'] as const });
+	/** The bivariate map as the page shows it, the top gaps named on it, with its key; its rows are the named gaps. */
+	const mapExport = (title: string) =>
+		mapExportable(exportBase('gap-map', title, priority), () => ({
+			outline: firstView.outline,
+			layers: { ...layers, highlighted: null },
+			label: t('gaps_map_aria', { burden: burdenName, coverage: coverageName }),
+			legend: bivariateLegendSvg({
+				burden: t('gaps_axis_burden'),
+				coverage: t('gaps_axis_coverage'),
+				low: t('gaps_low'),
+				high: t('gaps_high'),
+				gap: t('gaps_legend_gap')
+			})
+		}));
 
 	return {
 		get view() {
@@ -255,6 +275,9 @@ export function createGapState(
 		get priority() {
 			return priority;
 		},
+		get gapCell() {
+			return gapCell;
+		},
 		get layers() {
 			return layers;
 		},
@@ -275,6 +298,7 @@ export function createGapState(
 		formatCoverage,
 		gapTable,
 		gapExport,
+		mapExport,
 		open,
 		askResult
 	};

@@ -10,6 +10,7 @@ import { coverageValue } from '$lib/data/coverage-metrics';
 import { NodeConnector } from '$lib/data/node-connector';
 import { takeSnapshot, type FirstView } from '$lib/data/snapshot';
 import { DEFAULT_VIEW, type ViewState } from '$lib/filters/url-state';
+import { projectProvinces } from '$lib/map/svg-geometry';
 import { COVERAGE_TABLES } from './coverage-filter';
 import { CoverageSource } from './coverage-source.svelte';
 import { gapFirstView, type GapResult } from './gap-result';
@@ -25,7 +26,9 @@ beforeAll(async () => {
 	await db.ensureTables(COVERAGE_TABLES);
 	const first = await gapFirstView(db);
 	const snapshot = JSON.parse(JSON.stringify(await takeSnapshot(db, [])));
-	firstView = { snapshot, outline: { width: 10, height: 10, paths: [], zones: [] }, first } as typeof firstView;
+	const geo = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
+	const outline = projectProvinces(geo('provinces.geojson'), geo('zones.geojson'));
+	firstView = { snapshot, outline, first } as typeof firstView;
 });
 
 afterAll(() => db?.close());
@@ -103,5 +106,29 @@ describe('gap state', () => {
 		const exported = state.gapExport('priority-gaps', 'Priority', state.priority);
 		expect(exported.filename).toMatch(/^phakhi_priority-gaps_.+_en$/);
 		expect(state.gapTable(state.priority).rows.map((r) => r.key)).toEqual(state.priority.map((p) => p.code));
+	});
+
+	it('names the biggest gaps of the gap cell on the map, as many as the URL asks, and outlines the chosen province', async () => {
+		const { state, view } = gaps();
+		expect(state.gapCell.length).toBeGreaterThan(5);
+		expect(state.priority.map((c) => c.code)).toEqual(state.gapCell.slice(0, 5).map((c) => c.code));
+		expect(state.layers.named?.map((n) => n.code)).toEqual(state.priority.map((c) => c.code));
+		expect(state.layers.named?.[0].name).toBe(state.nameOf(state.priority[0].code));
+		view.current = { ...view.current, top: 3, province: '40', lang: 'en' };
+		expect(state.layers.named?.map((n) => n.code)).toEqual(state.gapCell.slice(0, 3).map((c) => c.code));
+		expect(state.layers.named?.every((n) => /^[A-Za-z .-]+$/.test(n.name))).toBe(true);
+		expect(state.layers.selected).toBe('40');
+		// Asking for more than the gap cell holds lists the whole cell.
+		view.current = { ...view.current, top: 20 };
+		expect(state.priority.length).toBe(Math.min(20, state.gapCell.length));
+	});
+
+	it('exports the map with the named gaps written on it and the key naming the gap cell', async () => {
+		const { state, view } = gaps();
+		view.current = { ...view.current, lang: 'en' };
+		const graphic = await state.mapExport('Gap map').graphic();
+		for (const n of state.layers.named!) expect(graphic.markup).toContain(`data-code="${n.code}">${n.name}</text>`);
+		expect(graphic.markup).toContain('the gap: high burden, low coverage');
+		expect(graphic.markup).toMatch(/data-cell="20" stroke=/);
 	});
 });

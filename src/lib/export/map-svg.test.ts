@@ -87,6 +87,30 @@ describe('mapSvg', () => {
 		expect(count(cropped, /data-code=/g)).toBeGreaterThanOrEqual(5);
 	});
 
+	it('outlines and names the named provinces at their label points, names escaped, in the same size at any zoom', () => {
+		const named = [
+			{ code: '34', name: 'อุบลราชธานี' },
+			{ code: '40', name: 'Khon <Kaen> & co' }
+		];
+		const whole = mapSvg({ outline, layers: { ...layers, named }, width: 400 }).markup;
+		const ubon = outline.paths.find((p) => p.code === '34')!;
+		expect(whole).toContain(
+			`<text x="${ubon.label[0]}" y="${ubon.label[1]}" data-code="34">อุบลราชธานี</text>`.replace(/(\d+\.\d\d)\d+/g, '$1')
+		);
+		expect(whole).toContain('>Khon &lt;Kaen&gt; &amp; co</text>');
+		expect(count(whole, /<g class="named"[^>]*>(<path d="[^"]+"\/>){2}<\/g>/g)).toBe(1);
+		// Zoomed into zone 10, the names' size in map units shrinks with the view: the same in output pixels.
+		const size = (markup: string) => Number(/class="names" font-size="([\d.]+)"/.exec(markup)![1]);
+		const zoomed = mapSvg({
+			outline,
+			layers: { ...layers, named, focus: ['34', '35', '37', '49', '33'] },
+			width: 400
+		}).markup;
+		expect(size(zoomed)).toBeLessThan(size(whole) / 2);
+		// Nothing named, nothing written.
+		expect(mapSvg({ outline, layers }).markup).not.toContain('class="names"');
+	});
+
 	it('framed: a standalone document with title, subtitle, legend, sources, sample notice and date', () => {
 		const svg = frameSvg(
 			{

@@ -12,7 +12,10 @@ import type { SvgBlock } from './exportable';
 import { hatchPattern, swatchLegend, type SwatchLegend } from './svg-frame';
 import { escapeXml, num } from '$lib/core/text';
 
-export type MapLayers = Pick<ChoroplethLayers, 'colours' | 'noData' | 'dimmed' | 'selected' | 'focus' | 'zone'>;
+export type MapLayers = Pick<
+	ChoroplethLayers,
+	'colours' | 'noData' | 'dimmed' | 'selected' | 'focus' | 'zone' | 'named'
+>;
 
 export interface MapSvgInput {
 	outline: ProjectedMap;
@@ -37,6 +40,9 @@ export interface MapSvgInput {
 	 */
 	legendPlacement?: 'right' | 'below' | 'auto';
 }
+
+/** A named province's name, in output pixels. */
+const NAME_SIZE = 11;
 
 /** Same margin as SvgChoropleth's zoom. */
 export const ZOOM_MARGIN = 0.08;
@@ -95,6 +101,23 @@ export function mapSvg({
 		})
 		.join('');
 	const selected = layers.selected ? outline.paths.find((p) => p.code === layers.selected) : undefined;
+	// Named provinces: outlined, and their names written at their label points with a white halo.
+	const named = (layers.named ?? []).flatMap((n) => {
+		const path = outline.paths.find((p) => p.code === n.code);
+		return path ? [{ ...n, path }] : [];
+	});
+	const names = named.length
+		? `<g class="named" fill="none" stroke="#111827" stroke-width="${px(1.6)}" stroke-linejoin="round">` +
+			named.map((n) => `<path d="${n.path.d}"/>`).join('') +
+			`</g><g class="names" font-size="${px(NAME_SIZE)}" font-weight="600" text-anchor="middle" dominant-baseline="middle" fill="#111827" stroke="#ffffff" stroke-width="${px(NAME_SIZE / 4)}" stroke-linejoin="round" paint-order="stroke">` +
+			named
+				.map(
+					(n) =>
+						`<text x="${num(n.path.label[0])}" y="${num(n.path.label[1])}" data-code="${escapeXml(n.code)}">${escapeXml(n.name)}</text>`
+				)
+				.join('') +
+			`</g>`
+		: '';
 
 	const map =
 		`<svg class="map" x="0" y="0" width="${num(w)}" height="${num(h)}" viewBox="${num(vx)} ${num(vy)} ${num(vw)} ${num(vh)}"` +
@@ -106,6 +129,7 @@ export function mapSvg({
 		(selected
 			? `<path class="selected" d="${selected.d}" fill="none" stroke="#1d4ed8" stroke-width="${px(3)}" stroke-linejoin="round"/>`
 			: '') +
+		names +
 		`</svg>`;
 
 	if (!legend) return { width: Math.ceil(w), height: Math.ceil(h), markup: map };

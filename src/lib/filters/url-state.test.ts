@@ -37,7 +37,8 @@ describe('URL view state', () => {
 			status: null,
 			measure: 'district_share',
 			colour: 'type',
-			project: null
+			project: null,
+			top: 5
 		});
 		expect(viewStateSearch(state)).toBe(search);
 	});
@@ -46,6 +47,9 @@ describe('URL view state', () => {
 		expect(viewStateSearch(DEFAULT_VIEW)).toBe('');
 		expect(parse('')).toEqual(DEFAULT_VIEW);
 		expect(viewStateSearch({ ...DEFAULT_VIEW, zone: 7 })).toBe('?zone=7');
+		expect(parse('?top=10').top).toBe(10);
+		expect(parse('?top=0').top).toBe(5);
+		expect(parse('?top=21').top).toBe(5);
 	});
 
 	it('reads coverage filters, keeping only known partner types', () => {

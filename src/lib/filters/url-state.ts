@@ -54,7 +54,13 @@ export interface ViewState {
 	colour: PointColouring;
 	/** Project record open in the drawer. */
 	project: string | null;
+	/** Gaps: how many of the biggest priority gaps are named on the map and listed. */
+	top: number;
 }
+
+/** The gaps page names the 5 biggest priority gaps unless asked for up to 20. */
+export const DEFAULT_TOP = 5;
+export const MAX_TOP = 20;
 
 /** The explorer's first indicator: the deployment's choice (config.json, src/lib/config/site-config.ts), else road deaths. */
 export const DEFAULT_INDICATOR = SITE.defaultIndicator ?? 'road_death_rate';
@@ -75,7 +81,8 @@ export const DEFAULT_VIEW: ViewState = {
 	status: null,
 	measure: 'district_share',
 	colour: 'type',
-	project: null
+	project: null,
+	top: DEFAULT_TOP
 };
 
 const MAX_PARAM_LENGTH = 64;
@@ -128,7 +135,8 @@ const PARSERS: { [K in keyof ViewState]: (raw: string) => ViewState[K] | null } 
 	status: oneOf(PROJECT_STATUSES),
 	measure: oneOf(COVERAGE_MEASURES),
 	colour: oneOf(POINT_COLOURINGS),
-	project: projectCode
+	project: projectCode,
+	top: integerIn(1, MAX_TOP)
 };
 
 const FIELDS = Object.keys(PARSERS) as (keyof ViewState)[];

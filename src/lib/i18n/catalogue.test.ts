@@ -43,6 +43,7 @@ const FAMILIES: [string, readonly string[]][] = [
 	['scheme_', SCHEMES],
 	['measure_', COVERAGE_MEASURES],
 	['unit_', COVERAGE_MEASURES],
+	['gaps_measure_guide_', COVERAGE_MEASURES],
 	['colour_', POINT_COLOURINGS]
 ];
 const familyKeys = new Set(FAMILIES.flatMap(([prefix, members]) => members.map((m) => `${prefix}${m}`)));

@@ -244,7 +244,19 @@ const th = {
 	gaps_high: 'สูง',
 	gaps_scatter_title: 'จังหวัดตามภาระและความครอบคลุม (เส้นประ = ค่ามัธยฐาน)',
 	gaps_median: 'มัธยฐาน',
-	gaps_priority_title: 'ช่องว่างที่ควรให้ความสำคัญ ({count} จังหวัด)',
+	gaps_priority_title: 'ช่องว่างที่ควรให้ความสำคัญ {count} อันดับแรก (จาก {total} จังหวัดในช่องช่องว่าง)',
+	gaps_top: 'ระบุชื่อบนแผนที่',
+	gaps_top_option: '{count} จังหวัด',
+	gaps_legend_gap: 'ช่องว่าง: ภาระสูง ความครอบคลุมต่ำ',
+	gaps_score_explained:
+		'คะแนนช่องว่าง = เปอร์เซ็นไทล์ของภาระ ลบด้วยเปอร์เซ็นไทล์ของความครอบคลุม (-1 ถึง 1) ยิ่งสูงยิ่งเป็นช่องว่างมาก ช่องว่างที่ควรให้ความสำคัญคือจังหวัดในช่องที่มีกรอบบนคำอธิบายสัญลักษณ์ (ภาระสูง ความครอบคลุมต่ำ) เรียงจากคะแนนสูงสุด',
+	gaps_measure_guide_district_share:
+		'ร้อยละของอำเภอที่มีภาคีหรือโครงการ ตอบคำถามว่า "เครือข่ายยังไปไม่ถึงที่ไหน" อำเภอที่ไม่มีภาคีหรือโครงการเลยคือช่องโหว่ ไม่ว่าจะมีประชากรเท่าใด',
+	gaps_measure_guide_partners_per_100k:
+		'ภาคีต่อประชากรแสนคน ตอบคำถามว่า "เครือข่ายบางเมื่อเทียบกับจำนวนคนที่ไหน" จังหวัดใหญ่ต้องมีภาคีมากกว่า',
+	gaps_measure_guide_budget_per_capita:
+		'งบประมาณโครงการต่อประชากร ตอบคำถามว่า "เงินโครงการไปถึงแต่ละคนน้อยที่ไหน"',
+	gaps_measure_guide_intro: 'คำตอบขึ้นกับตัววัดความครอบคลุมที่เลือก:',
 	gaps_all_title: 'ทุกจังหวัดเรียงตามขนาดช่องว่าง',
 	gaps_score: 'คะแนนช่องว่าง',
 	gaps_score_unit: 'เปอร์เซ็นไทล์ของภาระ ลบด้วยเปอร์เซ็นไทล์ของความครอบคลุม (-1 ถึง 1)',
@@ -734,7 +746,19 @@ const en: Record<MessageKey, string> = {
 	gaps_high: 'high',
 	gaps_scatter_title: 'Provinces by burden and coverage (dashed = medians)',
 	gaps_median: 'median',
-	gaps_priority_title: 'Priority gaps ({count} provinces)',
+	gaps_priority_title: 'The {count} biggest priority gaps ({total} provinces in the gap cell)',
+	gaps_top: 'Name on the map',
+	gaps_top_option: '{count} provinces',
+	gaps_legend_gap: 'the gap: high burden, low coverage',
+	gaps_score_explained:
+		"Gap score = the province's burden percentile minus its coverage percentile (-1 to 1): the higher, the bigger the gap. The priority gaps are the provinces in the legend's outlined cell (high burden, low coverage), biggest score first.",
+	gaps_measure_guide_district_share:
+		'Share of districts with a partner or project answers "where does the network not reach at all?": a district with none is a hole, whatever its population.',
+	gaps_measure_guide_partners_per_100k:
+		'Partners per 100,000 population answers "where is the network thin for the number of people?": a big province needs more partners.',
+	gaps_measure_guide_budget_per_capita:
+		'Project budget per person answers "where does little project money reach each person?"',
+	gaps_measure_guide_intro: 'The answer depends on the coverage measure:',
 	gaps_all_title: 'All provinces by size of gap',
 	gaps_score: 'Gap score',
 	gaps_score_unit: 'burden percentile minus coverage percentile (-1 to 1)',

@@ -16,6 +16,14 @@ export interface ChoroplethLayers {
 	focus: string[];
 	/** Health zone outlined more strongly, if any. */
 	zone: number | null;
+	/** Provinces outlined and named on the map itself (e.g. the gaps page's top priorities), in this order. */
+	named?: readonly NamedProvince[];
+}
+
+/** A province named on the map: its code and the name written there. */
+export interface NamedProvince {
+	code: string;
+	name: string;
 }
 
 /** What the pointer is over on a points layer: one partner or project, or a cluster of them. */

@@ -82,6 +82,12 @@ export function choroplethStyle(
 				}
 			},
 			{
+				id: 'province-named',
+				type: 'line',
+				source: PROVINCE_SOURCE,
+				paint: { 'line-color': '#111827', 'line-width': ['case', flag('named'), 1.6, 0] }
+			},
+			{
 				id: 'province-selected',
 				type: 'line',
 				source: PROVINCE_SOURCE,

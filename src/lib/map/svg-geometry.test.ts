@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { geoArea } from 'd3-geo';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { boundsProjection, projectProvinces, rewind } from './svg-geometry';
+import { boundsProjection, labelPoint, projectProvinces, rewind } from './svg-geometry';
 import { THAILAND_BOUNDS } from './map-style';
 
 const provinces = JSON.parse(
@@ -54,6 +54,22 @@ describe('SVG geometry', () => {
 			expect(Math.min(...ys), code).toBeGreaterThanOrEqual(-1);
 			expect(Math.max(...ys), code).toBeLessThanOrEqual(map.height + 1);
 		}
+	});
+
+	it("writes each province's name inside its box, and an island province's on its largest part", () => {
+		const map = projectProvinces(provinces, null, 600);
+		for (const { code, box, label } of map.paths) {
+			expect(label[0], code).toBeGreaterThanOrEqual(box[0]);
+			expect(label[0], code).toBeLessThanOrEqual(box[2]);
+			expect(label[1], code).toBeGreaterThanOrEqual(box[1]);
+			expect(label[1], code).toBeLessThanOrEqual(box[3]);
+		}
+		// Trat (23) is a mainland strip and two islands: its name goes on the mainland, east of 102.3° E
+		// and north of 12° N, not at the centre of all three parts together.
+		const trat = provinces.features.find((f) => f.properties?.province_code === '23')!;
+		const [lon, lat] = labelPoint(trat.geometry);
+		expect(lon).toBeGreaterThan(102.3);
+		expect(lat).toBeGreaterThan(12.0);
 	});
 
 	it('puts Khon Kaen north-east of Bangkok', () => {

@@ -3,7 +3,7 @@
  * Mercator, the same bounds fitted into the same box), so the prerendered map
  * and the interactive one overlap without a jump. The SVG export uses it too.
  */
-import { geoArea, geoMercator, geoPath } from 'd3-geo';
+import { geoArea, geoCentroid, geoMercator, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { ProjectedMap, ProvincePath, ZonePath } from '$lib/core/geometry';
 import { THAILAND_BOUNDS } from './map-style';
@@ -54,6 +54,19 @@ export function boundsProjection(width: number, bounds = THAILAND_BOUNDS) {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/**
+ * Where a province's name goes, as longitude and latitude: the centre of its largest part, so an
+ * island province (Phuket, Trat's islands) is named on its main land, not in the sea between parts.
+ */
+export function labelPoint(geometry: Geometry): [number, number] {
+	const wound = rewind(geometry);
+	const parts: Geometry[] =
+		wound.type === 'MultiPolygon' ? wound.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates })) : [wound];
+	const largest = parts.reduce((a, b) => (geoArea(b) > geoArea(a) ? b : a));
+	const [lon, lat] = geoCentroid(largest);
+	return [Math.round(lon * 1e4) / 1e4, Math.round(lat * 1e4) / 1e4];
+}
+
 export function projectProvinces(
 	provinces: FeatureCollection,
 	zones: FeatureCollection | null = null,
@@ -68,7 +81,8 @@ export function projectProvinces(
 	};
 	const paths = provinces.features.map((f) => {
 		const code = String(f.properties?.province_code);
-		return { code, ...project(f, `province ${code}`) };
+		const label = projection(labelPoint(f.geometry))!.map(round1) as ProvincePath['label'];
+		return { code, ...project(f, `province ${code}`), label };
 	});
 	const zonePaths = (zones?.features ?? []).map((f) => {
 		const zone = Number(f.properties?.health_zone);
