@@ -30,7 +30,7 @@ import { ident } from './connector';
 import { coveredEnoughSql } from './aggregate-coverage';
 import { guardSql, limitedSql, type GuardRefusal } from './sql-guard';
 import { duplicateKeys, emptyRequired } from './contract-checks';
-import { UploadQueries } from './upload-queries';
+import { dropRelation, UploadQueries } from './upload-queries';
 import {
 	isNumericType,
 	TABLES,
@@ -491,7 +491,7 @@ export class AtlasDb implements AtlasQueries {
 						: `DELETE FROM unallocated_values WHERE indicator_id IN (SELECT DISTINCT indicator_id FROM ${ident(staging)})`
 				);
 		} finally {
-			await this.connector.query(`DROP TABLE IF EXISTS ${ident(staging)}`);
+			await dropRelation(this.connector, staging);
 		}
 		this.loading.set(name, Promise.resolve());
 		if (COVERAGE_INDEX_INPUTS.has(name)) this.resetCoverage();

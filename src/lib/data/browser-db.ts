@@ -70,12 +70,23 @@ export async function fetchBundledFile(file: string): Promise<Uint8Array> {
 	return new Uint8Array(await response.arrayBuffer());
 }
 
+/**
+ * A lower DuckDB memory limit asked for in the page's address (`?duckdb_memory_mb=64`), for tests
+ * of what a file too large for memory does; WasmConnector never lets it raise the limit.
+ */
+export const MEMORY_LIMIT_PARAM = 'duckdb_memory_mb';
+
+function memoryLimitAsked(): number | undefined {
+	const asked = Number(new URLSearchParams(location.search).get(MEMORY_LIMIT_PARAM));
+	return Number.isFinite(asked) && asked > 0 ? asked : undefined;
+}
+
 export function openAtlasDb(): Promise<AtlasDb> {
 	if (!opening) {
 		opening = (async () => {
 			const { WasmConnector } = await import('./wasm-connector');
 			performance.mark('duckdb:start');
-			const connector = await WasmConnector.open();
+			const connector = await WasmConnector.open(memoryLimitAsked());
 			performance.mark('duckdb:ready');
 			const db = await AtlasDb.open(connector, fetchBundledFile, CORE_TABLES);
 			performance.mark('duckdb:loaded');

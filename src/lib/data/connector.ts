@@ -7,12 +7,18 @@ export type SqlParam = string | number | boolean | null;
 
 export type Row = Record<string, unknown>;
 
+/** Progress of work on rows: how many are done, of how many. */
+export type OnRows = (done: number, total: number) => void;
+
 /** A result column by column: numbers may come as a typed array. */
 export type Columns = Record<string, ArrayLike<unknown>>;
 
 export interface Connector {
-	/** Create (or replace) `table` from the bytes of a Parquet file called `file`. */
-	loadParquet(table: string, bytes: Uint8Array, file: string): Promise<void>;
+	/**
+	 * Create (or replace) `table` from the bytes of a Parquet file called `file`; `onProgress` hears the
+	 * rows taken in so far, of the file's rows (in the browser after each row group).
+	 */
+	loadParquet(table: string, bytes: Uint8Array, file: string, onProgress?: OnRows): Promise<void>;
 	/** Run one statement with bound parameters (`?` placeholders); never splice values into `sql`. */
 	query(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
 	/** The same, as one array of values per column: for results too long to be worth a row object each. */
@@ -54,6 +60,17 @@ export function listValues(value: unknown): unknown[] {
 		return Array.from(value.toArray() as ArrayLike<unknown>, plainValue);
 	if (value && typeof value === 'object' && Symbol.iterator in value) return [...(value as Iterable<unknown>)].map(plainValue);
 	return [];
+}
+
+/**
+ * True for an error that says the engine or the tab ran out of memory: DuckDB's "could not allocate
+ * block …" / "Out of Memory Error", or the browser's own failed allocations while decoding.
+ */
+export function isOutOfMemory(e: unknown): boolean {
+	const text = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+	return /could not allocate|out of memory|failed to allocate|allocation failed|invalid (typed )?array length|memory access out of bounds/i.test(
+		text
+	);
 }
 
 /** Quote an identifier (table or column name) for SQL. Values are always bound, never quoted. */

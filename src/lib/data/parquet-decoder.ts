@@ -1,42 +1,37 @@
 /**
  * Parquet → Arrow IPC in a worker of its own, so a large file (the ×500 benchmark, a user's
- * 100 MB export) does not hold the page up while it decodes. One worker per page, started on
- * first use; requests are answered in order.
+ * 100 MB export) does not hold the page up while it decodes. The file comes back one row group at a
+ * time, each asked for when the previous one is taken in (parquet-worker.ts), so a million rows are
+ * never all in JavaScript at once. One worker per page, started on first use.
  */
 import { ParquetDecodeError, type DecodeFailure } from './parquet-to-arrow';
 
-export interface DecodeRequest {
-	id: number;
-	bytes: Uint8Array;
-	file: string;
-}
+export type DecodeRequest =
+	| { type: 'start'; id: number; bytes: Uint8Array; file: string }
+	| { type: 'next'; id: number }
+	| { type: 'stop'; id: number };
 
 export type DecodeReply =
-	| { id: number; ipc: Uint8Array }
+	| { id: number; ipc: Uint8Array; rowsDone: number; rowsTotal: number }
+	| { id: number; end: true }
 	/** `decode`: why the file is not readable (a ParquetDecodeError's detail and reason); false: the worker failed. */
 	| { id: number; error: string; decode: DecodeFailure | false };
 
+/** Takes one batch of Arrow IPC (rows decoded so far, of the file's rows). */
+export type OnBatch = (ipc: Uint8Array, rowsDone: number, rowsTotal: number) => Promise<void>;
+
 let worker: Worker | null = null;
 let nextId = 0;
-const waiting = new Map<number, { file: string; resolve: (ipc: Uint8Array) => void; reject: (e: Error) => void }>();
+const waiting = new Map<number, { file: string; reply: (r: DecodeReply) => void; fail: (e: Error) => void }>();
 
 function decoder(): Worker {
 	if (worker) return worker;
 	worker = new Worker(new URL('./parquet-worker.ts', import.meta.url), { type: 'module' });
-	worker.onmessage = ({ data }: MessageEvent<DecodeReply>) => {
-		const request = waiting.get(data.id);
-		if (!request) return;
-		waiting.delete(data.id);
-		if ('ipc' in data) request.resolve(data.ipc);
-		else
-			request.reject(
-				data.decode ? new ParquetDecodeError(request.file, data.error, data.decode) : new Error(data.error)
-			);
-	};
+	worker.onmessage = ({ data }: MessageEvent<DecodeReply>) => waiting.get(data.id)?.reply(data);
 	worker.onerror = (event) => {
 		// The worker itself could not run (its script failed to load): fail everything asked of it.
 		const message = `the Parquet decoder could not start (${event.message || 'worker error'})`;
-		for (const { file, reject } of waiting.values()) reject(new ParquetDecodeError(file, message));
+		for (const { file, fail } of waiting.values()) fail(new ParquetDecodeError(file, message));
 		waiting.clear();
 		worker?.terminate();
 		worker = null;
@@ -44,11 +39,35 @@ function decoder(): Worker {
 	return worker;
 }
 
-/** The Arrow IPC stream of a Parquet file's bytes (which are copied, not taken). */
-export function decodeParquet(bytes: Uint8Array, file: string): Promise<Uint8Array> {
+/**
+ * Decodes a Parquet file's bytes (copied, not taken) and hands each row group's Arrow IPC stream to
+ * `onBatch`, waiting for it before the next is decoded. Rejects with a ParquetDecodeError for a file
+ * the reader refuses, or with `onBatch`'s own error (the worker then stops).
+ */
+export function decodeParquetBatches(bytes: Uint8Array, file: string, onBatch: OnBatch): Promise<void> {
 	return new Promise((resolve, reject) => {
 		const id = nextId++;
-		waiting.set(id, { file, resolve, reject });
-		decoder().postMessage({ id, bytes, file } satisfies DecodeRequest);
+		const done = (e?: Error) => {
+			waiting.delete(id);
+			if (e) reject(e);
+			else resolve();
+		};
+		waiting.set(id, {
+			file,
+			fail: done,
+			reply: (data) => {
+				if ('end' in data) return done();
+				if ('error' in data)
+					return done(data.decode ? new ParquetDecodeError(file, data.error, data.decode) : new Error(data.error));
+				onBatch(data.ipc, data.rowsDone, data.rowsTotal).then(
+					() => decoder().postMessage({ type: 'next', id } satisfies DecodeRequest),
+					(e: unknown) => {
+						decoder().postMessage({ type: 'stop', id } satisfies DecodeRequest);
+						done(e instanceof Error ? e : new Error(String(e)));
+					}
+				);
+			}
+		});
+		decoder().postMessage({ type: 'start', id, bytes, file } satisfies DecodeRequest);
 	});
 }

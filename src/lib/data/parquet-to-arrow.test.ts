@@ -6,10 +6,38 @@ import { DataType, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TABLE_NAMES, TABLES } from './contract';
 import { NodeConnector } from './node-connector';
-import { omittedColumns, parquetToArrow, ParquetDecodeError } from './parquet-to-arrow';
+import { parquetRowCount } from './parquet-footer';
+import { omittedColumns, parquetBatches, parquetToArrow, ParquetDecodeError } from './parquet-to-arrow';
 
 const DATA = join(process.cwd(), 'static/data');
 const CODEC_FILES = join(process.cwd(), 'tests/parquet-files');
+
+describe('parquetBatches', () => {
+	it('decodes a file row group by row group into the same rows as the whole file, telling the rows done', async () => {
+		const path = join(tmpdir(), `phakhi-batches-${process.pid}.parquet`);
+		const duck = await NodeConnector.open();
+		await duck.query(
+			`COPY (SELECT * REPLACE (project_code || '-' || i AS project_code) FROM read_parquet('${join(DATA, 'projects.parquet')}'), range(3) t(i))
+			 TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE 1000)`
+		);
+		await duck.close();
+		const bytes = new Uint8Array(readFileSync(path));
+		rmSync(path);
+		const whole = await parquetToArrow(bytes, 'p.parquet');
+		expect(parquetRowCount(bytes)).toBe(whole.numRows);
+		const rows: unknown[] = [];
+		const done: number[] = [];
+		for await (const batch of parquetBatches(bytes, 'p.parquet')) {
+			expect(batch.rowsTotal).toBe(whole.numRows);
+			done.push(batch.rowsDone);
+			rows.push(...batch.table.toArray().map((r) => r.toJSON()));
+		}
+		expect(done.length).toBeGreaterThan(2);
+		expect(done.at(-1)).toBe(whole.numRows);
+		expect(rows).toEqual(whole.toArray().map((r) => r.toJSON()));
+		expect(parquetRowCount(new TextEncoder().encode('not parquet'))).toBeNull();
+	});
+});
 
 describe('parquetToArrow', () => {
 	it.each(TABLE_NAMES)('decodes %s exactly as DuckDB reads it', async (name) => {

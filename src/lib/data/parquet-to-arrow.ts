@@ -374,19 +374,40 @@ function concatChunks(chunks: { rowStart: number; data: DecodedArray }[], rows: 
 	return out;
 }
 
-/** Decode a whole Parquet file into an Arrow table (nested columns as Arrow lists, structs and maps). */
-export async function parquetToArrow(bytes: Uint8Array, file = 'file'): Promise<arrow.Table> {
+/** A Parquet file's footer read and checked: what parquetToArrow and parquetBatches decode from. */
+interface OpenedParquet {
+	buffer: ArrayBuffer;
+	metadata: FileMetaData;
+	shapes: Map<string, Shape>;
+	omitted: OmittedColumn[];
+	/** Row ranges, one per row group: [start, end). */
+	groups: [number, number][];
+	rows: number;
+}
+
+function footerOf(bytes: Uint8Array, file: string): { buffer: ArrayBuffer; metadata: FileMetaData } {
 	const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-	let metadata: FileMetaData;
+	try {
+		return { buffer, metadata: parquetMetadata(buffer, { geoparquet: false }) };
+	} catch (e) {
+		throw new ParquetDecodeError(file, `not a readable Parquet file (${(e as Error).message})`, 'not_parquet');
+	}
+}
+
+function openParquet(bytes: Uint8Array, file: string): OpenedParquet {
+	const { buffer, metadata } = footerOf(bytes, file);
 	let fields: SchemaTree[];
 	try {
-		metadata = parquetMetadata(buffer, { geoparquet: false });
 		fields = parquetSchema(metadata).children;
 	} catch (e) {
 		throw new ParquetDecodeError(file, `not a readable Parquet file (${(e as Error).message})`, 'not_parquet');
 	}
-	// The row groups' counts, not the footer's total: a writer has left that at 0 (repeated_no_annotation).
-	const rows = metadata.row_groups.reduce((n, group) => n + Number(group.num_rows), 0);
+	const groups: [number, number][] = [];
+	let rows = 0;
+	for (const group of metadata.row_groups) {
+		groups.push([rows, rows + Number(group.num_rows)]);
+		rows += Number(group.num_rows);
+	}
 	for (const group of metadata.row_groups)
 		for (const chunk of group.columns) {
 			const size = Number(chunk.meta_data?.total_uncompressed_size ?? 0);
@@ -413,29 +434,37 @@ export async function parquetToArrow(bytes: Uint8Array, file = 'file'): Promise<
 			`no column of a type this reader knows (${omitted.map((o) => `${o.column}: ${o.type}`).join(', ')})`,
 			'no_columns'
 		);
+	return { buffer, metadata: readMetadata(metadata, buffer.byteLength), shapes, omitted, groups, rows };
+}
 
+/** Rows [start, end) of an opened file as an Arrow table (the columns this reader knows; the others listed in its metadata). */
+async function decodeRows(opened: OpenedParquet, file: string, start: number, end: number): Promise<arrow.Table> {
+	const { buffer, metadata, shapes, omitted } = opened;
 	const chunks = new Map<string, { rowStart: number; data: DecodedArray }[]>();
-	try {
-		await parquetRead({
-			file: buffer,
-			metadata: readMetadata(metadata, buffer.byteLength),
-			columns: [...shapes.keys()],
-			compressors: PARQUET_CODECS,
-			parsers: PARSERS,
-			geoparquet: false,
-			onChunk: ({ columnName, columnData, rowStart }) => {
-				const list = chunks.get(columnName) ?? [];
-				list.push({ rowStart, data: columnData });
-				chunks.set(columnName, list);
-			}
-		});
-	} catch (e) {
-		throw new ParquetDecodeError(file, `could not be decoded (${(e as Error).message})`);
-	}
+	if (end > start)
+		try {
+			await parquetRead({
+				file: buffer,
+				metadata,
+				columns: [...shapes.keys()],
+				compressors: PARQUET_CODECS,
+				parsers: PARSERS,
+				geoparquet: false,
+				rowStart: start,
+				rowEnd: end,
+				onChunk: ({ columnName, columnData, rowStart }) => {
+					const list = chunks.get(columnName) ?? [];
+					list.push({ rowStart: rowStart - start, data: columnData });
+					chunks.set(columnName, list);
+				}
+			});
+		} catch (e) {
+			throw new ParquetDecodeError(file, `could not be decoded (${(e as Error).message})`);
+		}
 
 	const columns: Record<string, arrow.Vector> = {};
 	for (const [name, shape] of shapes) {
-		const values = concatChunks(chunks.get(name) ?? [], rows);
+		const values = concatChunks(chunks.get(name) ?? [], end - start);
 		try {
 			columns[name] = topVector(shape, values);
 		} catch (e) {
@@ -445,6 +474,36 @@ export async function parquetToArrow(bytes: Uint8Array, file = 'file'): Promise<
 	const table = new arrow.Table(columns);
 	if (omitted.length > 0) table.schema.metadata.set(OMITTED_METADATA_KEY, JSON.stringify(omitted));
 	return table;
+}
+
+/** Decode a whole Parquet file into an Arrow table (nested columns as Arrow lists, structs and maps). */
+export async function parquetToArrow(bytes: Uint8Array, file = 'file'): Promise<arrow.Table> {
+	const opened = openParquet(bytes, file);
+	return decodeRows(opened, file, 0, opened.rows);
+}
+
+/** One decoded part of a file, and how far the file is read. */
+export interface ParquetBatch {
+	table: arrow.Table;
+	/** Rows decoded so far, this batch included. */
+	rowsDone: number;
+	rowsTotal: number;
+}
+
+/**
+ * A Parquet file decoded one row group at a time (a file with no rows: one empty batch, so its columns
+ * are known), so a million rows never sit in JavaScript at once: each batch can go to DuckDB and be
+ * dropped before the next is decoded.
+ */
+export async function* parquetBatches(bytes: Uint8Array, file = 'file'): AsyncGenerator<ParquetBatch> {
+	const opened = openParquet(bytes, file);
+	const groups = opened.groups.filter(([start, end]) => end > start);
+	if (groups.length === 0) {
+		yield { table: await decodeRows(opened, file, 0, 0), rowsDone: 0, rowsTotal: 0 };
+		return;
+	}
+	for (const [start, end] of groups)
+		yield { table: await decodeRows(opened, file, start, end), rowsDone: end, rowsTotal: opened.rows };
 }
 
 /** The columns parquetToArrow left out of `table`, with their types. */

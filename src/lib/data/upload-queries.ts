@@ -9,10 +9,12 @@
  */
 import { MISSING_TEXT, THAI_DIGITS } from '$lib/core/written-values';
 import { duplicateKeys, type DuplicateKeys } from './contract-checks';
-import { ident, listValues, type Connector, type Row, type SqlParam } from './connector';
+import { ident, isOutOfMemory, listValues, type Connector, type OnRows, type Row, type SqlParam } from './connector';
 import { isNumericType, type ColumnSpec, type ColumnType } from './contract';
 
-export type { Row, SqlParam, DuplicateKeys };
+export type { OnRows, Row, SqlParam, DuplicateKeys };
+export { isOutOfMemory };
+export { parquetRowCount } from './parquet-footer';
 
 /** How many offending rows and values a check names. */
 export const FIRST = 5;
@@ -115,6 +117,19 @@ const SEPARATOR = '\u001f';
 const numbers = (value: unknown) => listValues(value).map(Number);
 const strings = (value: unknown) => listValues(value).map((v) => String(v));
 
+/** The table a staged Parquet or Arrow file is loaded into (its raw view reads it). */
+export const loadTableOf = (id: string) => `__user_load_${id}`;
+
+/** Drops a table or a view by name, whichever it is, if it exists; never throws. */
+export async function dropRelation(conn: Connector, name: string): Promise<void> {
+	const [kind] = await conn
+		.query(`SELECT table_type FROM information_schema.tables WHERE table_name = ?`, [name])
+		.catch(() => [] as Row[]);
+	if (!kind) return;
+	const what = kind.table_type === 'VIEW' ? 'VIEW' : 'TABLE';
+	await conn.query(`DROP ${what} IF EXISTS ${ident(name)}`).catch(() => undefined);
+}
+
 export class UploadQueries {
 	constructor(private readonly conn: Connector) {}
 
@@ -136,19 +151,31 @@ export class UploadQueries {
 		}
 	}
 
-	/** A Parquet file (`format` "parquet") or Arrow IPC file (`"arrow"`) as `raw`, with `__row`. */
-	async stageColumnar(raw: string, id: string, format: 'parquet' | 'arrow', bytes: Uint8Array, file: string): Promise<boolean> {
-		const load = `__user_load_${id}`;
+	/**
+	 * A Parquet file (`format` "parquet") or Arrow IPC file (`"arrow"`) as `raw`, with `__row`: the file
+	 * goes into `__user_load_<id>` and `raw` is a view of it numbering the rows (no second copy of a
+	 * million rows). `onProgress` hears the rows taken in. False when this engine cannot read the format.
+	 */
+	async stageColumnar(
+		raw: string,
+		id: string,
+		format: 'parquet' | 'arrow',
+		bytes: Uint8Array,
+		file: string,
+		onProgress?: OnRows
+	): Promise<boolean> {
+		const load = loadTableOf(id);
 		try {
-			if (format === 'parquet') await this.conn.loadParquet(load, bytes, file);
+			if (format === 'parquet') await this.conn.loadParquet(load, bytes, file, onProgress);
 			else if (this.conn.loadArrowIpc) await this.conn.loadArrowIpc(load, bytes, file);
 			else return false;
 			await this.conn.query(
-				`CREATE OR REPLACE TABLE ${ident(raw)} AS SELECT CAST(row_number() OVER () AS INTEGER) AS __row, * FROM ${ident(load)}`
+				`CREATE OR REPLACE VIEW ${ident(raw)} AS SELECT CAST(rowid + 1 AS INTEGER) AS __row, * FROM ${ident(load)}`
 			);
 			return true;
-		} finally {
+		} catch (e) {
 			await this.drop([load]);
+			throw e;
 		}
 	}
 
@@ -184,9 +211,9 @@ export class UploadQueries {
 		return this.conn.query(`SELECT * EXCLUDE (__row) FROM ${ident(raw)} ORDER BY __row LIMIT ?`, [limit]);
 	}
 
-	/** Drops tables that may or may not exist; never throws. */
-	async drop(tables: readonly string[]): Promise<void> {
-		for (const t of tables) await this.conn.query(`DROP TABLE IF EXISTS ${ident(t)}`).catch(() => undefined);
+	/** Drops tables and views that may or may not exist; never throws. */
+	async drop(names: readonly string[]): Promise<void> {
+		for (const name of names) await dropRelation(this.conn, name);
 	}
 
 	// --- step 2: read into the contract's shape, and checked ---------------------------------
@@ -404,9 +431,9 @@ export class UploadQueries {
 
 	// --- step 3: the table AtlasDb adopts ----------------------------------------------------
 
-	/** `final` from `norm`: the same rows in order, without `__row`. */
+	/** `final` from `norm`: the same rows in order, without `__row` (a view: adoptTable makes the one copy). */
 	async finalTable(final: string, norm: string): Promise<void> {
-		await this.conn.query(`CREATE OR REPLACE TABLE ${ident(final)} AS SELECT * EXCLUDE (__row) FROM ${ident(norm)} ORDER BY __row`);
+		await this.conn.query(`CREATE OR REPLACE VIEW ${ident(final)} AS SELECT * EXCLUDE (__row) FROM ${ident(norm)} ORDER BY __row`);
 	}
 
 	async close(): Promise<void> {

@@ -6,13 +6,21 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import * as arrow from 'apache-arrow';
 import { columnsOfTable, rowsOfTable } from './arrow-rows';
-import { ident, type Columns, type Connector, type IsolatedResult, type Row, type SqlParam } from './connector';
-import { decodeParquet } from './parquet-decoder';
+import { ident, type Columns, type Connector, type IsolatedResult, type OnRows, type Row, type SqlParam } from './connector';
+import { decodeParquetBatches } from './parquet-decoder';
 
 const BUNDLES: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
 	eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
+
+/**
+ * DuckDB's memory limit in the browser. wasm memory is 32-bit: DuckDB's heap cannot pass 4 GB, and
+ * near it an allocation traps instead of failing. 3 GB leaves room for DuckDB's own bookkeeping,
+ * so a statement that needs more fails with "could not allocate" / "out of memory", which the
+ * Your data page names (and the loaded data stays as it was).
+ */
+export const DEFAULT_MEMORY_LIMIT_MB = 3072;
 
 export class WasmConnector implements Connector {
 	private constructor(
@@ -21,7 +29,12 @@ export class WasmConnector implements Connector {
 		private readonly worker: Worker
 	) {}
 
-	static async open(): Promise<WasmConnector> {
+	/**
+	 * `memoryLimitMb`: DuckDB's memory limit (DEFAULT_MEMORY_LIMIT_MB unless lower: a test may lower it,
+	 * never raise it). Past it DuckDB refuses the statement with an error the page can name
+	 * (isOutOfMemory), instead of the tab running out of wasm memory.
+	 */
+	static async open(memoryLimitMb = DEFAULT_MEMORY_LIMIT_MB): Promise<WasmConnector> {
 		const bundle = await duckdb.selectBundle(BUNDLES);
 		const worker = new Worker(bundle.mainWorker!, { type: 'classic' });
 		const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -31,14 +44,26 @@ export class WasmConnector implements Connector {
 		const conn = await db.connect();
 		await conn.query(`SET autoinstall_known_extensions = false`);
 		await conn.query(`SET autoload_known_extensions = false`);
+		const limit = Math.max(16, Math.min(DEFAULT_MEMORY_LIMIT_MB, Math.floor(memoryLimitMb) || DEFAULT_MEMORY_LIMIT_MB));
+		await conn.query(`SET memory_limit = '${limit}MB'`);
 		return new WasmConnector(db, conn, worker);
 	}
 
-	async loadParquet(table: string, bytes: Uint8Array, file: string): Promise<void> {
-		// Decoded in a worker of its own; the IPC bytes go on to DuckDB's worker without being read here.
-		const ipc = await decodeParquet(bytes, file);
+	async loadParquet(table: string, bytes: Uint8Array, file: string, onProgress?: OnRows): Promise<void> {
+		// Decoded in a worker of its own, a row group at a time; each group's IPC bytes go on to DuckDB's
+		// worker without being read here, and the next group is decoded once DuckDB has this one.
 		await this.conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
-		await this.conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+		let create = true;
+		try {
+			await decodeParquetBatches(bytes, file, async (ipc, done, total) => {
+				await this.conn.insertArrowFromIPCStream(ipc, { name: table, create });
+				create = false;
+				onProgress?.(done, total);
+			});
+		} catch (e) {
+			await this.conn.query(`DROP TABLE IF EXISTS ${ident(table)}`).catch(() => undefined);
+			throw e;
+		}
 	}
 
 	async query(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {

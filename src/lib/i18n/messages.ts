@@ -358,6 +358,10 @@ const th = {
 	data_files_title: 'ไฟล์ของคุณ',
 	data_no_files: 'ยังไม่มีไฟล์ของคุณ แอปแสดงข้อมูลที่มากับแอป',
 	data_status_reading: 'กำลังอ่าน…',
+	data_progress_reading: 'กำลังอ่าน: {done} จาก {total} แถว',
+	data_progress_reading_text: 'กำลังอ่านไฟล์…',
+	data_progress_checking: 'กำลังตรวจสอบ {rows} แถว: คอลัมน์ที่ {done} จาก {total}',
+	data_progress_loading: 'กำลังโหลด {rows} แถวเข้าแอตลาส',
 	data_status_checking: 'กำลังตรวจสอบ…',
 	data_status_loaded: 'โหลดแล้วเป็นตาราง {table} ({rows} แถว)',
 	data_status_rejected: 'ไม่รับไฟล์นี้',
@@ -428,7 +432,14 @@ const th = {
 	ind_source: 'ที่มา (แสดงใต้แผนที่และแผนภูมิ)',
 	ind_licence: 'สัญญาอนุญาต',
 	prob_empty_file: 'ไฟล์ว่างเปล่า',
-	prob_too_large: 'ไฟล์ขนาด {size} เกิน {limit} ที่เบราว์เซอร์รับได้ในแอปนี้ ลองแบ่งไฟล์ หรือบันทึกเป็น Parquet ซึ่งเล็กกว่า',
+	prob_too_large:
+		'ไฟล์ขนาด {size} เกิน {limit} ที่เบราว์เซอร์รับได้ในแอปนี้ จึงยังไม่ได้อ่านไฟล์ ลองแบ่งไฟล์ (เช่น ตามปีหรือตามเขตสุขภาพ) หรือบันทึกเป็น Parquet ซึ่งเล็กกว่า',
+	prob_too_many_rows:
+		'"{file}" มี {rows} แถว เกิน {limit} แถวที่เบราว์เซอร์โหลดได้ภายในหน่วยความจำของเครื่องทั่วไป จึงยังไม่ได้อ่านข้อมูลใด กรุณาแบ่งไฟล์ (เช่น ตามปีหรือตามเขตสุขภาพ) แล้วโหลดทีละไฟล์ หรือใช้ npm run data -- --exports สำหรับทั้งประเทศ',
+	prob_out_of_memory:
+		'หน่วยความจำของเบราว์เซอร์ไม่พอสำหรับ "{file}" จึงไม่ได้โหลดไฟล์นี้ ข้อมูลที่โหลดไว้แล้วยังอยู่ครบ ลองแบ่งไฟล์ (เช่น ตามปีหรือตามเขตสุขภาพ) ปิดแท็บอื่น หรือลบไฟล์ที่ไม่ใช้แล้วออกก่อน',
+	prob_engine:
+		'ฐานข้อมูลในเบราว์เซอร์ทำงานกับ "{file}" ไม่สำเร็จ จึงไม่ได้โหลดไฟล์นี้ ข้อมูลที่โหลดไว้แล้วยังอยู่ครบ ลองโหลดอีกครั้ง หรือส่งออกไฟล์ใหม่ ถ้ายังไม่ได้ ให้ส่งรายละเอียดด้านล่างให้ผู้ดูแล',
 	prob_unsupported_format: 'ไม่รองรับไฟล์ {format} โปรดบันทึกเป็น CSV หรือ Parquet ก่อน',
 	prob_bad_workbook: 'อ่านไฟล์ Excel นี้ไม่ได้ (ไฟล์เสียหรือไม่ใช่ .xlsx): {detail}',
 	prob_truncated_parquet: 'ไฟล์ Parquet ไม่สมบูรณ์ (ถูกตัด หรือดาวน์โหลดไม่ครบ)',
@@ -860,6 +871,10 @@ const en: Record<MessageKey, string> = {
 	data_files_title: 'Your files',
 	data_no_files: 'No files of yours yet: the app shows its bundled data.',
 	data_status_reading: 'Reading…',
+	data_progress_reading: 'Reading: {done} of {total} rows',
+	data_progress_reading_text: 'Reading the file…',
+	data_progress_checking: 'Checking {rows} rows: column {done} of {total}',
+	data_progress_loading: 'Loading {rows} rows into the atlas',
 	data_status_checking: 'Checking…',
 	data_status_loaded: 'Loaded as {table} ({rows} rows)',
 	data_status_rejected: 'Rejected',
@@ -930,7 +945,14 @@ const en: Record<MessageKey, string> = {
 	ind_source: 'Source line (shown under maps and charts)',
 	ind_licence: 'Licence',
 	prob_empty_file: 'The file is empty.',
-	prob_too_large: 'The file is {size}, more than the {limit} this app takes in a browser tab. Split it, or save it as Parquet, which is smaller.',
+	prob_too_large:
+		'The file is {size}, more than the {limit} this app takes in a browser tab, so it was not read. Split it (by year or health zone, for example), or save it as Parquet, which is smaller.',
+	prob_too_many_rows:
+		'"{file}" has {rows} rows, more than the {limit} a browser can load within an ordinary computer\'s memory, so nothing was read from it. Split it (by year or health zone, for example) and load the parts one by one, or build the site with npm run data -- --exports for the whole country.',
+	prob_out_of_memory:
+		'The browser ran out of memory working on "{file}", so it was not loaded; the data loaded before is all still there. Split the file (by year or health zone, for example), close other tabs, or remove files you no longer need first.',
+	prob_engine:
+		'The database in your browser could not finish working on "{file}", so it was not loaded; the data loaded before is all still there. Try again, or export the file again; if it still fails, send the details below to whoever looks after the atlas.',
 	prob_unsupported_format: '{format} files are not supported: save as CSV or Parquet first.',
 	prob_bad_workbook: 'This Excel file cannot be read (damaged, or not .xlsx): {detail}',
 	prob_truncated_parquet: 'The Parquet file is incomplete (cut short, or not fully downloaded).',

@@ -3,7 +3,15 @@ import type { TableName } from '$lib/data/contract';
 import type { TextEncodingName } from './encoding';
 import { USER_TABLES, type Candidate } from './detect';
 import { suggestMapping, unmappedRequired, type ColumnSource, type Mapping } from './mapping';
-import { MERGE_COLUMNS, type IndicatorMeta, type Note, type Prepared, type Problem, type StagedFile } from './pipeline';
+import {
+	MERGE_COLUMNS,
+	type IndicatorMeta,
+	type Note,
+	type Prepared,
+	type Problem,
+	type Progress,
+	type StagedFile
+} from './pipeline';
 
 export type Phase = 'reading' | 'checking' | 'mapping' | 'loaded' | 'rejected';
 
@@ -36,6 +44,8 @@ export interface Job {
 	rowNumbers: number[] | null;
 	/** What the user must still do before loading (e.g. choose an issue area), as message keys. */
 	missingDetails: string[];
+	/** How far the work on the file is (reading, checking, loading); null when nothing runs. */
+	progress: Progress | null;
 }
 
 export function newJob(id: string, name: string, size: number): Job {
@@ -61,7 +71,8 @@ export function newJob(id: string, name: string, size: number): Job {
 		encoding: null,
 		lineOffset: 0,
 		rowNumbers: null,
-		missingDetails: []
+		missingDetails: [],
+		progress: null
 	};
 }
 

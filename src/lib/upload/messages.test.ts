@@ -39,10 +39,25 @@ const PROBLEMS: Problem[] = [
 		values: [{ value: 'Atlantis', count: 2, rows: [2, 6] }]
 	},
 	{ code: 'unknown_key', column: 'issue_area_id', table: 'issue_areas', count: 1, rows: [1], values: ['x'] },
-	{ code: 'contract', detail: 'y' }
+	{ code: 'contract', detail: 'y' },
+	{ code: 'too_many_rows', file: 'national.parquet', rows: 5_000_000, limit: 2_000_000 },
+	{ code: 'out_of_memory', file: 'projects.parquet', detail: 'Out of Memory Error: could not allocate block of size 256.0 KiB' },
+	{ code: 'engine', file: 'projects.parquet', detail: 'Binder Error: something' }
 ];
 
 describe('upload messages', () => {
+	it('says why a file is too long, and what to do, naming it; an engine failure keeps its own words under details', () => {
+		const [tooMany, oom, engine] = PROBLEMS.slice(-3);
+		expect(problemText('en', tooMany)).toContain('"national.parquet" has 5,000,000 rows, more than the 2,000,000');
+		expect(problemText('en', tooMany)).toContain('by year or health zone');
+		expect(problemText('th', tooMany)).toContain('ตามปีหรือตามเขตสุขภาพ');
+		expect(problemText('en', oom)).toContain('ran out of memory working on "projects.parquet"');
+		expect(problemText('en', oom)).toContain('the data loaded before is all still there');
+		expect(problemText('en', oom)).not.toContain('allocate');
+		expect(problemDetail(oom)).toContain('could not allocate');
+		expect(problemDetail(engine)).toBe('Binder Error: something');
+	});
+
 	it('renders every problem in both languages with every placeholder filled', () => {
 		for (const lang of ['th', 'en'] as const)
 			for (const p of PROBLEMS) {
@@ -57,7 +72,7 @@ describe('upload messages', () => {
 			'Column "จังหวัด": 2 rows name a province not recognised: "Atlantis" (rows 2, 6).'
 		);
 		expect(problemText('en', PROBLEMS[1])).toBe(
-			'The file is 210 MB, more than the 100 MB this app takes in a browser tab. Split it, or save it as Parquet, which is smaller.'
+			'The file is 210 MB, more than the 100 MB this app takes in a browser tab, so it was not read. Split it (by year or health zone, for example), or save it as Parquet, which is smaller.'
 		);
 		expect(problemText('th', PROBLEMS[9])).toBe('ขาดคอลัมน์ที่จำเป็น "year" (SMALLINT)');
 	});

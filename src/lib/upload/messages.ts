@@ -31,6 +31,11 @@ export function problemText(lang: Lang, p: Problem, lineOffset = 0): string {
 	switch (p.code) {
 		case 'too_large':
 			return translate(lang, 'prob_too_large', { size: formatBytes(lang, p.size), limit: formatBytes(lang, p.limit) });
+		case 'too_many_rows':
+			return translate(lang, 'prob_too_many_rows', { file: p.file, rows: n(p.rows), limit: n(p.limit) });
+		case 'out_of_memory':
+		case 'engine':
+			return translate(lang, `prob_${p.code}`, { file: p.file });
 		case 'unsupported_format':
 			return translate(lang, 'prob_unsupported_format', { format: p.format.toUpperCase() });
 		case 'parquet':
@@ -93,7 +98,7 @@ export function problemText(lang: Lang, p: Problem, lineOffset = 0): string {
 
 /** The decoder's own words for a problem, shown under "details" after the plain sentence; '' when there are none. */
 export function problemDetail(p: Problem): string {
-	return p.code === 'parquet' ? p.detail : '';
+	return p.code === 'parquet' || p.code === 'out_of_memory' || p.code === 'engine' ? p.detail : '';
 }
 
 /** "3 (rows 2, 5, 9)" for a count of cells with their first rows; "0" alone. */

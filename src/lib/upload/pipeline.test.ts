@@ -18,7 +18,8 @@ import {
 	prepareTable,
 	rowProblems,
 	stageFile,
-	type Problem
+	type Problem,
+	type Progress
 } from './pipeline';
 import { problemText } from './messages';
 import { contextFor, defaultIndicatorMeta } from './user-data';
@@ -390,6 +391,31 @@ describe('prepare and commit', () => {
 		]);
 		await db.restoreBundled(['projects']);
 		expect(await count(`SELECT count(*) AS n FROM projects`)).toBeGreaterThan(2);
+	});
+
+	it('tells how far it is: rows read, columns checked, the load', async () => {
+		const bytes = await parquetOf(`
+			SELECT '67-ก-' || i AS project_code, 'แผนงาน' AS programme_th, 'โครงการ ' || i AS title_th,
+			       'สมาคม' AS organisation_th, '2024-01-01' AS start_date, '2024-12-31' AS end_date,
+			       1000.0 * i AS budget, '40' AS province_code, 'active' AS status
+			FROM range(1, 301) t(i)`);
+		const seen: Progress[] = [];
+		const staged = await stageFile(db.uploads, 'p.parquet', bytes, undefined, undefined, (p) => seen.push(p));
+		expect(seen.at(-1)).toEqual({ stage: 'reading', done: 300, total: 300 });
+		const [best] = detectTable(staged.headers);
+		const prepared = await prepareTable(db.uploads, staged, 'projects', best.mapping, await contextFor(db), (p) =>
+			seen.push(p)
+		);
+		const checking = seen.filter((p) => p.stage === 'checking');
+		expect(checking.length).toBeGreaterThan(2);
+		expect(checking.map((p) => p.done)).toEqual([...checking.map((p) => p.done)].sort((a, b) => a - b));
+		expect(checking.at(-1)!.done).toBe(checking.at(-1)!.total - 1);
+		await commitTable(db, prepared, [], undefined, (p) => seen.push(p));
+		expect(seen.filter((p) => p.stage === 'loading')).toEqual([
+			{ stage: 'loading', done: 0, total: 2 },
+			{ stage: 'loading', done: 1, total: 2 }
+		]);
+		await db.restoreBundled(['projects']);
 	});
 
 	it('takes a list of issue areas (a Parquet list of strings) as issue_area_ids, and keeps nested extras', async () => {

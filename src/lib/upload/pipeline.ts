@@ -11,7 +11,7 @@
  *    replacing the table or merging the indicators it holds. Nothing before this step touches
  *    the tables the views read, so a bad file leaves everything as it was.
  */
-import type { AtlasDb } from '$lib/data/atlas-db';
+import { ContractError, type AtlasDb } from '$lib/data/atlas-db';
 import {
 	TABLES,
 	type ColumnSpec,
@@ -23,6 +23,9 @@ import {
 } from '$lib/data/contract';
 import {
 	FIRST,
+	isOutOfMemory,
+	loadTableOf,
+	parquetRowCount,
 	type ColumnRead,
 	type LookupEntry,
 	type PairEntry,
@@ -49,11 +52,33 @@ import {
 /** Files larger than this are refused before they are read (DuckDB-WASM and the tab have 4 GB at most). */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
+/**
+ * A Parquet file with more rows than this is refused in the browser before it is decoded: a million
+ * projects load in a few seconds within a laptop's memory; a national five-million-row export would
+ * not, and is better split (by year or health zone). The data build (Node) has no such limit.
+ */
+export const MAX_BROWSER_ROWS = 2_000_000;
+
+/** Where a file is on its way in: its rows read, its columns checked, the table loaded. */
+export interface Progress {
+	stage: 'reading' | 'checking' | 'loading';
+	/** Rows read (reading), columns checked (checking), steps done (loading). */
+	done: number;
+	total: number;
+}
+export type OnProgress = (p: Progress) => void;
+
 export type FileFormat = 'parquet' | 'csv' | 'arrow';
 
 export type Problem =
 	| { code: 'empty_file' }
 	| { code: 'too_large'; size: number; limit: number }
+	/** A file with more rows than the browser takes (told before anything is decoded). */
+	| { code: 'too_many_rows'; file: string; rows: number; limit: number }
+	/** DuckDB or the tab ran out of memory working on the file: its own words in `detail`. */
+	| { code: 'out_of_memory'; file: string; detail: string }
+	/** DuckDB failed on the file for another reason: its own words in `detail`. */
+	| { code: 'engine'; file: string; detail: string }
 	| { code: 'unsupported_format'; format: string }
 	| { code: 'truncated_parquet' }
 	| { code: 'unreadable'; detail: string }
@@ -159,6 +184,24 @@ function messageOf(e: unknown): string {
 	return e instanceof Error ? e.message : String(e);
 }
 
+/** An error of the engine (or of the tab) while working on `file`, as the user's problem: out of memory, or DuckDB's own words. */
+export function engineProblem(file: string, e: unknown): Problem {
+	if (e instanceof FileRejected) return e.problems[0] ?? { code: 'engine', file, detail: e.message };
+	if (e instanceof ParquetDecodeError) return { code: 'parquet', file, reason: e.reason, detail: e.detail };
+	const detail = messageOf(e);
+	return isOutOfMemory(e) ? { code: 'out_of_memory', file, detail } : { code: 'engine', file, detail };
+}
+
+/**
+ * A Parquet file with more rows than the browser takes, found from its footer alone (nothing decoded,
+ * nothing in DuckDB); null for any other file.
+ */
+export function tooManyRows(name: string, bytes: Uint8Array, limit = MAX_BROWSER_ROWS): Problem | null {
+	if (detectFormat(name, bytes) !== 'parquet') return null;
+	const rows = parquetRowCount(bytes);
+	return rows !== null && rows > limit ? { code: 'too_many_rows', file: name, rows, limit } : null;
+}
+
 /**
  * Step 1: the file as a raw staging table. Throws FileRejected with the reason when it cannot be read.
  * `rowNumbers`: for a sheet of a workbook (workbook.ts `excelRows`, header first), the row each line has in
@@ -169,13 +212,15 @@ export async function stageFile(
 	name: string,
 	bytes: Uint8Array,
 	id = stagingId(),
-	rowNumbers?: readonly number[]
+	rowNumbers?: readonly number[],
+	onProgress?: OnProgress
 ): Promise<StagedFile> {
 	if (bytes.length > MAX_FILE_BYTES)
 		throw new FileRejected(name, [{ code: 'too_large', size: bytes.length, limit: MAX_FILE_BYTES }]);
 	const format = detectFormat(name, bytes);
 	if (typeof format !== 'string') throw new FileRejected(name, [format]);
 	const raw = `__user_raw_${id}`;
+	const rawTables = [raw, loadTableOf(id)];
 	let encoding: TextEncodingName | null = null;
 	try {
 		if (format === 'csv') {
@@ -191,13 +236,18 @@ export async function stageFile(
 			if (new TextDecoder().decode(utf8.bytes.subarray(0, 4096)).trim() === '')
 				throw new FileRejected(name, [{ code: 'empty_file' }]);
 			await q.stageCsv(raw, id, utf8.bytes);
-		} else if (!(await q.stageColumnar(raw, id, format, bytes, name)))
+		} else if (
+			!(await q.stageColumnar(raw, id, format, bytes, name, (done, total) =>
+				onProgress?.({ stage: 'reading', done, total })
+			))
+		)
 			throw new FileRejected(name, [{ code: 'unsupported_format', format: 'arrow' }]);
 	} catch (e) {
-		await q.drop([raw]);
+		await q.drop(rawTables);
 		if (e instanceof FileRejected) throw e;
 		if (e instanceof ParquetDecodeError)
 			throw new FileRejected(name, [{ code: 'parquet', file: name, reason: e.reason, detail: e.detail }]);
+		if (isOutOfMemory(e)) throw new FileRejected(name, [engineProblem(name, e)]);
 		throw new FileRejected(name, [{ code: 'unreadable', detail: messageOf(e).replace(/^.*?: /, '') }]);
 	}
 	// A workbook sheet's rows keep the numbers Excel shows.
@@ -207,7 +257,7 @@ export async function stageFile(
 	const types = Object.fromEntries(columns.map((c) => [c.name, c.type]));
 	const rows = await q.count(raw);
 	if (rows === 0) {
-		await q.drop([raw]);
+		await q.drop(rawTables);
 		throw new FileRejected(name, [{ code: 'no_rows' }]);
 	}
 	const preview = await q.preview(raw);
@@ -354,7 +404,8 @@ export async function prepareTable(
 	staged: StagedFile,
 	table: TableName,
 	mapping: Mapping,
-	context: PrepareContext
+	context: PrepareContext,
+	onProgress?: OnProgress
 ): Promise<Prepared> {
 	const spec = TABLES[table];
 	const resolver = createProvinceResolver(context.provinces, context.provinceFixes ?? {});
@@ -464,7 +515,10 @@ export async function prepareTable(
 	if (unused.length > 0) notes.push({ code: 'extra_columns', headers: unused });
 
 	// Unreadable values and empty required cells, on the raw text against what it became.
-	for (const { column, header, kind } of checks) {
+	const steps = checks.length + 1;
+	onProgress?.({ stage: 'checking', done: 0, total: steps });
+	for (const [step, { column, header, kind }] of checks.entries()) {
+		onProgress?.({ stage: 'checking', done: step, total: steps });
 		const cell = await q.cellCheck(norm, staged, column.name, header, kind !== 'text');
 		const cells: CellCounts = {
 			code: 'cells',
@@ -518,6 +572,7 @@ export async function prepareTable(
 	}
 
 	// Duplicate keys (only when every key column has a source, else the missing column says it all).
+	onProgress?.({ stage: 'checking', done: checks.length, total: steps });
 	const keyOk = spec.key.every((k) => !problems.some((p) => p.code === 'missing_column' && p.column === k));
 	if (keyOk) {
 		const dupes = await q.duplicateKeys(norm, spec.key);
@@ -690,7 +745,8 @@ export async function commitTable(
 	db: AtlasDb,
 	prepared: Prepared,
 	indicators: readonly IndicatorMeta[] = [],
-	fileId = prepared.staged.id
+	fileId = prepared.staged.id,
+	onProgress?: OnProgress
 ): Promise<void> {
 	const q = db.uploads;
 	const { staged, table, norm } = prepared;
@@ -714,15 +770,18 @@ export async function commitTable(
 				]);
 			metas = prepared.indicatorIds.map((id) => byId.get(id)!);
 		}
+		onProgress?.({ stage: 'loading', done: 0, total: 2 });
 		await q.finalTable(final, norm);
 		const merge = MERGE_COLUMNS[table];
 		try {
 			await db.adoptTable(table, final, staged.name, merge ? { merge } : 'replace');
 		} catch (e) {
+			if (!(e instanceof ContractError)) throw new FileRejected(staged.name, [engineProblem(staged.name, e)]);
 			throw new FileRejected(staged.name, [{ code: 'contract', detail: messageOf(e).replace(/^.*?: /, '') }]);
 		}
+		onProgress?.({ stage: 'loading', done: 1, total: 2 });
 		if (table === 'indicator_values') await adoptCatalogue(db, staged.name, fileId, metas);
-		await q.drop([staged.raw]);
+		await q.drop([staged.raw, loadTableOf(staged.id)]);
 	} finally {
 		await q.drop([final, norm]);
 	}
@@ -730,7 +789,7 @@ export async function commitTable(
 
 /** Drops a staged file's tables (when the user discards it, or after a rejection). */
 export async function discardStaged(q: UploadQueries, staged: StagedFile): Promise<void> {
-	await q.drop([staged.raw, `__user_norm_${staged.id}`, `__user_final_${staged.id}`]);
+	await q.drop([staged.raw, loadTableOf(staged.id), `__user_norm_${staged.id}`, `__user_final_${staged.id}`]);
 }
 
 /** The sources row and the catalogue rows (`metas`) for the indicators of a user's file. */

@@ -15,6 +15,7 @@ import { adaptMapping, indicatorIdFor, isIdentity, shapeSignature } from './mapp
 import {
 	commitTable,
 	discardStaged,
+	engineProblem,
 	FileRejected,
 	FIXABLE,
 	MAX_FILE_BYTES,
@@ -22,7 +23,9 @@ import {
 	stageFile,
 	stagingId,
 	tablesTouched,
-	type Problem
+	tooManyRows,
+	type Problem,
+	type Progress
 } from './pipeline';
 import type { UserDataStore } from './store';
 import { contextFor, defaultIndicatorMeta, removeFile, resetToBundled, type FileStatus } from './user-data';
@@ -38,6 +41,8 @@ export interface UploadDeps {
 	restored(): readonly FileStatus[];
 	userTables(): ReadonlySet<TableName>;
 	setUserTables(tables: Iterable<TableName>): void;
+	/** The most rows a Parquet file may have (MAX_BROWSER_ROWS unless a test says less). */
+	maxRows?: number;
 }
 
 /** A sentence the page shows: a catalogue key and its values. */
@@ -185,16 +190,44 @@ export class UploadState {
 			this.reject(job, [{ code: 'empty_file' }]);
 			return null;
 		}
+		let bytes: Uint8Array;
 		try {
-			return new Uint8Array(await file.arrayBuffer());
+			bytes = new Uint8Array(await file.arrayBuffer());
 		} catch (e) {
 			this.reject(job, [{ code: 'unreadable', detail: messageOf(e) }]);
 			return null;
 		}
+		// A Parquet file too long for the browser is refused from its footer, before anything is decoded.
+		const tooMany = tooManyRows(file.name, bytes, this.deps.maxRows);
+		if (tooMany) {
+			this.reject(job, [tooMany]);
+			return null;
+		}
+		return bytes;
+	}
+
+	/** Follows the work on a job (a new object each time, so the page redraws the bar). */
+	private progress(job: Job): (p: Progress) => void {
+		return (p) => (job.progress = { ...p });
+	}
+
+	/**
+	 * A failure of the engine while checking or loading (out of memory, DuckDB's own error): the job is
+	 * rejected with the reason in plain words, its staging tables go (they may be what filled the memory),
+	 * and the tables the views read stay as they were.
+	 */
+	private async fail(job: Job, e: unknown): Promise<void> {
+		const db = this.db;
+		if (db && job.staged) await discardStaged(db.uploads, job.staged).catch(() => undefined);
+		job.staged = null;
+		job.prepared = null;
+		job.progress = null;
+		this.reject(job, [engineProblem(job.name, e)]);
 	}
 
 	private reject(job: Job, problems: Problem[]): void {
 		job.phase = 'rejected';
+		job.progress = null;
 		job.problems = problems;
 		job.bytes = null;
 	}
@@ -204,10 +237,11 @@ export class UploadState {
 		const db = this.db;
 		if (!db) return;
 		try {
-			job.staged = await stageFile(db.uploads, job.name, bytes, job.id, rows);
+			job.progress = { stage: 'reading', done: 0, total: 0 };
+			job.staged = await stageFile(db.uploads, job.name, bytes, job.id, rows, this.progress(job));
 			job.rowNumbers = rows ? [...rows] : null;
 		} catch (e) {
-			return this.reject(job, e instanceof FileRejected ? e.problems : [{ code: 'unreadable', detail: String(e) }]);
+			return this.reject(job, e instanceof FileRejected ? e.problems : [engineProblem(job.name, e)]);
 		}
 		job.bytes = bytes;
 		job.rows = job.staged.rows;
@@ -236,24 +270,31 @@ export class UploadState {
 			job.staged = null;
 			return this.reject(job, [{ code: 'no_table', headers }]);
 		}
-		await this.check(job);
+		if (!(await this.check(job))) return;
 		const automatic = job.remembered || isIdentity(job.mapping);
 		if (automatic && job.problems.length === 0 && job.missingDetails.length === 0) await this.load(job);
 		else job.phase = automatic && job.problems.some((p) => !FIXABLE.has(p.code)) ? 'rejected' : 'mapping';
 	}
 
-	/** Runs the checks with the current mapping; fills indicator details for new ids. */
-	private async check(job: Job): Promise<void> {
+	/** Runs the checks with the current mapping; fills indicator details for new ids. False when the engine failed (the job is rejected). */
+	private async check(job: Job): Promise<boolean> {
 		const db = this.db;
-		if (!db || !job.staged || !job.table) return;
+		if (!db || !job.staged || !job.table) return false;
 		job.phase = 'checking';
-		const prepared = await prepareTable(
-			db.uploads,
-			job.staged,
-			job.table,
-			$state.snapshot(job.mapping),
-			await contextFor(db, $state.snapshot(job.fixes), $state.snapshot(job.codeFixes))
-		);
+		let prepared;
+		try {
+			prepared = await prepareTable(
+				db.uploads,
+				job.staged,
+				job.table,
+				$state.snapshot(job.mapping),
+				await contextFor(db, $state.snapshot(job.fixes), $state.snapshot(job.codeFixes)),
+				this.progress(job)
+			);
+		} catch (e) {
+			await this.fail(job, e);
+			return false;
+		}
 		job.prepared = prepared;
 		job.problems = prepared.problems;
 		job.notes = prepared.notes;
@@ -277,12 +318,14 @@ export class UploadState {
 			job.missingDetails = [];
 		}
 		job.phase = 'mapping';
+		job.progress = null;
+		return true;
 	}
 
 	private async load(job: Job): Promise<void> {
 		const db = this.db;
 		if (!db || !job.staged || !job.table) return;
-		await this.check(job);
+		if (!(await this.check(job))) return;
 		if (job.problems.length > 0 || job.missingDetails.length > 0 || !job.prepared) {
 			job.phase = 'mapping';
 			return;
@@ -297,12 +340,16 @@ export class UploadState {
 			indicators: $state.snapshot(job.indicators)
 		};
 		try {
-			await commitTable(db, job.prepared, plan.indicators, job.id);
+			await commitTable(db, job.prepared, plan.indicators, job.id, this.progress(job));
 		} catch (e) {
-			job.problems = e instanceof FileRejected ? e.problems : [{ code: 'contract', detail: String(e) }];
+			const problems = e instanceof FileRejected ? e.problems : [engineProblem(job.name, e)];
+			if (problems.some((p) => p.code === 'out_of_memory' || p.code === 'engine')) return this.fail(job, e);
+			job.problems = problems;
 			job.phase = 'mapping';
+			job.progress = null;
 			return;
 		}
+		job.progress = null;
 		job.staged = null;
 		job.prepared = null;
 		job.phase = 'loaded';
@@ -347,7 +394,10 @@ export class UploadState {
 		}
 	}
 
-	checkJob = (job: Job) => this.act(() => this.check(job));
+	checkJob = (job: Job) =>
+		this.act(async () => {
+			await this.check(job);
+		});
 	loadJob = (job: Job) => this.act(() => this.load(job));
 
 	discardJob = (job: Job) =>

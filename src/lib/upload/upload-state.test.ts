@@ -2,8 +2,10 @@
  * The Your data page's state without a browser: the real exports in DuckDB (Node), a store of kept
  * files in fake-indexeddb, files added as the page adds them, and the page's actions.
  */
+import { DuckDBInstance } from '@duckdb/node-api';
 import { IDBFactory } from 'fake-indexeddb';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AtlasDb, CORE_TABLES } from '$lib/data/atlas-db';
@@ -33,8 +35,9 @@ afterEach(async () => {
 	await db?.close();
 });
 
-function page(opts: { db?: () => Promise<AtlasDb>; store?: boolean } = {}): UploadState {
+function page(opts: { db?: () => Promise<AtlasDb>; store?: boolean; maxRows?: number } = {}): UploadState {
 	return createUploadState({
+		maxRows: opts.maxRows,
 		openDb: opts.db ?? (async () => db),
 		openStore: async () => {
 			if (opts.store === false) throw new Error('no IndexedDB here');
@@ -59,6 +62,27 @@ const PROJECTS =
 	'รหัสโครงการ,ชื่อโครงการ,แผนงาน,หน่วยงาน,วันเริ่มต้น,วันสิ้นสุด,งบประมาณ (บาท),จังหวัด,สถานะ\n' +
 	'67-ก-001,โครงการหนึ่ง,แผนงานหนึ่ง,สมาคมหนึ่ง,1 ม.ค. 2567,31 ธ.ค. 2567,"1,000,000.00",ภูเก็ต,active\n' +
 	'67-ก-002,โครงการสอง,แผนงานหนึ่ง,สมาคมสอง,1 ก.พ. 67,30/06/2567,"250,000",เมืองย่าโม,closed\n';
+
+/** `n` projects like the bundled ones (every contract column, so they load without a mapping), as Parquet. */
+async function projectsParquet(n: number): Promise<Uint8Array> {
+	const dir = mkdtempSync(join(tmpdir(), 'phakhi-state-'));
+	const path = join(dir, 'projects.parquet');
+	const instance = await DuckDBInstance.create(':memory:');
+	const c = await instance.connect();
+	await c.run(
+		`COPY (SELECT * REPLACE (project_code || '-' || i AS project_code)
+		       FROM read_parquet('${join(DATA, 'projects.parquet')}'), range(?) t(i) LIMIT ?) TO '${path}' (FORMAT parquet)`,
+		[Math.ceil(n / 1000), n]
+	);
+	c.closeSync();
+	instance.closeSync();
+	const bytes = new Uint8Array(readFileSync(path));
+	rmSync(dir, { recursive: true, force: true });
+	return bytes;
+}
+
+const stagingLeft = async () =>
+	Number((await conn.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '__')`))[0].n);
 
 const projectCount = async () => Number((await conn.query(`SELECT count(*) AS n FROM projects`))[0].n);
 
@@ -200,5 +224,39 @@ describe('the Your data page state', () => {
 		await state.addFiles([file('projects.csv', encodeWindows874(PROJECTS))]);
 		await state.discardJob(state.jobs[1]);
 		expect(state.jobs.map((j) => j.name)).toEqual(['values.csv']);
+	});
+
+	it('refuses a Parquet file with too many rows from its footer, before anything is staged', async () => {
+		const state = page({ maxRows: 1000 });
+		await state.start();
+		await state.addFiles([file('national.parquet', await projectsParquet(1500))]);
+		expect(state.jobs[0]).toMatchObject({
+			phase: 'rejected',
+			problems: [{ code: 'too_many_rows', file: 'national.parquet', rows: 1500, limit: 1000 }],
+			staged: null,
+			progress: null
+		});
+		expect(await stagingLeft()).toBe(0);
+	});
+
+	it('names running out of memory, drops the file, and leaves the loaded data and the page as they were', async () => {
+		const state = page();
+		await state.start();
+		await state.addFiles([file('small.parquet', await projectsParquet(50))]);
+		expect(state.jobs[0]).toMatchObject({ phase: 'loaded', rows: 50 });
+		const big = await projectsParquet(300_000);
+		await conn.query(`SET memory_limit = '48MB'`);
+		await state.addFiles([file('projects.parquet', big)]);
+		await conn.query(`RESET memory_limit`);
+		const failed = state.jobs[1];
+		expect(failed.phase).toBe('rejected');
+		expect(failed.problems).toHaveLength(1);
+		expect(failed.problems[0]).toMatchObject({ code: 'out_of_memory', file: 'projects.parquet' });
+		expect(failed.staged).toBeNull();
+		expect(failed.progress).toBeNull();
+		expect(state.busy).toBe(false);
+		expect(state.jobs[0]).toMatchObject({ phase: 'loaded', rows: 50 });
+		expect(await projectCount()).toBe(50);
+		expect(await stagingLeft()).toBe(0);
 	});
 });

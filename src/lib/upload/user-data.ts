@@ -8,6 +8,7 @@ import type { TextEncodingName } from './encoding';
 import {
 	commitTable,
 	discardStaged,
+	engineProblem,
 	FileRejected,
 	prepareTable,
 	stageFile,
@@ -112,10 +113,7 @@ export async function loadWithPlan(
 		await commitTable(db, prepared, plan.indicators, id);
 		status.status = 'loaded';
 	} catch (e) {
-		status.problems =
-			e instanceof FileRejected
-				? e.problems
-				: [{ code: 'unreadable', detail: e instanceof Error ? e.message : String(e) }];
+		status.problems = e instanceof FileRejected ? e.problems : [engineProblem(name, e)];
 		if (staged) await discardStaged(db.uploads, staged);
 	}
 	return status;

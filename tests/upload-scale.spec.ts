@@ -1,0 +1,124 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { consoleQuery } from './helpers';
+
+// "Your data" at scale (issue 19): a large projects export shows how far it is (stage and rows) while
+// it loads, and a file that exhausts DuckDB's memory is named in plain words, leaving the data loaded
+// before it as it was. The files are written here by DuckDB from the bundled projects, with new codes.
+
+const scratch = mkdtempSync(join(tmpdir(), 'phakhi-scale-'));
+test.afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const file = (name: string) => join(scratch, name);
+
+/** `rows` projects like the bundled ones (every contract column: they load without a mapping), in row groups of `group`. */
+async function projects(name: string, rows: number, group = 50_000): Promise<string> {
+	const db = await DuckDBInstance.create(':memory:');
+	const conn = await db.connect();
+	await conn.run(
+		`COPY (SELECT * REPLACE (project_code || '-' || i AS project_code)
+		       FROM read_parquet('static/data/projects.parquet'), range(${Math.ceil(rows / 1000)}) t(i) LIMIT ${rows})
+		 TO '${file(name)}' (FORMAT parquet, ROW_GROUP_SIZE ${group})`
+	);
+	conn.closeSync();
+	db.closeSync();
+	return file(name);
+}
+
+async function openDataPage(page: Page, query = '') {
+	await page.goto(`/data?lang=en${query}`);
+	await expect(page.locator('.user-data')).toHaveAttribute('data-db', 'ready', { timeout: 60_000 });
+}
+
+/** Records every state of the progress bars from now on (stage, value, max, text), in the page. */
+async function watchProgress(page: Page) {
+	await page.evaluate(() => {
+		const seen: { stage: string; value: string | null; max: string | null; text: string }[] = [];
+		(window as unknown as { __progress: typeof seen }).__progress = seen;
+		const record = () => {
+			for (const box of document.querySelectorAll('[data-testid="progress"]')) {
+				const bar = box.querySelector('progress')!;
+				const entry = {
+					stage: box.getAttribute('data-stage') ?? '',
+					value: bar.getAttribute('value'),
+					max: bar.getAttribute('max'),
+					text: box.textContent!.trim()
+				};
+				const last = seen.at(-1);
+				if (!last || JSON.stringify(last) !== JSON.stringify(entry)) seen.push(entry);
+			}
+		};
+		new MutationObserver(record).observe(document.body, {
+			subtree: true,
+			childList: true,
+			attributes: true,
+			characterData: true
+		});
+	});
+}
+
+const progressSeen = (page: Page) =>
+	page.evaluate(
+		() =>
+			(window as unknown as { __progress: { stage: string; value: string | null; max: string | null; text: string }[] })
+				.__progress
+	);
+
+test('a 200 000-row projects export loads with a progress bar that shows the stage and the rows read', async ({
+	page
+}) => {
+	test.setTimeout(240_000);
+	const path = await projects('projects-200k.parquet', 200_000);
+	await openDataPage(page);
+	await watchProgress(page);
+	await page.locator('.drop input[type=file]').setInputFiles(path);
+	const item = page.locator('li[data-file="projects-200k.parquet"]');
+	await expect(item).toHaveAttribute('data-status', 'loaded', { timeout: 200_000 });
+	await expect(item).toContainText('Loaded as projects (200,000 rows)');
+	await expect(item.locator('[data-testid="progress"]')).toHaveCount(0);
+
+	const seen = await progressSeen(page);
+	const reading = seen.filter((s) => s.stage === 'reading' && s.max === '200000').map((s) => Number(s.value));
+	// The bar advanced row group by row group (50 000 rows each), and said so in words.
+	expect(reading.length).toBeGreaterThan(1);
+	expect(reading).toEqual([...reading].sort((a, b) => a - b));
+	expect(new Set(reading).size).toBeGreaterThan(1);
+	expect(reading.at(-1)).toBe(200_000);
+	expect(seen.map((s) => s.text)).toContain('Reading: 200,000 of 200,000 rows');
+	expect(seen.some((s) => s.stage === 'checking' && /^Checking 200,000 rows: column \d+ of \d+$/.test(s.text))).toBe(
+		true
+	);
+	expect(seen.some((s) => s.stage === 'loading' && s.text === 'Loading 200,000 rows into the atlas')).toBe(true);
+	expect(await consoleQuery(page, `SELECT count(*) FROM projects`)).toEqual([['200000']]);
+});
+
+test('a file that exhausts DuckDB’s memory is named in plain words, and the data loaded before it stays', async ({
+	page
+}) => {
+	test.setTimeout(240_000);
+	const small = await projects('projects-small.parquet', 40);
+	const big = await projects('projects-big.parquet', 300_000);
+	// A deliberately small memory limit (the page never raises it above its own).
+	await openDataPage(page, '&duckdb_memory_mb=96');
+	await page.locator('.drop input[type=file]').setInputFiles(small);
+	await expect(page.locator('li[data-file="projects-small.parquet"]')).toHaveAttribute('data-status', 'loaded', {
+		timeout: 60_000
+	});
+	await page.locator('.drop input[type=file]').setInputFiles(big);
+	const item = page.locator('li[data-file="projects-big.parquet"]');
+	await expect(item).toHaveAttribute('data-status', 'rejected', { timeout: 200_000 });
+	const problem = item.locator('[data-problem="out_of_memory"]');
+	await expect(problem).toContainText('The browser ran out of memory working on "projects-big.parquet"');
+	await expect(problem).toContainText('the data loaded before is all still there');
+	await expect(problem).toContainText('by year or health zone');
+	// DuckDB's own words only under "details"; no misleading status.
+	await expect(item.locator('.state')).toHaveText('Rejected');
+	await expect(item).not.toContainText('Needs its columns mapped');
+	await problem.locator('summary').click();
+	await expect(problem.locator('details code')).toContainText(/allocate|memory/i);
+	await expect(page.locator('li[data-file="projects-small.parquet"]')).toHaveAttribute('data-status', 'loaded');
+	expect(await consoleQuery(page, `SELECT count(*) FROM projects`)).toEqual([['40']]);
+});
