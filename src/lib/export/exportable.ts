@@ -45,7 +45,13 @@ export interface Exportable {
 	graphic(): Promise<SvgBlock>;
 	/** Formats this view offers; all by default. */
 	formats?: readonly ExportFormat[];
+	/** What the graphic is, for the button ("Export map", "Export chart"); set by views.ts. */
+	what?: ExportWhat;
 }
+
+/** What an export's graphic is: its button says it, so two buttons side by side never read alike. */
+export const EXPORT_WHATS = ['map', 'chart', 'table'] as const;
+export type ExportWhat = (typeof EXPORT_WHATS)[number];
 
 export const EXPORT_FORMATS = ['png2', 'png4', 'svg', 'csv', 'parquet', 'link', 'cite'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

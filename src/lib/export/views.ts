@@ -19,6 +19,7 @@ export function svgChartExportable(
 ): Exportable {
 	return {
 		...base,
+		what: 'chart',
 		async graphic() {
 			const { width, height, markup } = svg();
 			return { width, height, markup: markup.replace(/^<svg\b/, '<svg class="chart" x="0" y="0"') };
@@ -30,6 +31,7 @@ export function svgChartExportable(
 export function mapExportable(base: ExportableBase, input: () => MapSvgInput): Exportable {
 	return {
 		...base,
+		what: 'map',
 		async graphic() {
 			const { mapSvg } = await import('./map-svg');
 			return mapSvg(input());
@@ -39,7 +41,7 @@ export function mapExportable(base: ExportableBase, input: () => MapSvgInput): E
 
 /** A view whose graphic is its table (the province profile). */
 export function tableExportable(base: ExportableBase): Exportable {
-	return { ...base, graphic: async () => (await import('./svg-frame')).tableSvg(base.table) };
+	return { ...base, what: 'table', graphic: async () => (await import('./svg-frame')).tableSvg(base.table) };
 }
 
 /** The map legend, as the on-screen Legend shows it. */

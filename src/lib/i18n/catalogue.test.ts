@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLASS_METHODS, COVERAGE_MEASURES, POINT_COLOURINGS, REGIONS, SCHEMES } from '$lib/core/choices';
 import { NETWORK_ROLES, PARTNER_TYPES, PROJECT_STATUSES } from '$lib/core/domain';
+import { EXPORT_WHATS } from '$lib/export/exportable';
 import { MESSAGES } from './messages';
 
 const keys = Object.keys(MESSAGES.en);
@@ -44,6 +45,7 @@ const FAMILIES: [string, readonly string[]][] = [
 	['measure_', COVERAGE_MEASURES],
 	['unit_', COVERAGE_MEASURES],
 	['gaps_measure_guide_', COVERAGE_MEASURES],
+	['export_what_', EXPORT_WHATS],
 	['colour_', POINT_COLOURINGS]
 ];
 const familyKeys = new Set(FAMILIES.flatMap(([prefix, members]) => members.map((m) => `${prefix}${m}`)));

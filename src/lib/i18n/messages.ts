@@ -277,6 +277,9 @@ const th = {
 	choose_network: 'เลือกเครือข่าย',
 	// Export and sharing, printable briefs
 	export_button: 'ส่งออก',
+	export_what_map: 'ส่งออกแผนที่',
+	export_what_chart: 'ส่งออกแผนภูมิ',
+	export_what_table: 'ส่งออกตาราง',
 	export_menu_label: 'ส่งออก: {title}',
 	export_png2: 'ภาพ PNG (2×)',
 	export_png4: 'ภาพ PNG (4×)',
@@ -790,6 +793,9 @@ const en: Record<MessageKey, string> = {
 	choose_network: 'Choose a network',
 	// Export and sharing, printable briefs
 	export_button: 'Export',
+	export_what_map: 'Export map',
+	export_what_chart: 'Export chart',
+	export_what_table: 'Export table',
 	export_menu_label: 'Export: {title}',
 	export_png2: 'PNG image (2×)',
 	export_png4: 'PNG image (4×)',
