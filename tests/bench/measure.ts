@@ -25,7 +25,7 @@ export const FIRST_PAINT_FALLBACK_MARK = 'map:idle';
 /** Marks a cold load of the app waits for (all of them), besides first-contentful-paint and a first view:updated. */
 export const APP_MARKS = ['duckdb:start', 'duckdb:ready', 'duckdb:loaded', 'map:idle'] as const;
 export const BASELINE_MARKS = ['baseline:duckdb-ready', 'baseline:first-query', 'baseline:map-idle'] as const;
-/** coverage:loaded = the partner-network tables (partners, projects, instalments…) are in DuckDB. */
+/** coverage:loaded = the partner-network tables and the coverage summary are in DuckDB: every filter can be answered. */
 export const COVERAGE_MARKS = ['duckdb:ready', 'coverage:loaded', 'map:idle'] as const;
 export const VIEW_UPDATED = 'view:updated';
 

@@ -303,7 +303,7 @@ async function measureSize(
 			const r = await coldRun(browser, url, 'coverage', i, { timeoutMs: timeouts.load, svgInHtml: coverageSvgInHtml });
 			result.cold.push(r);
 			log(
-				`${size}: cold coverage ${i + 1}/${o.runs}: partner-network tables loaded ${r.marks['coverage:loaded']?.toFixed(0) ?? '–'} ms, ` +
+				`${size}: cold coverage ${i + 1}/${o.runs}: summary loaded ${r.marks['coverage:loaded']?.toFixed(0) ?? '–'} ms, ` +
 					`map coloured ${r.choropleth?.toFixed(0) ?? '–'} ms, points drawn ${r.firstViewUpdated?.toFixed(0) ?? '–'} ms` +
 					(r.error ? `  (${r.error})` : '')
 			);
@@ -589,7 +589,7 @@ function figuresFor(r: SizeResult, large: boolean): Figure[] {
 			(c) => c.marks['baseline:duckdb-ready']
 		);
 		cf(
-			'cold: partner-network tables loaded (coverage:loaded)',
+			'cold: network tables and summary loaded (coverage:loaded)',
 			(c) => c.marks['coverage:loaded'],
 			(c) => c.marks['baseline:first-query']
 		);

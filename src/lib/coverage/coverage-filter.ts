@@ -35,7 +35,6 @@ export async function openCoverageDb(extra: readonly TableName[] = []): Promise<
 	const db = await openAtlasDb();
 	const own = [...userDataTables()].some((t) => (NETWORK_TABLES as readonly string[]).includes(t));
 	await db.ensureTables([...COVERAGE_TABLES, ...extra, ...(own ? NETWORK_TABLES : [])]);
-	performance.mark('coverage:loaded');
 	return db;
 }
 
