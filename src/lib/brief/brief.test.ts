@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AggregateValue } from '$lib/data/atlas-db';
 import { trendLayout, trendSvg } from '$lib/charts/trend';
 import { TARGET_COLOUR } from '$lib/charts/theme';
-import { briefCharts, zoneRanking } from './brief';
+import { briefCharts, briefMap, zoneRanking } from './brief';
 import { bundledBriefs } from './brief.server';
 
 const zone = (id: number, value: number | null, provinces: number, total: number): AggregateValue => ({
@@ -61,14 +61,27 @@ describe('the national target in the briefs (bundled road deaths, real DuckDB)',
 				const byYear = new Map(target.points.map((p) => [p.year, p.value]));
 				// The MOPH KPIs of fiscal 2017 and 2018, then the 2027 goal.
 				expect([byYear.get(2017), byYear.get(2018), byYear.get(2024)]).toEqual([18, 16, 12]);
-				expect(trendSvg(trendLayout(charts.trend, charts.format, charts.formatYear, { width: 400, height: 165 }))).toContain(
-					`data-series="target"`
-				);
+				expect(
+					trendSvg(trendLayout(charts.trend, charts.format, charts.formatYear, { width: 400, height: 165 }))
+				).toContain(`data-series="target"`);
 			}
 			// The build-time charts in the page carry it too.
 			expect(data.charts.th.trend).toContain('data-series="target"');
 			expect(data.charts.en.ranking).toContain('Target');
 			expect(data.targets.some((t) => t.target_id === 'road_death_rate_2027')).toBe(true);
 		}
+	}, 120_000);
+});
+
+describe('briefMap', () => {
+	it("names the zone's provinces on the printed map, in the brief's language; the national map names none", async () => {
+		const briefs = await bundledBriefs();
+		const zone10 = briefs.zones.get(10)!;
+		for (const lang of ['th', 'en'] as const) {
+			const { markup } = briefMap(zone10, lang, { width: 400 });
+			for (const p of zone10.zoneProvinces)
+				expect(markup).toContain(`data-code="${p.province_code}">${lang === 'th' ? p.name_th : p.name_en}</text>`);
+		}
+		expect(briefMap(zone10, 'en', { width: 400, national: true }).markup).not.toContain('class="names"');
 	}, 120_000);
 });

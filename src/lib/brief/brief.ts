@@ -171,10 +171,9 @@ export function briefCharts(data: BriefData, lang: Lang): BriefCharts {
 			}
 		] satisfies TrendSeries[]
 	).filter(hasValues);
-	const trend = [
-		...places,
-		targetSeries(lang, data.targets, indicator.indicator_id, trendYears(places))
-	].filter(hasValues);
+	const trend = [...places, targetSeries(lang, data.targets, indicator.indicator_id, trendYears(places))].filter(
+		hasValues
+	);
 	return { format, formatYear: (y) => formatYear(lang, y), ranking, references, trend };
 }
 
@@ -205,7 +204,8 @@ export function briefMap(
 	}
 ): SvgBlock {
 	const { national = false, outline = data.outline, ...layout } = options;
-	const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) => translate(lang, key, vars);
+	const t = (key: Parameters<typeof translate>[1], vars?: Record<string, string | number>) =>
+		translate(lang, key, vars);
 	const indicator = featuredIndicator(data);
 	const choropleth = briefChoropleth(data);
 	const focus = national ? [] : briefFocus(data);
@@ -218,7 +218,11 @@ export function briefMap(
 			dimmed: new Set(national ? [] : outline.paths.map((p) => p.code).filter((c) => !focus.includes(c))),
 			selected: data.province?.province_code ?? null,
 			focus,
-			zone: national ? null : data.zone
+			zone: national ? null : data.zone,
+			// The printed map names the zone's provinces (a paper map has no tooltip).
+			named: national
+				? []
+				: data.zoneProvinces.map((p) => ({ code: p.province_code, name: localized(p, 'name', lang) }))
 		},
 		legend: choroplethLegend(
 			choropleth,

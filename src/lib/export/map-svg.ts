@@ -6,11 +6,11 @@
  * not with `vector-effect`, so any SVG reader draws them the same.
  */
 import { NO_DATA_COLOUR } from '$lib/map/choropleth';
-import type { ChoroplethLayers } from '$lib/map/layers';
+import { placeLabels, type ChoroplethLayers } from '$lib/map/layers';
 import type { ProjectedMap } from '$lib/map/svg-geometry';
 import type { SvgBlock } from './exportable';
 import { hatchPattern, swatchLegend, type SwatchLegend } from './svg-frame';
-import { escapeXml, num } from '$lib/core/text';
+import { escapeXml, num, textWidth } from '$lib/core/text';
 
 export type MapLayers = Pick<
 	ChoroplethLayers,
@@ -106,14 +106,23 @@ export function mapSvg({
 		const path = outline.paths.find((p) => p.code === n.code);
 		return path ? [{ ...n, path }] : [];
 	});
+	// Names that would cover each other are moved up or down a line (sizes in map units: output pixels / k).
+	const at = placeLabels(
+		named.map((n) => ({
+			x: n.path.label[0],
+			y: n.path.label[1],
+			width: (textWidth(n.name, NAME_SIZE, 600) + 4) / k,
+			height: (NAME_SIZE * 1.25) / k
+		}))
+	);
 	const names = named.length
 		? `<g class="named" fill="none" stroke="#111827" stroke-width="${px(1.6)}" stroke-linejoin="round">` +
 			named.map((n) => `<path d="${n.path.d}"/>`).join('') +
 			`</g><g class="names" font-size="${px(NAME_SIZE)}" font-weight="600" text-anchor="middle" dominant-baseline="middle" fill="#111827" stroke="#ffffff" stroke-width="${px(NAME_SIZE / 4)}" stroke-linejoin="round" paint-order="stroke">` +
 			named
 				.map(
-					(n) =>
-						`<text x="${num(n.path.label[0])}" y="${num(n.path.label[1])}" data-code="${escapeXml(n.code)}">${escapeXml(n.name)}</text>`
+					(n, i) =>
+						`<text x="${num(at[i].x)}" y="${num(at[i].y)}" data-code="${escapeXml(n.code)}">${escapeXml(n.name)}</text>`
 				)
 				.join('') +
 			`</g>`

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { lngLatBounds, pointHoverOf, provinceCoordinates } from './layers';
+import { lngLatBounds, placeLabels, pointHoverOf, provinceCoordinates } from './layers';
 
 describe('province coordinates', () => {
 	const provinces = JSON.parse(
@@ -40,5 +40,27 @@ describe('point hover', () => {
 			issue: null,
 			count: 12
 		});
+	});
+});
+
+describe('label placement', () => {
+	it('leaves labels that do not touch where they are, and moves one that would cover another by whole lines', () => {
+		const box = (x: number, y: number) => ({ x, y, width: 40, height: 10 });
+		expect(placeLabels([box(0, 0), box(100, 0)])).toEqual([
+			{ x: 0, y: 0 },
+			{ x: 100, y: 0 }
+		]);
+		// The second overlaps the first: one line down is free.
+		expect(placeLabels([box(0, 0), box(20, 4)])).toEqual([
+			{ x: 0, y: 0 },
+			{ x: 20, y: 14 }
+		]);
+		// One line down and one line up are both taken: two lines down, the nearest free place.
+		expect(placeLabels([box(0, 0), box(0, 10), box(5, 2)])[2]).toEqual({ x: 5, y: 22 });
+		// Up is tried before two lines down: down is taken, up is free.
+		expect(placeLabels([box(0, 0), box(0, 10), box(0, -20), box(0, 0)])[3]).toEqual({ x: 0, y: -10 });
+		// No free place within reach: it stays at its anchor.
+		const crowd = Array.from({ length: 8 }, (_, i) => box(0, (i - 4) * 10));
+		expect(placeLabels([...crowd, box(0, 0)], 2).at(-1)).toEqual({ x: 0, y: 0 });
 	});
 });

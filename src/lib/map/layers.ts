@@ -89,3 +89,31 @@ export function pointHoverOf(hit: { properties: Record<string, unknown>; count: 
 	const field = (name: string) => (hit.properties[name] as string | undefined) ?? null;
 	return { id: field('id'), kind: field('kind'), category: field('category'), issue: field('issue'), count: hit.count };
 }
+
+/** A label to place: its anchor (the centre of its text) and its size, in one unit. */
+export interface LabelBox {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/**
+ * Where each label goes so that none covers another: each in turn at its anchor, else moved up or
+ * down by whole lines (nearest first, at most `maxLines`); one that finds no free place stays at its
+ * anchor. Returns the centres, in the labels' order.
+ */
+export function placeLabels(labels: readonly LabelBox[], maxLines = 3): { x: number; y: number }[] {
+	const placed: LabelBox[] = [];
+	const overlaps = (a: LabelBox, b: LabelBox) =>
+		Math.abs(a.x - b.x) * 2 < a.width + b.width && Math.abs(a.y - b.y) * 2 < a.height + b.height;
+	return labels.map((label) => {
+		const shifts = [0, ...Array.from({ length: maxLines }, (_, i) => [i + 1, -(i + 1)]).flat()];
+		const free = shifts
+			.map((lines) => ({ ...label, y: label.y + lines * label.height }))
+			.find((at) => !placed.some((p) => overlaps(p, at)));
+		const at = free ?? label;
+		placed.push(at);
+		return { x: at.x, y: at.y };
+	});
+}
