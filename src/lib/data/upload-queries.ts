@@ -431,9 +431,9 @@ export class UploadQueries {
 
 	// --- step 3: the table AtlasDb adopts ----------------------------------------------------
 
-	/** `final` from `norm`: the same rows in order, without `__row` (a view: adoptTable makes the one copy). */
+	/** `final` from `norm`: its rows without `__row` (a view: adoptTable makes the one copy, ordered by the table's key). */
 	async finalTable(final: string, norm: string): Promise<void> {
-		await this.conn.query(`CREATE OR REPLACE VIEW ${ident(final)} AS SELECT * EXCLUDE (__row) FROM ${ident(norm)} ORDER BY __row`);
+		await this.conn.query(`CREATE OR REPLACE VIEW ${ident(final)} AS SELECT * EXCLUDE (__row) FROM ${ident(norm)}`);
 	}
 
 	async close(): Promise<void> {

@@ -272,7 +272,8 @@ export class UploadState {
 		}
 		if (!(await this.check(job))) return;
 		const automatic = job.remembered || isIdentity(job.mapping);
-		if (automatic && job.problems.length === 0 && job.missingDetails.length === 0) await this.load(job);
+		// Just checked with this mapping: commit without checking again (a million rows: half the work).
+		if (automatic && job.problems.length === 0 && job.missingDetails.length === 0) await this.commit(job);
 		else job.phase = automatic && job.problems.some((p) => !FIXABLE.has(p.code)) ? 'rejected' : 'mapping';
 	}
 
@@ -326,6 +327,13 @@ export class UploadState {
 		const db = this.db;
 		if (!db || !job.staged || !job.table) return;
 		if (!(await this.check(job))) return;
+		await this.commit(job);
+	}
+
+	/** Adopts a job checked with its current mapping, keeps it in the store; a job with problems goes back to its mapping. */
+	private async commit(job: Job): Promise<void> {
+		const db = this.db;
+		if (!db || !job.staged || !job.table) return;
 		if (job.problems.length > 0 || job.missingDetails.length > 0 || !job.prepared) {
 			job.phase = 'mapping';
 			return;
