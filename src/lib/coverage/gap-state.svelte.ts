@@ -3,7 +3,8 @@
  * filter in the URL (the build's first view until DuckDB answers), the bivariate cells, the priority
  * list, the scatter's points and axes, and the tables and exports made of them. The question goes
  * through a QueryClient, which drops answers to questions no longer asked. No markup: GapView.svelte
- * lays it out and calls `askResult` in an effect; gap-state.test.ts runs it in Node.
+ * lays it out and calls `askResult` in an effect (a class: its $state and $derived fields are the
+ * page's reactive values, read as properties); gap-state.test.ts runs it in Node.
  */
 import type { ScatterAxes, ScatterPoint } from '$lib/charts/scatter';
 import { NETWORK_SAMPLE_SOURCE_ID } from '$lib/core/domain';
@@ -34,188 +35,225 @@ export interface GapDeps {
 	userDataLoaded(): boolean;
 }
 
-export type GapState = ReturnType<typeof createGapState>;
-
 /** The gaps page's state for the view `getView()` returns (the URL's, on the page). */
-export function createGapState(
-	firstView: FirstView & { first: GapResult },
-	getView: () => ViewState,
-	{ source, noUserFilesKept, userDataLoaded }: GapDeps
-) {
-	const { snapshot, first } = firstView;
-	const { provinces, issueAreas, sources } = snapshot;
-	// The user's own files (the data page) may have added indicators: then the list comes from DuckDB.
-	let catalogue = $state.raw(snapshot.indicators);
+export class GapState {
+	readonly #firstView: FirstView & { first: GapResult };
+	readonly #getView: () => ViewState;
+	readonly #deps: GapDeps;
+	readonly #results: QueryClient<GapResult>;
+	/** The prerendered first view (the build's answer for a URL without filters), shown until DuckDB answers. */
+	readonly #prerendered: GapResult | null;
+	#answers = $state.raw<CoverageAnswers | null>(null);
 
-	let view = $derived(getView());
-	let lang = $derived(view.lang);
-	const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
+	/** The indicators to choose from: the user's own files (the data page) may add some, then the list comes from DuckDB. */
+	catalogue = $state.raw<FirstView['snapshot']['indicators']>([]);
+	view = $derived.by(() => this.#getView());
+	lang = $derived(this.view.lang);
+	t = (key: MessageKey, vars?: Record<string, string | number>) => translate(this.lang, key, vars);
+	db = $derived.by(() => this.#deps.source.db);
+	networks = $derived.by(() => this.#deps.source.networks);
+	failure = $derived.by(() => this.#deps.source.failure);
+	hovered = $state<string | null>(null);
 
-	let db = $derived(source.db);
-	let networks = $derived(source.networks);
-	let hovered = $state<string | null>(null);
-	let answers = $state.raw<CoverageAnswers | null>(null);
-
-	/** Opens the database and reads what every question needs (the page calls it once mounted). */
-	function open(): void {
-		source.open(async (opened) => {
-			answers = await opened.coverageAnswers();
-			if (userDataLoaded()) catalogue = await opened.indicators();
-		});
-	}
-
-	let indicator = $derived(resolveIndicator(catalogue, { ...view, issue: null }));
-	let filter = $derived(coverageFilterOf(view, indicator.issue_area_id));
-	let key = $derived(gapKey(indicator.indicator_id, filter));
-	// The prerendered first view (the build's answer for a URL without filters) until DuckDB answers.
-	const prerendered = untrack(() => (first.key === key && noUserFilesKept() ? first : null));
-	const results = new QueryClient<GapResult>((e) => source.fail(e));
-	// Shown only while it answers the indicator and filter in the URL: after a change, placeholders until the new answer.
-	let result = $derived(
-		results.valueFor(key) ?? (results.answer === null && prerendered?.key === key ? prerendered : null)
+	indicator = $derived(resolveIndicator(this.catalogue, { ...this.view, issue: null }));
+	filter = $derived(coverageFilterOf(this.view, this.indicator.issue_area_id));
+	key = $derived(gapKey(this.indicator.indicator_id, this.filter));
+	/** Shown only while it answers the indicator and filter in the URL: after a change, placeholders until the new answer. */
+	result = $derived.by(
+		() =>
+			this.#results.valueFor(this.key) ??
+			(this.#results.answer === null && this.#prerendered?.key === this.key ? this.#prerendered : null)
 	);
-	/** Asks for the indicator's and filter's answer (in an effect: again only when `key` changed). */
-	function askResult(): Promise<void> | undefined {
-		if (!db || !answers) return;
-		const [opened, from, asking] = [db, answers, key];
-		const asked = untrack(() => ({ indicator: indicator.indicator_id, filter }));
-		return results.ask(asking, () => gapResult(opened, from, asked.indicator, asked.filter));
-	}
+	/** The answer on screen is the build's prerendered one. */
+	prerendered = $derived.by(() => this.result !== null && this.result === this.#firstView.first);
 
-	let byCode = $derived(new Map(provinces.map((p) => [p.province_code, p])));
-	const nameOf = (code: string) => {
-		const province = byCode.get(code);
-		return province ? localized(province, 'name', lang) : code;
-	};
-	let coverageOf = $derived(
-		new Map((result?.coverage ?? []).map((r) => [r.province_code, coverageValue(r, view.measure)]))
+	#byCode = $derived.by(() => new Map(this.#firstView.snapshot.provinces.map((p) => [p.province_code, p])));
+	#coverageOf = $derived(
+		new Map((this.result?.coverage ?? []).map((r) => [r.province_code, coverageValue(r, this.view.measure)]))
 	);
-	let burdenOf = $derived(new Map((result?.burden ?? []).map((v) => [v.province_code, v.value])));
-	// Burden is turned so that higher = worse, whichever way the indicator runs.
-	let direction = $derived<1 | -1>(indicator.higher_is_worse ? 1 : -1);
-	let cells = $derived(
+	#burdenOf = $derived(new Map((this.result?.burden ?? []).map((v) => [v.province_code, v.value])));
+	/** Burden is turned so that higher = worse, whichever way the indicator runs. */
+	direction = $derived<1 | -1>(this.indicator.higher_is_worse ? 1 : -1);
+	cells = $derived.by(() =>
 		gapCells(
-			provinces.map((p) => {
-				const b = burdenOf.get(p.province_code);
+			this.#firstView.snapshot.provinces.map((p) => {
+				const b = this.#burdenOf.get(p.province_code);
 				return {
 					code: p.province_code,
-					burden: b === null || b === undefined ? null : direction * b,
-					coverage: coverageOf.get(p.province_code) ?? null
+					burden: b === null || b === undefined ? null : this.direction * b,
+					coverage: this.#coverageOf.get(p.province_code) ?? null
 				};
 			})
 		)
 	);
 	/** The provinces in the gap cell (high burden, low coverage), biggest gap first. */
-	let gapCell = $derived(priorityGaps(cells));
+	gapCell = $derived(priorityGaps(this.cells));
 	/** The biggest of them, as many as the URL asks for: named on the map and listed with their places. */
-	let priority = $derived(gapCell.slice(0, view.top));
-	const formatBurden = (v: number) => formatNumber(lang, direction * v, indicator.decimals);
-	const formatCoverage = (v: number) => formatNumber(lang, v, MEASURE_DECIMALS[view.measure]);
-	let burdenName = $derived(`${localized(indicator, 'name', lang)} (${localized(indicator, 'unit', lang)})`);
-	let coverageName = $derived(t(`measure_${view.measure}`));
+	priority = $derived(this.gapCell.slice(0, this.view.top));
+	burdenName = $derived(
+		`${localized(this.indicator, 'name', this.lang)} (${localized(this.indicator, 'unit', this.lang)})`
+	);
+	coverageName = $derived(this.t(`measure_${this.view.measure}`));
 
-	let layers: ChoroplethLayers = $derived({
-		colours: new Map(cells.map((c) => [c.code, c.colour])),
+	layers: ChoroplethLayers = $derived.by(() => ({
+		colours: new Map(this.cells.map((c) => [c.code, c.colour])),
 		// Hatched "no data" only once there is an answer: while it loads, the provinces are plain.
-		noData: result
-			? new Set(provinces.map((p) => p.province_code).filter((code) => !cells.some((c) => c.code === code)))
-			: new Set(),
-		dimmed: new Set(),
-		highlighted: hovered,
-		selected: view.province,
+		noData: this.result
+			? new Set(
+					this.#firstView.snapshot.provinces
+						.map((p) => p.province_code)
+						.filter((code) => !this.cells.some((c) => c.code === code))
+				)
+			: new Set<string>(),
+		dimmed: new Set<string>(),
+		highlighted: this.hovered,
+		selected: this.view.province,
 		focus: [],
 		zone: null,
-		named: priority.map((c) => ({ code: c.code, name: nameOf(c.code) }))
-	});
-	let points: ScatterPoint[] = $derived(
-		cells.map((c) => ({ code: c.code, label: nameOf(c.code), x: c.burden, y: c.coverage, colour: c.colour }))
+		named: this.priority.map((c) => ({ code: c.code, name: this.nameOf(c.code) }))
+	}));
+	points: ScatterPoint[] = $derived(
+		this.cells.map((c) => ({ code: c.code, label: this.nameOf(c.code), x: c.burden, y: c.coverage, colour: c.colour }))
 	);
-	let axes: ScatterAxes = $derived({
-		x: { name: burdenName, format: formatBurden, median: median(cells.map((c) => c.burden)) },
-		y: { name: coverageName, format: formatCoverage, median: median(cells.map((c) => c.coverage)) },
-		medianLabel: t('gaps_median')
-	});
+	axes: ScatterAxes = $derived.by(() => ({
+		x: { name: this.burdenName, format: this.formatBurden, median: median(this.cells.map((c) => c.burden)) },
+		y: { name: this.coverageName, format: this.formatCoverage, median: median(this.cells.map((c) => c.coverage)) },
+		medianLabel: this.t('gaps_median')
+	}));
 	/** Places by gap score among every province with both values, in words: the biggest gap is the "worst". */
-	let places = $derived(gapRanks(cells));
-	const gapTable = (list: readonly GapCell[]) => ({
+	#places = $derived(gapRanks(this.cells));
+
+	#exportSources = $derived.by(() =>
+		sourcesById(this.#firstView.snapshot.sources, [
+			this.indicator.source_id,
+			...NETWORK_SOURCE_IDS,
+			BOUNDARY_SOURCE,
+			POPULATION_SOURCE
+		])
+	);
+	#filtersInWords = $derived.by(() =>
+		[
+			`${this.burdenName}${this.result?.year ? ` · ${formatYear(this.lang, this.result.year)}` : ''}`,
+			this.coverageName,
+			filterWords(this.lang, this.filter, null, this.#firstView.snapshot.issueAreas, this.networks)
+		].join(' · ')
+	);
+
+	constructor(firstView: FirstView & { first: GapResult }, getView: () => ViewState, deps: GapDeps) {
+		this.#firstView = firstView;
+		this.#getView = getView;
+		this.#deps = deps;
+		this.catalogue = firstView.snapshot.indicators;
+		this.#results = new QueryClient<GapResult>((e) => deps.source.fail(e));
+		this.#prerendered = untrack(() =>
+			firstView.first.key === this.key && deps.noUserFilesKept() ? firstView.first : null
+		);
+	}
+
+	/** Opens the database and reads what every question needs (the page calls it once mounted). */
+	open(): void {
+		this.#deps.source.open(async (opened) => {
+			this.#answers = await opened.coverageAnswers();
+			if (this.#deps.userDataLoaded()) this.catalogue = await opened.indicators();
+		});
+	}
+
+	/** Asks for the indicator's and filter's answer (in an effect: again only when `key` changed). */
+	askResult(): Promise<void> | undefined {
+		const [db, from, asking] = [this.db, this.#answers, this.key];
+		if (!db || !from) return;
+		const asked = untrack(() => ({ indicator: this.indicator.indicator_id, filter: this.filter }));
+		return this.#results.ask(asking, () => gapResult(db, from, asked.indicator, asked.filter));
+	}
+
+	/** A province's name in the page's language (its code when unknown). */
+	nameOf = (code: string): string => {
+		const province = this.#byCode.get(code);
+		return province ? localized(province, 'name', this.lang) : code;
+	};
+	formatBurden = (v: number): string => formatNumber(this.lang, this.direction * v, this.indicator.decimals);
+	formatCoverage = (v: number): string => formatNumber(this.lang, v, MEASURE_DECIMALS[this.view.measure]);
+
+	/** A list of gaps as a table: place, province, burden, coverage, score. */
+	gapTable = (list: readonly GapCell[]) => ({
 		columns: [
-			{ key: 'rank', label: t('table_rank'), nowrap: true },
-			{ key: 'province', label: t('table_province') },
-			{ key: 'burden', label: burdenName, numeric: true },
-			{ key: 'coverage', label: coverageName, numeric: true },
-			{ key: 'score', label: t('gaps_score'), numeric: true }
+			{ key: 'rank', label: this.t('table_rank'), nowrap: true },
+			{ key: 'province', label: this.t('table_province') },
+			{ key: 'burden', label: this.burdenName, numeric: true },
+			{ key: 'coverage', label: this.coverageName, numeric: true },
+			{ key: 'score', label: this.t('gaps_score'), numeric: true }
 		],
 		rows: list.map((c) => ({
 			key: c.code,
 			cells: {
-				rank: formatRank(lang, places.get(c.code)),
-				province: nameOf(c.code),
-				burden: formatBurden(c.burden),
-				coverage: formatCoverage(c.coverage),
-				score: formatNumber(lang, c.gapScore, 2)
+				rank: formatRank(this.lang, this.#places.get(c.code)),
+				province: this.nameOf(c.code),
+				burden: this.formatBurden(c.burden),
+				coverage: this.formatCoverage(c.coverage),
+				score: formatNumber(this.lang, c.gapScore, 2)
 			},
 			raw: {
-				rank: places.get(c.code)?.worst ?? null,
-				province: nameOf(c.code),
-				burden: direction * c.burden,
+				rank: this.#places.get(c.code)?.worst ?? null,
+				province: this.nameOf(c.code),
+				burden: this.direction * c.burden,
 				coverage: c.coverage,
 				score: c.gapScore
 			}
 		}))
 	});
 
-	// Exports: the table, and tidy rows (per province: its burden, its coverage, its gap score and place).
-	let exportSources = $derived(
-		sourcesById(sources, [indicator.source_id, ...NETWORK_SOURCE_IDS, BOUNDARY_SOURCE, POPULATION_SOURCE])
-	);
-	let filtersInWords = $derived(
-		[
-			`${burdenName}${result?.year ? ` · ${formatYear(lang, result.year)}` : ''}`,
-			coverageName,
-			filterWords(lang, filter, null, issueAreas, networks)
-		].join(' · ')
-	);
 	/** What every export of the page says: its title, filters, sources and notices, and the rows of `list`. */
-	const exportBase = (id: string, title: string, list: readonly GapCell[]) => ({
-		id,
-		lang,
-		title,
-		subtitle: filtersInWords,
-		filename: fileStem('phakhi', id, indicator.indicator_id, view.measure, lang),
-		footnotes: exportSources.map((s) => sourceFootnote(lang, s)),
-		sampleNotice:
-			[
-				indicator.is_sample ? t('sample_notice') : null,
-				sources.some((s) => s.source_id === NETWORK_SAMPLE_SOURCE_ID) ? t('coverage_sample_notice') : null
-			]
-				.filter(Boolean)
-				.join(' ') || undefined,
-		sources: exportSources,
-		table: gapTable(list),
-		records: () =>
-			tidyTable(
-				lang,
-				gapRecords(
-					provinces,
-					list,
-					cells,
-					{ indicator, year: result?.year ?? null, direction },
-					{ measure: coverageMeasure(view.measure, sources), year: null },
-					gapMeasure(indicator, sources)
-				),
-				sources,
-				filtersInWords
-			)
-	});
+	#exportBase(id: string, title: string, list: readonly GapCell[]) {
+		const { lang, indicator, view, cells, result, direction } = this;
+		const sources = this.#firstView.snapshot.sources;
+		return {
+			id,
+			lang,
+			title,
+			subtitle: this.#filtersInWords,
+			filename: fileStem('phakhi', id, indicator.indicator_id, view.measure, lang),
+			footnotes: this.#exportSources.map((s) => sourceFootnote(lang, s)),
+			sampleNotice:
+				[
+					indicator.is_sample ? this.t('sample_notice') : null,
+					sources.some((s) => s.source_id === NETWORK_SAMPLE_SOURCE_ID) ? this.t('coverage_sample_notice') : null
+				]
+					.filter(Boolean)
+					.join(' ') || undefined,
+			sources: this.#exportSources,
+			table: this.gapTable(list),
+			records: () =>
+				tidyTable(
+					lang,
+					gapRecords(
+						this.#firstView.snapshot.provinces,
+						list,
+						cells,
+						{ indicator, year: result?.year ?? null, direction },
+						{ measure: coverageMeasure(view.measure, sources), year: null },
+						gapMeasure(indicator, sources)
+					),
+					sources,
+					this.#filtersInWords
+				)
+		};
+	}
+
 	/** A list of gaps exported as its table. */
-	const gapExport = (id: string, title: string, list: readonly GapCell[]) =>
-		tableExportable({ ...exportBase(id, title, list), formats: ['svg', 'csv', 'parquet', 'link', 'cite'] as const });
+	gapExport = (id: string, title: string, list: readonly GapCell[]) =>
+		tableExportable({
+			...this.#exportBase(id, title, list),
+			formats: ['svg', 'csv', 'parquet', 'link', 'cite'] as const
+		});
+
 	/** The bivariate map as the page shows it, the top gaps named on it, with its key; its rows are the named gaps. */
-	const mapExport = (title: string) =>
-		mapExportable(exportBase('gap-map', title, priority), () => ({
-			outline: firstView.outline,
-			layers: { ...layers, highlighted: null },
-			label: t('gaps_map_aria', { burden: burdenName, coverage: coverageName }),
+	mapExport = (title: string) => {
+		const t = this.t;
+		const layers = { ...this.layers, highlighted: null };
+		return mapExportable(this.#exportBase('gap-map', title, this.priority), () => ({
+			outline: this.#firstView.outline,
+			layers,
+			label: t('gaps_map_aria', { burden: this.burdenName, coverage: this.coverageName }),
 			legend: bivariateLegendSvg({
 				burden: t('gaps_axis_burden'),
 				coverage: t('gaps_axis_coverage'),
@@ -224,82 +262,5 @@ export function createGapState(
 				gap: t('gaps_legend_gap')
 			})
 		}));
-
-	return {
-		get view() {
-			return view;
-		},
-		get lang() {
-			return lang;
-		},
-		get t() {
-			return t;
-		},
-		get db() {
-			return db;
-		},
-		get networks() {
-			return networks;
-		},
-		get failure() {
-			return source.failure;
-		},
-		get catalogue() {
-			return catalogue;
-		},
-		get indicator() {
-			return indicator;
-		},
-		get filter() {
-			return filter;
-		},
-		get key() {
-			return key;
-		},
-		get result() {
-			return result;
-		},
-		/** The answer on screen is the build's prerendered one. */
-		get prerendered() {
-			return result !== null && result === first;
-		},
-		get hovered() {
-			return hovered;
-		},
-		set hovered(code: string | null) {
-			hovered = code;
-		},
-		get cells() {
-			return cells;
-		},
-		get priority() {
-			return priority;
-		},
-		get gapCell() {
-			return gapCell;
-		},
-		get layers() {
-			return layers;
-		},
-		get points() {
-			return points;
-		},
-		get axes() {
-			return axes;
-		},
-		get burdenName() {
-			return burdenName;
-		},
-		get coverageName() {
-			return coverageName;
-		},
-		nameOf,
-		formatBurden,
-		formatCoverage,
-		gapTable,
-		gapExport,
-		mapExport,
-		open,
-		askResult
 	};
 }

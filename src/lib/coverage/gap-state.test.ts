@@ -14,7 +14,7 @@ import { projectProvinces } from '$lib/map/svg-geometry';
 import { COVERAGE_TABLES } from './coverage-filter';
 import { CoverageSource } from './coverage-source.svelte';
 import { gapFirstView, type GapResult } from './gap-result';
-import { createGapState } from './gap-state.svelte';
+import { GapState } from './gap-state.svelte';
 
 const dir = join(process.cwd(), 'static/data');
 const readFile = async (f: string) => new Uint8Array(readFileSync(join(dir, f)));
@@ -46,7 +46,7 @@ class TestSource extends CoverageSource {
 
 function gaps(patch: Partial<ViewState> = {}, kept = false) {
 	const view = { current: { ...DEFAULT_VIEW, ...patch } };
-	const state = createGapState(firstView, () => view.current, {
+	const state = new GapState(firstView, () => view.current, {
 		source: new TestSource(),
 		noUserFilesKept: () => !kept,
 		userDataLoaded: () => false

@@ -12,7 +12,7 @@ import { DEFAULT_VIEW, type ViewState } from '$lib/filters/url-state';
 import { NETWORK_ROLE_COLOURS, strongestRoles } from './categories';
 import { COVERAGE_TABLES } from './coverage-filter';
 import { CoverageSource } from './coverage-source.svelte';
-import { createNetworkState } from './network-state.svelte';
+import { NetworkState } from './network-state.svelte';
 
 const dir = join(process.cwd(), 'static/data');
 const readFile = async (f: string) => new Uint8Array(readFileSync(join(dir, f)));
@@ -40,7 +40,7 @@ class TestSource extends CoverageSource {
 
 async function opened(patch: Partial<ViewState> = {}) {
 	const view = { current: { ...DEFAULT_VIEW, ...patch } };
-	const state = createNetworkState(firstView, () => view.current, new TestSource());
+	const state = new NetworkState(firstView, () => view.current, new TestSource());
 	state.open();
 	for (let i = 0; i < 200 && !state.db; i++) await new Promise((r) => setTimeout(r, 10));
 	expect(state.db).not.toBeNull();
