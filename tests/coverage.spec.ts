@@ -388,9 +388,12 @@ test('clicking a province opens its districts, covered or not, on the map and in
 	await waitForMap(page);
 	// data-view is set once the counts are in and the points are drawn.
 	await expect(page.locator('.coverage')).toHaveAttribute('data-view', '::');
-	// Counted and drawn from the build's summary: neither the raw partners and projects nor any province's points.
+	// Counted and drawn from the build's summary: neither the raw partners and projects nor any province's
+	// points, nor the explorer's indicator tables, which the page never reads.
 	expect(fetched).toContain('coverage_summary.parquet');
-	expect(fetched.filter((f) => /^(partners|projects|instalments)\.parquet$/.test(f))).toEqual([]);
+	expect(
+		fetched.filter((f) => /^(partners|projects|instalments|indicator_\w+|unallocated_values)\.parquet$/.test(f))
+	).toEqual([]);
 	expect(pointFiles()).toEqual([]);
 	const map = page.locator('.map');
 	// A spot of Khon Kaen away from the point markers, found by asking the map what is under each candidate.

@@ -294,6 +294,12 @@ test('a dropped Windows-874 CSV with Thai headers, province names and BE dates i
 	await page.goto('/gaps?lang=en&indicator=my_survey');
 	await expect(page.getByRole('combobox', { name: 'Burden (indicator)', exact: true })).toHaveValue('my_survey');
 	await expect(page.locator('.gaps')).toHaveAttribute('data-gaps', /^my_survey:/);
+
+	// The coverage page opens without the indicator tables, yet the kept files are loaded again there
+	// too: it counts the user's four projects, not the build's.
+	await page.goto('/coverage?lang=en');
+	await expect(page.locator('.coverage')).toHaveAttribute('data-coverage', /status/);
+	await expect(page.locator('[data-total="projects"]')).toHaveText('4');
 });
 
 test('a button that cannot act says why, required fields are marked, and blank cells are counted with their lines', async ({

@@ -1,4 +1,4 @@
-import type { AtlasDb } from '$lib/data/atlas-db';
+import { CORE_TABLES, type AtlasDb } from '$lib/data/atlas-db';
 import type { CoverageAnswers } from '$lib/data/coverage-index';
 import { openAtlasDb, userDataTables } from '$lib/data/browser-db';
 import type { TableName } from '$lib/data/contract';
@@ -6,7 +6,7 @@ import type { CoverageFilter, ProvinceCoverage, UncoveredDistrict } from '$lib/d
 import { parseViewState, type ViewState } from '$lib/filters/url-state';
 
 /**
- * Tables the coverage, gap and network pages load on top of the core ones. Their counts come from the
+ * Tables the coverage, gap and network pages load besides the provinces. Their counts come from the
  * build's summary and their points province by province (src/lib/data/coverage-summary.ts), so the
  * partners and projects themselves load only where a page lists them (NETWORK_TABLES), a project
  * record is opened, or the user's own files replaced them (then the summary is computed from them).
@@ -23,18 +23,26 @@ export const COVERAGE_TABLES: readonly TableName[] = [
 /** The raw partners and projects: the network page lists them. */
 export const NETWORK_TABLES: readonly TableName[] = ['partners', 'projects'];
 
+/**
+ * What the coverage and network pages open their database with: the provinces and COVERAGE_TABLES,
+ * not the explorer's indicator tables (CORE_TABLES), which they never read and which at a national
+ * size take seconds to load (issue 19). The gaps page reads an indicator too: GAP_TABLES.
+ */
+export const COVERAGE_PAGE_TABLES: readonly TableName[] = ['provinces', ...COVERAGE_TABLES];
+export const GAP_TABLES: readonly TableName[] = [...CORE_TABLES, ...COVERAGE_TABLES];
+
 export function coverageFilterOf(view: ViewState, issue: string | null = view.issue): CoverageFilter {
 	return { issue, types: view.types, network: view.network, year: view.year, status: view.status };
 }
 
 /**
- * The page's database with the partner-network tables loaded too, and `extra`. Where the user's own
+ * The page's database with the partner-network tables loaded, and `extra`. Where the user's own
  * partners or projects are kept, both load, and the coverage summary is computed from them.
  */
 export async function openCoverageDb(extra: readonly TableName[] = []): Promise<AtlasDb> {
-	const db = await openAtlasDb();
+	const db = await openAtlasDb([...COVERAGE_PAGE_TABLES, ...extra]);
 	const own = [...userDataTables()].some((t) => (NETWORK_TABLES as readonly string[]).includes(t));
-	await db.ensureTables([...COVERAGE_TABLES, ...extra, ...(own ? NETWORK_TABLES : [])]);
+	if (own) await db.ensureTables(NETWORK_TABLES);
 	return db;
 }
 

@@ -22,7 +22,7 @@ import type { ChoroplethLayers } from '$lib/map/layers';
 import { untrack } from 'svelte';
 import { bivariateLegendSvg, gapCells, median, priorityGaps, type GapCell } from './bivariate';
 import { coverageMeasure, filterWords, gapMeasure, gapRanks, gapRecords, NETWORK_SOURCE_IDS } from './coverage-exports';
-import { coverageFilterOf } from './coverage-filter';
+import { coverageFilterOf, GAP_TABLES } from './coverage-filter';
 import type { CoverageSource } from './coverage-source.svelte';
 import { gapKey, gapResult, type GapResult } from './gap-result';
 
@@ -155,7 +155,7 @@ export class GapState {
 		this.#deps.source.open(async (opened) => {
 			this.#answers = await opened.coverageAnswers();
 			if (this.#deps.userDataLoaded()) this.catalogue = await opened.indicators();
-		});
+		}, GAP_TABLES);
 	}
 
 	/** Asks for the indicator's and filter's answer (in an effect: again only when `key` changed). */

@@ -55,14 +55,19 @@ describe('AtlasDb on the bundled exports', () => {
 		expect(await db.years('no_such_indicator')).toEqual([]);
 	});
 
-	it("gives national road deaths per year equal to the 3-base file's totals, \"province unknown\" included", async () => {
+	it('gives national road deaths per year equal to the 3-base file\'s totals, "province unknown" included', async () => {
 		const source = csvRows(ROAD);
 		for (const year of roadYears) {
 			const rows = source.filter((r) => Number(r[2]) === year);
 			const values = await db.indicatorValues('road_deaths', year);
 			expect(values).toHaveLength(77);
 			// The provinces add up to the file's province rows; the nation is the file's total.
-			expect(values.reduce((n, v) => n + (v.value ?? 0), 0)).toBe(sumOf(rows.filter((r) => r[0] !== ''), 3));
+			expect(values.reduce((n, v) => n + (v.value ?? 0), 0)).toBe(
+				sumOf(
+					rows.filter((r) => r[0] !== ''),
+					3
+				)
+			);
 			const [nation] = (await db.aggregates('road_deaths', year)).filter((a) => a.scope === 'nation');
 			expect(nation.value, String(year)).toBe(sumOf(rows, 3));
 		}
@@ -73,7 +78,12 @@ describe('AtlasDb on the bundled exports', () => {
 		const source = csvRows(DENGUE);
 		for (const year of dengueYears) {
 			const [nation] = (await db.aggregates('dengue_cases', year)).filter((a) => a.scope === 'nation');
-			expect(nation.value, String(year)).toBe(sumOf(source.filter((r) => Number(r[5]) === year), 6));
+			expect(nation.value, String(year)).toBe(
+				sumOf(
+					source.filter((r) => Number(r[5]) === year),
+					6
+				)
+			);
 			expect(nation.provinces).toBe(year < 2011 ? 76 : 77);
 			// Bueng Kan did not exist before 2011: the nation was whole with 76 provinces.
 			expect([nation.provinces_total, nation.population_share]).toEqual([year < 2011 ? 76 : 77, 1]);
@@ -85,23 +95,34 @@ describe('AtlasDb on the bundled exports', () => {
 			for (const year of [2003, 2010]) {
 				const values = await db.indicatorValues(indicator, year);
 				expect(values).toHaveLength(77);
-				expect(values.find((v) => v.province_code === '38')).toEqual({ province_code: '38', value: null, numerator: null, denominator: null });
+				expect(values.find((v) => v.province_code === '38')).toEqual({
+					province_code: '38',
+					value: null,
+					numerator: null,
+					denominator: null
+				});
 				expect(values.filter((v) => v.value === null)).toHaveLength(1);
 			}
-			expect((await db.indicatorValues(indicator, 2011)).find((v) => v.province_code === '38')?.value).toBeGreaterThan(0);
+			expect((await db.indicatorValues(indicator, 2011)).find((v) => v.province_code === '38')?.value).toBeGreaterThan(
+				0
+			);
 		}
 		expect((await db.trend('dengue_rate', { scope: 'province', id: '38' }))[0].year).toBe(2011);
 	});
 
 	it('computes every rate as count × 100 000 ÷ the registered population of the same province and year', async () => {
 		const cases = [
-			...csvRows(ROAD).filter((r) => r[0] !== '').map((r) => ['road_death_rate', r[0], r[2], r[3]]),
+			...csvRows(ROAD)
+				.filter((r) => r[0] !== '')
+				.map((r) => ['road_death_rate', r[0], r[2], r[3]]),
 			...csvRows(DENGUE).map((r) => ['dengue_rate', r[0], r[5], r[6]])
 		];
 		let checked = 0;
 		for (const indicator of ['road_death_rate', 'dengue_rate'])
 			for (const year of indicator === 'road_death_rate' ? roadYears : dengueYears) {
-				const expected = new Map(cases.filter((c) => c[0] === indicator && Number(c[2]) === year).map((c) => [c[1], Number(c[3])]));
+				const expected = new Map(
+					cases.filter((c) => c[0] === indicator && Number(c[2]) === year).map((c) => [c[1], Number(c[3])])
+				);
 				for (const v of await db.indicatorValues(indicator, year)) {
 					if (!expected.has(v.province_code)) {
 						expect(v.value).toBeNull();
@@ -167,6 +188,25 @@ async function provincesFile(select: string): Promise<Uint8Array> {
 	}
 }
 
+describe('a database opened with fewer tables (the coverage pages)', () => {
+	it('loads a table asked for later together with the tables it needs: the aggregates are the same as with every table', async () => {
+		const few = await AtlasDb.open(await NodeConnector.open(), fetchFile, ['provinces', 'districts']);
+		try {
+			const tables = async () => new Set((await few.schema()).map((c) => c.table_name));
+			expect(await tables()).not.toContain('indicator_values');
+			// The catalogue's questions load their own table.
+			expect(await few.issueAreas()).toEqual(await db.issueAreas());
+			await few.ensureTables(['indicator_values']);
+			expect(await tables()).toContain('unallocated_values');
+			// The national road deaths count the deaths with province unknown (unallocated_values).
+			for (const year of [2011, 2023])
+				expect(await few.aggregates('road_deaths', year)).toEqual(await db.aggregates('road_deaths', year));
+		} finally {
+			await few.close();
+		}
+	});
+});
+
 describe('AtlasDb.loadTable holds files to the contract', () => {
 	it('rejects a file without a required column, keeping the loaded table', async () => {
 		const bad = await provincesFile(`SELECT province_code, name_th FROM provinces`);
@@ -221,10 +261,20 @@ describe('pre-aggregated zone, region and national values', () => {
 	it('sums counts; the deaths with province unknown are in the nation only', async () => {
 		const aggregates = await db.aggregates('road_deaths', 2014);
 		const nation = aggregates.find((a) => a.scope === 'nation')!;
-		expect(nation.value).toBe(sumOf(deaths.filter((r) => r[2] === '2014'), 3) + 3);
+		expect(nation.value).toBe(
+			sumOf(
+				deaths.filter((r) => r[2] === '2014'),
+				3
+			) + 3
+		);
 		expect(nation.provinces).toBe(77);
 		const zone10 = aggregates.find((a) => a.scope === 'zone' && a.scope_id === '10')!;
-		expect(zone10.value).toBe(sumOf(deaths.filter((r) => r[2] === '2014' && zoneOf.get(r[0]) === 10), 3));
+		expect(zone10.value).toBe(
+			sumOf(
+				deaths.filter((r) => r[2] === '2014' && zoneOf.get(r[0]) === 10),
+				3
+			)
+		);
 		expect(zone10.provinces).toBe(5);
 		expect(aggregates.filter((a) => a.scope === 'zone')).toHaveLength(13);
 		const zones = aggregates.filter((a) => a.scope === 'zone').reduce((n, a) => n + a.value!, 0);
@@ -253,7 +303,14 @@ describe('pre-aggregated zone, region and national values', () => {
 		expect(zone.map((p) => p.year)).toEqual(roadYears);
 		expect(zone.every((p) => p.value! > 0)).toBe(true);
 		const nation = await db.trend('road_deaths', NATION);
-		expect(nation.map((p) => p.value)).toEqual(roadYears.map((y) => sumOf(csvRows(ROAD).filter((r) => Number(r[2]) === y), 3)));
+		expect(nation.map((p) => p.value)).toEqual(
+			roadYears.map((y) =>
+				sumOf(
+					csvRows(ROAD).filter((r) => Number(r[2]) === y),
+					3
+				)
+			)
+		);
 		expect(await db.trend('road_death_rate', { scope: 'zone', id: '99' })).toEqual([]);
 	});
 
@@ -264,7 +321,11 @@ describe('pre-aggregated zone, region and national values', () => {
 		expect(new Set(rows.map((r) => r.indicator_id))).toEqual(new Set(headlines));
 		const nation = await db.headlineTrends(NATION);
 		expect(nation.filter((r) => r.indicator_id === 'road_death_rate')).toEqual(
-			(await db.trend('road_death_rate', NATION)).map(({ year, value }) => ({ indicator_id: 'road_death_rate', year, value }))
+			(await db.trend('road_death_rate', NATION)).map(({ year, value }) => ({
+				indicator_id: 'road_death_rate',
+				year,
+				value
+			}))
 		);
 	});
 });
@@ -291,6 +352,8 @@ describe('province profile', () => {
 	it('gives every indicator its trend for the province, zone and nation', async () => {
 		const rows = await db.provinceTrends('40', 7);
 		const rate = rows.filter((r) => r.indicator_id === 'road_death_rate');
-		expect(rate.map((r) => r.scope).sort()).toEqual(['nation', 'province', 'zone'].flatMap((s) => roadYears.map(() => s)));
+		expect(rate.map((r) => r.scope).sort()).toEqual(
+			['nation', 'province', 'zone'].flatMap((s) => roadYears.map(() => s))
+		);
 	});
 });

@@ -184,7 +184,10 @@ export class QueryRefused extends Error {
 	}
 }
 
-/** Tables every page needs; the others (partners, projects…) load when a view asks for them. */
+/**
+ * Tables the explorer, the profiles and Your data open with; the others (partners, projects…) load when
+ * a view asks for them. The coverage and network pages open with fewer (src/lib/coverage/coverage-filter.ts).
+ */
 export const CORE_TABLES: readonly TableName[] = [
 	'provinces',
 	'population',
@@ -195,6 +198,19 @@ export const CORE_TABLES: readonly TableName[] = [
 	'unallocated_values',
 	'targets'
 ];
+
+/**
+ * Tables a table is never loaded without: indicator values are aggregated with these (aggregate()), and
+ * a user's values replace the bundled counts on no province of the same indicators (adoptTable).
+ */
+const LOADED_WITH: Partial<Record<TableName, readonly TableName[]>> = {
+	indicator_values: ['provinces', 'population', 'indicator_catalogue', 'unallocated_values']
+};
+
+/** `tables` with the tables each is loaded with, in order. */
+export function withTablesNeeded(tables: readonly TableName[]): TableName[] {
+	return [...new Set(tables.flatMap((t) => [...(LOADED_WITH[t] ?? []), t]))];
+}
 
 export class AtlasDb implements AtlasQueries {
 	private readonly loading = new Map<TableName, Promise<void>>();
@@ -230,7 +246,8 @@ export class AtlasDb implements AtlasQueries {
 	}
 
 	/** Loads bundled tables not loaded yet (once each, however often asked). */
-	async ensureTables(tables: readonly TableName[]): Promise<void> {
+	async ensureTables(asked: readonly TableName[]): Promise<void> {
+		const tables = withTablesNeeded(asked);
 		const fresh = tables.filter((name) => !this.loading.has(name));
 		for (const name of fresh) {
 			const load = this.fetchFile(TABLES[name].file).then((bytes) => this.loadTable(name, bytes, TABLES[name].file));
@@ -613,23 +630,30 @@ export class AtlasDb implements AtlasQueries {
 		return `SELECT ${parts.join(', ')} FROM ${ident(staging)} ORDER BY ${spec.key.map(ident).join(', ')}`;
 	}
 
-	provinces(): Promise<ProvinceRow[]> {
+	// The catalogue's questions load their table if the page opened without it (a coverage page, see CORE_TABLES).
+
+	async provinces(): Promise<ProvinceRow[]> {
+		await this.ensureTables(['provinces']);
 		return this.rows<ProvinceRow>(`SELECT * FROM provinces ORDER BY province_code`);
 	}
 
-	indicators(): Promise<IndicatorRow[]> {
+	async indicators(): Promise<IndicatorRow[]> {
+		await this.ensureTables(['indicator_catalogue']);
 		return this.rows<IndicatorRow>(`SELECT * FROM indicator_catalogue ORDER BY issue_area_id, indicator_id`);
 	}
 
-	issueAreas(): Promise<IssueAreaRow[]> {
+	async issueAreas(): Promise<IssueAreaRow[]> {
+		await this.ensureTables(['issue_areas']);
 		return this.rows<IssueAreaRow>(`SELECT * FROM issue_areas ORDER BY sort_order`);
 	}
 
-	sources(): Promise<SourceRow[]> {
+	async sources(): Promise<SourceRow[]> {
+		await this.ensureTables(['sources']);
 		return this.rows<SourceRow>(`SELECT * FROM sources ORDER BY source_id`);
 	}
 
-	targets(): Promise<TargetRow[]> {
+	async targets(): Promise<TargetRow[]> {
+		await this.ensureTables(['targets']);
 		return this.rows<TargetRow>(`SELECT * FROM targets ORDER BY indicator_id NULLS LAST, year, target_id`);
 	}
 

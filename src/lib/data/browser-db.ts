@@ -4,8 +4,6 @@ import { AtlasDb, CORE_TABLES } from './atlas-db';
 import type { TableName } from './contract';
 import { USER_FILES_HINT } from '$lib/config/first-paint.js';
 
-let opening: Promise<AtlasDb> | null = null;
-
 // --- the user's own files: loaded again when the page opens its database (src/lib/upload/restore.ts) ---
 
 export { USER_FILES_HINT };
@@ -81,14 +79,23 @@ function memoryLimitAsked(): number | undefined {
 	return Number.isFinite(asked) && asked > 0 ? asked : undefined;
 }
 
-export function openAtlasDb(): Promise<AtlasDb> {
+let opening: Promise<AtlasDb> | null = null;
+
+/**
+ * The page's database with `tables` loaded (the explorer's CORE_TABLES unless a page names fewer: the
+ * coverage pages never read the indicator values, which at a national size cost seconds; issue 19).
+ * The first call starts DuckDB, loads its tables and then restores the user's kept files (setAfterOpen),
+ * before any view gets the database; a later call, e.g. after a client-side navigation to another page,
+ * loads only the tables it adds.
+ */
+export async function openAtlasDb(tables: readonly TableName[] = CORE_TABLES): Promise<AtlasDb> {
 	if (!opening) {
 		opening = (async () => {
 			const { WasmConnector } = await import('./wasm-connector');
 			performance.mark('duckdb:start');
 			const connector = await WasmConnector.open(memoryLimitAsked());
 			performance.mark('duckdb:ready');
-			const db = await AtlasDb.open(connector, fetchBundledFile, CORE_TABLES);
+			const db = await AtlasDb.open(connector, fetchBundledFile, tables);
 			performance.mark('duckdb:loaded');
 			if (afterOpen && mayHaveUserFiles()) await afterOpen(db);
 			return db;
@@ -96,5 +103,7 @@ export function openAtlasDb(): Promise<AtlasDb> {
 		// A failed start may be retried.
 		opening.catch(() => (opening = null));
 	}
-	return opening;
+	const db = await opening;
+	await db.ensureTables(tables);
+	return db;
 }
