@@ -1,31 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { audit } from './helpers';
 import { inLang, LANGS, ROUTES } from './routes';
 
 // axe-core on every page, in Thai and in English, once the page has done all it does on load
 // (the interactive map has taken over, the charts are drawn): no serious or critical violation
 // of WCAG 2.1 A/AA. Milder findings are attached to the report, not failed on.
-
-const BLOCKING = new Set(['serious', 'critical']);
-
-async function audit(page: Page, testInfo: import('@playwright/test').TestInfo, name: string) {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-		.analyze();
-	const lines = results.violations.map(
-		(v) =>
-			`${v.impact} ${v.id}: ${v.help} (${v.nodes.length}×) ${v.nodes
-				.slice(0, 3)
-				.map((n) => n.target.join(' '))
-				.join(' | ')}`
-	);
-	if (process.env.AXE_VERBOSE) console.log(`axe ${name}:\n${lines.join('\n')}`);
-	if (lines.length > 0) await testInfo.attach(`axe ${name}`, { body: lines.join('\n'), contentType: 'text/plain' });
-	return results.violations
-		.filter((v) => BLOCKING.has(v.impact ?? ''))
-		.map((v) => lines[results.violations.indexOf(v)]);
-}
 
 /** Opens every closed table (closed tables keep no rows in the DOM). */
 async function openAllTables(page: Page) {

@@ -2,7 +2,15 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
-import { legendColours, pointFeatures, pointLayerContrast, tableRows, waitForMap, type MapElement } from './helpers';
+import {
+	audit,
+	legendColours,
+	pointFeatures,
+	pointLayerContrast,
+	tableRows,
+	waitForMap,
+	type MapElement
+} from './helpers';
 
 const data = (file: string) => join(process.cwd(), 'static/data', file);
 
@@ -459,3 +467,75 @@ for (const path of ['/coverage', '/gaps', '/networks'])
 		// Nothing was counted: the coverage page's totals say so rather than showing zeros.
 		if (path === '/coverage') await expect(page.locator('[data-total="partners"]')).toHaveText('…');
 	});
+
+test("the coordinator's task: which districts of Ubon Ratchathani have no partner or project, on screen and exported", async ({
+	page
+}, testInfo) => {
+	const expected = await direct<{ district_code: string; name_en: string }>(
+		`SELECT district_code, name_en FROM read_parquet($1) WHERE province_code = '34'
+		   AND district_code NOT IN (SELECT district_code FROM read_parquet($2) WHERE active AND district_code IS NOT NULL)
+		   AND district_code NOT IN (SELECT district_code FROM read_parquet($3) WHERE status <> 'cancelled' AND district_code IS NOT NULL)
+		 ORDER BY district_code`,
+		[data('districts.parquet'), data('partners.parquet'), data('projects.parquet')]
+	);
+	const [all] = await direct<{ districts: bigint }>(
+		`SELECT count(*) AS districts FROM read_parquet($1) WHERE province_code = '34'`,
+		[data('districts.parquet')]
+	);
+	const codes = expected.map((d) => d.district_code);
+	expect(codes.length).toBeGreaterThan(0);
+
+	await page.goto('/coverage?lang=en');
+	await expect(page.locator('.coverage')).toHaveAttribute('data-db', 'ready', { timeout: 60_000 });
+	await waitForMap(page);
+	// The whole country first: many more districts than Ubon's.
+	expect((await tableRows(page, 'uncovered-table')).length).toBeGreaterThan(codes.length);
+
+	await page.getByRole('combobox', { name: 'Province', exact: true }).selectOption({ label: 'Ubon Ratchathani' });
+	await expect(page).toHaveURL(/province=34/);
+	await expect(page.locator('[data-drill="34"]')).toBeVisible();
+	// The totals are Ubon's.
+	await expect(page.locator('[data-total="districts"]')).toContainText(`of ${Number(all.districts)}`);
+	// The list is Ubon's uncovered districts, no other province's.
+	await expect(page.locator('#uncovered-table tbody tr')).toHaveCount(codes.length);
+	const shown = await tableRows(page, 'uncovered-table');
+	expect(shown.map((r) => r.at(-1)).sort()).toEqual(codes);
+	expect(new Set(shown.map((r) => r[1]))).toEqual(new Set(['Ubon Ratchathani']));
+	expect(shown.map((r) => r[2]).sort()).toEqual(expected.map((d) => d.name_en).sort());
+
+	// Exported: the same districts, and the file says which province it lists.
+	const menu = page.locator('[data-export-id="uncovered-districts"]');
+	await menu.locator('button.toggle').click();
+	const [csvFile] = await Promise.all([page.waitForEvent('download'), menu.locator('[data-format="csv"]').click()]);
+	expect(csvFile.suggestedFilename()).toContain('province-34');
+	const lines = readFileSync((await csvFile.path())!, 'utf8').slice(1).trim().split(/\r\n/);
+	const header = lines[0].split(',');
+	const cells = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [header[i], v])));
+	expect(cells.map((c) => c.district_code).sort()).toEqual(codes);
+	for (const c of cells) expect(c).toMatchObject({ province_code: '34', province_en: 'Ubon Ratchathani', filter: 'Ubon Ratchathani' });
+
+	// On the zoomed map: the districts named in the app's own font, and a legend for their colours.
+	const names = page.locator('.map-frame .map-name[data-kind="district"]');
+	await expect.poll(() => names.count()).toBeGreaterThan(5);
+	const named = await names.allTextContents();
+	const ubon = await direct<{ name_en: string }>(`SELECT name_en FROM read_parquet($1) WHERE province_code = '34'`, [
+		data('districts.parquet')
+	]);
+	expect(named.every((n) => ubon.some((d) => d.name_en === n))).toBe(true);
+	const legend = page.locator('[data-district-legend]');
+	await expect(legend).toContainText('Districts of Ubon Ratchathani');
+	await expect(legend).toContainText('has a partner or project');
+	await expect(legend).toContainText('no partner or project yet');
+	expect(await audit(page, testInfo, 'coverage, Ubon Ratchathani')).toEqual([]);
+
+	// A zone that does not hold Ubon drops the province filter; the zone's list holds the zone's provinces only.
+	await page.getByRole('combobox', { name: 'Health zone' }).selectOption('7');
+	await expect(page).not.toHaveURL(/province=/);
+	await expect(page.locator('[data-drill]')).toHaveCount(0);
+	const zone7 = await direct<{ name_en: string }>(`SELECT name_en FROM read_parquet($1) WHERE health_zone = 7`, [
+		data('provinces.parquet')
+	]);
+	const inZone = await tableRows(page, 'uncovered-table');
+	expect(inZone.length).toBeGreaterThan(0);
+	expect(inZone.every((r) => zone7.some((p) => p.name_en === r[1]))).toBe(true);
+});

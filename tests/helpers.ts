@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { expect } from './fixtures';
 
@@ -211,4 +212,28 @@ export async function consoleQuery(page: Page, sql: string): Promise<string[][]>
 	return page
 		.locator('#sql-result tbody tr')
 		.evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
+}
+
+const BLOCKING = new Set(['serious', 'critical']);
+
+/**
+ * axe-core on the page as it is: the serious and critical WCAG 2.1 A/AA findings (what the tests fail
+ * on); every finding is attached to the report (printed with AXE_VERBOSE).
+ */
+export async function audit(page: Page, testInfo: TestInfo, name: string): Promise<string[]> {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+		.analyze();
+	const lines = results.violations.map(
+		(v) =>
+			`${v.impact} ${v.id}: ${v.help} (${v.nodes.length}×) ${v.nodes
+				.slice(0, 3)
+				.map((n) => n.target.join(' '))
+				.join(' | ')}`
+	);
+	if (process.env.AXE_VERBOSE) console.log(`axe ${name}:\n${lines.join('\n')}`);
+	if (lines.length > 0) await testInfo.attach(`axe ${name}`, { body: lines.join('\n'), contentType: 'text/plain' });
+	return results.violations
+		.filter((v) => BLOCKING.has(v.impact ?? ''))
+		.map((v) => lines[results.violations.indexOf(v)]);
 }

@@ -67,6 +67,10 @@ describe('coverage exports', () => {
 			)
 		).toBe('Tobacco · Health zone 7 · 2023 · Active');
 		expect(filterWords('th', { ...NO_COVERAGE_FILTER, issue: 'tobacco' }, null, areas, [])).toBe('ยาสูบ');
+		// The province filter is named after the zone, in the page's language.
+		const ubon = { name_th: 'อุบลราชธานี', name_en: 'Ubon Ratchathani' };
+		expect(filterWords('en', NO_COVERAGE_FILTER, 10, areas, [], ubon)).toBe('Health zone 10 · Ubon Ratchathani');
+		expect(filterWords('th', NO_COVERAGE_FILTER, null, areas, [], ubon)).toBe('อุบลราชธานี');
 	});
 
 	it('ranks the least covered province worst, with the filter and the year (or none) in every row', () => {

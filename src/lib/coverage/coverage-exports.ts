@@ -22,7 +22,7 @@ import type { CoverageMeasure } from '$lib/filters/url-state';
 import type { GapCell } from './bivariate';
 
 /**
- * What the page's counts were made over, in words ("Tobacco · Health zone 7 · 2023 · active"):
+ * What the page's counts were made over, in words ("Tobacco · Health zone 7 · Khon Kaen · 2023 · active"):
  * the subtitle of every export of the coverage and gap pages, and their tidy rows' `filter`.
  */
 export function filterWords(
@@ -30,7 +30,8 @@ export function filterWords(
 	filter: CoverageFilter,
 	zone: number | null,
 	issueAreas: readonly IssueAreaRow[],
-	networks: readonly { network_id: string; name_en: string }[]
+	networks: readonly { network_id: string; name_en: string }[],
+	province: Pick<ProvinceRow, 'name_th' | 'name_en'> | null = null
 ): string {
 	const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
 	const issue = issueAreas.find((a) => a.issue_area_id === filter.issue);
@@ -39,6 +40,7 @@ export function filterWords(
 			// An unknown issue id in the URL filters nothing and names nothing.
 			issue ? localized(issue, 'name', lang) : null,
 			zone !== null ? t('zone', { zone }) : null,
+			province ? localized(province, 'name', lang) : null,
 			filter.types.length > 0 ? filter.types.map((type) => t(`ptype_${type}` as MessageKey)).join(', ') : null,
 			filter.network ? (networks.find((n) => n.network_id === filter.network)?.name_en ?? filter.network) : null,
 			filter.year !== null ? String(filter.year) : null,

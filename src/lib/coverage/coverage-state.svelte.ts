@@ -23,7 +23,7 @@ import type { FirstView } from '$lib/data/snapshot';
 import { BOUNDARY_SOURCE, fileStem, POPULATION_SOURCE, sourcesById } from '$lib/export/exportable';
 import { tidyTable } from '$lib/export/tidy';
 import { sourceFootnote, svgChartExportable } from '$lib/export/views';
-import { provincesInFilter } from '$lib/filters/resolve';
+import { chooseProvince, chooseZone, provinceInZone, provincesInFilter } from '$lib/filters/resolve';
 import type { ViewState } from '$lib/filters/url-state';
 import { formatNumber, formatRank, localized, translate, type MessageKey } from '$lib/i18n';
 import { buildChoropleth, NO_DATA_COLOUR } from '$lib/map/choropleth';
@@ -179,7 +179,7 @@ export function createCoverageState(
 	let drill = $derived(drills.answer && { key: drills.answer.key, rows: drills.answer.value.rows });
 	/** Asks for the selected province's districts, covered or not under the filter (in an effect). */
 	function askDistricts(): Promise<void> | undefined {
-		const code = view.province;
+		const code = selectedProvince;
 		if (!answers || !code) return;
 		const asked = filter;
 		const from = answers;
@@ -189,8 +189,8 @@ export function createCoverageState(
 		});
 	}
 	let districts = $derived.by(() => {
-		if (!view.province || !districtShapes || !drill?.key.startsWith(`${view.province}:`)) return null;
-		const code = view.province;
+		if (!selectedProvince || !districtShapes || !drill?.key.startsWith(`${selectedProvince}:`)) return null;
+		const code = selectedProvince;
 		return {
 			features: {
 				type: 'FeatureCollection' as const,
@@ -198,7 +198,9 @@ export function createCoverageState(
 			},
 			colours: new Map(
 				drill.rows.map((r) => [Number(r.district_code), r.partners + r.projects > 0 ? COVERED : UNCOVERED])
-			)
+			),
+			// Written on the map over each district, in the page's language.
+			names: new Map(drill.rows.map((r) => [Number(r.district_code), districtNames.get(r.district_code) ?? r.district_code]))
 		};
 	});
 	let districtNames = $derived(
@@ -209,6 +211,11 @@ export function createCoverageState(
 			])
 		)
 	);
+	/** What the districts' colours mean, for the map's legend and the districts' table. */
+	let districtKeys = $derived([
+		{ label: t('drill_covered'), colour: COVERED },
+		{ label: t('drill_uncovered'), colour: UNCOVERED }
+	]);
 	let districtTable = $derived({
 		columns: [
 			{ key: 'district', label: t('uncovered_district') },
@@ -232,9 +239,23 @@ export function createCoverageState(
 	let classes = $derived(view.classes);
 	let method = $derived(view.method);
 	let colouring = $derived(view.colour);
-	let selectedProvince = $derived(view.province);
 	let byCode = $derived(new Map(provinces.map((p) => [p.province_code, p])));
 	let inZone = $derived(new Set(provincesInFilter(provinces, { zone, region: null })));
+	/** The province filter (a click on the map sets it): the URL's province, when it lies in the zone filter. */
+	let selectedProvince = $derived(provinceInZone(provinces, { zone, province: view.province }));
+	/** What the totals and the uncovered districts count: the province chosen, else the zone's provinces (all without one). */
+	let inScope = $derived(selectedProvince ? new Set([selectedProvince]) : inZone);
+	/** The provinces the province filter offers: those of the zone filter, by name in the page's language. */
+	let provinceChoices = $derived(
+		provinces
+			.filter((p) => inZone.has(p.province_code))
+			.map((p) => ({ value: p.province_code, label: localized(p, 'name', lang) }))
+			.sort((a, b) => a.label.localeCompare(b.label, lang))
+	);
+	/** The URL's zone and province after a province is chosen (again: none), kept consistent with each other. */
+	const provincePatch = (code: string | null) => chooseProvince(provinces, { zone, province: selectedProvince }, code);
+	/** The URL's zone and province after a zone is chosen: a province outside it is dropped. */
+	const zonePatch = (next: number | null) => chooseZone(provinces, { province: selectedProvince }, next);
 	const nameOf = (code: string) => (byCode.get(code) ? localized(byCode.get(code)!, 'name', lang) : code);
 	let allRows = $derived(result?.rows ?? []);
 	let rows = $derived(allRows.filter((r) => inZone.has(r.province_code)));
@@ -266,7 +287,7 @@ export function createCoverageState(
 			? `${filter.issue ?? ''}:${filter.year ?? ''}:${view.zone ?? ''}`
 			: ''
 	);
-	let totals = $derived(coverageTotals(rows));
+	let totals = $derived(coverageTotals(rows.filter((r) => inScope.has(r.province_code))));
 	let ranking: RankingItem[] = $derived(
 		values
 			.filter((v): v is { province_code: string; value: number } => v.value !== null && inZone.has(v.province_code))
@@ -297,7 +318,7 @@ export function createCoverageState(
 			{ key: 'code', label: t('district_code') }
 		],
 		rows: (result?.uncovered ?? [])
-			.filter((d) => inZone.has(d.province_code))
+			.filter((d) => inScope.has(d.province_code))
 			.map((d) => ({
 				key: d.district_code,
 				cells: {
@@ -334,7 +355,9 @@ export function createCoverageState(
 	);
 	/** Sample partners and projects are in the data (not in a build from an organisation's exports that replaced them). */
 	const sampleNetwork = snapshot.sources.some((s) => s.source_id === NETWORK_SAMPLE_SOURCE_ID);
-	let filtersInWords = $derived(filterWords(lang, filter, view.zone, issueAreas, networks));
+	let filtersInWords = $derived(
+		filterWords(lang, filter, zone, issueAreas, networks, selectedProvince ? (byCode.get(selectedProvince) ?? null) : null)
+	);
 	const exportBase = (
 		id: string,
 		title: string,
@@ -347,7 +370,14 @@ export function createCoverageState(
 		lang,
 		title,
 		subtitle: filtersInWords,
-		filename: fileStem('phakhi', id, view.issue, view.zone !== null && `zone-${view.zone}`, lang),
+		filename: fileStem(
+			'phakhi',
+			id,
+			view.issue,
+			zone !== null && `zone-${zone}`,
+			selectedProvince !== null && `province-${selectedProvince}`,
+			lang
+		),
 		footnotes: exportSources.map((s) => sourceFootnote(lang, s)),
 		sampleNotice: sampleNetwork ? t('coverage_sample_notice') : undefined,
 		sources: exportSources,
@@ -386,7 +416,7 @@ export function createCoverageState(
 	const uncoveredExportRecords = () =>
 		uncoveredRecords(
 			lang,
-			(result?.uncovered ?? []).filter((d) => inZone.has(d.province_code)),
+			(result?.uncovered ?? []).filter((d) => inScope.has(d.province_code)),
 			filtersInWords,
 			snapshot.sources
 		);
@@ -450,12 +480,6 @@ export function createCoverageState(
 		get record() {
 			return record;
 		},
-		get COVERED() {
-			return COVERED;
-		},
-		get UNCOVERED() {
-			return UNCOVERED;
-		},
 		get drills() {
 			return drills;
 		},
@@ -470,6 +494,9 @@ export function createCoverageState(
 		},
 		get districtNames() {
 			return districtNames;
+		},
+		get districtKeys() {
+			return districtKeys;
 		},
 		get districtTable() {
 			return districtTable;
@@ -497,6 +524,12 @@ export function createCoverageState(
 		},
 		get inZone() {
 			return inZone;
+		},
+		get inScope() {
+			return inScope;
+		},
+		get provinceChoices() {
+			return provinceChoices;
 		},
 		get nameOf() {
 			return nameOf;
@@ -599,6 +632,8 @@ export function createCoverageState(
 			drawnPoints = drawn;
 		},
 		exportBase,
+		provincePatch,
+		zonePatch,
 		uncoveredExportRecords,
 		qualityExportRecords,
 		outline,

@@ -2,6 +2,7 @@
  * The coverage page's state without a browser: the build's first view and the real exports in DuckDB
  * (Node), a view state standing in for the URL, the questions asked as the page's effects ask them.
  */
+import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +30,25 @@ beforeAll(async () => {
 });
 
 afterAll(() => db?.close());
+
+/** The districts of a province with no active partner and no project that is not cancelled, straight from the exports. */
+async function uncoveredIn(province: string): Promise<string[]> {
+	const instance = await DuckDBInstance.create(':memory:');
+	const connection = await instance.connect();
+	try {
+		const reader = await connection.runAndReadAll(
+			`SELECT district_code FROM read_parquet($1) WHERE province_code = $4
+			   AND district_code NOT IN (SELECT district_code FROM read_parquet($2) WHERE active AND district_code IS NOT NULL)
+			   AND district_code NOT IN (SELECT district_code FROM read_parquet($3) WHERE status <> 'cancelled' AND district_code IS NOT NULL)
+			 ORDER BY district_code`,
+			[join(dir, 'districts.parquet'), join(dir, 'partners.parquet'), join(dir, 'projects.parquet'), province]
+		);
+		return reader.getRowObjectsJS().map((r) => String(r.district_code));
+	} finally {
+		connection.closeSync();
+		instance.closeSync();
+	}
+}
 
 /** The database as CoverageSource holds it: opened when the page says so, failures kept as words. */
 function source(): CoverageSource {
@@ -131,5 +151,61 @@ describe('coverage state', () => {
 		const counted = state.points.features.reduce((n, f) => n + ((f.properties?.point_count as number) ?? 1), 0);
 		expect(counted).toBeGreaterThan(0);
 		expect(state.pointsCapped).toBe(false);
+	});
+
+	it("scopes the totals, the uncovered districts and their export to the province chosen, and names it", async () => {
+		const expected = await uncoveredIn('34');
+		expect(expected.length).toBeGreaterThan(0);
+		const { state, view } = coverage({ lang: 'en', province: '34' });
+		await opened(state);
+		await state.askResult();
+		expect(state.selectedProvince).toBe('34');
+		const ubon = state.result!.rows.find((r) => r.province_code === '34')!;
+		expect(state.totals.districts).toBe(ubon.districts);
+		expect(state.totals.partners).toBe(ubon.partners);
+		expect(state.uncoveredTable.rows.map((r) => r.key).sort()).toEqual(expected);
+		const exported = state.uncoveredExportRecords();
+		expect(exported.rows.map((r) => r.cells.district_code).sort()).toEqual(expected);
+		expect(new Set(exported.rows.map((r) => r.cells.province_code))).toEqual(new Set(['34']));
+		expect(exported.rows[0].cells.filter).toBe('Ubon Ratchathani');
+		expect(state.exportBase('uncovered-districts', 'x', state.uncoveredTable).filename).toContain('province-34');
+
+		// Without it, the whole country again.
+		view.current = { ...view.current, province: null };
+		expect(state.uncoveredTable.rows.length).toBeGreaterThan(expected.length);
+		expect(state.totals.districts).toBeGreaterThan(ubon.districts);
+	});
+
+	it('keeps the zone filter to its own provinces, and ignores a province outside it', async () => {
+		const { state } = coverage({ zone: 10, province: '40' });
+		await opened(state);
+		await state.askResult();
+		// Khon Kaen is in zone 7: not chosen while zone 10 is.
+		expect(state.selectedProvince).toBeNull();
+		const zone10 = new Set(state.provinces.filter((p) => p.health_zone === 10).map((p) => p.province_code));
+		expect(state.provinceChoices.map((c) => c.value).sort()).toEqual([...zone10].sort());
+		expect(state.result!.uncovered.filter((d) => !zone10.has(d.province_code)).length).toBeGreaterThan(0);
+		const shown = new Set(state.uncoveredTable.rows.map((r) => r.key));
+		expect(state.result!.uncovered.filter((d) => shown.has(d.district_code)).every((d) => zone10.has(d.province_code))).toBe(
+			true
+		);
+		expect(state.uncoveredExportRecords().rows.every((r) => zone10.has(r.cells.province_code))).toBe(true);
+		expect(state.totals.districts).toBe(
+			state.result!.rows.filter((r) => zone10.has(r.province_code)).reduce((n, r) => n + r.districts, 0)
+		);
+	});
+
+	it('keeps the zone and province filters consistent when either is chosen', () => {
+		const { state, view } = coverage({ zone: 7 });
+		// A province outside the zone moves the zone to its own.
+		expect(state.provincePatch('34')).toEqual({ zone: 10, province: '34' });
+		expect(state.provincePatch('40')).toEqual({ zone: 7, province: '40' });
+		view.current = { ...view.current, zone: 10, province: '34' };
+		// Chosen again: none.
+		expect(state.provincePatch('34')).toEqual({ zone: 10, province: null });
+		// A zone that does not hold it drops it; its own zone, or none, keeps it.
+		expect(state.zonePatch(7)).toEqual({ zone: 7, province: null });
+		expect(state.zonePatch(10)).toEqual({ zone: 10, province: '34' });
+		expect(state.zonePatch(null)).toEqual({ zone: null, province: '34' });
 	});
 });

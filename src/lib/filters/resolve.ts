@@ -47,3 +47,35 @@ export function provincesInFilter(provinces: readonly ProvinceRow[], view: Pick<
 export function selectedProvince(provinces: readonly ProvinceRow[], code: string | null): ProvinceRow | null {
 	return (code && provinces.find((p) => p.province_code === code)) || null;
 }
+
+/**
+ * The view after a province is chosen (on the map, in a list or a search box): the province, or none
+ * when it was already the one chosen; a zone filter it lies outside moves to its zone, so the two
+ * filters never contradict each other.
+ */
+export function chooseProvince(
+	provinces: readonly ProvinceRow[],
+	view: Pick<ViewState, 'zone' | 'province'>,
+	code: string | null
+): Pick<ViewState, 'zone' | 'province'> {
+	const province = selectedProvince(provinces, code);
+	if (!province || province.province_code === view.province) return { zone: view.zone, province: null };
+	const zone = view.zone === null || view.zone === province.health_zone ? view.zone : province.health_zone;
+	return { zone, province: province.province_code };
+}
+
+/** The view after a zone is chosen: a province outside the new zone is no longer chosen. */
+export function chooseZone(
+	provinces: readonly ProvinceRow[],
+	view: Pick<ViewState, 'province'>,
+	zone: number | null
+): Pick<ViewState, 'zone' | 'province'> {
+	const province = selectedProvince(provinces, view.province);
+	return { zone, province: province && (zone === null || province.health_zone === zone) ? view.province : null };
+}
+
+/** The province the view has chosen, when it lies inside its zone filter (one outside it is ignored, like any malformed parameter). */
+export function provinceInZone(provinces: readonly ProvinceRow[], view: Pick<ViewState, 'zone' | 'province'>): string | null {
+	const province = selectedProvince(provinces, view.province);
+	return province && (view.zone === null || province.health_zone === view.zone) ? province.province_code : null;
+}

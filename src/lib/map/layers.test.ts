@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { lngLatBounds, placeLabels, pointHoverOf, provinceCoordinates } from './layers';
+import { fitLabels, lngLatBounds, placeLabels, pointHoverOf, provinceCoordinates } from './layers';
 
 describe('province coordinates', () => {
 	const provinces = JSON.parse(
@@ -62,5 +62,16 @@ describe('label placement', () => {
 		// No free place within reach: it stays at its anchor.
 		const crowd = Array.from({ length: 8 }, (_, i) => box(0, (i - 4) * 10));
 		expect(placeLabels([...crowd, box(0, 0)], 2).at(-1)).toEqual({ x: 0, y: 0 });
+	});
+
+	it('leaves out a label with no free place when asked to fit, and lets later labels use the room it did not take', () => {
+		const box = (x: number, y: number) => ({ x, y, width: 40, height: 10 });
+		const crowd = Array.from({ length: 5 }, (_, i) => box(0, (i - 2) * 10));
+		const fitted = fitLabels([...crowd, box(0, 0), box(100, 0)], 2);
+		expect(fitted.slice(0, 5).every((at) => at !== null)).toBe(true);
+		expect(fitted[5]).toBeNull();
+		expect(fitted[6]).toEqual({ x: 100, y: 0 });
+		// A dropped label takes no room: one overlapping only it is kept at its anchor.
+		expect(fitLabels([box(0, 0), box(10, 0), box(45, 0)], 0)).toEqual([{ x: 0, y: 0 }, null, { x: 45, y: 0 }]);
 	});
 });

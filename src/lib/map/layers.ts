@@ -26,6 +26,15 @@ export interface NamedProvince {
 	name: string;
 }
 
+/** A province's districts drawn over it (the coverage page's drill-down), by numeric district id. */
+export interface DistrictLayer {
+	features: FeatureCollection;
+	/** Fill colour of each district. */
+	colours: Map<number, string>;
+	/** Name written over each district, in the page's language. */
+	names?: Map<number, string>;
+}
+
 /** What the pointer is over on a points layer: one partner or project, or a cluster of them. */
 export interface PointHover {
 	id: string | null;
@@ -104,16 +113,28 @@ export interface LabelBox {
  * anchor. Returns the centres, in the labels' order.
  */
 export function placeLabels(labels: readonly LabelBox[], maxLines = 3): { x: number; y: number }[] {
+	return arrange(labels, maxLines, true).map((at, i) => at ?? { x: labels[i].x, y: labels[i].y });
+}
+
+/**
+ * As `placeLabels`, but a label that finds no free place is left out (null), so that none covers
+ * another: for labels that may be dropped, such as a zoomed-in province's district names.
+ */
+export function fitLabels(labels: readonly LabelBox[], maxLines = 3): ({ x: number; y: number } | null)[] {
+	return arrange(labels, maxLines, false);
+}
+
+/** Each label at the nearest free place; one without keeps its anchor (`keep`: still covering it) or is left out. */
+function arrange(labels: readonly LabelBox[], maxLines: number, keep: boolean): ({ x: number; y: number } | null)[] {
 	const placed: LabelBox[] = [];
 	const overlaps = (a: LabelBox, b: LabelBox) =>
 		Math.abs(a.x - b.x) * 2 < a.width + b.width && Math.abs(a.y - b.y) * 2 < a.height + b.height;
+	const shifts = [0, ...Array.from({ length: maxLines }, (_, i) => [i + 1, -(i + 1)]).flat()];
 	return labels.map((label) => {
-		const shifts = [0, ...Array.from({ length: maxLines }, (_, i) => [i + 1, -(i + 1)]).flat()];
 		const free = shifts
 			.map((lines) => ({ ...label, y: label.y + lines * label.height }))
 			.find((at) => !placed.some((p) => overlaps(p, at)));
-		const at = free ?? label;
-		placed.push(at);
-		return { x: at.x, y: at.y };
+		if (free || keep) placed.push(free ?? label);
+		return free ? { x: free.x, y: free.y } : null;
 	});
 }
