@@ -1,6 +1,6 @@
 /** The current view state, read from the page URL, and the one way to change it. */
 import { browser } from '$app/environment';
-import { afterNavigate, pushState, replaceState } from '$app/navigation';
+import { afterNavigate, beforeNavigate, pushState, replaceState } from '$app/navigation';
 import { page } from '$app/state';
 import { DEFAULT_VIEW, parseViewState, viewStateSearch, type ViewState } from './url-state';
 
@@ -25,15 +25,27 @@ export function hrefFor(patch: Partial<ViewState>, pathname: string = viewUrl().
 	return pathname + viewStateSearch({ ...currentView(), ...patch });
 }
 
+/** History entries the views already show, written after the frame that shows them (updateView). */
+let unwritten: { href: string; replace: boolean }[] = [];
+
+function writeHistory(): void {
+	const writes = unwritten;
+	unwritten = [];
+	for (const { href, replace } of writes) (replace ? replaceState : pushState)(href, {});
+}
+
 /**
  * A new history entry with the patched view; Back returns to the one before. With `replace`, the
  * current entry is changed instead (the timeline's later steps: Back skips them all).
+ * The views follow at once; the address bar right after the frame that shows them, since writing
+ * history (and the scroll position SvelteKit saves with it) costs a few milliseconds that are not
+ * the reader's answer (docs/performance.md). Entries are written in order, and before any navigation.
  */
 export function updateView(patch: Partial<ViewState>, { replace = false }: { replace?: boolean } = {}): void {
 	const href = hrefFor(patch);
-	if (replace) replaceState(href, {});
-	else pushState(href, {});
-	shown = new URL(location.href);
+	shown = new URL(href, location.href);
+	if (unwritten.length === 0) requestAnimationFrame(() => setTimeout(writeHistory));
+	unwritten.push({ href, replace });
 }
 
 /**
@@ -43,6 +55,7 @@ export function updateView(patch: Partial<ViewState>, { replace = false }: { rep
  */
 export function followAddressBar(): void {
 	const follow = () => (shown = new URL(location.href));
+	beforeNavigate(writeHistory);
 	afterNavigate(follow);
 	$effect(() => {
 		addEventListener('popstate', follow);
