@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	alignedValues,
 	trendLayout,
+	trendMarkerSvg,
 	trendStyle,
 	trendSvg,
 	trendTable,
@@ -116,6 +117,19 @@ describe('trend', () => {
 		expect(wide.legend.rows).toHaveLength(1);
 		expect(narrow.legend.rows.length).toBeGreaterThan(1);
 		expect(narrow.plot.top).toBeGreaterThan(wide.plot.top);
+	});
+
+	it("marks the year on screen in its own SVG of the chart's size, at that year's place on the axis", () => {
+		const layout = trendLayout(series, format, be, { width: WIDTH, height: HEIGHT });
+		const doc = parse(trendMarkerSvg(layout, 2022));
+		const svg = doc.querySelector('svg')!;
+		expect([svg.getAttribute('width'), svg.getAttribute('height')]).toEqual([String(WIDTH), String(HEIGHT)]);
+		const marker = doc.querySelector('line.year-marker')!;
+		expect(marker.getAttribute('data-year')).toBe('2022');
+		expect(Number(marker.getAttribute('x1'))).toBeCloseTo(layout.years.find((y) => y.year === 2022)!.x, 1);
+		expect(trendMarkerSvg(layout, 2019)).toBe('');
+		expect(trendMarkerSvg(layout, null)).toBe('');
+		expect(trendSvg(layout)).not.toContain('year-marker');
 	});
 
 	it('lists every series value for a year in the tooltip, in the given order', () => {

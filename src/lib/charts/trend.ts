@@ -178,16 +178,10 @@ export function trendLayout(
  * The layout as one `<svg>`: a `g.line[data-series]` per series, and over the plot one
  * `g.year[data-tip]` column per year, whose `.guide` line shows while it is hovered.
  */
-export function trendSvg(layout: TrendLayout, markYear: number | null = null): string {
+export function trendSvg(layout: TrendLayout): string {
 	const { plot } = layout;
 	const out = [svgOpen(layout.width, layout.height), legendSvg(layout.legend, 8)];
 	out.push(yAxisSvg(layout.yTicks, plot));
-	// The year on screen (the timeline's), as a faint band behind the lines.
-	const marked = layout.years.find((y) => y.year === markYear);
-	if (marked)
-		out.push(
-			`<line class="year-marker" data-year="${marked.year}" x1="${num(marked.x)}" x2="${num(marked.x)}" y1="${num(plot.top)}" y2="${num(plot.bottom)}" stroke="${MUTED}" stroke-opacity="0.35" stroke-width="6"/>`
-		);
 	out.push(
 		`<line class="axis" x1="${num(plot.left)}" x2="${num(plot.right)}" y1="${num(plot.bottom)}" y2="${num(plot.bottom)}" stroke="${MUTED}"/>`
 	);
@@ -224,6 +218,20 @@ export function trendSvg(layout: TrendLayout, markYear: number | null = null): s
 	);
 	out.push('</g></svg>');
 	return out.join('');
+}
+
+/**
+ * The year on screen (the timeline's) as a faint band, in an SVG of the chart's size drawn behind
+ * trendSvg's: a year step then redraws this one line, not the chart. '' when the year is not on the axis.
+ */
+export function trendMarkerSvg(layout: TrendLayout, year: number | null): string {
+	const marked = layout.years.find((y) => y.year === year);
+	if (!marked) return '';
+	const { plot } = layout;
+	return (
+		svgOpen(layout.width, layout.height) +
+		`<line class="year-marker" data-year="${marked.year}" x1="${num(marked.x)}" x2="${num(marked.x)}" y1="${num(plot.top)}" y2="${num(plot.bottom)}" stroke="${MUTED}" stroke-opacity="0.35" stroke-width="6"/></svg>`
+	);
 }
 
 /** The tooltip of a year (its index on the x axis): every series' value that year, as HTML. */
