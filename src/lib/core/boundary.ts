@@ -32,9 +32,8 @@ export function boundaryNotes(provinces: readonly ProvinceRow[], code: string | 
 /** The provinces that did not exist yet in `year`, with the one their area was part of. */
 export function notYetProvinces(provinces: readonly ProvinceRow[], year: number): BoundaryNote[] {
 	return provinces.flatMap((child) => {
+		if (child.established_year === null || year >= child.established_year) return [];
 		const parent = provinces.find((p) => p.province_code === child.split_from);
-		return child.established_year !== null && year < child.established_year && parent
-			? [{ kind: 'child' as const, parent, child, year: child.established_year }]
-			: [];
+		return parent ? [{ kind: 'child' as const, parent, child, year: child.established_year }] : [];
 	});
 }

@@ -16,21 +16,38 @@ const THAI_COMBINING = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
 const NARROW = /[ilj.,:;|!'`()[\]{}\u00B7\-\u2013]/;
 const WIDE = /[mwMW@%]/;
 
+/** A character's advance in em (the estimate textWidth sums). */
+function advance(ch: string): number {
+	if (THAI_COMBINING.test(ch)) return 0;
+	if (ch === ' ') return 0.26;
+	if (/[\u0E00-\u0E7F]/.test(ch)) return 0.6;
+	if (NARROW.test(ch)) return 0.3;
+	if (WIDE.test(ch)) return 0.86;
+	if (/[A-Z]/.test(ch)) return 0.66;
+	if (/[0-9]/.test(ch)) return 0.57;
+	return 0.55;
+}
+
+/** advance() of each UTF-16 code unit met so far (NaN: not yet), since charts measure the same labels on every change. */
+const ADVANCES = new Float64Array(0x10000).fill(NaN);
+
 /**
  * Approximate advance width of `text` in Noto Sans Thai at `size` px (within about 10 %:
  * enough to wrap lines and size boxes; lines are filled to 95 % of the room as a margin).
  */
 export function textWidth(text: string, size: number, weight = 400): number {
 	let em = 0;
-	for (const ch of text) {
-		if (THAI_COMBINING.test(ch)) continue;
-		if (ch === ' ') em += 0.26;
-		else if (/[\u0E00-\u0E7F]/.test(ch)) em += 0.6;
-		else if (NARROW.test(ch)) em += 0.3;
-		else if (WIDE.test(ch)) em += 0.86;
-		else if (/[A-Z]/.test(ch)) em += 0.66;
-		else if (/[0-9]/.test(ch)) em += 0.57;
-		else em += 0.55;
+	for (let i = 0; i < text.length; i++) {
+		const unit = text.charCodeAt(i);
+		if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+			// A character outside the Basic Multilingual Plane (two code units): an ordinary letter's width.
+			em += advance(text.slice(i, i + 2));
+			i++;
+			continue;
+		}
+		let a = ADVANCES[unit];
+		if (Number.isNaN(a)) a = ADVANCES[unit] = advance(text[i]);
+		em += a;
 	}
 	return em * size * (weight >= 600 ? 1.05 : 1);
 }

@@ -67,9 +67,16 @@ export function monthNames(lang: Lang): string[] {
 }
 
 /** A share (0–1) as a whole percentage, rounded down so a part never reads "100%": "18%". */
+const shareFormats = new Map<Lang, Intl.NumberFormat>();
+
 export function formatShare(lang: Lang, share: number): string {
 	const floored = Math.floor(share * 100 + 1e-9) / 100;
-	return new Intl.NumberFormat(locales[lang], { style: 'percent', maximumFractionDigits: 0 }).format(floored);
+	let format = shareFormats.get(lang);
+	if (!format) {
+		format = new Intl.NumberFormat(locales[lang], { style: 'percent', maximumFractionDigits: 0 });
+		shareFormats.set(lang, format);
+	}
+	return format.format(floored);
 }
 
 /** What an aggregate covers, in words: "7 of 77 provinces, 18% of the population". */
