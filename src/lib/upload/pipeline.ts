@@ -707,22 +707,24 @@ function unplacedParts(
 
 // ---------------------------------------------------------------------------------------------
 
-/** What the catalogue says about an indicator a user's file brings or replaces. */
-export interface IndicatorMeta {
-	indicator_id: string;
-	issue_area_id: string;
-	name_th: string;
-	name_en: string;
-	unit_th: string;
-	unit_en: string;
-	higher_is_worse: boolean;
-	decimals: number;
-	/** The source line shown under maps and charts. */
-	source: string;
-	licence: string;
-	/** "mean" (population-weighted, for rates) or "sum" (for counts). */
-	aggregation: 'mean' | 'sum';
-}
+/**
+ * What the catalogue says about an indicator a user's file brings or replaces: the catalogue row's
+ * fields a user can state (`source` is the line shown under maps and charts); a user's indicator
+ * is aggregated as a population-weighted "mean" (rates) or a "sum" (counts).
+ */
+export type IndicatorMeta = Pick<
+	IndicatorRow,
+	| 'indicator_id'
+	| 'issue_area_id'
+	| 'name_th'
+	| 'name_en'
+	| 'unit_th'
+	| 'unit_en'
+	| 'higher_is_worse'
+	| 'decimals'
+	| 'source'
+	| 'licence'
+> & { aggregation: 'mean' | 'sum' };
 
 /** The sources row for a user's file. */
 export function userSourceId(fileId: string): string {
