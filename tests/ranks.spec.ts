@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
-import { hoverPlace, KHON_KAEN, rankingRows, waitForMap } from './helpers';
+import { audit, hoverPlace, KHON_KAEN, rankingRows, waitForMap } from './helpers';
 
 /** Waits for the explorer's view; DuckDB answers every view but the default, which takes long on a busy machine. */
 const waitForView = (page: Page, view: string) =>
@@ -66,7 +66,38 @@ test("the province profile says each rank in words, the same as the explorer's",
 	expect((await rankingRows(page)).find((r) => r[1] === 'Khon Kaen')![0]).toBe(inZone);
 
 	await page.goto('/province/40');
-	await expect(page.locator('tr[data-indicator="road_death_rate"] td').nth(5)).toHaveText(
-		/^(แย่|ดี)เป็นอันดับ \d จาก 4$/
-	);
+	await expect(page.locator('tr[data-indicator="road_death_rate"] td').nth(5)).toHaveText(/^(แย่|ดี)เป็นอันดับ \d จาก 4$/);
+});
+
+test.describe('on a phone', () => {
+	test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+	test("a provincial officer sees Khon Kaen's rank in zone 7 on the first screen of its profile, without scrolling sideways", async ({
+		page
+	}, testInfo) => {
+		await page.goto('/province/40');
+		const first = page.locator('tr[data-indicator]').first();
+		const rank = first.locator('td.rank-zone');
+		await expect(rank).toHaveText(/^(แย่|ดี)เป็นอันดับ \d จาก 4$/);
+		// Its label shows with it, the indicator's name above it, all within the first screen.
+		expect(await rank.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"อันดับในเขต"');
+		for (const cell of [
+			first.locator('td.indicator a'),
+			first.locator('td.value'),
+			rank,
+			first.locator('td.rank-nation')
+		]) {
+			const box = (await cell.boundingBox())!;
+			expect(box.x).toBeGreaterThanOrEqual(0);
+			expect(box.x + box.width).toBeLessThanOrEqual(390);
+			expect(box.y + box.height).toBeLessThanOrEqual(844);
+		}
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		// Every indicator's rank is beside it: no cell of any card is off the right edge.
+		const rightmost = await page
+			.locator('tr[data-indicator] td')
+			.evaluateAll((cells) => Math.max(...cells.map((c) => c.getBoundingClientRect().right)));
+		expect(rightmost).toBeLessThanOrEqual(390);
+		expect(await audit(page, testInfo, 'profile on a phone')).toEqual([]);
+	});
 });
