@@ -3,6 +3,8 @@
  * DuckDB-WASM in a worker; tests use DuckDB in Node. A deployment that serves
  * the Parquet extension itself could add a connector that reads Parquet natively.
  */
+import type { OmittedColumn } from './parquet-to-arrow';
+
 export type SqlParam = string | number | boolean | null;
 
 export type Row = Record<string, unknown>;
@@ -16,9 +18,10 @@ export type Columns = Record<string, ArrayLike<unknown>>;
 export interface Connector {
 	/**
 	 * Create (or replace) `table` from the bytes of a Parquet file called `file`; `onProgress` hears the
-	 * rows taken in so far, of the file's rows (in the browser after each row group).
+	 * rows taken in so far, of the file's rows (in the browser after each row group). Resolves with the
+	 * file's columns left out of the table because the engine cannot read their type (none in Node).
 	 */
-	loadParquet(table: string, bytes: Uint8Array, file: string, onProgress?: OnRows): Promise<void>;
+	loadParquet(table: string, bytes: Uint8Array, file: string, onProgress?: OnRows): Promise<OmittedColumn[]>;
 	/** Run one statement with bound parameters (`?` placeholders); never splice values into `sql`. */
 	query(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
 	/** The same, as one array of values per column: for results too long to be worth a row object each. */

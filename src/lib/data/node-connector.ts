@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ident, plainRow, plainValue, type Columns, type Connector, type IsolatedResult, type OnRows, type Row, type SqlParam } from './connector';
+import type { OmittedColumn } from './parquet-to-arrow';
 
 export class NodeConnector implements Connector {
 	private readonly scratch = mkdtempSync(join(tmpdir(), 'phakhi-'));
@@ -21,7 +22,7 @@ export class NodeConnector implements Connector {
 		return new NodeConnector(instance, await instance.connect());
 	}
 
-	async loadParquet(table: string, bytes: Uint8Array, file: string, onProgress?: OnRows): Promise<void> {
+	async loadParquet(table: string, bytes: Uint8Array, file: string, onProgress?: OnRows): Promise<OmittedColumn[]> {
 		const path = join(this.scratch, file.replace(/[^\w.-]/g, '_'));
 		writeFileSync(path, bytes);
 		await this.conn.run(`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_parquet($1)`, [path]);
@@ -29,6 +30,7 @@ export class NodeConnector implements Connector {
 			const [{ n }] = await this.query(`SELECT count(*) AS n FROM ${ident(table)}`);
 			onProgress(Number(n), Number(n));
 		}
+		return [];
 	}
 
 	async query(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {

@@ -4,7 +4,7 @@
  * time, each asked for when the previous one is taken in (parquet-worker.ts), so a million rows are
  * never all in JavaScript at once. One worker per page, started on first use.
  */
-import { ParquetDecodeError, type DecodeFailure } from './parquet-to-arrow';
+import { ParquetDecodeError, type DecodeFailure, type OmittedColumn } from './parquet-to-arrow';
 
 export type DecodeRequest =
 	| { type: 'start'; id: number; bytes: Uint8Array; file: string }
@@ -12,7 +12,7 @@ export type DecodeRequest =
 	| { type: 'stop'; id: number };
 
 export type DecodeReply =
-	| { id: number; ipc: Uint8Array; rowsDone: number; rowsTotal: number }
+	| { id: number; ipc: Uint8Array; rowsDone: number; rowsTotal: number; omitted: OmittedColumn[] }
 	| { id: number; end: true }
 	/** `decode`: why the file is not readable (a ParquetDecodeError's detail and reason); false: the worker failed. */
 	| { id: number; error: string; decode: DecodeFailure | false };
@@ -42,15 +42,17 @@ function decoder(): Worker {
 /**
  * Decodes a Parquet file's bytes (copied, not taken) and hands each row group's Arrow IPC stream to
  * `onBatch`, waiting for it before the next is decoded. Rejects with a ParquetDecodeError for a file
- * the reader refuses, or with `onBatch`'s own error (the worker then stops).
+ * the reader refuses, or with `onBatch`'s own error (the worker then stops). Resolves with the
+ * columns the reader left out (a type it does not know), named so the page can say so.
  */
-export function decodeParquetBatches(bytes: Uint8Array, file: string, onBatch: OnBatch): Promise<void> {
+export function decodeParquetBatches(bytes: Uint8Array, file: string, onBatch: OnBatch): Promise<OmittedColumn[]> {
 	return new Promise((resolve, reject) => {
 		const id = nextId++;
+		let omitted: OmittedColumn[] = [];
 		const done = (e?: Error) => {
 			waiting.delete(id);
 			if (e) reject(e);
-			else resolve();
+			else resolve(omitted);
 		};
 		waiting.set(id, {
 			file,
@@ -59,6 +61,7 @@ export function decodeParquetBatches(bytes: Uint8Array, file: string, onBatch: O
 				if ('end' in data) return done();
 				if ('error' in data)
 					return done(data.decode ? new ParquetDecodeError(file, data.error, data.decode) : new Error(data.error));
+				omitted = data.omitted;
 				onBatch(data.ipc, data.rowsDone, data.rowsTotal).then(
 					() => decoder().postMessage({ type: 'next', id } satisfies DecodeRequest),
 					(e: unknown) => {

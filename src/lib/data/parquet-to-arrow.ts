@@ -488,6 +488,8 @@ export interface ParquetBatch {
 	/** Rows decoded so far, this batch included. */
 	rowsDone: number;
 	rowsTotal: number;
+	/** The file's columns this reader leaves out, with their types (the same in every batch). */
+	omitted: OmittedColumn[];
 }
 
 /**
@@ -499,11 +501,16 @@ export async function* parquetBatches(bytes: Uint8Array, file = 'file'): AsyncGe
 	const opened = openParquet(bytes, file);
 	const groups = opened.groups.filter(([start, end]) => end > start);
 	if (groups.length === 0) {
-		yield { table: await decodeRows(opened, file, 0, 0), rowsDone: 0, rowsTotal: 0 };
+		yield { table: await decodeRows(opened, file, 0, 0), rowsDone: 0, rowsTotal: 0, omitted: opened.omitted };
 		return;
 	}
 	for (const [start, end] of groups)
-		yield { table: await decodeRows(opened, file, start, end), rowsDone: end, rowsTotal: opened.rows };
+		yield {
+			table: await decodeRows(opened, file, start, end),
+			rowsDone: end,
+			rowsTotal: opened.rows,
+			omitted: opened.omitted
+		};
 }
 
 /** The columns parquetToArrow left out of `table`, with their types. */

@@ -34,7 +34,8 @@ scope.onmessage = async ({ data }: MessageEvent<DecodeRequest>) => {
 			return;
 		}
 		const ipc = tableToIPC(next.value.table, 'stream');
-		reply = { id, ipc, rowsDone: next.value.rowsDone, rowsTotal: next.value.rowsTotal };
+		const { rowsDone, rowsTotal, omitted } = next.value;
+		reply = { id, ipc, rowsDone, rowsTotal, omitted };
 		scope.postMessage(reply, [ipc.buffer]);
 		return;
 	} catch (e) {

@@ -11,6 +11,7 @@ import { MISSING_TEXT, THAI_DIGITS } from '$lib/core/written-values';
 import { duplicateKeys, type DuplicateKeys } from './contract-checks';
 import { ident, isOutOfMemory, listValues, type Connector, type OnRows, type Row, type SqlParam } from './connector';
 import { isNumericType, type ColumnSpec, type ColumnType } from './contract';
+import type { OmittedColumn } from './parquet-to-arrow';
 
 export type { OnRows, Row, SqlParam, DuplicateKeys };
 export { isOutOfMemory };
@@ -154,7 +155,8 @@ export class UploadQueries {
 	/**
 	 * A Parquet file (`format` "parquet") or Arrow IPC file (`"arrow"`) as `raw`, with `__row`: the file
 	 * goes into `__user_load_<id>` and `raw` is a view of it numbering the rows (no second copy of a
-	 * million rows). `onProgress` hears the rows taken in. False when this engine cannot read the format.
+	 * million rows). `onProgress` hears the rows taken in. Resolves with the columns left out (a type
+	 * the reader does not know), or null when this engine cannot read the format.
 	 */
 	async stageColumnar(
 		raw: string,
@@ -163,16 +165,17 @@ export class UploadQueries {
 		bytes: Uint8Array,
 		file: string,
 		onProgress?: OnRows
-	): Promise<boolean> {
+	): Promise<OmittedColumn[] | null> {
 		const load = loadTableOf(id);
 		try {
-			if (format === 'parquet') await this.conn.loadParquet(load, bytes, file, onProgress);
+			let omitted: OmittedColumn[] = [];
+			if (format === 'parquet') omitted = await this.conn.loadParquet(load, bytes, file, onProgress);
 			else if (this.conn.loadArrowIpc) await this.conn.loadArrowIpc(load, bytes, file);
-			else return false;
+			else return null;
 			await this.conn.query(
 				`CREATE OR REPLACE VIEW ${ident(raw)} AS SELECT CAST(rowid + 1 AS INTEGER) AS __row, * FROM ${ident(load)}`
 			);
-			return true;
+			return omitted;
 		} catch (e) {
 			await this.drop([load]);
 			throw e;

@@ -8,6 +8,7 @@ import * as arrow from 'apache-arrow';
 import { columnsOfTable, rowsOfTable } from './arrow-rows';
 import { ident, type Columns, type Connector, type IsolatedResult, type OnRows, type Row, type SqlParam } from './connector';
 import { decodeParquetBatches } from './parquet-decoder';
+import type { OmittedColumn } from './parquet-to-arrow';
 
 const BUNDLES: duckdb.DuckDBBundles = {
 	mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -49,13 +50,13 @@ export class WasmConnector implements Connector {
 		return new WasmConnector(db, conn, worker);
 	}
 
-	async loadParquet(table: string, bytes: Uint8Array, file: string, onProgress?: OnRows): Promise<void> {
+	async loadParquet(table: string, bytes: Uint8Array, file: string, onProgress?: OnRows): Promise<OmittedColumn[]> {
 		// Decoded in a worker of its own, a row group at a time; each group's IPC bytes go on to DuckDB's
 		// worker without being read here, and the next group is decoded once DuckDB has this one.
 		await this.conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
 		let create = true;
 		try {
-			await decodeParquetBatches(bytes, file, async (ipc, done, total) => {
+			return await decodeParquetBatches(bytes, file, async (ipc, done, total) => {
 				await this.conn.insertArrowFromIPCStream(ipc, { name: table, create });
 				create = false;
 				onProgress?.(done, total);

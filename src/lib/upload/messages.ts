@@ -115,6 +115,10 @@ export function cellCountText(lang: Lang, count: number, rows: readonly number[]
 export function noteText(lang: Lang, note: Note): string {
 	if (note.code === 'cells') return '';
 	if (note.code === 'extra_columns') return translate(lang, 'note_extra_columns', { list: note.headers.join(', ') });
+	if (note.code === 'omitted_columns')
+		return translate(lang, 'note_omitted_columns', {
+			list: note.columns.map((c) => `${c.column} (${c.type})`).join(', ')
+		});
 	const key = `note_converted_${note.kind}` as MessageKey;
 	if (!['province', 'district', 'year', 'date', 'boolean', 'code'].includes(note.kind)) return '';
 	return translate(lang, key, { count: formatNumber(lang, note.count), column: note.column });

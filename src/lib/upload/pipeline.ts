@@ -33,7 +33,7 @@ import {
 	type SqlParam,
 	type UploadQueries
 } from '$lib/data/upload-queries';
-import { ParquetDecodeError, type DecodeFailure } from '$lib/data/parquet-to-arrow';
+import { ParquetDecodeError, type DecodeFailure, type OmittedColumn } from '$lib/data/parquet-to-arrow';
 import { CODED_COLUMNS, createCodeResolver, type CodeField } from './codes';
 import { EncodingError, toUtf8, type TextEncodingName } from './encoding';
 import { unusedHeaders, valueKind, type Mapping, type ValueKind } from './mapping';
@@ -147,6 +147,8 @@ export interface StagedFile {
 	preview: Row[];
 	/** Add to a row number to get the line in the file (1 for CSV: the header line), 0 when not a text file. */
 	lineOffset: number;
+	/** The file's columns the reader left out (a Parquet type it does not know), with their types. */
+	omitted: OmittedColumn[];
 }
 
 function extensionOf(name: string): string {
@@ -222,6 +224,7 @@ export async function stageFile(
 	const raw = `__user_raw_${id}`;
 	const rawTables = [raw, loadTableOf(id)];
 	let encoding: TextEncodingName | null = null;
+	let omitted: OmittedColumn[] = [];
 	try {
 		if (format === 'csv') {
 			let utf8;
@@ -236,12 +239,13 @@ export async function stageFile(
 			if (new TextDecoder().decode(utf8.bytes.subarray(0, 4096)).trim() === '')
 				throw new FileRejected(name, [{ code: 'empty_file' }]);
 			await q.stageCsv(raw, id, utf8.bytes);
-		} else if (
-			!(await q.stageColumnar(raw, id, format, bytes, name, (done, total) =>
+		} else {
+			const left = await q.stageColumnar(raw, id, format, bytes, name, (done, total) =>
 				onProgress?.({ stage: 'reading', done, total })
-			))
-		)
-			throw new FileRejected(name, [{ code: 'unsupported_format', format: 'arrow' }]);
+			);
+			if (left === null) throw new FileRejected(name, [{ code: 'unsupported_format', format: 'arrow' }]);
+			omitted = left;
+		}
 	} catch (e) {
 		await q.drop(rawTables);
 		if (e instanceof FileRejected) throw e;
@@ -272,7 +276,8 @@ export async function stageFile(
 		types,
 		rows,
 		preview,
-		lineOffset: format === 'csv' && !rowNumbers ? 1 : 0
+		lineOffset: format === 'csv' && !rowNumbers ? 1 : 0,
+		omitted
 	};
 }
 
@@ -296,6 +301,8 @@ export const FIXABLE: ReadonlySet<Problem['code']> = new Set(['unknown_province'
 export type Note =
 	| { code: 'converted'; column: string; kind: ValueKind; count: number }
 	| { code: 'extra_columns'; headers: string[] }
+	/** Columns of the file the reader could not read and left out, with their types as the file states them. */
+	| { code: 'omitted_columns'; columns: OmittedColumn[] }
 	| CellCounts;
 
 /**
@@ -513,6 +520,7 @@ export async function prepareTable(
 	}
 	const unused = unusedHeaders(staged.headers, mapping);
 	if (unused.length > 0) notes.push({ code: 'extra_columns', headers: unused });
+	if (staged.omitted.length > 0) notes.push({ code: 'omitted_columns', columns: staged.omitted });
 
 	// Unreadable values and empty required cells, on the raw text against what it became.
 	const steps = checks.length + 1;
