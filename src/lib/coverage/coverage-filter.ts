@@ -1,6 +1,7 @@
 import { CORE_TABLES, type AtlasDb } from '$lib/data/atlas-db';
 import type { CoverageAnswers } from '$lib/data/coverage-index';
-import { openAtlasDb, userDataTables } from '$lib/data/browser-db';
+import { mayHaveUserFiles, openAtlasDb, prefetchColumns, userDataTables } from '$lib/data/browser-db';
+import { COVERAGE_SUMMARY_FILE, SUMMARY_TEXT_COLUMNS } from '$lib/data/coverage-summary';
 import type { TableName } from '$lib/data/contract';
 import type { CoverageFilter, ProvinceCoverage, UncoveredDistrict } from '$lib/data/coverage-queries';
 import { parseViewState, type ViewState } from '$lib/filters/url-state';
@@ -40,6 +41,9 @@ export function coverageFilterOf(view: ViewState, issue: string | null = view.is
  * partners or projects are kept, both load, and the coverage summary is computed from them.
  */
 export async function openCoverageDb(extra: readonly TableName[] = []): Promise<AtlasDb> {
+	// Without the user's files the counts come from the build's summary: fetched and decoded while DuckDB starts.
+	const raw = extra.some((t) => NETWORK_TABLES.includes(t));
+	if (!raw && !mayHaveUserFiles()) prefetchColumns(COVERAGE_SUMMARY_FILE, SUMMARY_TEXT_COLUMNS);
 	const db = await openAtlasDb([...COVERAGE_PAGE_TABLES, ...extra]);
 	const own = [...userDataTables()].some((t) => (NETWORK_TABLES as readonly string[]).includes(t));
 	if (own) await db.ensureTables(NETWORK_TABLES);

@@ -20,7 +20,7 @@ function utf16Length(bytes: Uint8Array, from: number, to: number): number {
 	return units;
 }
 
-function isValid(data: Data, i: number): boolean {
+export function isValid(data: Data, i: number): boolean {
 	if (data.nullCount === 0 || !data.nullBitmap || data.nullBitmap.length === 0) return true;
 	const bit = data.offset + i;
 	return (data.nullBitmap[bit >> 3] & (1 << (bit & 7))) !== 0;
@@ -42,7 +42,7 @@ function utf8Chunk(data: Data, out: unknown[]): void {
 	}
 }
 
-function columnValues(vector: Vector): unknown[] {
+export function columnValues(vector: Vector): unknown[] {
 	const type = vector.type;
 	if (DataType.isUtf8(type)) {
 		const out: unknown[] = [];

@@ -12,6 +12,7 @@ import {
 	type TrendValue,
 	type YearValue
 } from '$lib/core/domain';
+import { parquetColumns, type ReadColumns } from './coded-columns';
 import type { Connector, Row, SqlParam } from './connector';
 import { answersFromSummary, COVERAGE_INDEX_INPUTS, CoverageIndex, type CoverageAnswers } from './coverage-index';
 import {
@@ -21,7 +22,10 @@ import {
 	COVERAGE_SUMMARY_SQL,
 	POINT_COLUMNS_CAST,
 	RAW_POINTS_LEVEL,
+	CoveragePlaces,
+	SUMMARY_TEXT_COLUMNS,
 	SummaryIndex,
+	type RunRows,
 	type PointFile,
 	type PointWindow
 } from './coverage-summary';
@@ -227,20 +231,29 @@ export class AtlasDb implements AtlasQueries {
 	private pointFiles: Promise<PointFile[]> | null = null;
 	private pointsIndexed: { key: string; index: Promise<CoverageIndex | null> } | null = null;
 
+	private readonly readColumns: ReadColumns;
+
 	private constructor(
 		private readonly connector: Connector,
-		private readonly fetchFile: FetchFile
+		private readonly fetchFile: FetchFile,
+		readColumns?: ReadColumns
 	) {
 		this.uploads = new UploadQueries(connector);
+		this.readColumns = readColumns ?? (async (file, text) => parquetColumns(await fetchFile(file), file, text));
 	}
 
-	/** Load the given contract tables from `fetchFile`; fails with the first file that breaks the contract. */
+	/**
+	 * Load the given contract tables from `fetchFile`; fails with the first file that breaks the contract.
+	 * `readColumns` reads a file that goes into memory rather than into DuckDB (the coverage summary): by
+	 * default fetched with `fetchFile` and decoded here; the browser decodes it in a worker, fetched early.
+	 */
 	static async open(
 		connector: Connector,
 		fetchFile: FetchFile,
-		tables: readonly TableName[] = TABLE_NAMES
+		tables: readonly TableName[] = TABLE_NAMES,
+		readColumns?: ReadColumns
 	): Promise<AtlasDb> {
-		const db = new AtlasDb(connector, fetchFile);
+		const db = new AtlasDb(connector, fetchFile, readColumns);
 		await db.ensureTables(tables);
 		return db;
 	}
@@ -287,20 +300,21 @@ export class AtlasDb implements AtlasQueries {
 	async coverageSummary(): Promise<SummaryIndex> {
 		await this.ensureTables(['provinces', 'districts']);
 		this.coverageSummarised ??= (async () => {
+			const rows: RunRows = (sql, params) => this.rows(sql, params);
 			if (this.loading.has('partners') && this.loading.has('projects')) {
 				await Promise.all([this.loading.get('partners'), this.loading.get('projects')]);
 				await this.connector.query(COVERAGE_POINTS_SQL);
 				await this.connector.query(COVERAGE_SUMMARY_SQL);
 				this.pointsLoading = 'all';
-			} else {
-				await this.connector.query(`DROP TABLE IF EXISTS coverage_points`);
-				const bytes = await this.fetchFile(COVERAGE_SUMMARY_FILE);
-				await this.connector.loadParquet('coverage_summary', bytes, COVERAGE_SUMMARY_FILE);
+				return SummaryIndex.build(rows, (sql, params) => this.connector.queryColumns(sql, params ?? []));
 			}
-			return SummaryIndex.build(
-				(sql, params) => this.rows(sql, params),
-				(sql, params) => this.connector.queryColumns(sql, params ?? [])
-			);
+			// The build's file goes straight into memory: DuckDB never holds it (issue 19).
+			await this.connector.query(`DROP TABLE IF EXISTS coverage_points`);
+			const [places, columns] = await Promise.all([
+				CoveragePlaces.read(rows),
+				this.readColumns(COVERAGE_SUMMARY_FILE, SUMMARY_TEXT_COLUMNS)
+			]);
+			return SummaryIndex.fromColumns(places, columns);
 		})();
 		const summarised = this.coverageSummarised;
 		summarised.catch(() => {

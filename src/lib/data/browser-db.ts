@@ -1,6 +1,7 @@
 /** Opens the app's database once per page: DuckDB-WASM loaded lazily, tables from the app's own origin. */
 import { base } from '$app/paths';
 import { AtlasDb, CORE_TABLES } from './atlas-db';
+import type { CodedColumns, ReadColumns } from './coded-columns';
 import type { TableName } from './contract';
 import { USER_FILES_HINT } from '$lib/config/first-paint.js';
 
@@ -68,6 +69,33 @@ export async function fetchBundledFile(file: string): Promise<Uint8Array> {
 	return new Uint8Array(await response.arrayBuffer());
 }
 
+/** Files being fetched and decoded into memory ahead of the database (prefetchColumns), each taken once. */
+const prefetched = new Map<string, Promise<CodedColumns>>();
+
+async function bundledColumns(file: string, text: ReadonlySet<string>): Promise<CodedColumns> {
+	const { decodeParquetColumns } = await import('./parquet-columns');
+	return decodeParquetColumns(await fetchBundledFile(file), file, text);
+}
+
+/**
+ * Starts fetching a bundled Parquet file that goes into memory, not into DuckDB (the coverage summary),
+ * and decoding it in the decoder's worker, while DuckDB itself starts: the database's `readColumns`
+ * then takes it (once) instead of fetching it again.
+ */
+export function prefetchColumns(file: string, text: ReadonlySet<string>): void {
+	if (prefetched.has(file)) return;
+	const reading = bundledColumns(file, text);
+	// A failure is met again, and reported, when the database reads the file itself.
+	reading.catch(() => undefined);
+	prefetched.set(file, reading);
+}
+
+const readColumns: ReadColumns = (file, text) => {
+	const ahead = prefetched.get(file);
+	prefetched.delete(file);
+	return (ahead ?? bundledColumns(file, text)).catch(() => bundledColumns(file, text));
+};
+
 /**
  * A lower DuckDB memory limit asked for in the page's address (`?duckdb_memory_mb=64`), for tests
  * of what a file too large for memory does; WasmConnector never lets it raise the limit.
@@ -95,7 +123,7 @@ export async function openAtlasDb(tables: readonly TableName[] = CORE_TABLES): P
 			performance.mark('duckdb:start');
 			const connector = await WasmConnector.open(memoryLimitAsked());
 			performance.mark('duckdb:ready');
-			const db = await AtlasDb.open(connector, fetchBundledFile, tables);
+			const db = await AtlasDb.open(connector, fetchBundledFile, tables, readColumns);
 			performance.mark('duckdb:loaded');
 			if (afterOpen && mayHaveUserFiles()) await afterOpen(db);
 			return db;

@@ -18,6 +18,7 @@
  * twice: SummaryIndex does it in memory, and coverage-summary.test.ts holds it to the SQL on the raw
  * tables (CoverageQueries).
  */
+import { codedColumns, isCodedText, type CodedColumns, type CodedText } from './coded-columns';
 import type { Columns, SqlParam } from './connector';
 import {
 	PARTNER,
@@ -131,6 +132,30 @@ export const COVERAGE_SUMMARY_SQL = `CREATE OR REPLACE TABLE coverage_summary AS
 	ORDER BY province_code, district_code, kind, category, year, issue, network`;
 
 const NO_YEAR = -32768;
+
+/** The summary's columns, as the build writes them and COVERAGE_SUMMARY_SQL makes them. */
+export const SUMMARY_COLUMNS = [
+	'kind',
+	'province_code',
+	'district_code',
+	'category',
+	'year',
+	'issue',
+	'network',
+	'n',
+	'budget',
+	'located',
+	'sum_x',
+	'sum_y'
+] as const;
+/** Those of them that are text (coded in memory, see coded-columns.ts). */
+export const SUMMARY_TEXT_COLUMNS: ReadonlySet<string> = new Set([
+	'province_code',
+	'district_code',
+	'category',
+	'issue',
+	'network'
+]);
 
 interface ProvinceInfo {
 	province_code: string;
@@ -291,49 +316,57 @@ export class SummaryIndex {
 		private readonly sumY: Float64Array
 	) {}
 
-	/** Reads coverage_summary (loaded from the build's file or computed by COVERAGE_SUMMARY_SQL). */
+	/** Reads coverage_summary computed by COVERAGE_SUMMARY_SQL (from a user's partners or projects). */
 	static async build(rows: RunRows, columns: RunColumns): Promise<SummaryIndex> {
-		const dictionary = { issue: [] as string[], network: [] as string[], category: [] as string[] };
-		for (const r of await rows<{ dimension: keyof typeof dictionary; v: string }>(
-			`SELECT DISTINCT 'issue' AS dimension, issue AS v FROM coverage_summary WHERE issue IS NOT NULL
-			 UNION ALL SELECT DISTINCT 'network', network FROM coverage_summary WHERE network IS NOT NULL
-			 UNION ALL SELECT DISTINCT 'category', category FROM coverage_summary WHERE category IS NOT NULL
-			 ORDER BY dimension, v`
-		))
-			dictionary[r.dimension].push(r.v);
-		const position = (column: string, dimension: keyof typeof dictionary) =>
-			`CAST(coalesce(list_position(d.${dimension}, s.${column}), 0) - 1 AS INTEGER) AS ${column}`;
 		const [places, c] = await Promise.all([
 			CoveragePlaces.read(rows),
-			columns(
-				`WITH d AS (
-					SELECT (SELECT list(DISTINCT issue ORDER BY issue) FROM coverage_summary WHERE issue IS NOT NULL) AS issue,
-						(SELECT list(DISTINCT network ORDER BY network) FROM coverage_summary WHERE network IS NOT NULL) AS network,
-						(SELECT list(DISTINCT category ORDER BY category) FROM coverage_summary WHERE category IS NOT NULL) AS category
-				)
-				SELECT CAST(s.kind AS INTEGER) AS kind, coalesce(pv.i, -1) AS province, coalesce(dv.i, -1) AS district,
-					${position('category', 'category')}, coalesce(s.year, ${NO_YEAR}) AS year,
-					${position('issue', 'issue')}, ${position('network', 'network')},
-					s.n, coalesce(s.budget, 'NaN'::DOUBLE) AS budget, s.located, s.sum_x, s.sum_y
-				FROM coverage_summary s CROSS JOIN d
-				${CoveragePlaces.INDEX_JOINS}`
-			)
+			columns(`SELECT ${SUMMARY_COLUMNS.join(', ')} FROM coverage_summary`)
 		]);
+		return SummaryIndex.fromColumns(places, codedColumns(c, SUMMARY_TEXT_COLUMNS));
+	}
+
+	/** The summary from its columns (the build's file as the Parquet decoder gives it, or build()'s query). */
+	static fromColumns(places: CoveragePlaces, c: CodedColumns): SummaryIndex {
+		const text = (name: string): CodedText => {
+			const column = c[name];
+			if (!isCodedText(column)) throw new Error(`${COVERAGE_SUMMARY_FILE}: column "${name}" is missing or not text`);
+			return column;
+		};
+		const numbers = (name: string): Float64Array => {
+			const column = c[name];
+			if (!(column instanceof Float64Array))
+				throw new Error(`${COVERAGE_SUMMARY_FILE}: column "${name}" is missing or not numbers`);
+			return column;
+		};
+		// Province and district codes become their place in `places` (-1: none, or not a known place).
+		const placeOf = (column: CodedText, codes: readonly string[]): Int32Array => {
+			const at = new Map(codes.map((code, i) => [code, i]));
+			const remap = column.dictionary.map((code) => at.get(code) ?? -1);
+			return Int32Array.from(column.codes, (k) => (k < 0 ? -1 : remap[k]));
+		};
+		const [category, issue, network] = [text('category'), text('issue'), text('network')];
+		const year = numbers('year');
 		return new SummaryIndex(
 			places,
-			dictionary,
-			Uint8Array.from(c.kind as ArrayLike<number>),
-			ints(c.province),
-			ints(c.district),
-			ints(c.category),
-			ints(c.year),
-			ints(c.issue),
-			ints(c.network),
-			ints(c.n),
-			doubles(c.budget),
-			ints(c.located),
-			doubles(c.sum_x),
-			doubles(c.sum_y)
+			{ issue: issue.dictionary, network: network.dictionary, category: category.dictionary },
+			Uint8Array.from(numbers('kind')),
+			placeOf(
+				text('province_code'),
+				places.provinces.map((p) => p.province_code)
+			),
+			placeOf(
+				text('district_code'),
+				places.districts.map((d) => d.district_code)
+			),
+			category.codes,
+			Int32Array.from(year, (y) => (Number.isNaN(y) ? NO_YEAR : y)),
+			issue.codes,
+			network.codes,
+			Int32Array.from(numbers('n')),
+			numbers('budget'),
+			Int32Array.from(numbers('located')),
+			numbers('sum_x'),
+			numbers('sum_y')
 		);
 	}
 
