@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
-import { audit, hoverPlace, KHON_KAEN, rankingRows, waitForMap } from './helpers';
+import { audit, hoverPlace, KHON_KAEN, rankingRows, waitForMap, waitForView as waitForExplorer } from './helpers';
 
 /** Waits for the explorer's view; DuckDB answers every view but the default, which takes long on a busy machine. */
 const waitForView = (page: Page, view: string) =>
@@ -99,5 +99,36 @@ test.describe('on a phone', () => {
 			.evaluateAll((cells) => Math.max(...cells.map((c) => c.getBoundingClientRect().right)));
 		expect(rightmost).toBeLessThanOrEqual(390);
 		expect(await audit(page, testInfo, 'profile on a phone')).toEqual([]);
+	});
+
+	test("the explorer's ranking says it scrolls and keeps the selected province in view through a year change", async ({
+		page
+	}) => {
+		// Narathiwat chosen, near the foot of the 77 in each of these years (the view's key names its zone,
+		// 12, the charts' reference): the box scrolls to it.
+		const shows = (year: number) =>
+			expect(page.locator('.explorer')).toHaveAttribute('data-view', `road_death_rate:${year}:12:96`);
+		await page.goto('/?indicator=road_death_rate&year=2023&province=96');
+		await shows(2023);
+		await expect(page.locator('.ranking-frame g.row')).toHaveCount(77);
+		const hint = page.getByTestId('ranking-scroll-hint');
+		await expect(hint).toHaveText('ครบทั้ง 77 จังหวัด เลื่อนขึ้นลงในกรอบเพื่อดูทั้งหมด');
+		const inView = () =>
+			page.locator('.ranking-frame .viewport').evaluate((box) => {
+				const bar = box.querySelector('g.row[data-code="96"] rect.bar')!.getBoundingClientRect();
+				const frame = box.getBoundingClientRect();
+				return bar.top >= frame.top && bar.bottom <= frame.bottom;
+			});
+		await expect.poll(inView).toBe(true);
+		for (const year of ['2012', '2020']) {
+			await page.locator('.timeline input[type="range"]').fill(year);
+			await shows(Number(year));
+			await expect.poll(inView).toBe(true);
+		}
+		// A zone's five bars fit: nothing to scroll, nothing said.
+		await page.goto('/?indicator=road_death_rate&year=2023&zone=10');
+		await waitForExplorer(page, 'road_death_rate', 2023, { zone: 10 });
+		await expect(page.locator('.ranking-frame g.row')).toHaveCount(5);
+		await expect(hint).toHaveCount(0);
 	});
 });

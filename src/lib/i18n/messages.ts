@@ -23,6 +23,7 @@ const th = {
 	map_title: '{indicator} รายจังหวัด {year}',
 	map_aria: 'แผนที่ประเทศไทยแสดง {indicator} รายจังหวัด ปี {year}',
 	ranking_aria: 'แผนภูมิแท่งเรียงลำดับ 77 จังหวัดตาม {indicator}',
+	ranking_scroll_hint: 'ครบทั้ง {count} จังหวัด เลื่อนขึ้นลงในกรอบเพื่อดูทั้งหมด',
 	tooltip_no_data: 'ไม่มีข้อมูล',
 	boundary_parent:
 		'ตัวเลขของ{parent}ก่อน {year} รวมพื้นที่{child} ซึ่งแยกเป็นจังหวัดใน {year} จึงเทียบตัวเลขของ{parent}ข้ามปี {before}/{year} ไม่ได้',
@@ -542,6 +543,7 @@ const en: Record<MessageKey, string> = {
 	map_title: '{indicator} by province, {year}',
 	map_aria: 'Map of Thailand showing {indicator} by province in {year}',
 	ranking_aria: 'Bar chart ranking the 77 provinces by {indicator}',
+	ranking_scroll_hint: 'All {count} provinces: scroll inside the box to see them all',
 	tooltip_no_data: 'No data',
 	boundary_parent:
 		"{parent}'s figures before {year} include {child}, which became a province of its own in {year}: {parent} is not comparable across {before}/{year}.",
