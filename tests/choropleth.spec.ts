@@ -6,6 +6,7 @@ import {
 	LATEST_ROAD_YEAR,
 	differingShare,
 	legendColours,
+	projectOnMap,
 	rankingRows,
 	roadDeathRows,
 	waitForMap,
@@ -179,4 +180,31 @@ test('MapLibre takes over from the SVG map in the same place, without a jump', a
 	const share = differingShare(interactive, prerendered);
 	// Only anti-aliased edges may differ.
 	expect(share).toBeLessThan(0.01);
+});
+
+test.describe('on a phone', () => {
+	test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+	test("a tap shows a province's tooltip, a second tap opens it; pinch-zoom stays the map's", async ({ page }) => {
+		await page.goto('/?lang=en&indicator=road_death_rate&year=2023');
+		await waitForView(page, 'road_death_rate', 2023);
+		const map = await waitForMap(page);
+		const { x, y } = await projectOnMap(map, KHON_KAEN);
+		await page.touchscreen.tap(x, y);
+		await expect(page.getByRole('tooltip')).toContainText('Khon Kaen');
+		await expect(page.locator('.selection')).toHaveCount(0);
+		expect(new URL(page.url()).searchParams.get('province')).toBeNull();
+		// The reader reads the tooltip first (two taps within half a second are MapLibre's double-tap zoom).
+		await page.waitForTimeout(700);
+		await page.touchscreen.tap(x, y);
+		await expect(page.locator('.selection')).toContainText('Khon Kaen');
+		await expect(page).toHaveURL(/province=40/);
+		// The page itself never zooms: the viewport leaves pinching to the map.
+		expect(await page.locator('meta[name="viewport"]').getAttribute('content')).not.toMatch(/user-scalable=no/);
+		expect(
+			await map.evaluate((el) =>
+				(el as HTMLElement & { __map: { touchZoomRotate: { isEnabled(): boolean } } }).__map.touchZoomRotate.isEnabled()
+			)
+		).toBe(true);
+	});
 });
