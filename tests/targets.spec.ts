@@ -1,10 +1,20 @@
 /** The national targets on the explorer: their source, the line on the ranking and trend, the gap, the map classification. */
 import { expect, test } from './fixtures';
-import { countCanvasColours, legendColours, rankingRows, roadDeathRows, tableRows, waitForMap, waitForView } from './helpers';
+import {
+	countCanvasColours,
+	legendColours,
+	rankingRows,
+	roadDeathRows,
+	tableRows,
+	waitForMap,
+	waitForView
+} from './helpers';
 
 const rates2018 = roadDeathRows().filter((r) => r.year === 2018);
 
-test('road deaths in 2018: the MOPH KPI target (≤ 16) with its source, on the ranking, the trend and in the gap column', async ({ page }) => {
+test('road deaths in 2018: the MOPH KPI target (≤ 16) with its source, on the ranking, the trend and in the gap column', async ({
+	page
+}) => {
 	await page.goto('/?lang=en&year=2018');
 	await waitForView(page, 'road_death_rate', 2018);
 	const source = page.locator('.target-source');
@@ -28,10 +38,17 @@ test('road deaths in 2018: the MOPH KPI target (≤ 16) with its source, on the 
 	const trendHeader = await page.locator('#trend-table thead th').allTextContents();
 	const column = trendHeader.indexOf('Target');
 	expect(column).toBeGreaterThan(0);
-	expect(Object.fromEntries(trend.map((r) => [r[0], r[column]]))).toMatchObject({ '2011': '12.0', '2017': '18.0', '2018': '16.0', '2024': '12.0' });
+	expect(Object.fromEntries(trend.map((r) => [r[0], r[column]]))).toMatchObject({
+		'2011': '12.0',
+		'2017': '18.0',
+		'2018': '16.0',
+		'2024': '12.0'
+	});
 });
 
-test('the map classified by the target: meets / misses colour the canvas and fill the legend; the medium-confidence goal is labelled', async ({ page }) => {
+test('the map classified by the target: meets / misses colour the canvas and fill the legend; the medium-confidence goal is labelled', async ({
+	page
+}) => {
 	await page.goto('/?lang=en&year=2018&method=target');
 	await waitForMap(page);
 	await waitForView(page, 'road_death_rate', 2018);
@@ -52,7 +69,9 @@ test('the map classified by the target: meets / misses colour the canvas and fil
 	// 2024 is judged against the government's goal for 2027, of medium confidence: said so.
 	await page.getByRole('combobox', { name: 'Year', exact: true }).selectOption('2024');
 	await waitForView(page, 'road_death_rate', 2024);
-	await expect(page.locator('.legend-target')).toContainText('Target at most 12.0 (Government target, by 2027) · medium confidence');
+	await expect(page.locator('.legend-target')).toContainText(
+		'Target at most 12.0 (Government target, by 2027) · medium confidence'
+	);
 	// An indicator without a target: quantiles, and the legend says why.
 	await page.goto('/?lang=en&indicator=dengue_rate&method=target');
 	await waitForView(page, 'dengue_rate', 2022);
@@ -94,8 +113,8 @@ test('the briefs in Thai: the official road deaths (3-base) of the latest year a
 	// The zone brief: the zone's own figure judged against the same target.
 	await page.goto('/brief/zone/7');
 	const zoneRow = page.locator('.brief tr[data-indicator="road_death_rate"]');
-	await expect(zoneRow.locator('td').nth(2)).toHaveText(String(year + 543));
-	await expect(zoneRow.locator('td.value [data-target="road_death_rate_2027"]')).toContainText('ไม่ผ่านเป้าหมาย');
-	await expect(page.locator('.brief .chart.ranking svg')).toContainText('เป้าหมาย');
+	await expect(zoneRow.locator('.year')).toHaveText(`พ.ศ. ${year + 543}`);
+	await expect(zoneRow.locator('[data-zone-value] [data-target="road_death_rate_2027"]')).toContainText('ไม่ผ่านเป้าหมาย');
+	await expect(page.locator('.brief .chart.trend svg')).toContainText('เป้าหมาย');
 	await expect(page.locator('.brief .target-note')).toContainText('เป้าหมาย ไม่เกิน 12.0');
 });

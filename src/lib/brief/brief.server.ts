@@ -11,7 +11,7 @@ import { rankingLayout, rankingSvg } from '$lib/charts/ranking';
 import { trendLayout, trendSvg } from '$lib/charts/trend';
 import { profileCoverage } from '$lib/core/aggregate-coverage';
 import { profileRank } from '$lib/core/ranks';
-import type { AtlasDb } from '$lib/data/atlas-db';
+import type { AtlasDb, ProfileRow } from '$lib/data/atlas-db';
 import type { IndicatorRow } from '$lib/data/contract';
 import { DATA_DIR, withBundledDb } from '$lib/data/bundled.server';
 import { NO_COVERAGE_FILTER } from '$lib/data/coverage-queries';
@@ -62,12 +62,21 @@ async function loadBriefs(): Promise<Briefs> {
 		// The deployment's default year (config.json) when the indicator's years include it, else its latest.
 		const featuredYear = resolveYear(await db.years(featured.indicator_id), null);
 		if (featuredYear === null) throw new Error(`briefs: the featured indicator ${featured.indicator_id} has no values`);
-		const headlines = issueAreas
-			.slice()
-			.sort((a, b) => a.sort_order - b.sort_order)
+		const areaOrder = issueAreas.slice().sort((a, b) => a.sort_order - b.sort_order);
+		const headlines = areaOrder
 			.map((area) => indicators.find((i) => i.issue_area_id === area.issue_area_id && i.headline))
 			.filter((i): i is IndicatorRow => i !== undefined);
-		const zoneHeadlines = await zoneHeadlineRows(db, headlines, provinces);
+		// The zone brief's table holds every indicator (headline first within its issue area), each
+		// province's value the one its profile shows (the same query: db.provinceProfile).
+		const everyIndicator = areaOrder.flatMap((area) =>
+			indicators
+				.filter((i) => i.issue_area_id === area.issue_area_id)
+				.sort((a, b) => Number(b.headline) - Number(a.headline))
+		);
+		const zoneHeadlines = await zoneHeadlineRows(db, everyIndicator);
+		const profiles = new Map<string, ProfileRow[]>();
+		for (const province of provinces)
+			profiles.set(province.province_code, await db.provinceProfile(province.province_code));
 
 		const common = { issueAreas, indicators, sources, targets };
 		const result: Briefs = { provinces: new Map(), zones: new Map() };
@@ -90,6 +99,10 @@ async function loadBriefs(): Promise<Briefs> {
 					zoneProvinces,
 					...common,
 					headlines: zoneHeadlines.get(zone) ?? [],
+					provinceRows: zoneProvinces.map((p) => ({
+						province_code: p.province_code,
+						rows: profiles.get(p.province_code) ?? []
+					})),
 					featured: featuredOf(data, zone, featured.indicator_id, featuredYear, 'zone'),
 					outline: around(
 						outline,
@@ -102,15 +115,13 @@ async function loadBriefs(): Promise<Briefs> {
 		for (const province of provinces) {
 			const zone = province.health_zone;
 			const zoneProvinces = provinces.filter((p) => p.health_zone === zone);
-			const [data, profile] = await Promise.all([
-				loadExplorerData(db, {
-					indicator: featured.indicator_id,
-					year: featuredYear,
-					zone,
-					province: province.province_code
-				}),
-				db.provinceProfile(province.province_code)
-			]);
+			const data = await loadExplorerData(db, {
+				indicator: featured.indicator_id,
+				year: featuredYear,
+				zone,
+				province: province.province_code
+			});
+			const profile = profiles.get(province.province_code) ?? [];
 			const headlineRows: BriefHeadline[] = headlines.flatMap((indicator) => {
 				const row = profile.find((r) => r.indicator_id === indicator.indicator_id);
 				return row
@@ -125,7 +136,6 @@ async function loadBriefs(): Promise<Briefs> {
 								nationCoverage: profileCoverage(row, 'nation'),
 								rank: profileRank(row, 'zone'),
 								rankNation: profileRank(row, 'nation'),
-								range: null,
 								partialZones: 0
 							}
 						]
@@ -140,6 +150,7 @@ async function loadBriefs(): Promise<Briefs> {
 					zoneProvinces,
 					...common,
 					headlines: headlineRows,
+					provinceRows: [],
 					featured: featuredOf(data, zone, featured.indicator_id, featuredYear, 'province'),
 					outline: around(
 						outline,
@@ -182,27 +193,18 @@ function featuredOf(
 	};
 }
 
-/** Each zone's headline rows: its value and the nation's in the latest year, its rank among zones, its provinces' range. */
-async function zoneHeadlineRows(
-	db: AtlasDb,
-	headlines: IndicatorRow[],
-	provinces: { province_code: string; health_zone: number }[]
-): Promise<Map<number, BriefHeadline[]>> {
+/** Each zone's rows of the indicators given: its value and the nation's in the latest year, its rank among zones. */
+async function zoneHeadlineRows(db: AtlasDb, indicators: IndicatorRow[]): Promise<Map<number, BriefHeadline[]>> {
 	const out = new Map<number, BriefHeadline[]>();
-	for (const indicator of headlines) {
+	for (const indicator of indicators) {
 		const years = await db.years(indicator.indicator_id);
 		const year = years[years.length - 1];
 		if (year === undefined) continue;
-		const [aggregates, values] = await Promise.all([
-			db.aggregates(indicator.indicator_id, year),
-			db.indicatorValues(indicator.indicator_id, year)
-		]);
+		const aggregates = await db.aggregates(indicator.indicator_id, year);
 		const zoneRanks = zoneRanking(aggregates, indicator.higher_is_worse);
 		const nationAggregate = aggregates.find((a) => a.scope === 'nation') ?? null;
 		const nation = nationAggregate?.value ?? null;
 		for (const zone of HEALTH_ZONES) {
-			const inZone = new Set(provinces.filter((p) => p.health_zone === zone).map((p) => p.province_code));
-			const own = values.filter((v) => inZone.has(v.province_code) && v.value !== null).map((v) => v.value as number);
 			const row: BriefHeadline = {
 				indicator_id: indicator.indicator_id,
 				year,
@@ -213,7 +215,6 @@ async function zoneHeadlineRows(
 				nationCoverage: nationAggregate,
 				rank: zoneRanks.places.get(String(zone)) ?? null,
 				rankNation: null,
-				range: own.length ? [Math.min(...own), Math.max(...own)] : null,
 				partialZones: zoneRanks.partial
 			};
 			out.set(zone, [...(out.get(zone) ?? []), row]);
@@ -236,12 +237,16 @@ function withCharts(data: Omit<BriefData, 'charts'>): BriefData {
 	for (const lang of LANGS) {
 		const c = briefCharts({ ...data, charts: charts }, lang);
 		charts[lang] = {
-			ranking: rankingSvg(
-				rankingLayout(c.ranking, c.format, c.references, {
-					width: CHART_WIDTH,
-					band: briefBarHeight(c.ranking.length)
-				})
-			),
+			// The zone brief's table ranks every indicator: it draws no ranking chart.
+			ranking:
+				data.kind === 'province'
+					? rankingSvg(
+							rankingLayout(c.ranking, c.format, c.references, {
+								width: CHART_WIDTH,
+								band: briefBarHeight(c.ranking.length)
+							})
+						)
+					: '',
 			trend: trendSvg(trendLayout(c.trend, c.format, c.formatYear, { width: CHART_WIDTH, height: TREND_HEIGHT }))
 		};
 	}

@@ -11,7 +11,7 @@ import { targetReferences, targetSeries } from '$lib/charts/target-lines';
 import { targetFor } from '$lib/core/targets';
 import { isPartial, type AggregateCoverage } from '$lib/core/aggregate-coverage';
 import { rankPlaces, type RankPlace } from '$lib/core/ranks';
-import { NATION, type AggregateValue, type TrendValue } from '$lib/data/atlas-db';
+import { NATION, type AggregateValue, type ProfileRow, type TrendValue } from '$lib/data/atlas-db';
 import type { IndicatorRow, IssueAreaRow, ProvinceRow, SourceRow, TargetRow } from '$lib/data/contract';
 import { BOUNDARY_SOURCE, POPULATION_SOURCE, sourcesById, ZONE_SOURCE, type SvgBlock } from '$lib/export/exportable';
 import { mapSvg, type MapSvgInput } from '$lib/export/map-svg';
@@ -36,8 +36,6 @@ export interface BriefHeadline {
 	/** 1 = worst. Province brief: rank in zone and in the country; zone brief: rank of 13 zones. */
 	rank: RankPlace | null;
 	rankNation: RankPlace | null;
-	/** Zone brief: the lowest and highest province values in the zone. */
-	range: [number, number] | null;
 	/** Zone brief: how many of the zones ranked have a figure from part of their provinces (0: none). */
 	partialZones: number;
 }
@@ -83,18 +81,21 @@ export interface BriefData {
 	sources: SourceRow[];
 	/** The national targets, to judge the headlines and the featured indicator by (src/lib/data/targets.ts). */
 	targets: TargetRow[];
+	/** Province brief: each issue area's headline indicator; zone brief: every indicator, by issue area. */
 	headlines: BriefHeadline[];
+	/** Zone brief: each of the zone's provinces' profile rows (every indicator in its latest year); province brief: none. */
+	provinceRows: { province_code: string; rows: ProfileRow[] }[];
 	featured: BriefFeatured;
 	/** Province outlines in and around the zone (the map is zoomed to it), and every zone outline. */
 	outline: ProjectedMap;
-	/** The ranking and trend charts as SVG, drawn at build time in each language (the brief needs no script). */
+	/** The ranking (province brief only) and trend charts as SVG, drawn at build time in each language (the brief needs no script). */
 	charts: Record<Lang, { ranking: string; trend: string }>;
 	/** Partners and projects in the province or zone; absent when no partner data is loaded. */
 	coverage?: CoverageTotals;
 }
 
 export const CHART_WIDTH = 400;
-export const TREND_HEIGHT = 165;
+export const TREND_HEIGHT = 145;
 /** Bars in the brief's ranking: roomier than the explorer's 77-province list, tighter for big zones. */
 export const briefBarHeight = (count: number): number => (count >= 7 ? 17 : 20);
 

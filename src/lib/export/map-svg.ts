@@ -145,7 +145,7 @@ export function mapSvg({
 	const hatchId = `${idPrefix}-legend-hatch`;
 	const beside = isBlock(legend) ? legend : swatchLegend(legend, 230, hatchId);
 	const below = legendPlacement !== 'right' && (legendPlacement === 'below' || w + 16 + beside.width > width);
-	const block = below && !isBlock(legend) ? swatchLegend(legend, Math.max(w, 260), hatchId, 2) : beside;
+	const block = below && !isBlock(legend) ? swatchLegend(legend, Math.max(w, 260, width), hatchId, 2) : beside;
 	const gap = below ? 10 : legendPlacement === 'auto' ? 16 : 20;
 	if (below)
 		return {

@@ -132,7 +132,7 @@ export function hatchPattern(id: string, size = 6): string {
 	);
 }
 
-/** A swatch legend as an SVG block (its width fits its longest line, up to `maxWidth`); items in `columns` columns. */
+/** A swatch legend as an SVG block: title and notes wrapped at `maxWidth`, items in `columns` columns, its width what it draws. */
 export function swatchLegend(legend: SwatchLegend, maxWidth = 240, hatchId = 'legend-hatch', columns = 1): SvgBlock {
 	const swatch = { w: 18, h: 12 };
 	const row = 19;
@@ -155,7 +155,8 @@ export function swatchLegend(legend: SwatchLegend, maxWidth = 240, hatchId = 'le
 	y += 5;
 	const top = y;
 	const perColumn = Math.ceil(legend.items.length / Math.max(1, columns));
-	const itemWidth = (item: SwatchItem) => swatch.w + 7 + textWidth(`${item.label} ${item.count ?? ''}`, 11.5);
+	// textWidth is an estimate (within about 10 %): room for the real glyphs, so the last column is never clipped.
+	const itemWidth = (item: SwatchItem) => swatch.w + 7 + 1.1 * textWidth(`${item.label} ${item.count ?? ''}`, 11.5);
 	const columnWidth = Math.max(0, ...legend.items.map(itemWidth)) + 14;
 	let widest = Math.max(
 		...titleLines.map((l) => textWidth(l, 12, 600)),
@@ -177,7 +178,8 @@ export function swatchLegend(legend: SwatchLegend, maxWidth = 240, hatchId = 'le
 	});
 	const rows = Math.min(perColumn, legend.items.length);
 	return {
-		width: Math.ceil(Math.min(widest, maxWidth)),
+		// What is drawn, never less: a narrower box would clip the last column ("(15" in the zone brief).
+		width: Math.ceil(widest),
 		height: Math.ceil(rows > 0 ? top + (rows - 1) * row + swatch.h : y),
 		markup: parts.join('')
 	};
