@@ -72,3 +72,18 @@ test('the gap map exports with the named provinces written on it and the key nam
 	expect(svg).toContain('the gap: high burden, low coverage');
 	expect(file.suggestedFilename()).toMatch(/^phakhi_gap-map_road-death-rate_district-share_en\.svg$/);
 });
+
+test('the scatter exports as a chart ("Export chart"), drawn as the page shows it', async ({ page }, testInfo) => {
+	await page.goto('/gaps?lang=en');
+	await expect(page.locator('.gaps')).not.toHaveAttribute('data-gaps', '');
+	const menu = page.locator('[data-export-id="gap-scatter"]');
+	await expect(menu.locator('button.toggle')).toContainText('Export chart');
+	await menu.locator('button.toggle').click();
+	const [file] = await Promise.all([page.waitForEvent('download'), menu.locator('[data-format="svg"]').click()]);
+	const path = testInfo.outputPath(file.suggestedFilename());
+	await file.saveAs(path);
+	const svg = readFileSync(path, 'utf8');
+	expect(svg).toContain('Road traffic death rate');
+	expect(svg).toContain('Share of districts with a partner or project');
+	expect(file.suggestedFilename()).toMatch(/^phakhi_gap-scatter_road-death-rate_district-share_en\.svg$/);
+});

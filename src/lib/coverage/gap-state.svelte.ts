@@ -14,7 +14,8 @@ import { QueryClient } from '$lib/data/query-client.svelte';
 import type { FirstView } from '$lib/data/snapshot';
 import { BOUNDARY_SOURCE, fileStem, POPULATION_SOURCE, sourcesById } from '$lib/export/exportable';
 import { tidyTable } from '$lib/export/tidy';
-import { mapExportable, sourceFootnote, tableExportable } from '$lib/export/views';
+import { mapExportable, sourceFootnote, svgChartExportable, tableExportable } from '$lib/export/views';
+import { scatterOption } from '$lib/charts/scatter';
 import { resolveIndicator } from '$lib/filters/resolve';
 import type { ViewState } from '$lib/filters/url-state';
 import { formatNumber, formatRank, formatYear, localized, translate, type MessageKey } from '$lib/i18n';
@@ -244,6 +245,14 @@ export class GapState {
 		tableExportable({
 			...this.#exportBase(id, title, list),
 			formats: ['svg', 'csv', 'parquet', 'link', 'cite'] as const
+		});
+
+	/** The scatter as ECharts draws it, as SVG; its rows are every province with both values. */
+	scatterExport = (title: string) =>
+		svgChartExportable(this.#exportBase('gap-scatter', title, this.cells), async () => {
+			const [width, height] = [720, 480];
+			const { optionSvg } = await import('$lib/charts/echarts');
+			return { width, height, markup: optionSvg(scatterOption(this.points, this.axes), width, height) };
 		});
 
 	/** The bivariate map as the page shows it, the top gaps named on it, with its key; its rows are the named gaps. */

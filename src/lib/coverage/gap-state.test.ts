@@ -131,4 +131,19 @@ describe('gap state', () => {
 		expect(graphic.markup).toContain('the gap: high burden, low coverage');
 		expect(graphic.markup).toMatch(/data-cell="20" stroke=/);
 	});
+
+	it('exports the scatter as ECharts draws it, as SVG: a point per province, the axes named (Export chart)', async () => {
+		const { state, view } = gaps();
+		view.current = { ...view.current, lang: 'en' };
+		const exportable = state.scatterExport('Burden against coverage');
+		expect(exportable.what).toBe('chart');
+		const graphic = await exportable.graphic();
+		expect(graphic.markup).toMatch(/^<svg class="chart"/);
+		expect(graphic.markup).toContain(state.axes.x.name);
+		expect(graphic.markup).toContain(state.axes.y.name);
+		// One circle per province with both values (ECharts draws scatter symbols as paths).
+		expect(state.cells.length).toBeGreaterThan(50);
+		expect((graphic.markup.match(/<path d="M[^"]*A/g) ?? []).length).toBeGreaterThanOrEqual(state.cells.length);
+		expect(exportable.table.rows).toHaveLength(state.cells.length);
+	});
 });

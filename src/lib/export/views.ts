@@ -12,16 +12,17 @@ import type { SwatchLegend } from './svg-frame';
 /** Everything but the graphic. */
 export type ExportableBase = Omit<Exportable, 'graphic'>;
 
-/** A chart that draws itself as SVG markup (src/lib/charts/svg.ts): exported as the page shows it. */
+/** A chart that draws itself as SVG markup (src/lib/charts/svg.ts, or ECharts' SVG renderer): exported as the page shows it. */
 export function svgChartExportable(
 	base: ExportableBase,
-	svg: () => { width: number; height: number; markup: string }
+	svg: () =>
+		{ width: number; height: number; markup: string } | Promise<{ width: number; height: number; markup: string }>
 ): Exportable {
 	return {
 		...base,
 		what: 'chart',
 		async graphic() {
-			const { width, height, markup } = svg();
+			const { width, height, markup } = await svg();
 			return { width, height, markup: markup.replace(/^<svg\b/, '<svg class="chart" x="0" y="0"') };
 		}
 	};
