@@ -1,7 +1,6 @@
 import { expect, test } from './fixtures';
 import {
 	hoverPlace,
-	KHON_KAEN,
 	legendColours,
 	rankingBarsDrawn,
 	rankingRows,
@@ -183,14 +182,17 @@ test('the charts below the map: tooltips repeat their tables, and a province hov
 	await expect(page.locator('.ranking[role="img"]')).toHaveAttribute('data-highlighted', '40');
 	await expect(page.locator('.zone-distribution circle.point.lit')).toHaveAttribute('data-code', '40');
 
-	// Leaving the chart hides the tooltip and the highlight; the map's hover lights the same point again.
+	// Leaving the chart hides the tooltip; the chosen province stays lit, as in the ranking. The map's
+	// hover lights another province instead (Udon Thani, north of Khon Kaen), and leaving it, Khon Kaen again.
+	const lit = page.locator('.zone-distribution circle.point.lit');
 	await page.mouse.move(0, 0);
 	await expect(tooltip).toHaveCount(0);
-	await expect(page.locator('.zone-distribution circle.point.lit')).toHaveCount(0);
+	await expect(lit).toHaveAttribute('data-code', '40');
 	await page.locator('.map').scrollIntoViewIfNeeded();
-	await hoverPlace(page, KHON_KAEN);
-	await expect(page.locator('.zone-distribution circle.point.lit')).toHaveAttribute('data-code', '40');
+	await hoverPlace(page, [102.75, 17.4]);
+	await expect(lit).toHaveAttribute('data-code', '41');
 	await page.mouse.move(0, 0);
+	await expect(lit).toHaveAttribute('data-code', '40');
 
 	// Issue-area multiples: a panel's first year shows the first row of its table.
 	const [first] = await tableRows(page, 'multiples-table');

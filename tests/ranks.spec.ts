@@ -120,6 +120,9 @@ test.describe('on a phone', () => {
 				return bar.top >= frame.top && bar.bottom <= frame.bottom;
 			});
 		await expect.poll(inView).toBe(true);
+		// Lit as a hovered one is, in the ranking and in the zone distribution.
+		await expect(page.locator('.ranking-frame g.row[data-code="96"]')).toHaveClass(/\blit\b/);
+		await expect(page.locator('.svg-chart.zone-distribution [data-code="96"]').first()).toHaveClass(/\blit\b/);
 		for (const year of ['2012', '2020']) {
 			await page.locator('.timeline input[type="range"]').fill(year);
 			await shows(Number(year));

@@ -646,6 +646,10 @@ export function createExplorerState(firstView: FirstView, getView: () => ViewSta
 		set hovered(code: string | null) {
 			hovered = code;
 		},
+		/** The province the charts light: the one hovered, else the one chosen. */
+		get lit() {
+			return hovered ?? view.province;
+		},
 		/** Opens the database (again, after a failure) and takes the user's tables when they changed the snapshot's. */
 		start,
 		/** Fetches the cube on screen, and behind it those likely picked next (the page calls it in an effect). */
