@@ -219,14 +219,16 @@ test('phone: the section menu opens, moves focus, closes with Escape; the filter
 	await expect(sections).toBeHidden();
 	await expect(menu).toBeFocused();
 
-	// One button says what the filters select; it opens them.
+	// One button says what the filters select; it opens them. The province search stays out under it.
 	const filters = page.locator('#explorer-filters');
-	await expect(filters).toBeHidden();
+	const zone = page.getByRole('combobox', { name: 'Health zone', exact: true });
+	await expect(zone).toBeHidden();
+	await expect(page.getByRole('combobox', { name: 'Find a province' })).toBeVisible();
 	const toggle = page.getByRole('button', { name: /^Filters:/ });
 	await expect(toggle).toContainText('Road traffic death rate');
 	await expect(toggle).toContainText('Thailand');
 	await toggle.click();
-	await expect(filters).toBeVisible();
+	await expect(zone).toBeVisible();
 	await page.getByRole('combobox', { name: 'Health zone', exact: true }).selectOption('10');
 	await expect(toggle).toContainText('Health zone 10');
 
