@@ -117,11 +117,13 @@ export async function legendColours(page: Page): Promise<string[]> {
 /** The rows of a DataTable, opened first (closed tables keep no rows in the DOM). */
 export async function tableRows(page: Page, id: string): Promise<string[][]> {
 	const table = page.locator(`#${id}`);
-	if (!(await table.evaluate((el) => (el as HTMLDetailsElement).open))) {
-		await table.locator('summary').click();
-		await expect(table).toHaveAttribute('open', '');
-		await expect(table.locator('tbody tr').first()).toBeAttached();
-	}
+	// A click can land while the page above it still moves (a note appearing as data arrives), so
+	// it is tried again until the table is open; it is never clicked when open (that would close it).
+	await expect(async () => {
+		if (!(await table.evaluate((el) => (el as HTMLDetailsElement).open))) await table.locator('summary').click();
+		await expect(table).toHaveAttribute('open', '', { timeout: 2000 });
+	}).toPass({ timeout: 20_000 });
+	await expect(table.locator('tbody tr').first()).toBeAttached();
 	return table
 		.locator('tbody tr')
 		.evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim())));
