@@ -1,4 +1,6 @@
 import type { FeatureCollection } from 'geojson';
+import type { Snippet } from 'svelte';
+import type { Bounds as ViewBounds } from './point-groups';
 
 /** What the province map shows, independent of the renderer (MapLibre or SVG). */
 export interface ChoroplethLayers {
@@ -44,6 +46,36 @@ export interface PointHover {
 	issue: string | null;
 	/** Set for a cluster. */
 	count: number | null;
+}
+
+/**
+ * What a page gives its province map: the same for the prerendered SVG that paints first and for
+ * the MapLibre map that takes over (ProvinceMap, ChoroplethMap).
+ */
+export interface ProvinceMapProps {
+	layers: ChoroplethLayers;
+	/**
+	 * Partners and projects, shown once the interactive map has taken over: Point features with `id`,
+	 * `kind` and `colour` properties, and groups of them with `point_count` and
+	 * `point_count_abbreviated` (the page groups them: point-groups.ts).
+	 */
+	points?: FeatureCollection;
+	/** District drill-down: the districts to draw over the provinces, their fill colours and names, by numeric id. */
+	districts?: DistrictLayer | null;
+	label: string;
+	/** Id of the element holding the map's numbers as text, with a keyboard way to choose (its table): aria-details. */
+	details?: string;
+	onhover: (code: string | null) => void;
+	onselect: (code: string | null) => void;
+	/** A point (not a cluster) was clicked. */
+	onpoint?: (id: string, kind: string) => void;
+	/** `points` are on the map: processed by MapLibre's worker and drawn. */
+	onpointsdrawn?: (points: FeatureCollection) => void;
+	/** The interactive map has come to rest at a zoom and bounds (once loaded, then after each move). */
+	onviewchange?: (view: { zoom: number; bounds: ViewBounds }) => void;
+	tooltip: Snippet<[string]>;
+	/** Tooltip for a point or cluster. */
+	pointTooltip?: Snippet<[PointHover]>;
 }
 
 export const NO_DATA_PATTERN = 'no-data-hatch';
@@ -138,3 +170,4 @@ function arrange(labels: readonly LabelBox[], maxLines: number, keep: boolean): 
 		return free ? { x: free.x, y: free.y } : null;
 	});
 }
+
