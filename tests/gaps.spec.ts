@@ -87,3 +87,37 @@ test('the scatter exports as a chart ("Export chart"), drawn as the page shows i
 	expect(svg).toContain('Share of districts with a partner or project');
 	expect(file.suggestedFilename()).toMatch(/^phakhi_gap-scatter_road-death-rate_district-share_en\.svg$/);
 });
+
+test('the gap brief prints to one A4 page, in Thai and English: the named provinces on its map, their list and the key', async ({
+	page
+}) => {
+	for (const [lang, query, button] of [
+		['th', '/gaps?top=10', 'พิมพ์สรุปช่องว่าง (A4)'],
+		['en', '/gaps?lang=en&measure=partners_per_100k', 'Print the gap brief (A4)']
+	] as const) {
+		await page.goto(query);
+		await expect(page.locator('.gaps')).toHaveAttribute('data-db', 'ready');
+		await expect(page.locator('.gaps')).not.toHaveAttribute('data-gaps', '');
+		const listed = provincesOf(await tableRows(page, 'priority-table'));
+		expect(listed.length, lang).toBeGreaterThan(0);
+		await expect(page.locator('.gap-brief')).toHaveCount(0);
+		// The browser's print dialog is not what is tested: the page is printed to PDF below.
+		await page.evaluate(() => (window.print = () => {}));
+		await page.getByRole('button', { name: button }).click();
+		const brief = page.locator('.gap-brief');
+		await expect(brief).toHaveAttribute('lang', lang);
+		// The list is the page's priority list, and its provinces are the ones named on the brief's map.
+		expect(await brief.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(listed);
+		expect((await brief.locator('svg text.province-name').allTextContents()).sort()).toEqual([...listed].sort());
+		await expect(brief.locator('.bivariate-legend .gap')).toHaveCount(1);
+		await expect(brief.locator('h1')).toContainText(lang === 'th' ? 'สรุปช่องว่าง' : 'Gap brief');
+
+		await page.emulateMedia({ media: 'print' });
+		await expect(brief).toBeVisible();
+		await expect(page.locator('.gaps .two-columns')).toBeHidden();
+		await expect(page.locator('body > header, header:not(.gap-brief header)').first()).toBeHidden();
+		const pdf = await page.pdf({ format: 'A4' });
+		expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g), lang).toHaveLength(1);
+		await page.emulateMedia({ media: 'screen' });
+	}
+});
