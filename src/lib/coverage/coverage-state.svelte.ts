@@ -2,9 +2,12 @@
  * The coverage page's state, apart from its layout: the filter (a view state, read from the URL by the
  * page), the counts by province and the districts nobody covers (the build's first view until DuckDB
  * answers), the map's points for the zoom level in view, the selected province's districts, the
- * project record, and the tables and exports made of them. Every question goes through a QueryClient,
- * which drops answers to questions no longer asked. No markup: CoverageView.svelte lays it out, calls
- * the `ask…` methods in effects and turns events into URL changes; coverage-state.test.ts runs it in Node.
+ * project record, and the tables and exports made of them. Once the summary is in memory the counts
+ * and the map's groups are derived from the filter at once, so a filter change updates every view in
+ * place, in the same update; what has to be fetched (the points themselves, a project's record, the
+ * districts' shapes) goes through a QueryClient, which drops answers to questions no longer asked. No
+ * markup: CoverageView.svelte lays it out, calls the `ask…` methods in effects and turns events into
+ * URL changes; coverage-state.test.ts runs it in Node.
  */
 import { rankingLayout, rankingSvg, rankingTable, type RankingItem } from '$lib/charts/ranking';
 import { NETWORK_SAMPLE_SOURCE_ID, type InstalmentRow, type ProjectRow, type QualityIssueRow } from '$lib/core/domain';
@@ -105,23 +108,37 @@ export function createCoverageState(
 	let filterKey = $derived(coverageFilterKey(filter));
 	// The prerendered first view (the build's answer for a URL without filters) until DuckDB answers.
 	const prerendered = untrack(() => (first.key === filterKey && noUserFilesKept() ? first : null));
-	const results = new QueryClient<CoverageResult>(fail);
-	// Shown only while it answers the filter in the URL: after a change, placeholders until the new answer.
-	let result = $derived(
-		results.valueFor(filterKey) ?? (results.answer === null && prerendered?.key === filterKey ? prerendered : null)
-	);
-	/** Asks for the filter's counts (in an effect: again only when the filter changed, not on every change of the URL). */
-	function askResult(): Promise<void> | undefined {
-		if (!answers) return;
-		const key = filterKey;
-		const asked = untrack(() => filter);
+	/**
+	 * Runs an answer from memory for the filter in the URL: again only when the filter changed (its key),
+	 * not on every change of the URL. A failure is the page's error, and its views keep their placeholders.
+	 */
+	const fromMemory = <T>(answer: (from: CoverageAnswers, asked: typeof filter) => T): T | null => {
 		const from = answers;
-		return results.ask(key, () => coverageResult(from, asked));
-	}
+		void filterKey;
+		if (!from) return null;
+		try {
+			return untrack(() => answer(from, filter));
+		} catch (e) {
+			// Not inside the derivation: the failure is state of its own.
+			queueMicrotask(() => fail(e));
+			return null;
+		}
+	};
+	// The filter's counts, from the summary in memory; before it is read, the build's first view while it
+	// answers the URL's filter (and no user files may have changed it), else placeholders.
+	let result = $derived(
+		answers
+			? fromMemory((from, asked) => coverageResult(from, asked))
+			: prerendered?.key === filterKey
+				? prerendered
+				: null
+	);
 
 	// The map's points, grouped for the zoom level and part of the map in view, asked again when the
 	// filter changes or the map moves out of what was asked for.
 	let pointRequest = $state.raw<PointRequest | null>(null);
+	/** The last request below RAW_POINTS_LEVEL: its groups, from the summary, stand in while single points are fetched. */
+	let groupRequest = $state.raw<PointRequest | null>(null);
 	function viewChanged(view: { zoom: number; bounds: Bounds }) {
 		const level = pointLevel(view.zoom);
 		const [w, s, e, n] = view.bounds;
@@ -130,21 +147,39 @@ export function createCoverageState(
 			return;
 		// Where single points show, exactly the view: its provinces' points are fetched, and no more.
 		pointRequest = { level, bounds: level >= RAW_POINTS_LEVEL ? view.bounds : paddedBounds(view.bounds) };
+		if (level < RAW_POINTS_LEVEL) groupRequest = pointRequest;
 	}
+	/** Each district's points under the filter, grouped for the zoom level: from the summary in memory. */
+	let summaryGroups = $derived.by(() => {
+		const request = groupRequest;
+		return request === null
+			? null
+			: fromMemory((from, asked) => groupForMap(from.placed(asked), request, MAP_POINT_LIMIT));
+	});
+	/** From RAW_POINTS_LEVEL on: the points themselves, fetched by province. */
 	const pointGroups = new QueryClient<MapPointGroups<MapPoint>>(fail);
-	/** Asks for the map's points of the filter, grouped for the zoom level and part of the map asked for (in an effect). */
+	let singlePoints = $derived(pointRequest !== null && pointRequest.level >= RAW_POINTS_LEVEL);
+	/** The map's points: the single points once fetched for the filter, else (and below RAW_POINTS_LEVEL) the summary's groups. */
+	let groups = $derived((singlePoints ? pointGroups.valueFor(filterKey) : null) ?? summaryGroups);
+	/**
+	 * Fetches what the map's points need (in an effect): from RAW_POINTS_LEVEL on the points of the
+	 * filter in view, grouped for the zoom level; below it nothing but the file of the province opened,
+	 * for the zoom to come (the groups come from memory).
+	 */
 	function askPoints(): Promise<void> | undefined {
 		if (!answers || !pointRequest) return;
-		const key = filterKey;
-		const asked = untrack(() => filter);
 		const request = pointRequest;
 		const from = answers;
-		// The province opened goes with the question: its points are fetched for the zoom to come.
-		const province = selectedProvince;
+		const window = { level: request.level, bounds: request.bounds, province: selectedProvince };
+		if (request.level < RAW_POINTS_LEVEL) {
+			// Points fetched for another part of the map never stand in for the next one's.
+			pointGroups.reset();
+			return window.province === null ? undefined : from.fetchPoints(window).catch(fail);
+		}
+		const key = filterKey;
+		const asked = untrack(() => filter);
 		return pointGroups.ask(key, () =>
-			from
-				.positioned(asked, { level: request.level, bounds: request.bounds, province })
-				.then((p) => groupForMap(p, request, MAP_POINT_LIMIT))
+			from.positioned(asked, window).then((p) => groupForMap(p, request, MAP_POINT_LIMIT))
 		);
 	}
 	const records = new QueryClient<ProjectRecordData>(fail);
@@ -172,24 +207,23 @@ export function createCoverageState(
 	const COVERED = '#5ab4ac';
 	const UNCOVERED = '#d8b365';
 	let shapesFile: Promise<FeatureCollection> | null = null;
+	const DISTRICT_SHAPES = 'districts.geojson';
 	const districtShapesFile = () =>
-		(shapesFile ??= fetchFile('districts.geojson').then((bytes) => JSON.parse(new TextDecoder().decode(bytes))));
-	const drills = new QueryClient<{ shapes: FeatureCollection; rows: DistrictCoverage[] }>(fail);
-	let districtShapes = $derived(drills.answer?.value.shapes ?? null);
-	let drill = $derived(drills.answer && { key: drills.answer.key, rows: drills.answer.value.rows });
-	/** Asks for the selected province's districts, covered or not under the filter (in an effect). */
+		(shapesFile ??= fetchFile(DISTRICT_SHAPES).then((bytes) => JSON.parse(new TextDecoder().decode(bytes))));
+	const shapes = new QueryClient<FeatureCollection>(fail);
+	let districtShapes = $derived(shapes.answer?.value ?? null);
+	/** Fetches the districts' shapes once a province is opened (in an effect). */
 	function askDistricts(): Promise<void> | undefined {
-		const code = selectedProvince;
-		if (!answers || !code) return;
-		const asked = filter;
-		const from = answers;
-		return drills.ask(`${code}:${filterKey}`, async () => {
-			const [shapes, rows] = await Promise.all([districtShapesFile(), from.byDistrict(asked, code)]);
-			return { shapes, rows };
-		});
+		if (!selectedProvince || shapes.answer) return;
+		return shapes.ask(DISTRICT_SHAPES, districtShapesFile);
 	}
+	/** The selected province's districts, covered or not under the filter: from the summary in memory. */
+	let drillRows = $derived.by((): DistrictCoverage[] | null => {
+		const code = selectedProvince;
+		return code === null ? null : fromMemory((from, asked) => from.byDistrict(asked, code));
+	});
 	let districts = $derived.by(() => {
-		if (!selectedProvince || !districtShapes || !drill?.key.startsWith(`${selectedProvince}:`)) return null;
+		if (!selectedProvince || !districtShapes || !drillRows) return null;
 		const code = selectedProvince;
 		return {
 			features: {
@@ -197,10 +231,12 @@ export function createCoverageState(
 				features: districtShapes.features.filter((f) => f.properties?.province_code === code)
 			},
 			colours: new Map(
-				drill.rows.map((r) => [Number(r.district_code), r.partners + r.projects > 0 ? COVERED : UNCOVERED])
+				drillRows.map((r) => [Number(r.district_code), r.partners + r.projects > 0 ? COVERED : UNCOVERED])
 			),
 			// Written on the map over each district, in the page's language.
-			names: new Map(drill.rows.map((r) => [Number(r.district_code), districtNames.get(r.district_code) ?? r.district_code]))
+			names: new Map(
+				drillRows.map((r) => [Number(r.district_code), districtNames.get(r.district_code) ?? r.district_code])
+			)
 		};
 	});
 	let districtNames = $derived(
@@ -222,7 +258,7 @@ export function createCoverageState(
 			{ key: 'partners', label: t('totals_partners'), numeric: true },
 			{ key: 'projects', label: t('totals_projects'), numeric: true }
 		],
-		rows: (drill?.rows ?? []).map((r) => ({
+		rows: (drillRows ?? []).map((r) => ({
 			key: r.district_code,
 			cells: {
 				district: districtNames.get(r.district_code) ?? r.district_code,
@@ -273,17 +309,16 @@ export function createCoverageState(
 		focus: selectedProvince ? [selectedProvince] : zone === null ? [] : [...inZone],
 		zone
 	});
-	let points = $derived(
-		pointGroupsGeoJson(pointGroups.valueFor(filterKey) ?? { cells: [], points: [] }, colouring, issueAreas)
-	);
+	let points = $derived(pointGroupsGeoJson(groups ?? { cells: [], points: [] }, colouring, issueAreas));
 	let pointTotal = $derived(allRows.reduce((n, r) => n + r.partners + r.projects, 0));
-	let pointsCapped = $derived(result !== null && (pointGroups.valueFor(filterKey)?.capped ?? false));
+	let pointsCapped = $derived(result !== null && (groups?.capped ?? false));
 
 	// What the page shows, as the benchmark reads it: issue area, year and zone, once their counts are in
-	// and their points drawn. Points regrouped after the map moved (a zone zoomed to) do not hold it up.
+	// and their points drawn. Points regrouped after the map moved (a zone zoomed to) do not hold it up, and
+	// from RAW_POINTS_LEVEL on the summary's groups of the filter stand in until its single points come.
 	let drawnPoints = $state.raw<FeatureCollection | null>(null);
 	let shownKey = $derived(
-		result?.key === filterKey && pointGroups.answer?.key === filterKey && drawnPoints === points
+		result?.key === filterKey && groups !== null && drawnPoints === points
 			? `${filter.issue ?? ''}:${filter.year ?? ''}:${view.zone ?? ''}`
 			: ''
 	);
@@ -356,7 +391,14 @@ export function createCoverageState(
 	/** Sample partners and projects are in the data (not in a build from an organisation's exports that replaced them). */
 	const sampleNetwork = snapshot.sources.some((s) => s.source_id === NETWORK_SAMPLE_SOURCE_ID);
 	let filtersInWords = $derived(
-		filterWords(lang, filter, zone, issueAreas, networks, selectedProvince ? (byCode.get(selectedProvince) ?? null) : null)
+		filterWords(
+			lang,
+			filter,
+			zone,
+			issueAreas,
+			networks,
+			selectedProvince ? (byCode.get(selectedProvince) ?? null) : null
+		)
 	);
 	const exportBase = (
 		id: string,
@@ -465,9 +507,6 @@ export function createCoverageState(
 		get filterKey() {
 			return filterKey;
 		},
-		get results() {
-			return results;
-		},
 		get result() {
 			return result;
 		},
@@ -480,14 +519,11 @@ export function createCoverageState(
 		get record() {
 			return record;
 		},
-		get drills() {
-			return drills;
-		},
 		get districtShapes() {
 			return districtShapes;
 		},
-		get drill() {
-			return drill;
+		get drillRows() {
+			return drillRows;
 		},
 		get districts() {
 			return districts;
@@ -639,7 +675,6 @@ export function createCoverageState(
 		outline,
 		first,
 		open,
-		askResult,
 		askPoints,
 		askRecord,
 		askDistricts,

@@ -104,14 +104,18 @@ describe('coverage state', () => {
 		expect(state.uncoveredCount).toBe('…');
 	});
 
-	it('asks again for a new filter, with placeholders until its own answer is there', async () => {
-		const { state, view } = coverage();
-		await opened(state);
-		const all = state.totals.partners;
-		view.current = { ...view.current, types: ['ngo'] };
-		// The build's answer is for another filter: not shown for this one.
+	it("answers a new filter from memory at once, and never with the build's answer for another filter", async () => {
+		const { state, view } = coverage({ types: ['ngo'] });
+		// The build's answer is for another filter: not shown for this one, placeholders until the summary is in.
 		expect(state.result).toBeNull();
-		await state.askResult();
+		await opened(state);
+		const some = state.totals.partners;
+		view.current = { ...view.current, types: [] };
+		expect(state.result?.key).toBe(state.filterKey);
+		const all = state.totals.partners;
+		expect(some).toBeLessThan(all);
+		view.current = { ...view.current, types: ['ngo'] };
+		// In the same update, nothing asked or awaited: the views change in place.
 		expect(state.result?.key).toBe(state.filterKey);
 		expect(state.totals.partners).toBeGreaterThan(0);
 		expect(state.totals.partners).toBeLessThan(all);
@@ -153,12 +157,11 @@ describe('coverage state', () => {
 		expect(state.pointsCapped).toBe(false);
 	});
 
-	it("scopes the totals, the uncovered districts and their export to the province chosen, and names it", async () => {
+	it('scopes the totals, the uncovered districts and their export to the province chosen, and names it', async () => {
 		const expected = await uncoveredIn('34');
 		expect(expected.length).toBeGreaterThan(0);
 		const { state, view } = coverage({ lang: 'en', province: '34' });
 		await opened(state);
-		await state.askResult();
 		expect(state.selectedProvince).toBe('34');
 		const ubon = state.result!.rows.find((r) => r.province_code === '34')!;
 		expect(state.totals.districts).toBe(ubon.districts);
@@ -179,16 +182,15 @@ describe('coverage state', () => {
 	it('keeps the zone filter to its own provinces, and ignores a province outside it', async () => {
 		const { state } = coverage({ zone: 10, province: '40' });
 		await opened(state);
-		await state.askResult();
 		// Khon Kaen is in zone 7: not chosen while zone 10 is.
 		expect(state.selectedProvince).toBeNull();
 		const zone10 = new Set(state.provinces.filter((p) => p.health_zone === 10).map((p) => p.province_code));
 		expect(state.provinceChoices.map((c) => c.value).sort()).toEqual([...zone10].sort());
 		expect(state.result!.uncovered.filter((d) => !zone10.has(d.province_code)).length).toBeGreaterThan(0);
 		const shown = new Set(state.uncoveredTable.rows.map((r) => r.key));
-		expect(state.result!.uncovered.filter((d) => shown.has(d.district_code)).every((d) => zone10.has(d.province_code))).toBe(
-			true
-		);
+		expect(
+			state.result!.uncovered.filter((d) => shown.has(d.district_code)).every((d) => zone10.has(d.province_code))
+		).toBe(true);
 		expect(state.uncoveredExportRecords().rows.every((r) => zone10.has(r.cells.province_code))).toBe(true);
 		expect(state.totals.districts).toBe(
 			state.result!.rows.filter((r) => zone10.has(r.province_code)).reduce((n, r) => n + r.districts, 0)

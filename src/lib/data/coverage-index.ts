@@ -39,17 +39,25 @@ export type { RunColumns, RunRows };
 /** Tables the index reads: it is built again after any of them changes. */
 export const COVERAGE_INDEX_INPUTS: ReadonlySet<string> = new Set(['partners', 'projects', 'provinces', 'districts']);
 
-/** What the coverage pages ask on every filter change, answered from the summary and the points loaded. */
+/**
+ * What the coverage pages ask on every filter change. The counts and the map's groups below
+ * RAW_POINTS_LEVEL come from the summary in memory and are answered at once, so a filter change shows
+ * its own numbers in the same update; only the points themselves may have to be fetched first.
+ */
 export interface CoverageAnswers {
-	byProvince(f: CoverageFilter): Promise<ProvinceCoverage[]>;
-	byDistrict(f: CoverageFilter, provinceCode: string): Promise<DistrictCoverage[]>;
-	uncoveredDistricts(f: CoverageFilter): Promise<UncoveredDistrict[]>;
+	byProvince(f: CoverageFilter): ProvinceCoverage[];
+	byDistrict(f: CoverageFilter, provinceCode: string): DistrictCoverage[];
+	uncoveredDistricts(f: CoverageFilter): UncoveredDistrict[];
+	/** Below RAW_POINTS_LEVEL: each district's points under the filter at their mean position, with their count. */
+	placed(f: CoverageFilter): PositionedPoints;
 	/**
 	 * The points under the filter with their Web Mercator positions, for the map to group
 	 * (src/lib/map/point-groups.ts): from RAW_POINTS_LEVEL on the points themselves (their provinces'
-	 * files fetched first), below it each district's points at their mean position, with their count.
+	 * files fetched first), below it `placed(f)`.
 	 */
 	positioned(f: CoverageFilter, window: PointWindow): Promise<PositionedPoints>;
+	/** Fetches the points a window will need: from RAW_POINTS_LEVEL on, or for the province opened (the zoom to come). */
+	fetchPoints(window: PointWindow): Promise<void>;
 }
 
 /** Points under a filter, positioned in Web Mercator (core/geometry.ts); `rows` index `x`, `y`, `weight` and `pointOf`. */
@@ -74,25 +82,33 @@ export function answersFromSummary(
 	queries: CoverageQueries
 ): CoverageAnswers {
 	const sql = answersFromSql(queries);
+	const placed = (f: CoverageFilter): PositionedPoints => {
+		const p = summary.placed(f);
+		return {
+			x: p.x,
+			y: p.y,
+			rows: Int32Array.from(p.weight.keys()),
+			weight: p.weight,
+			pointOf: () => {
+				throw new Error('a group of the summary has no single point');
+			},
+			capped: false
+		};
+	};
+	const needsPoints = (window: PointWindow) => window.level >= RAW_POINTS_LEVEL || window.province !== null;
 	return {
-		byProvince: async (f) => summary.byProvince(f),
-		byDistrict: async (f, code) => summary.byDistrict(f, code),
-		uncoveredDistricts: async (f) => summary.uncoveredDistricts(f),
+		byProvince: (f) => summary.byProvince(f),
+		byDistrict: (f, code) => summary.byDistrict(f, code),
+		uncoveredDistricts: (f) => summary.uncoveredDistricts(f),
+		placed,
 		positioned: async (f, window) => {
 			// A province opened has its points fetched (for the zoom to come) even while its groups show.
-			const points = window.level >= RAW_POINTS_LEVEL || window.province !== null ? await loadPoints(window) : null;
+			const points = needsPoints(window) ? await loadPoints(window) : null;
 			if (window.level >= RAW_POINTS_LEVEL) return points ? points.positioned(f) : sql.positioned(f, window);
-			const placed = summary.placed(f);
-			return {
-				x: placed.x,
-				y: placed.y,
-				rows: Int32Array.from(placed.weight.keys()),
-				weight: placed.weight,
-				pointOf: () => {
-					throw new Error('a group of the summary has no single point');
-				},
-				capped: false
-			};
+			return placed(f);
+		},
+		fetchPoints: async (window) => {
+			if (needsPoints(window)) await loadPoints(window);
 		}
 	};
 }
