@@ -1,23 +1,26 @@
-import type { Page } from '@playwright/test';
-import { startServer } from './support/serve.mjs';
+import type { BrowserContext, Page } from '@playwright/test';
+import { DEFAULT_ROOT } from './support/serve.mjs';
+import { countingServer, PHONE, summarizeVisit, type CountingServer } from './bench/visit-bytes';
 import { collectConsoleErrors, expect, test as base } from './fixtures';
 import { watchViolations } from './helpers';
 import { inLang, LANGS, ROUTES } from './routes';
+import { MESSAGES } from '../src/lib/i18n/messages';
+import { OFFLINE_STORED } from '../src/lib/config/offline';
 
-// Offline by construction. The build is served by a static server of the test's own; one visit
-// to the home page installs the service worker, which stores the app. Then the server is stopped
-// and the browser put offline (a real network cut, not only an emulated one), and every page is
-// opened in Thai and English: each must work as it does online (map painted, DuckDB ready where
-// the page uses it). Every request to another origin is blocked and recorded: there must be none.
+// Offline by construction (docs/offline.md). The build is served by a static server of the test's own;
+// the pages are opened once online, which lets the service worker store them with the shell and the
+// data. Then the server is stopped and the browser put offline (a real network cut, not only an
+// emulated one). Every request to another origin is blocked and recorded: there must be none.
 
-type Server = { url: string; close: () => Promise<void> };
+type Server = CountingServer;
 
 const test = base.extend<{ server: Server }>({
+	// The app's static server over build/, counting every response (tests/bench/visit-bytes.ts).
 	server: async ({}, use) => {
-		const server = await startServer({ port: 0 });
+		const server = await countingServer(DEFAULT_ROOT);
 		let closed = false;
 		await use({
-			url: server.url.replace(/\/$/, ''),
+			...server,
 			close: async () => {
 				if (!closed) await server.close();
 				closed = true;
@@ -31,23 +34,22 @@ const test = base.extend<{ server: Server }>({
 
 test.use({ serviceWorkers: 'allow' });
 
-/** Waits until the service worker has stored the app and serves this page. */
-async function installed(page: Page): Promise<{ cache: string; entries: number }> {
-	await page.evaluate(() => navigator.serviceWorker.ready);
+/** Waits until the service worker controls the page and has stored what offline use needs. */
+async function stored(page: Page): Promise<void> {
 	await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-	return page.evaluate(async () => {
-		const keys = await caches.keys();
-		const cache = keys.find((k) => k.startsWith('phakhi-atlas-'))!;
-		return { cache, entries: (await (await caches.open(cache)).keys()).length };
-	});
+	await expect(page.locator('html')).toHaveAttribute('data-offline', OFFLINE_STORED, { timeout: 60_000 });
 }
 
-test('after one visit every page works with the network cut, and nothing leaves the origin', async ({
-	page,
-	context,
-	server
-}) => {
-	test.setTimeout(240_000);
+/** The paths the offline cache holds. */
+const cachedPaths = (page: Page) =>
+	page.evaluate(async () => {
+		const keys = await caches.keys();
+		const cache = await caches.open(keys.find((k) => k.startsWith('phakhi-atlas-'))!);
+		return (await cache.keys()).map((r) => new URL(r.url).pathname);
+	});
+
+/** Blocks and records every request to another origin. */
+async function blockForeign(context: BrowserContext, server: Server): Promise<string[]> {
 	const origin = new URL(server.url).origin;
 	const foreign: string[] = [];
 	await context.route(
@@ -57,20 +59,13 @@ test('after one visit every page works with the network cut, and nothing leaves 
 			return route.abort('blockedbyclient');
 		}
 	);
-	const errors = collectConsoleErrors(page, {
-		// Chromium reports the failed update check of the service worker script while offline.
-		ignore: [/service-worker\.js/, /__offline_probe__/]
-	});
+	return foreign;
+}
 
-	const violations = await watchViolations(page);
-	await page.goto(`${server.url}/`);
-	await ROUTES[0].ready(page);
-	const { cache, entries } = await installed(page);
-	// The shell, the data files and every prerendered page with its data.
-	expect(entries, cache).toBeGreaterThan(400);
-
+/** Stops the server and cuts the network; checks nothing answers any more. */
+async function cut(page: Page, server: Server) {
 	await server.close();
-	await context.setOffline(true);
+	await page.context().setOffline(true);
 	const reachable = await page.evaluate(() =>
 		fetch('/__offline_probe__').then(
 			() => true,
@@ -78,7 +73,39 @@ test('after one visit every page works with the network cut, and nothing leaves 
 		)
 	);
 	expect(reachable, 'the server is gone').toBe(false);
+}
 
+/** The user's "save data" choice (navigator.connection.saveData), for this page. */
+async function savingData(context: BrowserContext, page: Page) {
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setDataSaverOverride', { dataSaverEnabled: true });
+}
+
+test('after a visit every page opened works with the network cut, and nothing leaves the origin', async ({
+	page,
+	context,
+	server
+}) => {
+	test.setTimeout(420_000);
+	const foreign = await blockForeign(context, server);
+	const errors = collectConsoleErrors(page, {
+		// Chromium reports the failed update check of the service worker script while offline.
+		ignore: [/service-worker\.js/, /__offline_probe__/]
+	});
+
+	const violations = await watchViolations(page);
+	for (const route of ROUTES) {
+		await page.goto(`${server.url}${route.path}`);
+		await route.ready(page);
+		await stored(page);
+	}
+	const paths = await cachedPaths(page);
+	// The pages opened with their data, the shell and the data files; not the WebAssembly build for old browsers.
+	for (const route of ROUTES) expect(paths).toContain(route.path);
+	expect(paths).toContain('/data/provinces.geojson');
+	expect(paths.filter((p) => p.includes('duckdb-mvp'))).toEqual([]);
+
+	await cut(page, server);
 	for (const route of ROUTES)
 		for (const lang of LANGS) {
 			const url = `${server.url}${inLang(route.path, lang)}`;
@@ -106,4 +133,73 @@ test('after one visit every page works with the network cut, and nothing leaves 
 
 	expect(foreign).toEqual([]);
 	expect(errors).toEqual([]);
+});
+
+test('when the user saves data nothing is stored in the background, and a page never opened says so offline', async ({
+	page,
+	context,
+	server
+}) => {
+	test.setTimeout(180_000);
+	const foreign = await blockForeign(context, server);
+	await savingData(context, page);
+	await page.goto(`${server.url}/?lang=en`);
+	expect(
+		await page.evaluate(() => (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData)
+	).toBe(true);
+	await ROUTES[0].ready(page);
+	await stored(page);
+	const paths = await cachedPaths(page);
+	expect(paths).toContain('/');
+	expect(paths).toContain('/offline');
+	// No other page: the background fill does not run when the user saves data.
+	expect(paths.filter((p) => ['/coverage', '/gaps', '/networks', '/province/40'].includes(p))).toEqual([]);
+
+	await cut(page, server);
+	for (const lang of LANGS) {
+		const url = `${server.url}${inLang('/coverage', lang)}`;
+		await page.goto(url);
+		await expect(page.getByRole('heading', { level: 1 }), url).toHaveText(MESSAGES[lang].offline_title);
+		await expect(page.locator('html')).toHaveAttribute('lang', lang);
+		await expect(page.getByRole('link', { name: MESSAGES[lang].offline_home })).toBeVisible();
+	}
+	// Inside the app: from the stored home page to a section never opened.
+	await page.goto(`${server.url}/?lang=en`);
+	await ROUTES[0].ready(page);
+	const menu = page.getByRole('button', { name: 'Menu' });
+	if (await menu.isVisible()) await menu.click();
+	await page.getByRole('link', { name: 'Gaps', exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(MESSAGES.en.offline_title);
+	// …and back to a page that was stored.
+	await page.getByRole('link', { name: MESSAGES.en.offline_home }).click();
+	await ROUTES[0].ready(page);
+	expect(foreign).toEqual([]);
+});
+
+test.describe('a first visit on a phone', () => {
+	test.use(PHONE);
+
+	test('fetches no file twice: the page, its workers and the service worker, counted at the server', async ({
+		page,
+		server
+	}) => {
+		test.setTimeout(180_000);
+		// No context.route here: Playwright turns the HTTP cache off while it routes requests, and the
+		// worker copies what the page fetched before it took control from that cache. Requests to other
+		// origins are still checked, by the requestLog fixture.
+		await page.goto(`${server.url}/?lang=en`);
+		await ROUTES[0].ready(page);
+		await stored(page);
+		const visit = summarizeVisit(server.log);
+		test.info().annotations.push({
+			type: 'first visit',
+			description: `${visit.requests} requests, ${(visit.bytes / 1e6).toFixed(2)} MB`
+		});
+		// The service worker stored the page and its shell, from what passed through it or the HTTP cache.
+		expect(server.log.map((r) => r.file)).toContain('/service-worker.js');
+		const paths = await cachedPaths(page);
+		expect(paths).toContain('/');
+		expect(paths).toContain('/data/provinces.geojson');
+		expect(visit.twice).toEqual([]);
+	});
 });

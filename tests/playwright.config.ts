@@ -42,9 +42,9 @@ export default defineConfig({
 		video: 'off',
 		actionTimeout: 20_000,
 		navigationTimeout: 45_000,
-		// The app's service worker (src/service-worker.ts) would store the whole build (~70 MB) in every
-		// test's fresh context and answer requests that tests intercept with page.route. It is tested on
-		// its own in offline.spec.ts, which allows it.
+		// The app's service worker (src/service-worker.ts) would fill an offline cache in every test's fresh
+		// context and answer requests that tests intercept with page.route. It is tested on its own in
+		// offline.spec.ts, which allows it.
 		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath,
