@@ -61,6 +61,8 @@ import {
 	type ExportsReport
 } from './exports.ts';
 import { writeCoverageFiles } from './coverage-files.ts';
+import { writeCubeFiles } from './cube-files.ts';
+import { CUBES_DIR, CUBES_INDEX } from '../../src/lib/data/cube-files.ts';
 import { COVERAGE_POINTS_DIR, COVERAGE_POINTS_INDEX, COVERAGE_SUMMARY_FILE } from '../../src/lib/data/coverage-summary.ts';
 import { parseSiteConfig, SITE_FILE, type SiteConfig } from '../../src/lib/config/site-config.ts';
 import { exportedIndicator, exportedValues, notReplaced } from './export-values.ts';
@@ -102,11 +104,12 @@ export const OUTPUT_FILES: readonly string[] = [
 	SITE_FILE,
 	COVERAGE_SUMMARY_FILE,
 	COVERAGE_POINTS_INDEX,
+	CUBES_INDEX,
 	MANIFEST_FILE
 ];
 
-/** Folders the build writes: the coverage page's points, one file per province (coverage-files.ts). */
-export const OUTPUT_DIRS: readonly string[] = [COVERAGE_POINTS_DIR];
+/** Folders the build writes: the coverage page's points, one file per province (coverage-files.ts), and the explorer's cubes (cube-files.ts). */
+export const OUTPUT_DIRS: readonly string[] = [COVERAGE_POINTS_DIR, CUBES_DIR];
 
 /** Tables written row by row from generators (the sample network data and its quality report). */
 const STREAMED = ['partners', 'projects', 'instalments', 'quality_issues'] as const satisfies readonly TableName[];
@@ -120,6 +123,8 @@ export interface Manifest {
 	synthetic?: { scale: number; seed: number; indicators: number; values: number };
 	/** The coverage summary's rows and bytes, and the number of files of points (coverage-files.ts). */
 	coverage?: { summary_rows: number; summary_bytes: number; point_files: number };
+	/** Files of the explorer's cubes (cube-files.ts). */
+	cube_files?: number;
 	/** The generated sample partners and projects (network-sample.ts). */
 	network_sample: { seed: number; partners: number; projects: number; instalments: number };
 	/** Rows of quality_issues by rule (real and sample rows together). */
@@ -550,6 +555,8 @@ export async function buildData({
 			summary_bytes: (await stat(path.join(tmp, COVERAGE_SUMMARY_FILE))).size,
 			point_files: coverage.points.length
 		};
+		// The explorer's cubes, read by the page without DuckDB (issue 21).
+		manifest.cube_files = await writeCubeFiles(tmp);
 		if (report && exported) {
 			if (strict && report.problems.length > 0) throw new StrictExportsError(report.problems);
 			for (const name of ['partners', 'projects', 'instalments'] as const)

@@ -6,6 +6,9 @@ import type { ColumnSpec, TableSpec } from '../../src/lib/data/contract.ts';
 /** A contract row: one property per contract column. (Contract row types are interfaces, so no index signature.) */
 export type Row = object;
 
+/** What a written table needs of its spec: a contract table's, or a file derived from them (the explorer's cubes). */
+export type WrittenSpec = Pick<TableSpec, 'key' | 'columns'> & { name: string };
+
 const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 // COPY takes its target as a literal, not a parameter; this quotes our own output path, never data.
 const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
@@ -39,7 +42,7 @@ export class TableSink {
 	private readonly names: readonly string[];
 
 	constructor(
-		readonly spec: TableSpec,
+		readonly spec: WrittenSpec,
 		private readonly appender: DuckDBAppender
 	) {
 		this.names = spec.columns.map((c) => c.name);
@@ -80,7 +83,7 @@ export class ParquetWriter {
 	 * rows to, one at a time (several sinks may be open at once), so that large
 	 * generated tables never have to be held in memory.
 	 */
-	async begin(spec: TableSpec): Promise<TableSink> {
+	async begin(spec: WrittenSpec): Promise<TableSink> {
 		const columns = spec.columns.map((c) => `${ident(c.name)} ${c.type}${c.required ? ' NOT NULL' : ''}`);
 		await this.connection.run(`CREATE OR REPLACE TABLE ${ident(spec.name)} (${columns.join(', ')})`);
 		return new TableSink(spec, await this.connection.createAppender(spec.name));
@@ -99,7 +102,7 @@ export class ParquetWriter {
 	}
 
 	/** Creates the table with the contract's types, appends the rows and copies it, sorted by key, to `file`. */
-	async write(spec: TableSpec, rows: Iterable<Row>, file: string): Promise<number> {
+	async write(spec: WrittenSpec, rows: Iterable<Row>, file: string): Promise<number> {
 		const sink = await this.begin(spec);
 		try {
 			for (const row of rows) sink.append(row);

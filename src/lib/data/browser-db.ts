@@ -2,6 +2,7 @@
 import { base } from '$app/paths';
 import { AtlasDb, CORE_TABLES } from './atlas-db';
 import type { CodedColumns, ReadColumns } from './coded-columns';
+import { CubeFiles } from './cube-files';
 import type { TableName } from './contract';
 import { USER_FILES_HINT } from '$lib/config/first-paint.js';
 
@@ -95,6 +96,17 @@ const readColumns: ReadColumns = (file, text) => {
 	prefetched.delete(file);
 	return (ahead ?? bundledColumns(file, text)).catch(() => bundledColumns(file, text));
 };
+
+let cubeFiles: CubeFiles | null = null;
+
+/**
+ * The build's cube files (cube-files.ts), read by the Parquet decoder without DuckDB: the explorer's
+ * answers wherever the user's own files cannot have changed the tables, so a first visit never
+ * fetches the engine for them (issue 21).
+ */
+export function buildCubeFiles(): CubeFiles {
+	return (cubeFiles ??= new CubeFiles(fetchBundledFile, readColumns));
+}
 
 /**
  * A lower DuckDB memory limit asked for in the page's address (`?duckdb_memory_mb=64`), for tests

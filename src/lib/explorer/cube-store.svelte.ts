@@ -1,5 +1,6 @@
 /**
- * The explorer's cubes, fetched from DuckDB as they are wanted and kept for the page's life: the
+ * The explorer's cubes, fetched as they are wanted (from the build's cube files, or from DuckDB where
+ * the user's files may have changed the tables) and kept for the page's life: the
  * indicator on screen first, then the others of its issue area in small batches, so the next
  * indicator a user picks is usually in memory already.
  */
@@ -25,7 +26,12 @@ export class CubeStore {
 		this.#db = db;
 		this.provinceCodes = provinceCodes;
 		this.#enqueue(async () => {
-			this.headlines = buildHeadlines(await this.#db.headlineRows());
+			try {
+				this.headlines = buildHeadlines(await this.#db.headlineRows());
+			} catch (e) {
+				// Said like a cube's failure; the queue goes on (a rejected queue would run no later fetch).
+				this.failure = e instanceof Error ? e.message : String(e);
+			}
 		});
 	}
 
@@ -37,7 +43,7 @@ export class CubeStore {
 	want(first: string, later: readonly string[] = []): void {
 		if (!this.#asked.has(first)) {
 			this.#asked.add(first);
-			// Sent at once: DuckDB answers in order, so it overtakes batches not yet sent.
+			// Sent at once: it overtakes batches not yet sent (DuckDB answers in order).
 			const now = this.#fetch([first]);
 			this.#queue = Promise.all([this.#queue, now]).then(() => undefined);
 		}

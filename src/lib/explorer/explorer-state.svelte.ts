@@ -41,9 +41,15 @@ import {
 	selectedProvince
 } from './resolve';
 
-/** How the explorer reaches its database: the browser's (data/browser-db.ts) on the page, Node's in tests. */
+/** What the explorer asks of its data: DuckDB (AtlasDb), or the build's cube files (data/cube-files.ts). */
+export type ExplorerSource = Pick<AtlasDb, 'indicatorCubeRows' | 'headlineRows' | 'monthlyIndicators' | 'monthly'>;
+
+/** How the explorer reaches its data: the browser's (data/browser-db.ts) on the page, Node's in tests. */
 export interface ExplorerDatabase {
+	/** DuckDB with the tables, the user's kept files restored: only where the user's files may have changed them. */
 	open(): Promise<AtlasDb>;
+	/** The build's cube files, read without DuckDB: the same answers for the bundled data (issue 21). */
+	files(): ExplorerSource;
 	/** The user's own files changed a table the snapshot came from: do not use the snapshot. */
 	userDataLoaded(): boolean;
 	/** No user files are kept in this browser: the snapshot may be shown before the database opens. */
@@ -76,8 +82,8 @@ export function createExplorerState(firstView: FirstView, getView: () => ViewSta
 	const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
 
 	let openFailure: string | null = $state(null);
-	/** The open database, for the questions asked beside the cubes. */
-	let db = $state.raw<AtlasDb | null>(null);
+	/** The open source (the build's files or DuckDB), for the questions asked beside the cubes. */
+	let db = $state.raw<ExplorerSource | null>(null);
 	/** Which indicators have monthly rows: asked once, when a count (or a rate with a count pair) is on screen. */
 	const monthlyIndicators = new QueryClient<ReadonlySet<string>>();
 	const seasons = new QueryClient<MonthValue[]>();
@@ -88,6 +94,17 @@ export function createExplorerState(firstView: FirstView, getView: () => ViewSta
 		monthlyIndicators.reset();
 		seasons.reset();
 		try {
+			// No user file can have changed the tables: the build's files answer, and DuckDB is not fetched.
+			if (database.noUserFilesKept() && !database.userDataLoaded()) {
+				const files = database.files();
+				userData = false;
+				cubes = new CubeStore(
+					files,
+					provinces.map((p) => p.province_code)
+				);
+				db = files;
+				return;
+			}
 			const opened = await database.open();
 			userData = database.userDataLoaded();
 			if (userData) {
@@ -116,7 +133,7 @@ export function createExplorerState(firstView: FirstView, getView: () => ViewSta
 	let province = $derived(selectedProvince(provinces, view.province));
 
 	// Every value of the indicator on screen (and of those likely picked next, fetched behind it) is
-	// held in memory once DuckDB has computed it: a year, zone or province change asks nothing.
+	// held in memory once read (the build's files, or DuckDB): a year, zone or province change asks nothing.
 	// Set once the database is open.
 	let cubes = $state.raw<CubeStore | null>(null);
 	// --- what is shown: the exact answer for the request (DuckDB's, else the snapshot's), or placeholders ---

@@ -1,11 +1,14 @@
 /**
- * The explorer's state without a browser: the prerendered snapshot and the real exports in DuckDB
- * (Node), a view state standing in for the URL. What the page shows follows from these alone.
+ * The explorer's state without a browser: the prerendered snapshot, the build's cube files and the
+ * real exports in DuckDB (Node), a view state standing in for the URL. What the page shows follows
+ * from these alone.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtlasDb } from '$lib/data/atlas-db';
+import { parquetColumns } from '$lib/data/coded-columns';
+import { CubeFiles } from '$lib/data/cube-files';
 import { NodeConnector } from '$lib/data/node-connector';
 import { takeSnapshot, type FirstView } from '$lib/data/snapshot';
 import { DEFAULT_INDICATOR, DEFAULT_VIEW, type ViewState } from '$lib/filters/url-state';
@@ -17,10 +20,17 @@ let other: string;
 let latest: number;
 
 const outline = { width: 10, height: 10, paths: [], zones: [] };
+const dir = join(process.cwd(), 'static/data');
+const fetchFile = async (f: string) => new Uint8Array(readFileSync(join(dir, f)));
+const cubeFiles = (fetch = fetchFile) =>
+	new CubeFiles(fetch, async (file, text) => parquetColumns(await fetch(file), file, text));
+/** The page would fetch DuckDB: a test where it must not, fails. */
+const noDuckDb = async (): Promise<AtlasDb> => {
+	throw new Error('DuckDB was opened');
+};
 
 beforeAll(async () => {
-	const dir = join(process.cwd(), 'static/data');
-	db = await AtlasDb.open(await NodeConnector.open(), async (f) => new Uint8Array(readFileSync(join(dir, f))));
+	db = await AtlasDb.open(await NodeConnector.open(), fetchFile);
 	// Through JSON, as the prerendered page carries it.
 	firstView = { snapshot: JSON.parse(JSON.stringify(await takeSnapshot(db, [DEFAULT_INDICATOR]))), outline };
 	other = (await db.indicators()).find((i) => i.indicator_id !== DEFAULT_INDICATOR && !i.is_sample)!.indicator_id;
@@ -40,6 +50,7 @@ function explorer(patch: Partial<ViewState> = {}, database: Partial<ExplorerData
 	const view = { current: { ...DEFAULT_VIEW, ...patch } };
 	const state = createExplorerState(firstView, () => view.current, {
 		open: async () => db,
+		files: () => cubeFiles(),
 		userDataLoaded: () => false,
 		noUserFilesKept: () => true,
 		...database
@@ -90,16 +101,44 @@ describe('explorer state', () => {
 		expect(state.layers.dimmed.size).toBe(firstView.snapshot.provinces.length - zone10.length);
 	});
 
-	it('shows a placeholder, never another indicator, until the database answers one the snapshot lacks', async () => {
-		const { state } = explorer({ indicator: other, lang: 'en' });
+	it("shows a placeholder, never another indicator, until the build's files answer one the snapshot lacks", async () => {
+		const { state } = explorer({ indicator: other, lang: 'en' }, { open: noDuckDb });
 		expect(state.indicator.indicator_id).toBe(other);
 		expect(state.shown).toBeNull();
 		expect(state.ranking).toEqual([]);
 		expect(state.pendingLabel).toMatch(/^Loading/);
 		await state.start();
-		await until(() => state.complete, `${other} from DuckDB`, state);
+		await until(() => state.complete, `${other} from the cube files`, state);
 		expect(state.shown?.key).toContain(other);
 		expect(state.ranking.length).toBeGreaterThan(0);
+		expect(state.failure).toBeNull();
+	});
+
+	it("answers a zone's and a province's views, issue areas too, from the build's files without DuckDB", async () => {
+		const { state, view } = explorer({ zone: 10, lang: 'en' }, { open: noDuckDb });
+		// The snapshot holds the nation's issue areas only: the zone's wait for the files.
+		expect(state.complete).toBe(false);
+		await state.start();
+		await until(() => state.complete, 'zone 10 from the cube files', state);
+		expect(state.panels.length).toBeGreaterThan(0);
+		view.current = { ...view.current, province: '34', indicator: other };
+		await until(() => state.complete && state.shown!.key.startsWith(other), 'a province of another indicator', state);
+		expect(state.shown!.focus).toEqual({ scope: 'province', id: '34' });
+		expect(state.failure).toBeNull();
+	});
+
+	it('asks DuckDB, not the build files, in a browser that keeps user files', async () => {
+		const { state } = explorer(
+			{ indicator: other },
+			{
+				noUserFilesKept: () => false,
+				files: () => {
+					throw new Error('the build files were read');
+				}
+			}
+		);
+		await state.start();
+		await until(() => state.complete, `${other} from DuckDB`, state);
 		expect(state.failure).toBeNull();
 	});
 
@@ -115,6 +154,8 @@ describe('explorer state', () => {
 		const { state } = explorer(
 			{},
 			{
+				// Kept user files that changed none of the snapshot's tables: DuckDB answers, the snapshot shows meanwhile.
+				noUserFilesKept: () => false,
 				open: async () => {
 					if (fail) throw new Error('indicator_values.parquet: the server answered 404');
 					return db;
@@ -123,17 +164,38 @@ describe('explorer state', () => {
 		);
 		await state.start();
 		expect(state.failure).toContain('indicator_values.parquet');
-		// The snapshot's numbers stay: they are the default view's own.
-		expect(state.complete).toBe(true);
 		fail = false;
 		await state.start();
 		expect(state.failure).toBeNull();
 		expect(state.cubes).not.toBeNull();
+		// The snapshot's numbers show: the kept files did not change its tables.
+		expect(state.complete).toBe(true);
+	});
+
+	it("reports a cube file that cannot be read, keeps the snapshot's numbers, and recovers on retry", async () => {
+		let fail = true;
+		const files = cubeFiles(async (f) => {
+			if (fail && f.endsWith('.parquet')) throw new Error(`${f}: the server answered 404`);
+			return fetchFile(f);
+		});
+		const { state } = explorer({}, { open: noDuckDb, files: () => files });
+		await state.start();
+		state.prefetch();
+		await state.cubes!.idle();
+		expect(state.failure).toContain('.parquet: the server answered 404');
+		// The snapshot's numbers stay: they are the default view's own.
+		expect(state.complete).toBe(true);
+		fail = false;
+		await state.start();
+		state.prefetch();
+		await state.cubes!.idle();
+		expect(state.failure).toBeNull();
+		expect(state.cubes!.get(DEFAULT_INDICATOR)).not.toBeNull();
 	});
 
 	it("shows dengue's season for the trend's place: the province's months, then the nation's, never the one before", async () => {
-		const { state, view } = explorer({ indicator: 'dengue_rate', province: '40', lang: 'en' });
-		// Not known before the database says which indicators have months.
+		const { state, view } = explorer({ indicator: 'dengue_rate', province: '40', lang: 'en' }, { open: noDuckDb });
+		// Not known before the files say which indicators have months.
 		expect(state.season).toBeNull();
 		await state.start();
 		const poke = () => state.askSeason();
