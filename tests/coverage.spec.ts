@@ -5,8 +5,10 @@ import { readFileSync } from 'node:fs';
 import {
 	audit,
 	legendColours,
+	mapLocator,
 	pointFeatures,
 	pointLayerContrast,
+	projectOnMap,
 	tableRows,
 	waitForMap,
 	type MapElement
@@ -508,11 +510,15 @@ test("the coordinator's task: which districts of Ubon Ratchathani have no partne
 	await menu.locator('button.toggle').click();
 	const [csvFile] = await Promise.all([page.waitForEvent('download'), menu.locator('[data-format="csv"]').click()]);
 	expect(csvFile.suggestedFilename()).toContain('province-34');
-	const lines = readFileSync((await csvFile.path())!, 'utf8').slice(1).trim().split(/\r\n/);
+	const lines = readFileSync((await csvFile.path())!, 'utf8')
+		.slice(1)
+		.trim()
+		.split(/\r\n/);
 	const header = lines[0].split(',');
 	const cells = lines.slice(1).map((l) => Object.fromEntries(l.split(',').map((v, i) => [header[i], v])));
 	expect(cells.map((c) => c.district_code).sort()).toEqual(codes);
-	for (const c of cells) expect(c).toMatchObject({ province_code: '34', province_en: 'Ubon Ratchathani', filter: 'Ubon Ratchathani' });
+	for (const c of cells)
+		expect(c).toMatchObject({ province_code: '34', province_en: 'Ubon Ratchathani', filter: 'Ubon Ratchathani' });
 
 	// On the zoomed map: the districts named in the app's own font, and a legend for their colours.
 	const names = page.locator('.map-frame .map-name[data-kind="district"]');
@@ -526,6 +532,22 @@ test("the coordinator's task: which districts of Ubon Ratchathani have no partne
 	await expect(legend).toContainText('Districts of Ubon Ratchathani');
 	await expect(legend).toContainText('has a partner or project');
 	await expect(legend).toContainText('no partner or project yet');
+	// The zoomed province is clear of the legend that floats over the map's bottom right.
+	const provinces = JSON.parse(readFileSync(data('provinces.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
+	const ubonShape = provinces.features.find((f) => f.properties?.province_code === '34')!.geometry;
+	const lonLats =
+		ubonShape.type === 'Polygon'
+			? ubonShape.coordinates.flat()
+			: (ubonShape as GeoJSON.MultiPolygon).coordinates.flat(2);
+	const [east, south] = [Math.max(...lonLats.map((p) => p[0])), Math.min(...lonLats.map((p) => p[1]))];
+	const mapBox = mapLocator(page);
+	await expect
+		.poll(async () => {
+			const corner = await projectOnMap(mapBox, [east, south]);
+			const key = (await page.locator('.legend-overlay').boundingBox())!;
+			return corner.x < key.x || corner.y < key.y;
+		})
+		.toBe(true);
 	expect(await audit(page, testInfo, 'coverage, Ubon Ratchathani')).toEqual([]);
 
 	// A zone that does not hold Ubon drops the province filter; the zone's list holds the zone's provinces only.
