@@ -1,0 +1,92 @@
+/**
+ * A first visit on a phone costs little (issue 21): the explorer answers year, zone, indicator and
+ * province changes of the bundled data from the build's cube files, without DuckDB-WASM, and the
+ * engine comes only with the first question that needs it (Your data and its SQL console), once.
+ * Bytes are counted as the server sends them (gzip where it compresses), for the page and its
+ * workers; the service worker is blocked here (its own traffic is tested in offline.spec.ts).
+ */
+import type { BrowserContext, Request } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { consoleQuery, LATEST_ROAD_YEAR, tableRows, waitForView } from './helpers';
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
+
+/** What a first visit may transfer before its first zone change is answered. */
+const FIRST_VISIT_BUDGET = 1_500_000;
+
+const ENGINE = /\/duckdb-[^/]*\.wasm$|\/duckdb-browser-[^/]*\.worker\.[^/]*\.js$/;
+
+/** Every finished response of the context (page and dedicated workers): its path and body bytes as sent. */
+function countRequests(context: BrowserContext) {
+	const seen: { path: string; bytes: number }[] = [];
+	const pending = new Set<Promise<void>>();
+	context.on('requestfinished', (request: Request) => {
+		const done = (async () => {
+			const response = await request.response();
+			// The body as sent: Content-Length (the app's server always sends it; gzip where it compresses).
+			const length = Number((await response?.headerValue('content-length')) ?? NaN);
+			const bytes = Number.isFinite(length) ? length : ((await request.sizes()).responseBodySize ?? 0);
+			seen.push({ path: new URL(request.url()).pathname, bytes });
+		})();
+		pending.add(done);
+		done.finally(() => pending.delete(done));
+	});
+	return {
+		/** The requests finished so far, once their sizes are read. */
+		async list() {
+			await Promise.all(pending);
+			return [...seen];
+		}
+	};
+}
+
+test('a first visit answers the bundled indicators without DuckDB, within 1.5 MB; Your data and its console bring the engine, once', async ({
+	page,
+	context
+}) => {
+	const requests = countRequests(context);
+	const engine = async () => (await requests.list()).filter((r) => ENGINE.test(r.path));
+
+	await page.goto('/?lang=en');
+	await expect(page.locator('.explorer')).toHaveAttribute('data-db', 'ready');
+	// The phone folds the filters behind one button.
+	await page.getByRole('button', { name: /^Filters:/ }).click();
+	await page.getByRole('combobox', { name: 'Health zone', exact: true }).selectOption('10');
+	// Answered: every view, the zone's issue areas too (those are not in the page's snapshot).
+	await waitForView(page, 'road_death_rate', LATEST_ROAD_YEAR, { zone: 10 });
+	const before = await requests.list();
+	const bytes = before.reduce((n, r) => n + r.bytes, 0);
+	test.info().annotations.push({
+		type: 'first visit',
+		description: `${before.length} requests, ${(bytes / 1e6).toFixed(2)} MB until zone 10 is answered`
+	});
+	expect(before.some((r) => r.path.endsWith('.parquet') && r.path.includes('/data/cubes/'))).toBe(true);
+	expect(await engine()).toEqual([]);
+	expect(bytes).toBeLessThanOrEqual(FIRST_VISIT_BUDGET);
+
+	// A year, another indicator, another issue area (the year is kept), a province: answered, still without the engine.
+	const year = LATEST_ROAD_YEAR - 3;
+	await page.getByRole('combobox', { name: 'Year', exact: true }).selectOption(String(year));
+	await waitForView(page, 'road_death_rate', year, { zone: 10 });
+	await page.getByRole('combobox', { name: 'Indicator', exact: true }).selectOption('road_deaths');
+	await waitForView(page, 'road_deaths', year, { zone: 10 });
+	await page.getByRole('combobox', { name: 'Issue area', exact: true }).selectOption('tobacco');
+	await waitForView(page, 'smoking_prevalence', year, { zone: 10 });
+	await page.getByRole('combobox', { name: 'Province', exact: true }).selectOption('34');
+	await waitForView(page, 'smoking_prevalence', year, { zone: 10, province: '34' });
+	await page.goto('/?lang=en&indicator=dengue_rate&province=40');
+	await waitForView(page, 'dengue_rate', 2022, { zone: 7, province: '40' });
+	// Dengue's season (its monthly counts) comes from the build's files too.
+	expect(await tableRows(page, 'season-table')).toHaveLength(2022 - 2003 + 1);
+	expect(await engine()).toEqual([]);
+
+	// Your data: the engine comes now, and works (the SQL console answers from the loaded tables).
+	await page.getByRole('button', { name: 'Menu' }).click();
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your data' }).click();
+	await expect(page.locator('.user-data')).toHaveAttribute('data-db', 'ready', { timeout: 60_000 });
+	expect(await consoleQuery(page, 'SELECT count(*) FROM provinces')).toEqual([['77']]);
+	const wasm = (await engine()).filter((r) => r.path.endsWith('.wasm'));
+	expect(wasm).toHaveLength(1);
+	// The other engine build (mvp) is never fetched beside the one the browser runs.
+	expect((await engine()).filter((r) => r.path.endsWith('.js'))).toHaveLength(1);
+});
