@@ -86,7 +86,7 @@ test('after a visit every page opened works with the network cut, and nothing le
 	context,
 	server
 }) => {
-	test.setTimeout(420_000);
+	test.setTimeout(600_000);
 	const foreign = await blockForeign(context, server);
 	const errors = collectConsoleErrors(page, {
 		// Chromium reports the failed update check of the service worker script while offline.

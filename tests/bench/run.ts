@@ -40,6 +40,7 @@ import { figure, formatTable, replaceBetween, TARGETS, type Figure } from './rep
 import { SiteBuilder, type Site } from './site';
 import { median, pairedRatios } from './stats';
 import { AFTER_MS, medianTrace } from './trace';
+import { routeVisits, visitFigures } from './visit-bytes';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DOC = path.join(ROOT, 'docs/performance.md');
@@ -703,12 +704,14 @@ async function main(): Promise<number> {
 				})
 			);
 		}
+		log('bytes per route: a first and a return visit on a phone, with and without the background fill …');
+		const visits = await routeVisits(browser, sites[0].dir);
 		const scaleSite = sites.find((s) => s.scale > 0) ?? null;
 		const chromiumVersion = browser.version();
 		await browser.close();
 		browser = null;
 
-		const figures = sizes.flatMap((s, i) => figuresFor(s, i > 0));
+		const figures = [...sizes.flatMap((s, i) => figuresFor(s, i > 0)), ...visitFigures(visits)];
 		const table = formatTable(figures);
 		const when = new Date();
 		const meta = {
@@ -755,7 +758,7 @@ async function main(): Promise<number> {
 		const profiles = [formatTraces(sizes), formatProfiles(sizes)].filter(Boolean).join('\n\n');
 		console.log(`\n${heading}\n\n${table}\n${profiles ? `\n${profiles}\n` : ''}`);
 		const stamp = meta.date.replace(/[:.]/g, '-');
-		const json = JSON.stringify({ meta, figures, sizes }, null, 1);
+		const json = JSON.stringify({ meta, figures, sizes, visits }, null, 1);
 		await writeFile(path.join(o.out, `bench-${stamp}.json`), json);
 		await writeFile(path.join(o.out, 'latest.json'), json);
 		await writeFile(path.join(o.out, 'latest.md'), `${heading}\n\n${table}\n${profiles ? `\n${profiles}\n` : ''}`);

@@ -4,14 +4,18 @@
  * wrote for the body (gzip where it compresses, as a production host serves it).
  *
  *   npx tsx tests/bench/visit-bytes.ts [--site build] [--path /?lang=en] [--seconds 60] [--no-sw] [--cellular]
+ *   npx tsx tests/bench/visit-bytes.ts [--site build] --routes
  *
- * prints every request of a first visit by URL, then a return visit in the same browser.
+ * prints every request of a first visit by URL, then a return visit in the same browser; with --routes,
+ * the table `npm run bench` prints: bytes per route, first and return visit, with and without the
+ * service worker's background fill.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright';
 import { startServer } from '../support/serve.mjs';
+import { figure, formatTable, type Figure } from './report';
 
 export interface Served {
 	/** The request's path and query, as the browser asked. */
@@ -31,6 +35,8 @@ export interface Served {
 export interface CountingServer {
 	url: string;
 	log: Served[];
+	/** When counting started (Date.now()); `at` is relative to it. */
+	readonly started: number;
 	/** Forgets what was counted (the next visit starts from zero). */
 	reset(): void;
 	close(): Promise<void>;
@@ -76,6 +82,9 @@ export async function countingServer(root: string): Promise<CountingServer> {
 	return {
 		url: server.url.replace(/\/$/, ''),
 		log,
+		get started() {
+			return start;
+		},
 		reset() {
 			log.length = 0;
 			start = Date.now();
@@ -107,7 +116,7 @@ export async function visit(page: Page, server: CountingServer, url: string, o: 
 	for (;;) {
 		const now = Date.now();
 		const last = server.log.at(-1)?.at ?? 0;
-		const sinceLast = now - (started + last);
+		const sinceLast = now - (server.started + last);
 		if (now - started >= o.maxMs || sinceLast >= o.quietMs) break;
 		await new Promise((r) => setTimeout(r, 250));
 	}
@@ -138,7 +147,143 @@ export function summarizeVisit(log: readonly Served[]): VisitBytes {
 	};
 }
 
+/** The routes whose bytes the benchmark reports (issue 21), in English as the issue measured them. */
+export const VISIT_ROUTES = ['/', '/coverage', '/gaps', '/networks', '/brief/province/40'] as const;
+
+export interface RouteVisit {
+	route: string;
+	/** Whether the service worker's background fill ran (off: the user saves data). */
+	fill: boolean;
+	first: VisitBytes;
+	/** The same address opened again in the same browser. */
+	again: VisitBytes;
+	error?: string;
+}
+
+/** Waits until the service worker says the offline cache holds the page (`data-offline` on <html>), then for quiet. */
+async function settled(
+	page: Page,
+	server: CountingServer,
+	timeoutMs: number,
+	quietMs: number
+): Promise<string | undefined> {
+	let error: string | undefined;
+	await page
+		.waitForSelector('html[data-offline="stored"]', { state: 'attached', timeout: timeoutMs })
+		.catch(() => (error = `the offline cache did not report "stored" within ${timeoutMs} ms`));
+	const started = Date.now();
+	for (;;) {
+		const last = server.log.at(-1)?.at ?? 0;
+		const quiet = Date.now() - (server.started + last);
+		if (quiet >= quietMs || Date.now() - started > timeoutMs) break;
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	return error;
+}
+
+/**
+ * A first and a return visit to each route on a phone, in a fresh browser context each, with and
+ * without the background fill (the user's "save data" turns it off), counted at the server.
+ */
+export async function routeVisits(
+	browser: Browser,
+	root: string,
+	{
+		routes = VISIT_ROUTES,
+		timeoutMs = 60_000,
+		quietMs = 2000
+	}: { routes?: readonly string[]; timeoutMs?: number; quietMs?: number } = {}
+): Promise<RouteVisit[]> {
+	const server = await countingServer(root);
+	const out: RouteVisit[] = [];
+	try {
+		for (const route of routes)
+			for (const fill of [true, false]) {
+				const context = await browser.newContext({ ...PHONE, serviceWorkers: 'allow' });
+				try {
+					const page = await context.newPage();
+					if (!fill)
+						await (
+							await context.newCDPSession(page)
+						).send('Emulation.setDataSaverOverride', { dataSaverEnabled: true });
+					const url = `${server.url}${route}?lang=en`;
+					server.reset();
+					await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+					const e1 = await settled(page, server, timeoutMs, quietMs);
+					const first = summarizeVisit(server.log);
+					server.reset();
+					await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+					const e2 = await settled(page, server, timeoutMs, quietMs);
+					out.push({ route, fill, first, again: summarizeVisit(server.log), error: e1 ?? e2 });
+				} catch (e) {
+					const none = { requests: 0, bytes: 0, twice: [] };
+					out.push({
+						route,
+						fill,
+						first: none,
+						again: none,
+						error: e instanceof Error ? e.message.split('\n')[0] : String(e)
+					});
+				} finally {
+					await context.close().catch(() => {});
+				}
+			}
+	} finally {
+		await server.close();
+	}
+	return out;
+}
+
 const MB = 1e6;
+
+/** The first minute of a first visit, offline cache included (issue 21). */
+const FIRST_VISIT_BUDGET_MB = 10;
+
+/** Bytes per route on a phone, first and return visit, with and without the background fill (issue 21). */
+export function visitFigures(visits: readonly RouteVisit[]): Figure[] {
+	const group =
+		'Bytes per route, first and return visit — 390 px phone, ?lang=en, gzip counted at the server (page, workers, service worker)';
+	const f: Figure[] = [];
+	const firstTarget = {
+		text: `≤ ${FIRST_VISIT_BUDGET_MB} MB`,
+		check: ({ app }: { app: { median: number | null } }) =>
+			app.median === null ? null : app.median <= FIRST_VISIT_BUDGET_MB
+	};
+	for (const v of visits) {
+		const how = v.fill ? 'with background fill' : 'without background fill (save data)';
+		const note = v.error ? `failed: ${v.error}` : undefined;
+		f.push(
+			figure(
+				{ group, label: `${v.route} first visit, ${how} (${v.first.requests} requests)`, size: '', unit: 'MB', note },
+				[v.first.bytes / MB],
+				null,
+				firstTarget
+			),
+			figure(
+				{ group, label: `${v.route} return visit, ${how} (${v.again.requests} requests)`, size: '', unit: 'MB', note },
+				[v.again.bytes / MB],
+				null
+			)
+		);
+	}
+	if (visits.length) {
+		const twice = visits.flatMap((v) => v.first.twice);
+		f.push(
+			figure(
+				{
+					group,
+					label: `downloaded twice in a first visit${twice.length ? ` (${[...new Set(twice.map((t) => t.file))].slice(0, 4).join(', ')})` : ''}`,
+					size: '',
+					unit: 'kB'
+				},
+				[twice.reduce((n, t) => n + t.bytes, 0) / 1000],
+				null,
+				{ text: '0', check: ({ app }) => (app.median === null ? null : app.median === 0) }
+			)
+		);
+	}
+	return f;
+}
 
 export function formatLog(log: readonly Served[]): string {
 	return log
@@ -164,6 +309,14 @@ async function main() {
 		executablePath: findChromium() ?? undefined,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--enable-unsafe-swiftshader']
 	});
+	if (args.includes('--routes')) {
+		try {
+			console.log(formatTable(visitFigures(await routeVisits(browser, root))));
+		} finally {
+			await browser.close();
+		}
+		return;
+	}
 	const server = await countingServer(root);
 	try {
 		const context = await browser.newContext({
