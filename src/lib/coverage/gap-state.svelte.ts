@@ -21,7 +21,7 @@ import type { ViewState } from '$lib/filters/url-state';
 import { formatNumber, formatRank, formatYear, localized, translate, type MessageKey } from '$lib/i18n';
 import type { ChoroplethLayers } from '$lib/map/layers';
 import { untrack } from 'svelte';
-import { bivariateLegendSvg, gapCells, median, priorityGaps, type GapCell } from './bivariate';
+import { bivariateLegendSvg, gapCells, median, priorityGaps, type BivariateWords, type GapCell } from './bivariate';
 import { coverageMeasure, filterWords, gapMeasure, gapRanks, gapRecords, NETWORK_SOURCE_IDS } from './coverage-exports';
 import { coverageFilterOf, GAP_TABLES } from './coverage-filter';
 import type { CoverageSource } from './coverage-source.svelte';
@@ -95,6 +95,14 @@ export class GapState {
 		`${localized(this.indicator, 'name', this.lang)} (${localized(this.indicator, 'unit', this.lang)})`
 	);
 	coverageName = $derived(this.t(`measure_${this.view.measure}`));
+	/** The words of the 3 × 3 key, on the page, the printed brief and the exported map. */
+	legendWords: BivariateWords = $derived({
+		burden: this.t('gaps_axis_burden'),
+		coverage: this.t('gaps_axis_coverage'),
+		low: this.t('gaps_low'),
+		high: this.t('gaps_high'),
+		gap: this.t('gaps_legend_gap')
+	});
 
 	layers: ChoroplethLayers = $derived.by(() => ({
 		colours: new Map(this.cells.map((c) => [c.code, c.colour])),
@@ -263,13 +271,7 @@ export class GapState {
 			outline: this.#firstView.outline,
 			layers,
 			label: t('gaps_map_aria', { burden: this.burdenName, coverage: this.coverageName }),
-			legend: bivariateLegendSvg({
-				burden: t('gaps_axis_burden'),
-				coverage: t('gaps_axis_coverage'),
-				low: t('gaps_low'),
-				high: t('gaps_high'),
-				gap: t('gaps_legend_gap')
-			})
+			legend: bivariateLegendSvg(this.legendWords)
 		}));
 	};
 }
