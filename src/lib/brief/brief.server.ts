@@ -51,13 +51,7 @@ async function loadBriefs(): Promise<Briefs> {
 	const read = async (file: string) => JSON.parse(await readFile(join(DATA_DIR, file), 'utf8')) as FeatureCollection;
 	const outline = projectProvinces(await read('provinces.geojson'), await read('zones.geojson'));
 	return withBundledDb(async (db) => {
-		const [provinces, indicators, issueAreas, sources, targets] = await Promise.all([
-			db.provinces(),
-			db.indicators(),
-			db.issueAreas(),
-			db.sources(),
-			db.targets()
-		]);
+		const { provinces, indicators, issueAreas, sources, targets } = await db.referenceTables();
 		const featured = indicators.find((i) => i.indicator_id === DEFAULT_INDICATOR) ?? indicators[0];
 		// The deployment's default year (config.json) when the indicator's years include it, else its latest.
 		const featuredYear = resolveYear(await db.years(featured.indicator_id), null);

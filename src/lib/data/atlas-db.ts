@@ -137,6 +137,15 @@ export interface AtlasQueries {
 	targets(): Promise<TargetRow[]>;
 }
 
+/** Provinces, the indicator catalogue, issue areas, sources and targets: what every view is named and sourced from. */
+export interface ReferenceTables {
+	provinces: ProvinceRow[];
+	indicators: IndicatorRow[];
+	issueAreas: IssueAreaRow[];
+	sources: SourceRow[];
+	targets: TargetRow[];
+}
+
 export type FetchFile = (file: string) => Promise<Uint8Array>;
 
 /** A province's region id ("northeast") from provinces `p`, as the aggregates and filters use it. */
@@ -669,6 +678,18 @@ export class AtlasDb implements AtlasQueries {
 	async targets(): Promise<TargetRow[]> {
 		await this.ensureTables(['targets']);
 		return this.rows<TargetRow>(`SELECT * FROM targets ORDER BY indicator_id NULLS LAST, year, target_id`);
+	}
+
+	/** The reference tables every view starts from, asked together. */
+	async referenceTables(): Promise<ReferenceTables> {
+		const [provinces, indicators, issueAreas, sources, targets] = await Promise.all([
+			this.provinces(),
+			this.indicators(),
+			this.issueAreas(),
+			this.sources(),
+			this.targets()
+		]);
+		return { provinces, indicators, issueAreas, sources, targets };
 	}
 
 	/**

@@ -34,18 +34,12 @@ export interface FirstView {
 
 type SnapshotQueries = Pick<
 	AtlasDb,
-	'provinces' | 'indicators' | 'issueAreas' | 'sources' | 'targets' | 'indicatorCubeRows' | 'headlineRows'
+	'referenceTables' | 'indicatorCubeRows' | 'headlineRows'
 >;
 
 /** Takes the reference tables, and every row the explorer's views of `indicatorIds` are made of. */
 export async function takeSnapshot(db: SnapshotQueries, indicatorIds: readonly string[]): Promise<Snapshot> {
-	const [provinces, indicators, issueAreas, sources, targets] = await Promise.all([
-		db.provinces(),
-		db.indicators(),
-		db.issueAreas(),
-		db.sources(),
-		db.targets()
-	]);
+	const { provinces, indicators, issueAreas, sources, targets } = await db.referenceTables();
 	const held = indicatorIds.length > 0;
 	const cubeRows = held ? await db.indicatorCubeRows(indicatorIds) : { values: [], aggregates: [] };
 	const cubeColumns = { values: toColumns(cubeRows.values), aggregates: toColumns(cubeRows.aggregates) };

@@ -108,13 +108,7 @@ export function createExplorerState(firstView: FirstView, getView: () => ViewSta
 			const opened = await database.open();
 			userData = database.userDataLoaded();
 			if (userData) {
-				[provinces, catalogue, issueAreas, sources, targets] = await Promise.all([
-					opened.provinces(),
-					opened.indicators(),
-					opened.issueAreas(),
-					opened.sources(),
-					opened.targets()
-				]);
+				({ provinces, indicators: catalogue, issueAreas, sources, targets } = await opened.referenceTables());
 			}
 			cubes = new CubeStore(
 				opened,

@@ -18,13 +18,7 @@ export interface ProvinceProfile {
 }
 
 export async function loadProfiles(db: AtlasDb): Promise<Map<string, ProvinceProfile>> {
-	const [provinces, issueAreas, indicators, sources, targets] = await Promise.all([
-		db.provinces(),
-		db.issueAreas(),
-		db.indicators(),
-		db.sources(),
-		db.targets()
-	]);
+	const { provinces, issueAreas, indicators, sources, targets } = await db.referenceTables();
 	// Only counts have monthly rows behind them (indicator_months holds the months of a yearly sum).
 	const counts = indicators.filter((i) => i.aggregation === 'sum');
 	const profiles = new Map<string, ProvinceProfile>();
