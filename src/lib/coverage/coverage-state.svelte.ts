@@ -309,16 +309,23 @@ export function createCoverageState(
 		focus: selectedProvince ? [selectedProvince] : zone === null ? [] : [...inZone],
 		zone
 	});
-	let points = $derived(pointGroupsGeoJson(groups ?? { cells: [], points: [] }, colouring, issueAreas));
+	/** The filter each set of points handed to the map answers. */
+	const pointsFilter = new WeakMap<FeatureCollection, string>();
+	let points = $derived.by(() => {
+		const drawn = pointGroupsGeoJson(groups ?? { cells: [], points: [] }, colouring, issueAreas);
+		pointsFilter.set(drawn, filterKey);
+		return drawn;
+	});
 	let pointTotal = $derived(allRows.reduce((n, r) => n + r.partners + r.projects, 0));
 	let pointsCapped = $derived(result !== null && (groups?.capped ?? false));
 
 	// What the page shows, as the benchmark reads it: issue area, year and zone, once their counts are in
-	// and their points drawn. Points regrouped after the map moved (a zone zoomed to) do not hold it up, and
-	// from RAW_POINTS_LEVEL on the summary's groups of the filter stand in until its single points come.
+	// and points of their filter drawn. Points regrouped after the map moved (a zone zoomed to) or recoloured
+	// do not hold it up, and from RAW_POINTS_LEVEL on the summary's groups of the filter stand in until its
+	// single points come.
 	let drawnPoints = $state.raw<FeatureCollection | null>(null);
 	let shownKey = $derived(
-		result?.key === filterKey && groups !== null && drawnPoints === points
+		result?.key === filterKey && groups !== null && drawnPoints !== null && pointsFilter.get(drawnPoints) === filterKey
 			? `${filter.issue ?? ''}:${filter.year ?? ''}:${view.zone ?? ''}`
 			: ''
 	);
