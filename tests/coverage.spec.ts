@@ -1,7 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import {
 	audit,
 	legendColours,
@@ -150,10 +150,35 @@ test('while the gap page waits for its tables, its map is plain, not hatched as 
 });
 
 test('project 60-ข-087 opens as its published record, with the instalment warning', async ({ page }) => {
+	// The data files the page reads, with the bytes of each answer.
+	const read: { file: string; bytes: number }[] = [];
+	page.on('response', async (response) => {
+		const file = /\/data\/(.+)$/.exec(new URL(response.url()).pathname)?.[1];
+		if (file)
+			read.push({ file: decodeURIComponent(file), bytes: (await response.body().catch(() => Buffer.alloc(0))).length });
+	});
 	await page.goto(`/coverage?lang=th&project=${encodeURIComponent('60-ข-087')}`);
 	const record = page.getByRole('dialog');
 	await expect(record).toBeVisible();
 	await expect(record).toContainText('60-ข-087');
+	// Its title and organisation as the projects file has them.
+	const [row] = await direct<{ title_th: string; organisation_th: string }>(
+		`SELECT title_th, organisation_th FROM read_parquet($1) WHERE project_code = '60-ข-087'`,
+		[data('projects.parquet')]
+	);
+	await expect(record).toContainText(row.title_th);
+	await expect(record).toContainText(row.organisation_th);
+	// One project's row and instalments: one part of the record files each, never the whole tables.
+	const whole = (name: string) => statSync(data(name)).size;
+	expect(read.map((r) => r.file)).not.toContain('projects.parquet');
+	expect(read.map((r) => r.file)).not.toContain('instalments.parquet');
+	const parts = () => read.filter((r) => r.file.startsWith('project-records/'));
+	await expect
+		.poll(() => parts().map((r) => r.file.replace(/^project-records\/\d+-/, '')).sort())
+		.toEqual(['instalments.parquet', 'projects.parquet']);
+	const partOf = (table: string) => parts().find((r) => r.file.endsWith(`-${table}.parquet`))!.bytes;
+	expect(partOf('projects')).toBeLessThan(whole('projects.parquet') / 10);
+	expect(partOf('instalments')).toBeLessThan(whole('instalments.parquet') / 10);
 	await expect(record).toContainText('1,000,000.00 บาท');
 	await expect(record).toContainText('1 ธ.ค. 2560');
 	await expect(record.locator('tfoot')).toContainText('0.00');

@@ -63,6 +63,8 @@ import {
 import { writeCoverageFiles } from './coverage-files.ts';
 import { writeCubeFiles } from './cube-files.ts';
 import { CUBES_DIR, CUBES_INDEX } from '../../src/lib/data/cube-files.ts';
+import { writeProjectRecords } from './project-records.ts';
+import { PROJECT_RECORDS_DIR, PROJECT_RECORDS_INDEX } from '../../src/lib/data/project-records.ts';
 import { COVERAGE_POINTS_DIR, COVERAGE_POINTS_INDEX, COVERAGE_SUMMARY_FILE } from '../../src/lib/data/coverage-summary.ts';
 import { parseSiteConfig, SITE_FILE, type SiteConfig } from '../../src/lib/config/site-config.ts';
 import { exportedIndicator, exportedValues, notReplaced } from './export-values.ts';
@@ -105,11 +107,15 @@ export const OUTPUT_FILES: readonly string[] = [
 	COVERAGE_SUMMARY_FILE,
 	COVERAGE_POINTS_INDEX,
 	CUBES_INDEX,
+	PROJECT_RECORDS_INDEX,
 	MANIFEST_FILE
 ];
 
-/** Folders the build writes: the coverage page's points, one file per province (coverage-files.ts), and the explorer's cubes (cube-files.ts). */
-export const OUTPUT_DIRS: readonly string[] = [COVERAGE_POINTS_DIR, CUBES_DIR];
+/**
+ * Folders the build writes: the coverage page's points, one file per province (coverage-files.ts), the
+ * explorer's cubes (cube-files.ts) and the projects' records in parts (project-records.ts).
+ */
+export const OUTPUT_DIRS: readonly string[] = [COVERAGE_POINTS_DIR, CUBES_DIR, PROJECT_RECORDS_DIR];
 
 /** Tables written row by row from generators (the sample network data and its quality report). */
 const STREAMED = ['partners', 'projects', 'instalments', 'quality_issues'] as const satisfies readonly TableName[];
@@ -550,6 +556,8 @@ export async function buildData({
 			path.join(tmp, COVERAGE_SUMMARY_FILE)
 		);
 		await writeFile(path.join(tmp, COVERAGE_POINTS_INDEX), JSON.stringify({ files: coverage.points }) + '\n');
+		// A project's record reads one part of consecutive codes, not the whole tables.
+		await writeProjectRecords(tmp, { projects: TABLES.projects.file, instalments: TABLES.instalments.file });
 		manifest.coverage = {
 			summary_rows: coverage.summaryRows,
 			summary_bytes: (await stat(path.join(tmp, COVERAGE_SUMMARY_FILE))).size,

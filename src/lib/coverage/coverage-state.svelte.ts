@@ -194,12 +194,9 @@ export function createCoverageState(
 		}
 		const opened = db;
 		return records.ask(code, async () => {
-			const [[project], instalments, issues] = await Promise.all([
-				opened.ensureTables(['projects']).then(() => opened.coverage.project(code)),
-				opened.ensureTables(['instalments']).then(() => opened.coverage.instalments(code)),
-				opened.coverage.qualityIssues(code)
-			]);
-			return { code, project: project ?? null, instalments, issues };
+			// One project's row and instalments, not the whole tables (a part of the build's record files).
+			const [record, issues] = await Promise.all([opened.projectRecord(code), opened.coverage.qualityIssues(code)]);
+			return { code, ...record, issues };
 		});
 	}
 

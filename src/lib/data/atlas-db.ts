@@ -5,6 +5,8 @@
  */
 import {
 	NATION,
+	type InstalmentRow,
+	type ProjectRow,
 	type AggregateValue,
 	type Scope,
 	type Target,
@@ -30,6 +32,7 @@ import {
 	type PointWindow
 } from './coverage-summary';
 import { COVERAGE_INPUTS, CoverageQueries } from './coverage-queries';
+import { partFor, PROJECT_RECORDS_INDEX, type RecordPart } from './project-records';
 import { ident } from './connector';
 import { coveredEnoughSql } from './aggregate-coverage';
 import { guardSql, limitedSql, type GuardRefusal } from './sql-guard';
@@ -241,6 +244,9 @@ export class AtlasDb implements AtlasQueries {
 	private pointsIndexed: { key: string; index: Promise<CoverageIndex | null> } | null = null;
 
 	private readonly readColumns: ReadColumns;
+	/** The index of the projects' record parts (project-records.ts); null where the data folder has none. */
+	private recordParts: Promise<RecordPart[] | null> | null = null;
+	private recordsRead = 0;
 
 	private constructor(
 		private readonly connector: Connector,
@@ -395,6 +401,46 @@ export class AtlasDb implements AtlasQueries {
 	async coverageAnswers(): Promise<CoverageAnswers> {
 		const summary = await this.coverageSummary();
 		return answersFromSummary(summary, (window) => this.coveragePoints(window), this.coverage);
+	}
+
+	/**
+	 * One project's row (null: no such project) and its instalments. Where the projects or instalments
+	 * table is not loaded (the coverage page never loads them), read from the one part of the build's
+	 * record files whose codes can hold it (project-records.ts), checked against the contract like the
+	 * table; a code no part holds, or a data folder without parts, loads the table.
+	 */
+	async projectRecord(code: string): Promise<{ project: ProjectRow | null; instalments: InstalmentRow[] }> {
+		const part = await this.recordPart(code);
+		const [[project], instalments] = await Promise.all([
+			part && !this.loading.has('projects')
+				? this.partRows<ProjectRow>('projects', part.projects, code, 'project_code')
+				: this.ensureTables(['projects']).then(() => this.coverage.project(code)),
+			part && !this.loading.has('instalments')
+				? this.partRows<InstalmentRow>('instalments', part.instalments, code, 'instalment_no')
+				: this.ensureTables(['instalments']).then(() => this.coverage.instalments(code))
+		]);
+		return { project: project ?? null, instalments };
+	}
+
+	private async recordPart(code: string): Promise<RecordPart | null> {
+		this.recordParts ??= this.fetchFile(PROJECT_RECORDS_INDEX).then(
+			(bytes) => (JSON.parse(new TextDecoder().decode(bytes)) as { parts: RecordPart[] }).parts,
+			() => null
+		);
+		const parts = await this.recordParts;
+		return parts && partFor(parts, code);
+	}
+
+	/** The rows of `code` in one part file of `table`, as the loaded table would give them. */
+	private async partRows<T>(table: TableName, file: string, code: string, order: string): Promise<T[]> {
+		const staging = `__record_${table}_${this.recordsRead++}`;
+		await this.connector.loadParquet(staging, await this.fetchFile(file), file);
+		try {
+			const select = await this.conformingSelect(TABLES[table], staging, file);
+			return await this.rows<T>(`SELECT * FROM (${select}) WHERE project_code = ? ORDER BY ${ident(order)}`, [code]);
+		} finally {
+			await this.connector.query(`DROP TABLE IF EXISTS ${ident(staging)}`);
+		}
 	}
 
 	/**
