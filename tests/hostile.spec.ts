@@ -45,13 +45,30 @@ async function hostileTables() {
 				CASE WHEN partner_id = getvariable('partner') THEN getvariable('hostile_name') ELSE name_en END AS name_en)
 			 FROM read_parquet('${data('partners.parquet')}')) TO '${partners}' (FORMAT parquet, COMPRESSION snappy)`
 		);
-		await conn.run(
-			`COPY (SELECT * REPLACE (
-				CASE WHEN project_code = getvariable('project') THEN getvariable('hostile_title') ELSE title_th END AS title_th,
-				CASE WHEN project_code = getvariable('project') THEN getvariable('hostile_title') ELSE title_en END AS title_en,
-				CASE WHEN project_code = getvariable('project') THEN getvariable('hostile_name') ELSE organisation_th END AS organisation_th)
-			 FROM read_parquet('${data('projects.parquet')}')) TO '${projects}' (FORMAT parquet, COMPRESSION snappy)`
-		);
+		const hostileProjects = (from: string, to: string) =>
+			conn.run(
+				`COPY (SELECT * REPLACE (
+					CASE WHEN project_code = getvariable('project') THEN getvariable('hostile_title') ELSE title_th END AS title_th,
+					CASE WHEN project_code = getvariable('project') THEN getvariable('hostile_title') ELSE title_en END AS title_en,
+					CASE WHEN project_code = getvariable('project') THEN getvariable('hostile_name') ELSE organisation_th END AS organisation_th)
+				 FROM read_parquet('${from}')) TO '${to}' (FORMAT parquet, COMPRESSION snappy)`
+			);
+		await hostileProjects(data('projects.parquet'), projects);
+		// A project's record is read from the part of the build's record files that holds its code (project-records.json).
+		const { parts } = JSON.parse(readFileSync(data('project-records.json'), 'utf8')) as {
+			parts: { projects: string }[];
+		};
+		let recordPart: string | null = null;
+		for (const part of parts) {
+			const found = await conn.runAndReadAll(`SELECT 1 FROM read_parquet($1) WHERE project_code = $2`, [
+				data(part.projects),
+				PROJECT
+			]);
+			if (found.getRows().length > 0) recordPart = part.projects;
+		}
+		if (!recordPart) throw new Error(`no record part holds ${PROJECT}`);
+		const record = join(scratch, 'record-part.parquet');
+		await hostileProjects(data(recordPart), record);
 		// The map draws single points from the build's file of their province (src/lib/data/coverage-summary.ts).
 		const pointFile = `coverage-points/${partner.province_code}.parquet`;
 		const points = join(scratch, 'points.parquet');
@@ -64,6 +81,7 @@ async function hostileTables() {
 			partner,
 			partners: readFileSync(partners),
 			projects: readFileSync(projects),
+			record: { file: recordPart, bytes: readFileSync(record) },
 			points: { file: pointFile, bytes: readFileSync(points) }
 		};
 	} finally {
@@ -91,6 +109,9 @@ async function hostilePage(page: Page) {
 	);
 	await page.route('**/data/projects.parquet', (route) =>
 		route.fulfill({ body: tables.projects, contentType: 'application/vnd.apache.parquet' })
+	);
+	await page.route(`**/data/${tables.record.file}`, (route) =>
+		route.fulfill({ body: tables.record.bytes, contentType: 'application/vnd.apache.parquet' })
 	);
 	await page.route(`**/data/${tables.points.file}`, (route) =>
 		route.fulfill({ body: tables.points.bytes, contentType: 'application/vnd.apache.parquet' })

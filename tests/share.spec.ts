@@ -14,11 +14,12 @@ const THAI = /[\u0E00-\u0E7F]/;
 /** The map's classes (the explorer's default: quantiles, 5 classes, yellow–orange–red). */
 const CLASS_COLOURS = PALETTES.ylorrd[5];
 
+/** The pages people share: every prerendered page but the service worker's offline notice (offline.html). */
 function htmlFiles(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
 		const path = join(dir, entry.name);
 		if (entry.isDirectory()) return entry.name === '_app' || entry.name === 'bench' ? [] : htmlFiles(path);
-		return entry.name.endsWith('.html') ? [path] : [];
+		return entry.name.endsWith('.html') && !(dir === BUILD && entry.name === 'offline.html') ? [path] : [];
 	});
 }
 

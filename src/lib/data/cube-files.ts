@@ -42,6 +42,12 @@ const col = (name: string, type: ColumnSpec['type'], description: string): Colum
 	description
 });
 
+/** The place and year every cube file's rows are of. */
+const SCOPE_ID = col('scope_id', 'VARCHAR', 'Province code, zone number, region id or "TH".');
+const PLACE = col('scope', 'VARCHAR', 'province, zone, region or nation.');
+const YEAR = col('year', 'SMALLINT', 'Year (CE).');
+const VALUE = col('value', 'DOUBLE', 'The value; NULL when missing or withheld.');
+
 /** The scope of a province's own value in a cube file (the other scopes are the aggregates'). */
 const PROVINCE: Scope = 'province';
 
@@ -55,9 +61,9 @@ export const CUBE_VALUES: CubeFileSpec = {
 	key: ['year', 'scope', 'scope_id'],
 	columns: [
 		col('scope', 'VARCHAR', '"province" for a province\'s own value, else the aggregate\'s scope.'),
-		col('scope_id', 'VARCHAR', 'Province code, zone number, region id or "TH".'),
-		col('year', 'SMALLINT', 'Year (CE).'),
-		col('value', 'DOUBLE', 'The value; NULL when missing or withheld.'),
+		SCOPE_ID,
+		YEAR,
+		VALUE,
 		col('numerator', 'DOUBLE', "A province's count (values only)."),
 		col('denominator', 'DOUBLE', "A province's population (values only)."),
 		col('provinces', 'INTEGER', 'Provinces with a value (aggregates only).'),
@@ -71,11 +77,11 @@ export const CUBE_HEADLINES: CubeFileSpec = {
 	name: 'cube_headlines',
 	key: ['scope', 'scope_id', 'indicator_id', 'year'],
 	columns: [
-		col('scope', 'VARCHAR', 'province, zone, region or nation.'),
-		col('scope_id', 'VARCHAR', 'Province code, zone number, region id or "TH".'),
+		PLACE,
+		SCOPE_ID,
 		col('indicator_id', 'VARCHAR', 'Headline indicator.'),
-		col('year', 'SMALLINT', 'Year (CE).'),
-		col('value', 'DOUBLE', 'The value; NULL when missing or withheld.')
+		YEAR,
+		VALUE
 	]
 };
 
@@ -84,9 +90,9 @@ export const CUBE_MONTHS: CubeFileSpec = {
 	name: 'cube_months',
 	key: ['scope', 'scope_id', 'year', 'month'],
 	columns: [
-		col('scope', 'VARCHAR', 'province, zone, region or nation.'),
-		col('scope_id', 'VARCHAR', 'Province code, zone number, region id or "TH".'),
-		col('year', 'SMALLINT', 'Year (CE).'),
+		PLACE,
+		SCOPE_ID,
+		YEAR,
 		col('month', 'SMALLINT', 'Month, 1–12.'),
 		col('value', 'DOUBLE', 'Count; NULL when missing.')
 	]
