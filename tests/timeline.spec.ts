@@ -90,9 +90,14 @@ test('the slider works from the keyboard and keeps the year in the URL; Pause st
 	await waitForView(page, 'road_death_rate', 2012);
 	await page.keyboard.press('Space');
 	await expect(page.locator('.timeline')).toHaveAttribute('data-playing', 'false');
-	const stoppedAt = Number(new URL(page.url()).searchParams.get('year'));
+	// The view on screen is the year it stopped at; the address bar is written a frame later.
+	await expect(page.locator('.explorer')).toHaveAttribute('data-view', /^road_death_rate:\d+::$/);
+	const view = await page.locator('.explorer').getAttribute('data-view');
+	const stoppedAt = Number(/^road_death_rate:(\d+)::$/.exec(view ?? '')?.[1]);
 	expect(stoppedAt).toBeGreaterThanOrEqual(2012);
 	expect(stoppedAt).toBeLessThan(LATEST_ROAD_YEAR);
+	await expect(page).toHaveURL(new RegExp(`year=${stoppedAt}(&|$)`));
+	await page.waitForTimeout(1500);
 	await expect(page.locator('.explorer')).toHaveAttribute('data-view', `road_death_rate:${stoppedAt}::`);
 });
 
