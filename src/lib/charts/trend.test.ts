@@ -11,39 +11,26 @@ import {
 	trendYears,
 	type TrendSeries
 } from './trend';
+import { trendLine } from './trend.test-support';
 
+// Years out of order and missing on purpose: the nation's run backwards, the province has a gap.
 const series: TrendSeries[] = [
-	{
-		key: 'p40',
-		label: 'ขอนแก่น',
-		kind: 'province',
-		points: [
-			{ year: 2021, value: 20 },
-			{ year: 2022, value: null },
-			{ year: 2023, value: 18.5 }
-		]
-	},
-	{
-		key: 'z7',
-		label: 'เขตสุขภาพที่ 7',
-		kind: 'zone',
-		points: [
-			{ year: 2020, value: 22 },
-			{ year: 2021, value: 21 },
-			{ year: 2023, value: 19 }
-		]
-	},
-	{
-		key: 'th',
-		label: 'ทั้งประเทศ',
-		kind: 'nation',
-		points: [
-			{ year: 2023, value: 25 },
-			{ year: 2022, value: 26 },
-			{ year: 2021, value: 27 },
-			{ year: 2020, value: 28 }
-		]
-	}
+	trendLine('p40', 'ขอนแก่น', 'province', [
+		[2021, 20],
+		[2022, null],
+		[2023, 18.5]
+	]),
+	trendLine('z7', 'เขตสุขภาพที่ 7', 'zone', [
+		[2020, 22],
+		[2021, 21],
+		[2023, 19]
+	]),
+	trendLine('th', 'ทั้งประเทศ', 'nation', [
+		[2023, 25],
+		[2022, 26],
+		[2021, 27],
+		[2020, 28]
+	])
 ];
 const format = (v: number) => v.toFixed(1);
 const be = (y: number) => `พ.ศ. ${y + 543}`;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { trendTable, type TrendSeries } from '$lib/charts/trend';
+import { trendLine } from '$lib/charts/trend.test-support';
 import { rankingTable } from '$lib/charts/ranking';
 import { toParquet } from './parquet';
 
@@ -62,24 +63,14 @@ describe('Parquet export', () => {
 
 	it('keeps gaps as NULL and years as integers', async () => {
 		const series: TrendSeries[] = [
-			{
-				key: 'p',
-				label: 'Khon Kaen',
-				kind: 'province',
-				points: [
-					{ year: 2022, value: null },
-					{ year: 2023, value: 18.25 }
-				]
-			},
-			{
-				key: 'n',
-				label: 'Thailand',
-				kind: 'nation',
-				points: [
-					{ year: 2022, value: 25 },
-					{ year: 2023, value: 24.5 }
-				]
-			}
+			trendLine('p', 'Khon Kaen', 'province', [
+				[2022, null],
+				[2023, 18.25]
+			]),
+			trendLine('n', 'Thailand', 'nation', [
+				[2022, 25],
+				[2023, 24.5]
+			])
 		];
 		const table = trendTable(series, (v) => v.toFixed(1), String, { year: 'Year' });
 		const back = await readBack(toParquet(table));

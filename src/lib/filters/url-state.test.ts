@@ -21,7 +21,9 @@ describe('URL view state', () => {
 		const search =
 			'?lang=en&issue=road_safety&indicator=road_deaths&year=2022&region=northeast&zone=10&province=34&method=jenks&classes=4&scheme=blues';
 		const state = parse(search);
+		// Every field the address names, and the defaults for the coverage page's fields it does not.
 		expect(state).toEqual({
+			...DEFAULT_VIEW,
 			lang: 'en',
 			issue: 'road_safety',
 			indicator: 'road_deaths',
@@ -31,14 +33,7 @@ describe('URL view state', () => {
 			province: '34',
 			method: 'jenks',
 			classes: 4,
-			scheme: 'blues',
-			types: [],
-			network: null,
-			status: null,
-			measure: 'district_share',
-			colour: 'type',
-			project: null,
-			top: 5
+			scheme: 'blues'
 		});
 		expect(viewStateSearch(state)).toBe(search);
 	});

@@ -49,21 +49,30 @@ describe('formatting', () => {
 });
 
 describe('ranks in words', () => {
-	const place = (worst: number, best: number, of: number) => ({ worst, best, of });
-	it('counts from the worse end in the worse half, from the better end in the better half', () => {
-		expect(formatRank('en', place(2, 3, 4))).toBe('2nd worst of 4');
-		expect(formatRank('th', place(2, 3, 4))).toBe('แย่เป็นอันดับ 2 จาก 4');
-		expect(formatRank('en', place(1, 77, 77))).toBe('worst of 77');
-		expect(formatRank('th', place(1, 77, 77))).toBe('แย่เป็นอันดับ 1 จาก 77');
-		expect(formatRank('en', place(77, 1, 77))).toBe('best of 77');
-		expect(formatRank('en', place(75, 3, 77))).toBe('3rd best of 77');
-		expect(formatRank('th', place(75, 3, 77))).toBe('ดีเป็นอันดับ 3 จาก 77');
-		// The middle of an odd count is told from the worse end.
-		expect(formatRank('en', place(3, 3, 5))).toBe('3rd worst of 5');
+	// [worst, best, of] → the words, in each language where a row gives them.
+	const cases: { rank: [number, number, number]; en: string; th?: string; why: string }[] = [
+		{ rank: [2, 3, 4], en: '2nd worst of 4', th: 'แย่เป็นอันดับ 2 จาก 4', why: 'the worse half counts from the worse end' },
+		{ rank: [1, 77, 77], en: 'worst of 77', th: 'แย่เป็นอันดับ 1 จาก 77', why: 'the very worst' },
+		{ rank: [77, 1, 77], en: 'best of 77', why: 'the very best' },
+		{
+			rank: [75, 3, 77],
+			en: '3rd best of 77',
+			th: 'ดีเป็นอันดับ 3 จาก 77',
+			why: 'the better half counts from the better end'
+		},
+		{ rank: [3, 3, 5], en: '3rd worst of 5', why: 'the middle of an odd count is told from the worse end' },
+		// Values 9, 5, 5, 1 (higher is worse): the two 5s are both 2nd worst and both 2nd best.
+		{ rank: [2, 2, 4], en: 'joint 2nd worst of 4', th: 'แย่เป็นอันดับ 2 (ร่วม) จาก 4', why: 'a shared place' },
+		{ rank: [3, 1, 4], en: 'joint best of 4', th: 'ดีเป็นอันดับ 1 (ร่วม) จาก 4', why: 'a shared best place' },
+		{ rank: [1, 1, 1], en: 'the only one with a value', th: 'มีค่าเพียงแห่งเดียว', why: 'nothing to compare' }
+	];
+	it.each(cases)('says $en for $rank ($why)', ({ rank: [worst, best, of], en, th }) => {
+		expect(formatRank('en', { worst, best, of })).toBe(en);
+		if (th) expect(formatRank('th', { worst, best, of })).toBe(th);
 	});
 
 	it('writes English ordinals', () => {
-		const worst = (n: number) => formatRank('en', place(n, 400 - n + 1, 400));
+		const worst = (n: number) => formatRank('en', { worst: n, best: 400 - n + 1, of: 400 });
 		expect([2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(worst)).toEqual(
 			['2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st', '111th'].map(
 				(o) => `${o} worst of 400`
@@ -71,14 +80,7 @@ describe('ranks in words', () => {
 		);
 	});
 
-	it('says when places are shared, and when there is nothing to compare', () => {
-		// Values 9, 5, 5, 1 (higher is worse): the two 5s are both 2nd worst and both 2nd best.
-		expect(formatRank('en', place(2, 2, 4))).toBe('joint 2nd worst of 4');
-		expect(formatRank('th', place(2, 2, 4))).toBe('แย่เป็นอันดับ 2 (ร่วม) จาก 4');
-		expect(formatRank('en', place(3, 1, 4))).toBe('joint best of 4');
-		expect(formatRank('th', place(3, 1, 4))).toBe('ดีเป็นอันดับ 1 (ร่วม) จาก 4');
-		expect(formatRank('en', place(1, 1, 1))).toBe('the only one with a value');
-		expect(formatRank('th', place(1, 1, 1))).toBe('มีค่าเพียงแห่งเดียว');
+	it('writes a dash for no rank', () => {
 		expect(formatRank('en', null)).toBe('–');
 	});
 });
