@@ -461,12 +461,16 @@ function figuresFor(r: SizeResult, large: boolean): Figure[] {
 		label: string,
 		a: (c: ColdRun) => number | null,
 		b: ((c: ColdRun) => number | null) | null,
-		target?: Parameters<typeof figure>[3]
+		target?: Parameters<typeof figure>[3],
+		/** Said instead of a figure when the app's page never reaches this point (nothing to measure). */
+		whenAbsent?: string
 	) => {
 		const out = figure({ group, label, size, unit: 'ms' }, app.map(a), b ? base.map(b) : null, target);
 		if (b) out.pairedRatio = paired(a, b);
+		if (whenAbsent && out.app.n === 0) out.note = whenAbsent;
 		f.push(out);
 	};
+	const engineNotFetched = 'n/a: the page answers without DuckDB, fetched only when a question needs it';
 	const fp = r.firstPaint?.inHtml ? 'FCP, SVG in HTML' : FIRST_PAINT_FALLBACK_MARK;
 	coldFigure(
 		`first choropleth painted (app: ${fp})`,
@@ -487,12 +491,16 @@ function figuresFor(r: SizeResult, large: boolean): Figure[] {
 	coldFigure(
 		'DuckDB wasm downloaded (responseEnd)',
 		(c) => c.wasmLoaded,
-		(c) => c.wasmLoaded
+		(c) => c.wasmLoaded,
+		undefined,
+		engineNotFetched
 	);
 	coldFigure(
 		'DuckDB ready (duckdb:ready)',
 		(c) => c.marks['duckdb:ready'],
-		(c) => c.marks['baseline:duckdb-ready']
+		(c) => c.marks['baseline:duckdb-ready'],
+		undefined,
+		engineNotFetched
 	);
 	coldFigure(
 		'first query answered (app: explorer:cubes, read without DuckDB)',
@@ -582,12 +590,21 @@ function figuresFor(r: SizeResult, large: boolean): Figure[] {
 	const coverage = r.cold.filter((c) => c.target === 'coverage');
 	if (coverage.length > 0 || r.coverageInteractions) {
 		const cg = `Network coverage page (/coverage): partners and projects — ${size}`;
-		const cf = (label: string, a: (c: ColdRun) => number | null, b: (c: ColdRun) => number | null) =>
-			f.push(figure({ group: cg, label, size, unit: 'ms' }, coverage.map(a), base.map(b)));
+		const cf = (
+			label: string,
+			a: (c: ColdRun) => number | null,
+			b: (c: ColdRun) => number | null,
+			whenAbsent?: string
+		) => {
+			const out = figure({ group: cg, label, size, unit: 'ms' }, coverage.map(a), base.map(b));
+			if (whenAbsent && out.app.n === 0) out.note = whenAbsent;
+			f.push(out);
+		};
 		cf(
 			'cold: DuckDB ready (duckdb:ready)',
 			(c) => c.marks['duckdb:ready'],
-			(c) => c.marks['baseline:duckdb-ready']
+			(c) => c.marks['baseline:duckdb-ready'],
+			'n/a: the page answers without DuckDB, fetched only when a question needs it'
 		);
 		cf(
 			'cold: network tables and summary loaded (coverage:loaded)',
