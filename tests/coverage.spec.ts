@@ -314,6 +314,12 @@ test('a network shows its provinces and roles, and its events', async ({ page })
 	await expect(page.locator('.networks')).not.toHaveAttribute('data-network', '');
 	await expect(page.locator('#roles-table tbody tr').first()).toBeVisible();
 	await expect(page.locator('.timeline li').first()).toBeVisible();
+	// Choosing another network shows it, and the address says which.
+	const choose = page.getByLabel('Choose a network');
+	const other = await choose.locator('option').nth(1).getAttribute('value');
+	await choose.selectOption(other!);
+	await expect(page.locator('.networks')).toHaveAttribute('data-network', other!);
+	await expect(page).toHaveURL(new RegExp(`network=${other}`));
 });
 
 test('the uncovered-districts list exports exactly the rows it shows, as CSV and Parquet', async ({ page }) => {

@@ -3,6 +3,24 @@ import type { EChartsCoreOption } from 'echarts/core';
 
 export type Format = (value: number) => string;
 
+/** What every chart takes so that it can be read without being seen, and what it says above itself. */
+export interface ChartFrame {
+	/** Accessible name of the chart (the element has role="img"). */
+	label: string;
+	/** Id of the element holding the same numbers as text (its table): aria-details. */
+	details?: string;
+	/** Shown above the chart, e.g. that the data are sample data. */
+	sampleNotice?: string;
+}
+
+/** The cross-highlight a chart of provinces takes part in, with the map and the other charts. */
+export interface ChartHover {
+	/** Province code whose items are emphasised. */
+	highlighted?: string | null;
+	/** Reports the province code of a hovered item (null when it leaves). */
+	onhover?: (code: string | null) => void;
+}
+
 /** Which data item an event or a highlight is about: enough to find its code. */
 export interface ChartItemRef {
 	seriesIndex: number;
