@@ -14,6 +14,14 @@ import {
 const provinces = sourceRows('provinces.csv');
 const zone10 = provinces.filter((p) => p.health_zone === '10');
 
+/** Heights of the ranking's box and of the map panel beside it. */
+async function rankingBoxAndMap(page: import('@playwright/test').Page): Promise<{ box: number; map: number }> {
+	return page.locator('.two-columns').first().evaluate((row) => ({
+		box: row.querySelector('.chart-scroll')!.getBoundingClientRect().height,
+		map: row.firstElementChild!.getBoundingClientRect().height
+	}));
+}
+
 /** Provinces the map is not fading, read from MapLibre's own feature state. */
 async function undimmedOnMap(page: import('@playwright/test').Page): Promise<string[]> {
 	return page.locator('.map').evaluate(
@@ -46,6 +54,12 @@ test('a regional committee reviews zone 10: its five provinces, another issue ar
 	// The ranking chart shrinks to its five bars, drawn at its new size (nothing hovered: a hovered bar is outlined).
 	await page.mouse.move(0, 0);
 	await expect.poll(async () => rankingBarsDrawn(page, await legendColours(page))).toEqual({ bars: 5, fillsBox: true });
+	// Its box is as tall as the five bars need, not an empty frame as tall as the map beside it.
+	const five = await rankingBoxAndMap(page);
+	expect(five.box).toBeLessThan(five.map / 2);
+	// The two exports say what each exports.
+	await expect(page.getByRole('button', { name: 'Export map' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Export chart' }).first()).toBeVisible();
 
 	// Another issue area: its headline indicator, flagged as sample data everywhere it shows.
 	await page.getByRole('combobox', { name: 'Issue area', exact: true }).selectOption('tobacco');
@@ -87,6 +101,9 @@ test('a regional committee reviews zone 10: its five provinces, another issue ar
 	await expect
 		.poll(async () => rankingBarsDrawn(page, await legendColours(page)))
 		.toEqual({ bars: 77, fillsBox: true });
+	// All 77 fill the box beside the map, which scrolls.
+	const all = await rankingBoxAndMap(page);
+	expect(all.box).toBeGreaterThan(all.map * 0.8);
 });
 
 test('classification method, class count and colour scheme change the legend and the map', async ({ page }) => {
