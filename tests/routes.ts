@@ -88,6 +88,13 @@ export const ROUTES: AppRoute[] = [
 		async ready(page) {
 			await expect(page.locator('article.brief')).toHaveAttribute('data-zone', '10');
 		}
+	},
+	{
+		// What the service worker shows for an address it never stored, while the network is gone.
+		path: '/offline',
+		async ready(page) {
+			await expect(page.locator('.offline-notice h1')).toBeVisible();
+		}
 	}
 ];
 
