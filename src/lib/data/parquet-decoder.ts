@@ -1,8 +1,9 @@
 /**
  * Parquet → Arrow IPC in a worker of its own, so a large file (the ×500 benchmark, a user's
  * 100 MB export) does not hold the page up while it decodes. The file comes back one row group at a
- * time, each asked for when the previous one is taken in (parquet-worker.ts), so a million rows are
- * never all in JavaScript at once. One worker per page, started on first use.
+ * time, the next decoded while the page takes this one in and never more than one ahead
+ * (parquet-worker.ts), so a million rows are never all in JavaScript at once. One worker per page,
+ * started on first use.
  */
 import { ParquetDecodeError, type DecodeFailure, type OmittedColumn } from './parquet-to-arrow';
 
@@ -41,34 +42,67 @@ function decoder(): Worker {
 
 /**
  * Decodes a Parquet file's bytes (copied, not taken) and hands each row group's Arrow IPC stream to
- * `onBatch`, waiting for it before the next is decoded. Rejects with a ParquetDecodeError for a file
- * the reader refuses, or with `onBatch`'s own error (the worker then stops). Resolves with the
- * columns the reader left out (a type it does not know), named so the page can say so.
+ * `onBatch`, one at a time and in order. The worker decodes the next row group while `onBatch` takes
+ * this one in (DuckDB's worker and the decoder's run side by side), and never more than one ahead, so
+ * at most two row groups are out of the file at once. Rejects with a ParquetDecodeError for a file the
+ * reader refuses, or with `onBatch`'s own error (the worker then stops). Resolves with the columns the
+ * reader left out (a type it does not know), named so the page can say so.
  */
 export function decodeParquetBatches(bytes: Uint8Array, file: string, onBatch: OnBatch): Promise<OmittedColumn[]> {
 	return new Promise((resolve, reject) => {
 		const id = nextId++;
 		let omitted: OmittedColumn[] = [];
+		/** A row group decoded and waiting for `onBatch` to finish the one before. */
+		let waitingBatch: Extract<DecodeReply, { ipc: Uint8Array }> | null = null;
+		let taking = false;
+		let decoding = true;
+		let ended = false;
+		let failed = false;
 		const done = (e?: Error) => {
+			if (failed) return;
 			waiting.delete(id);
-			if (e) reject(e);
-			else resolve(omitted);
+			if (e) {
+				failed = true;
+				reject(e);
+			} else resolve(omitted);
+		};
+		const askNext = () => {
+			decoding = true;
+			decoder().postMessage({ type: 'next', id } satisfies DecodeRequest);
+		};
+		const take = (batch: Extract<DecodeReply, { ipc: Uint8Array }>) => {
+			taking = true;
+			if (!decoding && !ended) askNext();
+			onBatch(batch.ipc, batch.rowsDone, batch.rowsTotal).then(
+				() => {
+					taking = false;
+					if (failed) return;
+					const next = waitingBatch;
+					waitingBatch = null;
+					if (next) take(next);
+					else if (ended) done();
+				},
+				(e: unknown) => {
+					if (!ended) decoder().postMessage({ type: 'stop', id } satisfies DecodeRequest);
+					done(e instanceof Error ? e : new Error(String(e)));
+				}
+			);
 		};
 		waiting.set(id, {
 			file,
 			fail: done,
 			reply: (data) => {
-				if ('end' in data) return done();
+				decoding = false;
+				if ('end' in data) {
+					ended = true;
+					if (!taking) done();
+					return;
+				}
 				if ('error' in data)
 					return done(data.decode ? new ParquetDecodeError(file, data.error, data.decode) : new Error(data.error));
 				omitted = data.omitted;
-				onBatch(data.ipc, data.rowsDone, data.rowsTotal).then(
-					() => decoder().postMessage({ type: 'next', id } satisfies DecodeRequest),
-					(e: unknown) => {
-						decoder().postMessage({ type: 'stop', id } satisfies DecodeRequest);
-						done(e instanceof Error ? e : new Error(String(e)));
-					}
-				);
+				if (taking) waitingBatch = data;
+				else take(data);
 			}
 		});
 		decoder().postMessage({ type: 'start', id, bytes, file } satisfies DecodeRequest);

@@ -80,15 +80,26 @@ export interface RepeatedKey {
 	key: Row;
 }
 
-const SPACE_CLASS = '[\\s\\x{00A0}\\x{2007}\\x{202F}\\x{200B}]+';
-
 /** SQL for our own constant texts (never a user's value): quoted here once. */
 const constantText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
+/** The characters isMissingText folds as spaces (core/province-names.ts SPACES: JavaScript's \\s and the zero-width ones), for RE2. */
+const SPACE_CHAR =
+	'[\\t\\n\\x{0B}\\f\\r \\x{00A0}\\x{1680}\\x{2000}-\\x{200D}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
+
+/**
+ * A whole cell that is missing text: spaces, at most one of MISSING_TEXT (none has a space inside), spaces;
+ * matched ignoring case. One anchored match, which gives up at the first character that cannot be part
+ * of one, instead of rewriting every cell (folding spaces, trimming, lower case) to compare it: on a
+ * million long titles, a scan instead of seconds.
+ */
+const MISSING_PATTERN = `${SPACE_CHAR}*(?:${MISSING_TEXT.filter((t) => t !== '')
+	.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+	.join('|')})?${SPACE_CHAR}*`;
+
 /** SQL: true when the VARCHAR expression is NULL or missing text (isMissingText's twin). */
 export function isMissingSql(expr: string): string {
-	const list = MISSING_TEXT.map(constantText).join(', ');
-	return `(${expr} IS NULL OR lower(trim(regexp_replace(${expr}, '${SPACE_CLASS}', ' ', 'g'))) IN (${list}))`;
+	return `(${expr} IS NULL OR regexp_full_match(${expr}, ${constantText(MISSING_PATTERN)}, 'i'))`;
 }
 
 /**
@@ -111,6 +122,25 @@ function textOf(staged: StagedTable, header: string): string {
 	const column = `r.${ident(header)}`;
 	return (staged.types[header] ?? '').endsWith('[]') ? `array_to_string(${column}, ';')` : `CAST(${column} AS VARCHAR)`;
 }
+
+/**
+ * SQL over the raw table `r`: the cell of `header` is blank (isMissingSql of its text). A number, date,
+ * time or boolean column is blank only where NULL: its text is never a missing text.
+ */
+function blankSql(staged: StagedTable, header: string): string {
+	const type = staged.types[header] ?? '';
+	if (isNumericType(type) || type === 'BOOLEAN' || type === 'DATE' || type.startsWith('TIMESTAMP') || type.startsWith('TIME '))
+		return `(r.${ident(header)} IS NULL)`;
+	return isMissingSql(textOf(staged, header));
+}
+
+/** Rows read, normalised and checked in one statement: a row group's worth, so the work is said in rows. */
+export const CHECK_BATCH_ROWS = 100_000;
+
+/** The flag columns normalise() adds to the normalised table (left out of the table adopted). */
+const FLAG_COLUMN = /^__(blank|changed)_\d+$/;
+const blankFlag = (i: number) => `__blank_${i}`;
+const changedFlag = (i: number) => `__changed_${i}`;
 
 /** Separates values in one bound parameter (values never contain it: it is a control character). */
 const SEPARATOR = '\u001f';
@@ -240,23 +270,28 @@ export class UploadQueries {
 
 	/**
 	 * Creates `norm` (`__row`, the contract columns as `reads` says, then the `extras` file columns as they
-	 * are), ordered by row. Returns, per column read by lookup, how many rows the reading changed.
+	 * are, then a flag per column read from the file: its cell blank, and where read by lookup, changed by
+	 * the reading), CHECK_BATCH_ROWS rows at a time, each batch reported to `onRows`. Returns, per column
+	 * read by lookup, how many rows the reading changed.
 	 */
 	async normalise(
 		norm: string,
 		staged: StagedTable,
 		reads: readonly ColumnRead[],
-		extras: readonly string[]
+		extras: readonly string[],
+		onRows?: OnRows
 	): Promise<Map<string, number>> {
 		const selects = ['r.__row'];
+		const flags: string[] = [];
 		const joins: string[] = [];
 		const params: SqlParam[] = [];
 		const maps: string[] = [];
-		const converted = new Map<string, number>();
+		const changed = new Map<string, string>();
 		try {
 			for (const [i, read] of reads.entries()) {
 				const { column } = read;
 				const name = ident(column.name);
+				if ('header' in read) flags.push(`${blankSql(staged, read.header)} AS ${blankFlag(i)}`);
 				switch (read.from) {
 					case 'null':
 						selects.push(`CAST(NULL AS ${column.type}) AS ${name}`);
@@ -293,26 +328,45 @@ export class UploadQueries {
 							);
 						}
 						const alias = `m${i}`;
-						const join =
+						joins.push(
 							`LEFT JOIN ${ident(map)} ${alias} ON ${alias}.v = ${textOf(staged, read.header)}` +
-							(within === null ? '' : ` AND ${alias}.w IS NOT DISTINCT FROM ${textOf(staged, within)}`);
-						joins.push(join);
-						selects.push(`CAST(${alias}.out AS ${column.type}) AS ${name}`);
-						const [{ n }] = await this.conn.query(
-							`SELECT count(*) AS n FROM ${ident(staged.raw)} r ${join} WHERE ${alias}.changed`
+								(within === null ? '' : ` AND ${alias}.w IS NOT DISTINCT FROM ${textOf(staged, within)}`)
 						);
-						if (Number(n) > 0) converted.set(column.name, Number(n));
+						selects.push(`CAST(${alias}.out AS ${column.type}) AS ${name}`);
+						flags.push(`coalesce(${alias}.changed, false) AS ${changedFlag(i)}`);
+						changed.set(column.name, changedFlag(i));
 					}
 				}
 			}
-			for (const h of extras) selects.push(`r.${ident(h)}`);
-			await this.conn.query(
-				`CREATE OR REPLACE TABLE ${ident(norm)} AS SELECT ${selects.join(', ')}
-				 FROM ${ident(staged.raw)} r ${joins.join(' ')} ORDER BY r.__row`,
-				params
+			for (const h of extras) if (!FLAG_COLUMN.test(h)) selects.push(`r.${ident(h)}`);
+			const select = `SELECT ${[...selects, ...flags].join(', ')} FROM ${ident(staged.raw)} r ${joins.join(' ')}`;
+			// Row by row range (a workbook's rows are numbered as Excel shows them: the range is not 1…n).
+			const [range] = await this.conn.query(
+				`SELECT min(__row) AS lo, max(__row) AS hi, count(*) AS n FROM ${ident(staged.raw)}`
 			);
+			const lo = Number(range.lo ?? 1);
+			const hi = Number(range.hi ?? 0);
+			const total = Number(range.n);
+			await this.conn.query(`CREATE OR REPLACE TABLE ${ident(norm)} AS ${select} WHERE false`, params);
+			onRows?.(0, total);
+			for (let from = lo; from <= hi; from += CHECK_BATCH_ROWS) {
+				const to = Math.min(hi, from + CHECK_BATCH_ROWS - 1);
+				await this.conn.query(`INSERT INTO ${ident(norm)} ${select} WHERE r.__row BETWEEN ? AND ?`, [
+					...params,
+					from,
+					to
+				]);
+				onRows?.(hi === lo ? total : Math.round(((to - lo + 1) / (hi - lo + 1)) * total), total);
+			}
 		} finally {
 			await this.drop(maps);
+		}
+		const converted = new Map<string, number>();
+		if (changed.size > 0) {
+			const [counts] = await this.conn.query(
+				`SELECT ${[...changed.values()].map((f) => `count_if(${f}) AS ${f}`).join(', ')} FROM ${ident(norm)}`
+			);
+			for (const [column, flag] of changed) if (Number(counts[flag]) > 0) converted.set(column, Number(counts[flag]));
 		}
 		return converted;
 	}
@@ -326,30 +380,44 @@ export class UploadQueries {
 	}
 
 	/**
-	 * Blank cells (missing text in the file) and unreadable ones (text in the file, NULL in `norm`) of
-	 * `column`, read from `header`; `readable` false for a text column (nothing can be unreadable).
+	 * Blank cells (missing text in the file) and unreadable ones (text in the file, NULL in `norm`) of each
+	 * of `columns` (in `reads`' order, as normalise() numbered their flags: `read` is that index), all in
+	 * one scan of `norm`; `readable` false for a text column (nothing can be unreadable). The unreadable
+	 * texts themselves are looked up in the file only for a column that has some.
 	 */
-	async cellCheck(norm: string, staged: StagedTable, column: string, header: string, readable: boolean): Promise<CellCheck> {
-		const raw = textOf(staged, header);
-		const joined = `FROM ${ident(norm)} n JOIN ${ident(staged.raw)} r USING (__row)`;
-		const [blank] = await this.conn.query(
-			`SELECT count(*) AS n, list(__row ORDER BY __row)[1:${FIRST}] AS rows ${joined} WHERE ${isMissingSql(raw)}`
-		);
-		const out: CellCheck = {
-			blank: Number(blank.n),
-			blankRows: numbers(blank.rows),
-			unreadable: 0,
-			unreadableRows: [],
-			unreadableValues: []
-		};
-		if (!readable) return out;
-		const [bad] = await this.conn.query(
-			`SELECT count(*) AS n, list(__row ORDER BY __row)[1:${FIRST}] AS rows, list(DISTINCT ${raw})[1:${FIRST}] AS vals
-			 ${joined} WHERE NOT ${isMissingSql(raw)} AND n.${ident(column)} IS NULL`
-		);
-		out.unreadable = Number(bad.n);
-		out.unreadableRows = numbers(bad.rows);
-		out.unreadableValues = strings(bad.vals);
+	async cellChecks(
+		norm: string,
+		staged: StagedTable,
+		columns: readonly { read: number; column: string; header: string; readable: boolean }[]
+	): Promise<CellCheck[]> {
+		if (columns.length === 0) return [];
+		const unreadable = (c: (typeof columns)[number]) => `(NOT ${blankFlag(c.read)} AND ${ident(c.column)} IS NULL)`;
+		const parts = columns.flatMap((c, i) => [
+			`count_if(${blankFlag(c.read)}) AS b${i}`,
+			`min(__row, ${FIRST}) FILTER (WHERE ${blankFlag(c.read)}) AS br${i}`,
+			...(c.readable
+				? [`count_if(${unreadable(c)}) AS u${i}`, `min(__row, ${FIRST}) FILTER (WHERE ${unreadable(c)}) AS ur${i}`]
+				: [])
+		]);
+		const [counts] = await this.conn.query(`SELECT ${parts.join(', ')} FROM ${ident(norm)}`);
+		const out: CellCheck[] = [];
+		for (const [i, c] of columns.entries()) {
+			const check: CellCheck = {
+				blank: Number(counts[`b${i}`]),
+				blankRows: numbers(counts[`br${i}`]).sort((a, b) => a - b),
+				unreadable: c.readable ? Number(counts[`u${i}`]) : 0,
+				unreadableRows: c.readable ? numbers(counts[`ur${i}`]).sort((a, b) => a - b) : [],
+				unreadableValues: []
+			};
+			if (check.unreadable > 0) {
+				const [vals] = await this.conn.query(
+					`SELECT list(DISTINCT ${textOf(staged, c.header)})[1:${FIRST}] AS vals
+					 FROM ${ident(norm)} n JOIN ${ident(staged.raw)} r USING (__row) WHERE NOT n.${blankFlag(c.read)} AND n.${ident(c.column)} IS NULL`
+				);
+				check.unreadableValues = strings(vals.vals);
+			}
+			out.push(check);
+		}
 		return out;
 	}
 
@@ -359,7 +427,7 @@ export class UploadQueries {
 		const rows = await this.conn.query(
 			`SELECT ${raw} AS value, count(*) AS n, list(__row ORDER BY __row)[1:${FIRST}] AS rows
 			 FROM ${ident(norm)} n JOIN ${ident(staged.raw)} r USING (__row)
-			 WHERE NOT ${isMissingSql(raw)} AND n.${ident(column)} IS NULL
+			 WHERE NOT ${blankSql(staged, header)} AND n.${ident(column)} IS NULL
 			 GROUP BY ALL ORDER BY min(__row) LIMIT ?`,
 			[limit]
 		);
@@ -400,9 +468,9 @@ export class UploadQueries {
 	async rowCells(norm: string, staged: StagedTable, column: string, header: string): Promise<RowCell[]> {
 		const raw = textOf(staged, header);
 		const rows = await this.conn.query(
-			`SELECT __row AS row, ${raw} AS value, ${isMissingSql(raw)} AS blank
+			`SELECT __row AS row, ${raw} AS value, ${blankSql(staged, header)} AS blank
 			 FROM ${ident(norm)} n JOIN ${ident(staged.raw)} r USING (__row)
-			 WHERE ${isMissingSql(raw)} OR n.${ident(column)} IS NULL ORDER BY __row`
+			 WHERE ${blankSql(staged, header)} OR n.${ident(column)} IS NULL ORDER BY __row`
 		);
 		return rows.map((r) => ({
 			row: Number(r.row),
@@ -436,7 +504,8 @@ export class UploadQueries {
 
 	/** `final` from `norm`: its rows without `__row` (a view: adoptTable makes the one copy, ordered by the table's key). */
 	async finalTable(final: string, norm: string): Promise<void> {
-		await this.conn.query(`CREATE OR REPLACE VIEW ${ident(final)} AS SELECT * EXCLUDE (__row) FROM ${ident(norm)}`);
+		const kept = (await this.columns(norm)).map((c) => c.name).filter((name) => !FLAG_COLUMN.test(name));
+		await this.conn.query(`CREATE OR REPLACE VIEW ${ident(final)} AS SELECT ${kept.map(ident).join(', ')} FROM ${ident(norm)}`);
 	}
 
 	async close(): Promise<void> {

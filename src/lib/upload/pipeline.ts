@@ -62,7 +62,7 @@ export const MAX_BROWSER_ROWS = 2_000_000;
 /** Where a file is on its way in: its rows read, its columns checked, the table loaded. */
 export interface Progress {
 	stage: 'reading' | 'checking' | 'loading';
-	/** Rows read (reading), columns checked (checking), steps done (loading). */
+	/** Rows read (reading), rows read into the table's shape and checked (checking), steps done (loading). */
 	done: number;
 	total: number;
 }
@@ -513,7 +513,10 @@ export async function prepareTable(
 	const merged = MERGE_COLUMNS[table] !== undefined;
 	const taken = new Set([...spec.columns.map((c) => c.name), '__row']);
 	const extras = merged ? [] : unusedHeaders(staged.headers, mapping).filter((h) => !taken.has(h));
-	const converted = await q.normalise(norm, staged, reads, extras);
+	// Read, normalised and checked row range by row range: the bar says how many rows are done.
+	const converted = await q.normalise(norm, staged, reads, extras, (done, total) =>
+		onProgress?.({ stage: 'checking', done, total })
+	);
 	for (const check of checks) {
 		const count = converted.get(check.column.name);
 		if (count) notes.push({ code: 'converted', column: check.column.name, kind: check.kind, count });
@@ -522,12 +525,19 @@ export async function prepareTable(
 	if (unused.length > 0) notes.push({ code: 'extra_columns', headers: unused });
 	if (staged.omitted.length > 0) notes.push({ code: 'omitted_columns', columns: staged.omitted });
 
-	// Unreadable values and empty required cells, on the raw text against what it became.
-	const steps = checks.length + 1;
-	onProgress?.({ stage: 'checking', done: 0, total: steps });
+	// Unreadable values and empty required cells, on the raw text against what it became (flagged by normalise).
+	const cellChecks = await q.cellChecks(
+		norm,
+		staged,
+		checks.map(({ column, header, kind }) => ({
+			read: reads.findIndex((r) => r.column.name === column.name),
+			column: column.name,
+			header,
+			readable: kind !== 'text'
+		}))
+	);
 	for (const [step, { column, header, kind }] of checks.entries()) {
-		onProgress?.({ stage: 'checking', done: step, total: steps });
-		const cell = await q.cellCheck(norm, staged, column.name, header, kind !== 'text');
+		const cell = cellChecks[step];
 		const cells: CellCounts = {
 			code: 'cells',
 			column: column.name,
@@ -580,7 +590,6 @@ export async function prepareTable(
 	}
 
 	// Duplicate keys (only when every key column has a source, else the missing column says it all).
-	onProgress?.({ stage: 'checking', done: checks.length, total: steps });
 	const keyOk = spec.key.every((k) => !problems.some((p) => p.code === 'missing_column' && p.column === k));
 	if (keyOk) {
 		const dupes = await q.duplicateKeys(norm, spec.key);
@@ -749,7 +758,9 @@ export function tablesTouched(table: TableName): TableName[] {
  * replace the bundled values of the same indicators, new ones are added) and bring catalogue rows
  * (`indicators`, one per indicator in the file) and a sources row of their own; other tables
  * replace the bundled table. Throws FileRejected when there are problems (the staged file stays, so the
- * mapping can be changed and tried again); on success every staging table is dropped.
+ * mapping can be changed and tried again); once the load starts the file's raw table is dropped, so a
+ * failure then (the engine's, or the contract's) leaves nothing to map again; on success every staging
+ * table is dropped.
  */
 export async function commitTable(
 	db: AtlasDb,
@@ -782,6 +793,10 @@ export async function commitTable(
 		}
 		onProgress?.({ stage: 'loading', done: 0, total: 2 });
 		await q.finalTable(final, norm);
+		// The checked table is all the adopted one is made from: the file's own table goes first, so DuckDB
+		// reuses its memory for the copy adoptTable makes (a million rows: one full copy fewer at the peak).
+		// A failure from here on rejects the file (it would have to be read again to be mapped again).
+		await q.drop([staged.raw, loadTableOf(staged.id)]);
 		const merge = MERGE_COLUMNS[table];
 		try {
 			await db.adoptTable(table, final, staged.name, merge ? { merge } : 'replace');

@@ -16,7 +16,8 @@ import {
 	PROVINCE_ALIASES,
 	type ProvinceName
 } from './thai';
-import { amountSql } from '$lib/data/upload-queries';
+import { amountSql, isMissingSql } from '$lib/data/upload-queries';
+import { MISSING_TEXT } from '$lib/core/written-values';
 
 /** The real 77 provinces, from the bundled table (read with DuckDB once). */
 async function provinces(): Promise<ProvinceName[]> {
@@ -253,6 +254,40 @@ describe('parseAmount and amountSql', () => {
 			const [row] = reader.getRowObjectsJS() as { v: number | null }[];
 			expect(row.v, raw).toBe(parseAmount(raw));
 		}
+		conn.closeSync();
+		db.closeSync();
+	});
+	it('tells missing text the same way in DuckDB SQL (isMissingSql) as in JavaScript', async () => {
+		const db = await DuckDBInstance.create(':memory:');
+		const conn = await db.connect();
+		const values = [
+			...MISSING_TEXT,
+			...MISSING_TEXT.map((t) => ` \t${t.toUpperCase()}\u00a0\u3000`),
+			'\u200b-\ufeff',
+			'\n\r\u2007',
+			'N/A',
+			'#N/A',
+			'Null',
+			'NONE ',
+			'  ไม่ระบุ  ',
+			'n / a',
+			'na na',
+			'nan',
+			'-1',
+			'--',
+			'x-',
+			'none.',
+			'ไม่ระบุชื่อ',
+			'a'.repeat(300),
+			`โครงการ ${'ส่งเสริมสุขภาพ '.repeat(40)}`,
+			'0'
+		];
+		for (const raw of values) {
+			const reader = await conn.runAndReadAll(`SELECT ${isMissingSql('$1')} AS v`, [raw]);
+			const [row] = reader.getRowObjectsJS() as { v: boolean }[];
+			expect(row.v, JSON.stringify(raw)).toBe(isMissingText(raw));
+		}
+		expect(values.filter((v) => isMissingText(v)).length).toBeGreaterThan(2 * MISSING_TEXT.length);
 		conn.closeSync();
 		db.closeSync();
 	});

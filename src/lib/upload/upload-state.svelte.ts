@@ -351,7 +351,9 @@ export class UploadState {
 			await commitTable(db, job.prepared, plan.indicators, job.id, this.progress(job));
 		} catch (e) {
 			const problems = e instanceof FileRejected ? e.problems : [engineProblem(job.name, e)];
-			if (problems.some((p) => p.code === 'out_of_memory' || p.code === 'engine')) return this.fail(job, e);
+			// Past the check, the file's own table is gone (commitTable): only a refusal of the check itself goes back to the mapping.
+			if (problems.some((p) => p.code === 'out_of_memory' || p.code === 'engine' || p.code === 'contract'))
+				return this.fail(job, e);
 			job.problems = problems;
 			job.phase = 'mapping';
 			job.progress = null;
