@@ -5,15 +5,19 @@ import { BOM, csvField, toCsv } from './csv';
 
 describe('CSV', () => {
 	it('quotes only fields that need it (RFC 4180)', () => {
-		expect(csvField('ขอนแก่น')).toBe('ขอนแก่น');
-		expect(csvField('a,b')).toBe('"a,b"');
-		expect(csvField('say "hi"')).toBe('"say ""hi"""');
-		expect(csvField('two\nlines')).toBe('"two\nlines"');
-		expect(csvField('cr\rhere')).toBe('"cr\rhere"');
-		expect(csvField(' padded ')).toBe('" padded "');
-		expect(csvField(null)).toBe('');
-		expect(csvField(12.345678)).toBe('12.345678');
-		expect(csvField(-0.5)).toBe('-0.5');
+		// What is written for each value: plain, or quoted with inner quotes doubled.
+		const written = new Map<string | number | null, string>([
+			['ขอนแก่น', 'ขอนแก่น'],
+			['a,b', '"a,b"'],
+			['say "hi"', '"say ""hi"""'],
+			['two\nlines', '"two\nlines"'],
+			['cr\rhere', '"cr\rhere"'],
+			[' padded ', '" padded "'],
+			[null, ''],
+			[12.345678, '12.345678'],
+			[-0.5, '-0.5']
+		]);
+		for (const [value, text] of written) expect(csvField(value), JSON.stringify(value)).toBe(text);
 	});
 
 	it('starts with a UTF-8 BOM, has one header row of labels, CRLF line ends and raw numbers', () => {
