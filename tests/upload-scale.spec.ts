@@ -125,3 +125,32 @@ test('a file that exhausts DuckDB’s memory is named in plain words, and the da
 	await expect(page.locator('li[data-file="projects-small.parquet"]')).toHaveAttribute('data-status', 'loaded');
 	expect(await consoleQuery(page, `SELECT count(*) FROM projects`)).toEqual([['40']]);
 });
+
+test('a file with more rows than a browser can load is refused from its footer, before any of it is read, saying why and what to do', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	// Five million rows of one project repeated: a few hundred kB, but its footer says 5 000 000 rows.
+	const path = file('projects-5m.parquet');
+	const db = await DuckDBInstance.create(':memory:');
+	const conn = await db.connect();
+	await conn.run(
+		`COPY (SELECT p.* FROM (SELECT * FROM read_parquet('static/data/projects.parquet') LIMIT 1) p, range(5000000))
+		 TO '${path}' (FORMAT parquet)`
+	);
+	conn.closeSync();
+	db.closeSync();
+	await openDataPage(page);
+	await watchProgress(page);
+	await page.locator('.drop input[type=file]').setInputFiles(path);
+	const item = page.locator('li[data-file="projects-5m.parquet"]');
+	await expect(item).toHaveAttribute('data-status', 'rejected', { timeout: 60_000 });
+	await expect(item.locator('.state')).toHaveText('Rejected');
+	await expect(item).toContainText(
+		'"projects-5m.parquet" has 5,000,000 rows, more than the 2,000,000 a browser can load within an ordinary computer\'s memory, so nothing was read from it.'
+	);
+	await expect(item).toContainText('by year or health zone');
+	await expect(item).toContainText('npm run data -- --exports');
+	// Nothing was decoded: no bar ever counted its rows.
+	expect((await progressSeen(page)).filter((s) => s.max !== null)).toEqual([]);
+});

@@ -70,7 +70,7 @@ try {
 		const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
 		const before = await rendererPids(cdp);
 		const page = await context.newPage();
-		await page.goto(`${server.url.replace(/\/$/, "")}/data?lang=en${query}`);
+		await page.goto(`${server.url.replace(/\/$/, '')}/data?lang=en${query}`);
 		await page.locator('.user-data[data-db="ready"]').waitFor({ timeout: 120_000 });
 		// The page's renderer: the new one holding the most (DuckDB's wasm heap is in it by now).
 		let pid: number | undefined;
@@ -123,8 +123,12 @@ try {
 		const seen = (await page.evaluate('window.__seen')) as { t: number; what: string }[];
 		const final = await item.getAttribute('data-status');
 		const summary = ((await item.locator('.state').textContent()) ?? '').trim();
-		console.log(`\nrun ${run}: ${basename(file)} → ${final} (${summary}) in ${s(wall1 - wall0)}, load ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`);
-		console.log(`  renderer peak RSS ${gb(end?.hwm ?? 0)} (at ready: RSS ${gb(ready?.rss ?? 0)}, peak ${gb(ready?.hwm ?? 0)})`);
+		console.log(
+			`\nrun ${run}: ${basename(file)} → ${final} (${summary}) in ${s(wall1 - wall0)}, load ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`
+		);
+		console.log(
+			`  renderer peak RSS ${gb(end?.hwm ?? 0)} (at ready: RSS ${gb(ready?.rss ?? 0)}, peak ${gb(ready?.hwm ?? 0)})`
+		);
 		// Stage changes (the first of each distinct text prefix), with the RSS sampled nearest.
 		let lastKey = '';
 		for (const { t, what } of seen) {

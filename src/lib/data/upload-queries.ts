@@ -129,7 +129,13 @@ function textOf(staged: StagedTable, header: string): string {
  */
 function blankSql(staged: StagedTable, header: string): string {
 	const type = staged.types[header] ?? '';
-	if (isNumericType(type) || type === 'BOOLEAN' || type === 'DATE' || type.startsWith('TIMESTAMP') || type.startsWith('TIME '))
+	if (
+		isNumericType(type) ||
+		type === 'BOOLEAN' ||
+		type === 'DATE' ||
+		type.startsWith('TIMESTAMP') ||
+		type.startsWith('TIME ')
+	)
 		return `(r.${ident(header)} IS NULL)`;
 	return isMissingSql(textOf(staged, header));
 }
@@ -376,7 +382,9 @@ export class UploadQueries {
 		const parsed = isNumericType(staged.types[header] ?? '')
 			? `CAST(r.${ident(header)} AS DOUBLE)`
 			: amountSql(textOf(staged, header));
-		return type === 'DOUBLE' ? parsed : `CASE WHEN ${parsed} = round(${parsed}) THEN TRY_CAST(${parsed} AS ${type}) END`;
+		return type === 'DOUBLE'
+			? parsed
+			: `CASE WHEN ${parsed} = round(${parsed}) THEN TRY_CAST(${parsed} AS ${type}) END`;
 	}
 
 	/**
@@ -422,7 +430,13 @@ export class UploadQueries {
 	}
 
 	/** The texts of `column` nobody could read, each with its count and first rows, in order of first row (at most `limit`). */
-	async unreadValues(norm: string, staged: StagedTable, column: string, header: string, limit = 200): Promise<UnreadValue[]> {
+	async unreadValues(
+		norm: string,
+		staged: StagedTable,
+		column: string,
+		header: string,
+		limit = 200
+	): Promise<UnreadValue[]> {
 		const raw = textOf(staged, header);
 		const rows = await this.conn.query(
 			`SELECT ${raw} AS value, count(*) AS n, list(__row ORDER BY __row)[1:${FIRST}] AS rows
@@ -505,7 +519,9 @@ export class UploadQueries {
 	/** `final` from `norm`: its rows without `__row` (a view: adoptTable makes the one copy, ordered by the table's key). */
 	async finalTable(final: string, norm: string): Promise<void> {
 		const kept = (await this.columns(norm)).map((c) => c.name).filter((name) => !FLAG_COLUMN.test(name));
-		await this.conn.query(`CREATE OR REPLACE VIEW ${ident(final)} AS SELECT ${kept.map(ident).join(', ')} FROM ${ident(norm)}`);
+		await this.conn.query(
+			`CREATE OR REPLACE VIEW ${ident(final)} AS SELECT ${kept.map(ident).join(', ')} FROM ${ident(norm)}`
+		);
 	}
 
 	async close(): Promise<void> {
