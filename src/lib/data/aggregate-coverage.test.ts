@@ -11,23 +11,18 @@ import { coveredEnough, isPartial, MIN_COVERAGE_SHARE, pointCoverage, type Aggre
 import { AtlasDb, NATION } from './atlas-db';
 import { TABLES } from './contract';
 import { NodeConnector } from './node-connector';
+import { sourceRows } from './sources.test-support';
 
 const DATA = join(process.cwd(), 'static/data');
-const csv = (file: string) =>
-	readFileSync(join(process.cwd(), 'data/sources', file), 'utf8')
-		.trim()
-		.split(/\r?\n/)
-		.slice(1)
-		.map((line) => line.split(','));
 
 /** Zone 7 whole (Khon Kaen, Maha Sarakham, Roi Et, Kalasin), three of zone 10's five, one of zone 8's seven. */
 const KEPT = ['40', '44', '45', '46', '34', '33', '35', '41'];
 /** The latest road-death year, so the profile (latest year with a value) shows the cut. */
 const YEAR = 2024;
 
-const provinces = csv('provinces.csv').map((r) => ({ code: r[0], zone: Number(r[7]), latest: Number(r[8]) }));
+const provinces = sourceRows('provinces.csv').map((r) => ({ code: r[0], zone: Number(r[7]), latest: Number(r[8]) }));
 const population = new Map(
-	csv('population.csv')
+	sourceRows('population.csv')
 		.filter((r) => Number(r[1]) === YEAR)
 		.map((r) => [r[0], Number(r[5])])
 );

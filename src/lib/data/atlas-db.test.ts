@@ -5,24 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtlasDb, ContractError, NATION } from './atlas-db';
 import { TABLES } from './contract';
 import { NodeConnector } from './node-connector';
+import { sourceRows } from './sources.test-support';
 
 const DATA = join(process.cwd(), 'static/data');
 const fetchFile = async (file: string) => new Uint8Array(readFileSync(join(DATA, file)));
-
-const csvRows = (file: string) =>
-	readFileSync(join(process.cwd(), 'data/sources', file), 'utf8')
-		.trim()
-		.split(/\r?\n/)
-		.slice(1)
-		.map((line) => line.split(','));
 
 /** The 3-base road-death file: [code ('' = province unknown), name, year, deaths, …]. */
 const ROAD = 'road_deaths_3base/road_deaths_rtddi_3base_2011_2024.csv';
 /** The dengue file: [code, iso, name th, name en, source name, year, cases, …] (the quoted unit comes later). */
 const DENGUE = 'dengue/dengue_cases_province_annual.csv';
 const POPULATION = [
-	...csvRows('population.csv').map((r) => [r[0], r[1], r[5]]),
-	...csvRows('population_history/population_dopa_2003_2021.csv').map((r) => [r[0], r[2], r[5]])
+	...sourceRows('population.csv').map((r) => [r[0], r[1], r[5]]),
+	...sourceRows('population_history/population_dopa_2003_2021.csv').map((r) => [r[0], r[2], r[5]])
 ];
 const populationOf = new Map(POPULATION.map(([code, year, total]) => [`${code}/${year}`, Number(total)]));
 const sumOf = (rows: string[][], column: number) => rows.reduce((n, r) => n + Number(r[column]), 0);
@@ -56,7 +50,7 @@ describe('AtlasDb on the bundled exports', () => {
 	});
 
 	it('gives national road deaths per year equal to the 3-base file\'s totals, "province unknown" included', async () => {
-		const source = csvRows(ROAD);
+		const source = sourceRows(ROAD);
 		for (const year of roadYears) {
 			const rows = source.filter((r) => Number(r[2]) === year);
 			const values = await db.indicatorValues('road_deaths', year);
@@ -75,7 +69,7 @@ describe('AtlasDb on the bundled exports', () => {
 	});
 
 	it("gives national dengue cases per year equal to the dengue file's totals", async () => {
-		const source = csvRows(DENGUE);
+		const source = sourceRows(DENGUE);
 		for (const year of dengueYears) {
 			const [nation] = (await db.aggregates('dengue_cases', year)).filter((a) => a.scope === 'nation');
 			expect(nation.value, String(year)).toBe(
@@ -112,10 +106,10 @@ describe('AtlasDb on the bundled exports', () => {
 
 	it('computes every rate as count × 100 000 ÷ the registered population of the same province and year', async () => {
 		const cases = [
-			...csvRows(ROAD)
+			...sourceRows(ROAD)
 				.filter((r) => r[0] !== '')
 				.map((r) => ['road_death_rate', r[0], r[2], r[3]]),
-			...csvRows(DENGUE).map((r) => ['dengue_rate', r[0], r[5], r[6]])
+			...sourceRows(DENGUE).map((r) => ['dengue_rate', r[0], r[5], r[6]])
 		];
 		let checked = 0;
 		for (const indicator of ['road_death_rate', 'dengue_rate'])
@@ -255,8 +249,8 @@ describe('AtlasDb.loadTable holds files to the contract', () => {
 });
 
 describe('pre-aggregated zone, region and national values', () => {
-	const deaths = csvRows(ROAD).filter((r) => r[0] !== '');
-	const zoneOf = new Map(csvRows('provinces.csv').map((r) => [r[0], Number(r[7])]));
+	const deaths = sourceRows(ROAD).filter((r) => r[0] !== '');
+	const zoneOf = new Map(sourceRows('provinces.csv').map((r) => [r[0], Number(r[7])]));
 
 	it('sums counts; the deaths with province unknown are in the nation only', async () => {
 		const aggregates = await db.aggregates('road_deaths', 2014);
@@ -306,7 +300,7 @@ describe('pre-aggregated zone, region and national values', () => {
 		expect(nation.map((p) => p.value)).toEqual(
 			roadYears.map((y) =>
 				sumOf(
-					csvRows(ROAD).filter((r) => Number(r[2]) === y),
+					sourceRows(ROAD).filter((r) => Number(r[2]) === y),
 					3
 				)
 			)
