@@ -432,7 +432,7 @@ test('clicking a province opens its districts, covered or not, on the map and in
 	await expect(page.locator('.coverage')).toHaveAttribute('data-view', '::');
 	// Counted and drawn from the build's summary: neither the raw partners and projects nor any province's
 	// points, nor the explorer's indicator tables, which the page never reads.
-	expect(fetched).toContain('coverage_summary.parquet');
+	expect(fetched).toContain('coverage/summary.parquet');
 	expect(
 		fetched.filter((f) => /^(partners|projects|instalments|indicator_\w+|unallocated_values)\.parquet$/.test(f))
 	).toEqual([]);
@@ -490,8 +490,8 @@ test('clicking a province opens its districts, covered or not, on the map and in
 
 for (const path of ['/coverage', '/gaps', '/networks'])
 	test(`a partner file that cannot be fetched is reported by name on ${path}`, async ({ page }) => {
-		// The coverage and gap pages count from the build's summary; the network page lists the partners.
-		const file = path === '/networks' ? 'partners.parquet' : 'coverage_summary.parquet';
+		// The coverage and gap pages count from the build's summary; the network page lists the networks of its index.
+		const file = path === '/networks' ? 'coverage.json' : 'coverage/summary.parquet';
 		await page.route(`**/data/${file}`, (route) => route.fulfill({ status: 404, body: 'not here' }));
 		// With a filter, so the coverage page has no prerendered first view to fall back on.
 		await page.goto(`${path}?lang=en&issue=tobacco`);

@@ -1,7 +1,8 @@
 /**
  * A first visit on a phone costs little (issue 21): the explorer answers year, zone, indicator and
- * province changes of the bundled data from the build's cube files, without DuckDB-WASM, and the
- * engine comes only with the first question that needs it (Your data and its SQL console), once.
+ * province changes of the bundled data from the build's cube files, the coverage and gap pages their
+ * filters from the build's coverage files, without DuckDB-WASM, and the engine comes only with the
+ * first question that needs it (Your data and its SQL console, a project's record), once.
  * Bytes are counted as the server sends them (gzip where it compresses), for the page and its
  * workers; the service worker is blocked here (its own traffic is tested in offline.spec.ts).
  */
@@ -13,6 +14,13 @@ test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true
 
 /** What a first visit may transfer before its first zone change is answered. */
 const FIRST_VISIT_BUDGET = 1_500_000;
+
+/**
+ * What a first visit to /coverage or /gaps may transfer before its first answers from data (measured
+ * 1.20 and 1.38 MB, page, scripts, fonts, MapLibre and the coverage files, counted at the server; it was
+ * 9.1–9.4 MB with DuckDB-WASM).
+ */
+const COVERAGE_VISIT_BUDGET = 2_000_000;
 
 const ENGINE = /\/duckdb-[^/]*\.wasm$|\/duckdb-browser-[^/]*\.worker\.[^/]*\.js$/;
 
@@ -89,4 +97,70 @@ test('a first visit answers the bundled indicators without DuckDB, within 1.5 MB
 	expect(wasm).toHaveLength(1);
 	// The other engine build (mvp) is never fetched beside the one the browser runs.
 	expect((await engine()).filter((r) => r.path.endsWith('.js'))).toHaveLength(1);
+});
+
+test('a first visit to /coverage answers a year and an issue-area change without DuckDB; a project record brings the engine', async ({
+	page,
+	context
+}) => {
+	const requests = countRequests(context);
+	const engine = async () => (await requests.list()).filter((r) => ENGINE.test(r.path));
+	const coverage = page.locator('.coverage');
+
+	await page.goto('/coverage?lang=en');
+	await expect(coverage).toHaveAttribute('data-db', 'ready');
+	await expect(coverage).toHaveAttribute('data-view', '::');
+	const before = await requests.list();
+	const bytes = before.reduce((n, r) => n + r.bytes, 0);
+	test.info().annotations.push({
+		type: 'first visit',
+		description: `${before.length} requests, ${(bytes / 1e6).toFixed(2)} MB until /coverage answers from data`
+	});
+	expect(before.some((r) => r.path.endsWith('/data/coverage/summary.parquet'))).toBe(true);
+	expect(bytes).toBeLessThanOrEqual(COVERAGE_VISIT_BUDGET);
+
+	const total = () => page.locator('[data-total="projects"]').textContent();
+	const all = await total();
+	await page.getByRole('button', { name: /^Filters:/ }).click();
+	await page.getByRole('combobox', { name: 'Year', exact: true }).selectOption('2020');
+	await expect(coverage).toHaveAttribute('data-view', ':2020:');
+	const in2020 = await total();
+	expect(in2020).not.toBe(all);
+	await page.getByRole('combobox', { name: 'Issue area', exact: true }).selectOption('tobacco');
+	await expect(coverage).toHaveAttribute('data-view', 'tobacco:2020:');
+	expect(await total()).not.toBe(in2020);
+	expect(await engine()).toEqual([]);
+	expect((await requests.list()).filter((r) => /\/data\/(partners|projects)\.parquet$/.test(r.path))).toEqual([]);
+
+	// A project's record needs the engine: it comes now, once.
+	await page.goto('/coverage?lang=en&project=60-ข-087');
+	await expect(page.getByRole('dialog')).toContainText('60-ข-087', { timeout: 60_000 });
+	expect((await engine()).filter((r) => r.path.endsWith('.wasm'))).toHaveLength(1);
+});
+
+test('a first visit to /gaps answers a burden indicator and a network change without DuckDB', async ({
+	page,
+	context
+}) => {
+	const requests = countRequests(context);
+	const engine = async () => (await requests.list()).filter((r) => ENGINE.test(r.path));
+	const gaps = page.locator('.gaps');
+
+	await page.goto('/gaps?lang=en');
+	await expect(gaps).toHaveAttribute('data-db', 'ready');
+	await expect(gaps).not.toHaveAttribute('data-gaps', '');
+	const before = await requests.list();
+	const bytes = before.reduce((n, r) => n + r.bytes, 0);
+	test.info().annotations.push({
+		type: 'first visit',
+		description: `${before.length} requests, ${(bytes / 1e6).toFixed(2)} MB until /gaps answers from data`
+	});
+	expect(bytes).toBeLessThanOrEqual(COVERAGE_VISIT_BUDGET);
+
+	await page.getByRole('combobox', { name: 'Burden (indicator)', exact: true }).selectOption('dengue_rate');
+	await expect(gaps).toHaveAttribute('data-gaps', /^dengue_rate:/);
+	await page.getByRole('button', { name: /^Filters:/ }).click();
+	await page.getByRole('combobox', { name: 'Network', exact: true }).selectOption('isan_partner_network');
+	await expect(gaps).toHaveAttribute('data-gaps', /^dengue_rate:.*isan_partner_network/);
+	expect(await engine()).toEqual([]);
 });

@@ -77,8 +77,21 @@ async function hostileTables() {
 				CASE WHEN kind = 0 AND id = getvariable('partner') THEN getvariable('hostile_name') ELSE name END AS name)
 			 FROM read_parquet('${data(pointFile)}')) TO '${points}' (FORMAT parquet, COMPRESSION snappy)`
 		);
+		// The network page lists the network's partners and projects from the build's file of its detail (src/lib/data/coverage-files.ts).
+		const detailFile = (JSON.parse(readFileSync(data('coverage.json'), 'utf8')) as { details: Record<string, string> })
+			.details[NETWORK];
+		const detail = JSON.parse(readFileSync(data(detailFile), 'utf8')) as {
+			partners: { partner_id: string; name_th: string; name_en: string | null }[];
+			projects: { project_code: string; title_th: string; title_en: string | null; organisation_th: string }[];
+		};
+		for (const p of detail.partners)
+			if (p.partner_id === partner.partner_id) Object.assign(p, { name_th: HOSTILE_NAME, name_en: HOSTILE_NAME });
+		for (const p of detail.projects)
+			if (p.project_code === PROJECT)
+				Object.assign(p, { title_th: HOSTILE_TITLE, title_en: HOSTILE_TITLE, organisation_th: HOSTILE_NAME });
 		return {
 			partner,
+			detail: { file: detailFile, body: JSON.stringify(detail) },
 			partners: readFileSync(partners),
 			projects: readFileSync(projects),
 			record: { file: recordPart, bytes: readFileSync(record) },
@@ -112,6 +125,9 @@ async function hostilePage(page: Page) {
 	);
 	await page.route(`**/data/${tables.record.file}`, (route) =>
 		route.fulfill({ body: tables.record.bytes, contentType: 'application/vnd.apache.parquet' })
+	);
+	await page.route(`**/data/${tables.detail.file}`, (route) =>
+		route.fulfill({ body: tables.detail.body, contentType: 'application/json' })
 	);
 	await page.route(`**/data/${tables.points.file}`, (route) =>
 		route.fulfill({ body: tables.points.bytes, contentType: 'application/vnd.apache.parquet' })

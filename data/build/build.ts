@@ -60,12 +60,13 @@ import {
 	type ExportRow,
 	type ExportsReport
 } from './exports.ts';
-import { writeCoverageFiles } from './coverage-files.ts';
+import { writeCoverageFiles, writeCoverageIndex } from './coverage-files.ts';
 import { writeCubeFiles } from './cube-files.ts';
 import { CUBES_DIR, CUBES_INDEX } from '../../src/lib/data/cube-files.ts';
 import { writeProjectRecords } from './project-records.ts';
 import { PROJECT_RECORDS_DIR, PROJECT_RECORDS_INDEX } from '../../src/lib/data/project-records.ts';
-import { COVERAGE_POINTS_DIR, COVERAGE_POINTS_INDEX, COVERAGE_SUMMARY_FILE } from '../../src/lib/data/coverage-summary.ts';
+import { COVERAGE_POINTS_DIR, COVERAGE_POINTS_INDEX } from '../../src/lib/data/coverage-summary.ts';
+import { COVERAGE_DIR, COVERAGE_INDEX } from '../../src/lib/data/coverage-files.ts';
 import { parseSiteConfig, SITE_FILE, type SiteConfig } from '../../src/lib/config/site-config.ts';
 import { exportedIndicator, exportedValues, notReplaced } from './export-values.ts';
 import { EXPORTS_SOURCE, REPORT_FILE, REPORT_MARKDOWN_FILE, reportMarkdown, StrictExportsError } from './report.ts';
@@ -104,7 +105,7 @@ export const OUTPUT_FILES: readonly string[] = [
 	REPORT_FILE,
 	REPORT_MARKDOWN_FILE,
 	SITE_FILE,
-	COVERAGE_SUMMARY_FILE,
+	COVERAGE_INDEX,
 	COVERAGE_POINTS_INDEX,
 	CUBES_INDEX,
 	PROJECT_RECORDS_INDEX,
@@ -112,10 +113,10 @@ export const OUTPUT_FILES: readonly string[] = [
 ];
 
 /**
- * Folders the build writes: the coverage page's points, one file per province (coverage-files.ts), the
+ * Folders the build writes: the coverage pages' first answers and the points, one file per province (coverage-files.ts), the
  * explorer's cubes (cube-files.ts) and the projects' records in parts (project-records.ts).
  */
-export const OUTPUT_DIRS: readonly string[] = [COVERAGE_POINTS_DIR, CUBES_DIR, PROJECT_RECORDS_DIR];
+export const OUTPUT_DIRS: readonly string[] = [COVERAGE_DIR, COVERAGE_POINTS_DIR, CUBES_DIR, PROJECT_RECORDS_DIR];
 
 /** Tables written row by row from generators (the sample network data and its quality report). */
 const STREAMED = ['partners', 'projects', 'instalments', 'quality_issues'] as const satisfies readonly TableName[];
@@ -552,15 +553,16 @@ export async function buildData({
 				projects: TABLES.projects.file,
 				districts: TABLES.districts.file,
 				provinces: TABLES.provinces.file
-			},
-			path.join(tmp, COVERAGE_SUMMARY_FILE)
+			}
 		);
+		// What the coverage pages' first answers need besides the summary, read without DuckDB.
+		await writeCoverageIndex(tmp, coverage);
 		await writeFile(path.join(tmp, COVERAGE_POINTS_INDEX), JSON.stringify({ files: coverage.points }) + '\n');
 		// A project's record reads one part of consecutive codes, not the whole tables.
 		await writeProjectRecords(tmp, { projects: TABLES.projects.file, instalments: TABLES.instalments.file });
 		manifest.coverage = {
 			summary_rows: coverage.summaryRows,
-			summary_bytes: (await stat(path.join(tmp, COVERAGE_SUMMARY_FILE))).size,
+			summary_bytes: coverage.summaryBytes,
 			point_files: coverage.points.length
 		};
 		// The explorer's cubes, read by the page without DuckDB (issue 21).

@@ -5,32 +5,51 @@
  * points show, so it never loads a million raw rows (issue 19).
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { AtlasDb } from '../../src/lib/data/atlas-db.ts';
+import type { TableName } from '../../src/lib/data/contract.ts';
+import {
+	COVERAGE_DIR,
+	COVERAGE_INDEX,
+	coverageDataOfDb,
+	type CoverageFilesIndex
+} from '../../src/lib/data/coverage-files.ts';
 import { CoverageQueries } from '../../src/lib/data/coverage-queries.ts';
 import {
 	COVERAGE_POINTS_DIR,
 	COVERAGE_POINTS_SQL,
 	COVERAGE_SUMMARY_SQL,
+	ENCODED_SUMMARY_SQL,
 	NO_PROVINCE,
-	type PointFile
+	SUMMARY_DICTIONARY_SQL,
+	type PointFile,
+	type SummaryDictionary
 } from '../../src/lib/data/coverage-summary.ts';
+import { NodeConnector } from '../../src/lib/data/node-connector.ts';
 
 const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
 export interface CoverageFiles {
 	summaryRows: number;
+	/** The encoded summary's files (under `dir`) and their bytes. */
+	summary: string[];
+	summaryBytes: number;
+	dictionary: SummaryDictionary;
 	points: PointFile[];
 }
 
+/** The encoded summary's file (coverage-files.ts reads it). */
+const SUMMARY_FILE = `${COVERAGE_DIR}/summary.parquet`;
+
 /**
  * Reads partners, projects and districts from `dir` (their Parquet files, named as in `files`) and
- * writes the summary to `summaryFile` and each province's points to `dir/coverage-points/<code>.parquet`.
+ * writes the summary, encoded, to `dir/coverage/` and each province's points to
+ * `dir/coverage-points/<code>.parquet`.
  */
 export async function writeCoverageFiles(
 	dir: string,
-	files: { partners: string; projects: string; districts: string; provinces: string },
-	summaryFile: string
+	files: { partners: string; projects: string; districts: string; provinces: string }
 ): Promise<CoverageFiles> {
 	// One thread keeps the output identical from run to run.
 	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -43,7 +62,13 @@ export async function writeCoverageFiles(
 		await new CoverageQueries(run).prepare();
 		await run(COVERAGE_POINTS_SQL);
 		await run(COVERAGE_SUMMARY_SQL);
-		await run(`COPY coverage_summary TO ${literal(summaryFile)} (FORMAT parquet, COMPRESSION snappy)`);
+		await mkdir(path.join(dir, COVERAGE_DIR), { recursive: true });
+		await run(
+			`COPY (${ENCODED_SUMMARY_SQL}) TO ${literal(path.join(dir, SUMMARY_FILE))} (FORMAT parquet, COMPRESSION snappy)`
+		);
+		const dictionary: SummaryDictionary = { category: [], issue: [], network: [] };
+		for (const w of await run<{ dimension: keyof SummaryDictionary; v: string }>(SUMMARY_DICTIONARY_SQL))
+			dictionary[w.dimension].push(w.v);
 		const [{ n }] = await run<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM coverage_summary`);
 
 		await mkdir(path.join(dir, COVERAGE_POINTS_DIR), { recursive: true });
@@ -77,9 +102,70 @@ export async function writeCoverageFiles(
 				bounds: g.w === null ? null : [g.w, g.s!, g.e!, g.n!]
 			});
 		}
-		return { summaryRows: n, points };
+		return {
+			summaryRows: n,
+			summary: [SUMMARY_FILE],
+			summaryBytes: (await stat(path.join(dir, SUMMARY_FILE))).size,
+			dictionary,
+			points
+		};
 	} finally {
 		connection.closeSync();
 		instance.closeSync();
+	}
+}
+
+/** Tables the coverage pages' first answers are read from. */
+const PAGE_TABLES: readonly TableName[] = [
+	'provinces',
+	'districts',
+	'networks',
+	'network_provinces',
+	'network_events',
+	'quality_issues',
+	'partners',
+	'projects'
+];
+
+/**
+ * Writes `dir/coverage.json` and the files it names beside the encoded summary (coverage-files.ts): the
+ * places and dictionary the summary's codes mean, the networks, the data-quality report and each
+ * network's detail, asked of the page's own query module (AtlasDb, DuckDB in Node) from the tables in `dir`.
+ */
+export async function writeCoverageIndex(dir: string, coverage: CoverageFiles): Promise<void> {
+	const db = await AtlasDb.open(
+		await NodeConnector.open(),
+		async (file) => new Uint8Array(await readFile(path.join(dir, file))),
+		PAGE_TABLES
+	);
+	try {
+		const data = coverageDataOfDb(db);
+		const places = await db.coveragePlaces();
+		const networks = await data.networks();
+		const write = async (file: string, value: unknown) => {
+			await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+			await writeFile(path.join(dir, file), JSON.stringify(value) + '\n');
+		};
+		const quality = `${COVERAGE_DIR}/quality.json`;
+		await write(quality, await data.qualityIssues());
+		const details: Record<string, string> = {};
+		for (const [i, n] of networks.entries()) {
+			const file = `${COVERAGE_DIR}/networks/${i}-${n.network_id.replace(/[^\w-]/g, '_')}.json`;
+			const { id: _, ...detail } = await data.networkDetail(n.network_id);
+			await write(file, detail);
+			details[n.network_id] = file;
+		}
+		const index: CoverageFilesIndex = {
+			summary: coverage.summary,
+			dictionary: coverage.dictionary,
+			provinces: [...places.provinces],
+			districts: [...places.districts],
+			networks,
+			quality,
+			details
+		};
+		await write(COVERAGE_INDEX, index);
+	} finally {
+		await db.close();
 	}
 }

@@ -1,7 +1,14 @@
 import { CORE_TABLES, type AtlasDb } from '$lib/data/atlas-db';
 import type { CoverageAnswers } from '$lib/data/coverage-index';
-import { mayHaveUserFiles, openAtlasDb, prefetchColumns, userDataTables } from '$lib/data/browser-db';
-import { COVERAGE_SUMMARY_FILE, SUMMARY_TEXT_COLUMNS } from '$lib/data/coverage-summary';
+import {
+	buildCoverageFiles,
+	buildCubeFiles,
+	mayHaveUserFiles,
+	openAtlasDb,
+	userDataTables
+} from '$lib/data/browser-db';
+import type { CubeFiles } from '$lib/data/cube-files';
+import type { CoverageFiles } from '$lib/data/coverage-files';
 import type { TableName } from '$lib/data/contract';
 import type { CoverageFilter, ProvinceCoverage, UncoveredDistrict } from '$lib/data/coverage-queries';
 import { parseViewState, type ViewState } from '$lib/filters/url-state';
@@ -37,13 +44,23 @@ export function coverageFilterOf(view: ViewState, issue: string | null = view.is
 }
 
 /**
+ * The build's coverage files, read without DuckDB (issues 19 and 21), where no user file kept in this
+ * browser can have changed what they were computed from; else null, and the page asks DuckDB.
+ */
+export function coverageFilesUsable(): CoverageFiles | null {
+	return mayHaveUserFiles() ? null : buildCoverageFiles();
+}
+
+/** The build's cube files (the gap page's burden indicator), on the same terms as coverageFilesUsable. */
+export function cubeFilesUsable(): CubeFiles | null {
+	return mayHaveUserFiles() ? null : buildCubeFiles();
+}
+
+/**
  * The page's database with the partner-network tables loaded, and `extra`. Where the user's own
  * partners or projects are kept, both load, and the coverage summary is computed from them.
  */
 export async function openCoverageDb(extra: readonly TableName[] = []): Promise<AtlasDb> {
-	// Without the user's files the counts come from the build's summary: fetched and decoded while DuckDB starts.
-	const raw = extra.some((t) => NETWORK_TABLES.includes(t));
-	if (!raw && !mayHaveUserFiles()) prefetchColumns(COVERAGE_SUMMARY_FILE, SUMMARY_TEXT_COLUMNS);
 	const db = await openAtlasDb([...COVERAGE_PAGE_TABLES, ...extra]);
 	const own = [...userDataTables()].some((t) => (NETWORK_TABLES as readonly string[]).includes(t));
 	if (own) await db.ensureTables(NETWORK_TABLES);

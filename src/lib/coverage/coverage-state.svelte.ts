@@ -1,7 +1,7 @@
 /**
  * The coverage page's state, apart from its layout: the filter (a view state, read from the URL by the
- * page), the counts by province and the districts nobody covers (the build's first view until DuckDB
- * answers), the map's points for the zoom level in view, the selected province's districts, the
+ * page), the counts by province and the districts nobody covers (the build's first view until the
+ * summary is read), the map's points for the zoom level in view, the selected province's districts, the
  * project record, and the tables and exports made of them. Once the summary is in memory the counts
  * and the map's groups are derived from the filter at once, so a filter change updates every view in
  * place, in the same update; what has to be fetched (the points themselves, a project's record, the
@@ -86,7 +86,10 @@ export function createCoverageState(
 	let lang = $derived(view.lang);
 	const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
 
+	/** DuckDB, once a question needed it (the points themselves, a record); the first answers never wait for it. */
 	let db = $derived(source.db);
+	/** The first answers' data is in: every filter can be answered. */
+	let ready = $derived(source.data !== null);
 	let networks = $derived(source.networks);
 	let failure = $derived(source.failure);
 	let hovered: string | null = $state(null);
@@ -97,8 +100,8 @@ export function createCoverageState(
 
 	/** Opens the database and reads what every filter needs (the page calls it once mounted). */
 	function open(): void {
-		source.open(async (opened) => {
-			[quality, answers] = await Promise.all([opened.coverage.qualityIssues(), opened.coverageAnswers()]);
+		source.open(async (data) => {
+			[quality, answers] = await Promise.all([data.qualityIssues(), data.coverageAnswers()]);
 			// Read by the benchmark: the network tables and the coverage summary are in, every filter can be answered.
 			performance.mark('coverage:loaded');
 		});
@@ -106,7 +109,7 @@ export function createCoverageState(
 
 	let filter = $derived(coverageFilterOf(view));
 	let filterKey = $derived(coverageFilterKey(filter));
-	// The prerendered first view (the build's answer for a URL without filters) until DuckDB answers.
+	// The prerendered first view (the build's answer for a URL without filters) until the summary is read.
 	const prerendered = untrack(() => (first.key === filterKey && noUserFilesKept() ? first : null));
 	/**
 	 * Runs an answer from memory for the filter in the URL: again only when the filter changed (its key),
@@ -184,16 +187,17 @@ export function createCoverageState(
 	}
 	const records = new QueryClient<ProjectRecordData>(fail);
 	// The project open in the drawer: the one asked for last, until the drawer closes.
-	let record = $derived(view.project && db ? (records.answer?.value ?? null) : null);
+	let record = $derived(view.project && ready ? (records.answer?.value ?? null) : null);
 	/** Asks for the project in the URL's record, or forgets the last one when none is open (in an effect). */
 	function askRecord(): Promise<void> | undefined {
 		const code = view.project;
-		if (!db || !code) {
+		if (!ready || !code) {
 			records.reset();
 			return;
 		}
-		const opened = db;
 		return records.ask(code, async () => {
+			// DuckDB, opened now if no question has needed it yet.
+			const opened = await source.database();
 			// One project's row and instalments, not the whole tables (a part of the build's record files).
 			const [record, issues] = await Promise.all([opened.projectRecord(code), opened.coverage.qualityIssues(code)]);
 			return { code, ...record, issues };
@@ -492,6 +496,9 @@ export function createCoverageState(
 		},
 		get db() {
 			return db;
+		},
+		get ready() {
+			return ready;
 		},
 		get networks() {
 			return networks;

@@ -12,7 +12,7 @@ import { NodeConnector } from '$lib/data/node-connector';
 import { takeSnapshot } from '$lib/data/snapshot';
 import { DEFAULT_VIEW, type ViewState } from '$lib/filters/url-state';
 import { COVERAGE_TABLES, coverageFirstView, type CoverageResult } from './coverage-filter';
-import type { CoverageSource } from './coverage-source.svelte';
+import { testSource } from './coverage-source.test-support';
 import { createCoverageState } from './coverage-state.svelte';
 
 const dir = join(process.cwd(), 'static/data');
@@ -50,28 +50,9 @@ async function uncoveredIn(province: string): Promise<string[]> {
 	}
 }
 
-/** The database as CoverageSource holds it: opened when the page says so, failures kept as words. */
-function source(): CoverageSource {
-	return {
-		db: null as AtlasDb | null,
-		networks: [] as NetworkRow[],
-		failure: null as string | null,
-		open(prepare?: (opened: AtlasDb) => Promise<void>) {
-			void (async () => {
-				this.networks = await db.coverage.networks();
-				await prepare?.(db);
-				this.db = db;
-			})();
-		},
-		fail(e: unknown) {
-			this.failure = e instanceof Error ? e.message : String(e);
-		}
-	} as CoverageSource;
-}
-
 function coverage(patch: Partial<ViewState> = {}, kept = false) {
 	const view = { current: { ...DEFAULT_VIEW, ...patch } };
-	const src = source();
+	const src = testSource(db, kept);
 	const state = createCoverageState(firstView, () => view.current, {
 		source: src,
 		noUserFilesKept: () => !kept,
@@ -82,8 +63,8 @@ function coverage(patch: Partial<ViewState> = {}, kept = false) {
 
 async function opened(state: ReturnType<typeof coverage>['state']) {
 	state.open();
-	for (let i = 0; i < 200 && !state.db; i++) await new Promise((r) => setTimeout(r, 10));
-	expect(state.db).not.toBeNull();
+	for (let i = 0; i < 200 && !state.ready; i++) await new Promise((r) => setTimeout(r, 10));
+	expect(state.ready).toBe(true);
 }
 
 describe('coverage state', () => {
@@ -125,16 +106,25 @@ describe('coverage state', () => {
 		expect(state.rows.every((r) => state.inZone.has(r.province_code))).toBe(true);
 	});
 
-	it("opens a project's record, and forgets it when the drawer closes", async () => {
-		const { state, view } = coverage({ project: '60-ข-087' });
+	it("answers from the build's files without DuckDB; a project's record opens it, once", async () => {
+		const { state, view, src } = coverage({ project: '60-ข-087' });
 		await opened(state);
+		// Every filter, the map's groups and the quality report: from the files alone.
+		view.current = { ...view.current, year: 2020, issue: 'tobacco' };
+		expect(state.result?.key).toBe(state.filterKey);
+		expect(state.quality?.length).toBeGreaterThan(0);
+		expect(src.opened).toBe(0);
 		await state.askRecord();
+		expect(src.opened).toBe(1);
 		expect(state.record?.project?.project_code).toBe('60-ข-087');
 		expect(state.record?.instalments.length).toBeGreaterThan(0);
 		expect(state.record?.issues.map((i) => i.rule)).toContain('instalment_sum_mismatch');
 		view.current = { ...view.current, project: null };
 		await state.askRecord();
 		expect(state.record).toBeNull();
+		view.current = { ...view.current, project: '60-ข-087' };
+		await state.askRecord();
+		expect(src.opened).toBe(1);
 	});
 
 	it("draws the selected province's districts, covered or not, from the app's districts file", async () => {

@@ -1,4 +1,5 @@
 import type { AtlasDb, ProvinceValue } from '$lib/data/atlas-db';
+import type { CubeFiles } from '$lib/data/cube-files';
 import type { CoverageAnswers } from '$lib/data/coverage-index';
 import type { CoverageFilter, ProvinceCoverage } from '$lib/data/coverage-queries';
 import { resolveIndicator, resolveYear } from '$lib/filters/resolve';
@@ -17,8 +18,41 @@ export interface GapResult {
 export const gapKey = (indicatorId: string, filter: CoverageFilter): string =>
 	`${indicatorId}:${coverageFilterKey(filter)}`;
 
+/** Where the burden indicator's values come from: DuckDB, or the build's cube files (burdenOfCubes). */
+export type GapBurden = Pick<AtlasDb, 'years' | 'indicatorValues'>;
+
+/**
+ * The burden from the build's cube files, read without DuckDB (issue 21): as AtlasDb.years and
+ * indicatorValues answer, the latter for every one of `provinceCodes` (a missing value is null).
+ */
+export function burdenOfCubes(
+	cubes: Pick<CubeFiles, 'indicatorCubeRows'>,
+	provinceCodes: readonly string[]
+): GapBurden {
+	const codes = [...provinceCodes].sort();
+	return {
+		years: async (indicatorId) => {
+			const { values } = await cubes.indicatorCubeRows([indicatorId]);
+			return [...new Set(values.filter((v) => v.value !== null).map((v) => v.year))].sort((a, b) => a - b);
+		},
+		indicatorValues: async (indicatorId, year) => {
+			const { values } = await cubes.indicatorCubeRows([indicatorId]);
+			const of = new Map(values.filter((v) => v.year === year).map((v) => [v.province_code, v]));
+			return codes.map((province_code) => {
+				const v = of.get(province_code);
+				return {
+					province_code,
+					value: v?.value ?? null,
+					numerator: v?.numerator ?? null,
+					denominator: v?.denominator ?? null
+				};
+			});
+		}
+	};
+}
+
 export async function gapResult(
-	db: AtlasDb,
+	db: GapBurden,
 	answers: CoverageAnswers,
 	indicatorId: string,
 	filter: CoverageFilter

@@ -1,6 +1,6 @@
 /**
  * The gaps page's state, apart from its layout: a burden indicator against a coverage measure for the
- * filter in the URL (the build's first view until DuckDB answers), the bivariate cells, the priority
+ * filter in the URL (the build's first view until the coverage files are read), the bivariate cells, the priority
  * list, the scatter's points and axes, and the tables and exports made of them. The question goes
  * through a QueryClient, which drops answers to questions no longer asked. No markup: GapView.svelte
  * lays it out and calls `askResult` in an effect (a class: its $state and $derived fields are the
@@ -9,6 +9,7 @@
 import type { ScatterAxes, ScatterPoint } from '$lib/charts/scatter';
 import { NETWORK_SAMPLE_SOURCE_ID } from '$lib/core/domain';
 import type { CoverageAnswers } from '$lib/data/coverage-index';
+import type { CubeFiles } from '$lib/data/cube-files';
 import { coverageValue, MEASURE_DECIMALS } from '$lib/data/coverage-metrics';
 import { QueryClient } from '$lib/data/query-client.svelte';
 import type { FirstView } from '$lib/data/snapshot';
@@ -25,7 +26,7 @@ import { bivariateLegendSvg, gapCells, median, priorityGaps, type BivariateWords
 import { coverageMeasure, filterWords, gapMeasure, gapRanks, gapRecords, NETWORK_SOURCE_IDS } from './coverage-exports';
 import { coverageFilterOf, GAP_TABLES } from './coverage-filter';
 import type { CoverageSource } from './coverage-source.svelte';
-import { gapKey, gapResult, type GapResult } from './gap-result';
+import { burdenOfCubes, gapKey, gapResult, type GapResult } from './gap-result';
 
 /** What the gaps page reaches beyond its filter: the database and whether the user's files are in it. */
 export interface GapDeps {
@@ -34,6 +35,8 @@ export interface GapDeps {
 	noUserFilesKept(): boolean;
 	/** The user's files are loaded: the indicator list then comes from DuckDB. */
 	userDataLoaded(): boolean;
+	/** The build's cube files where no user file can have changed the indicators, else null (ask DuckDB). */
+	cubes(): Pick<CubeFiles, 'indicatorCubeRows'> | null;
 }
 
 /** The gaps page's state for the view `getView()` returns (the URL's, on the page). */
@@ -42,7 +45,7 @@ export class GapState {
 	readonly #getView: () => ViewState;
 	readonly #deps: GapDeps;
 	readonly #results: QueryClient<GapResult>;
-	/** The prerendered first view (the build's answer for a URL without filters), shown until DuckDB answers. */
+	/** The prerendered first view (the build's answer for a URL without filters), shown until the page's own answer is in. */
 	readonly #prerendered: GapResult | null;
 	#answers = $state.raw<CoverageAnswers | null>(null);
 
@@ -51,7 +54,8 @@ export class GapState {
 	view = $derived.by(() => this.#getView());
 	lang = $derived(this.view.lang);
 	t = (key: MessageKey, vars?: Record<string, string | number>) => translate(this.lang, key, vars);
-	db = $derived.by(() => this.#deps.source.db);
+	/** The first answers' data is in (the build's files, or DuckDB where the user's files are kept). */
+	ready = $derived.by(() => this.#deps.source.data !== null);
 	networks = $derived.by(() => this.#deps.source.networks);
 	failure = $derived.by(() => this.#deps.source.failure);
 	hovered = $state<string | null>(null);
@@ -161,18 +165,24 @@ export class GapState {
 
 	/** Opens the database and reads what every question needs (the page calls it once mounted). */
 	open(): void {
-		this.#deps.source.open(async (opened) => {
-			this.#answers = await opened.coverageAnswers();
-			if (this.#deps.userDataLoaded()) this.catalogue = await opened.indicators();
+		this.#deps.source.open(async (data) => {
+			this.#answers = await data.coverageAnswers();
+			if (this.#deps.userDataLoaded()) this.catalogue = await (await this.#deps.source.database()).indicators();
 		}, GAP_TABLES);
 	}
 
 	/** Asks for the indicator's and filter's answer (in an effect: again only when `key` changed). */
 	askResult(): Promise<void> | undefined {
-		const [db, from, asking] = [this.db, this.#answers, this.key];
-		if (!db || !from) return;
+		const [from, asking] = [this.#answers, this.key];
+		if (!this.ready || !from) return;
 		const asked = untrack(() => ({ indicator: this.indicator.indicator_id, filter: this.filter }));
-		return this.#results.ask(asking, () => gapResult(db, from, asked.indicator, asked.filter));
+		const cubes = this.#deps.cubes();
+		const provinces = this.#firstView.snapshot.provinces.map((p) => p.province_code);
+		return this.#results.ask(asking, async () => {
+			// The indicator's values from the build's cube files, or DuckDB where the user's files are kept.
+			const burden = cubes ? burdenOfCubes(cubes, provinces) : await this.#deps.source.database();
+			return gapResult(burden, from, asked.indicator, asked.filter);
+		});
 	}
 
 	/** A province's name in the page's language (its code when unknown). */

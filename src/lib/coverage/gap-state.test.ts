@@ -12,8 +12,8 @@ import { takeSnapshot, type FirstView } from '$lib/data/snapshot';
 import { DEFAULT_VIEW, type ViewState } from '$lib/filters/url-state';
 import { projectProvinces } from '$lib/map/svg-geometry';
 import { COVERAGE_TABLES } from './coverage-filter';
-import { CoverageSource } from './coverage-source.svelte';
-import { gapFirstView, type GapResult } from './gap-result';
+import { testCubes, testSource } from './coverage-source.test-support';
+import { burdenOfCubes, gapFirstView, type GapResult } from './gap-result';
 import { GapState } from './gap-state.svelte';
 
 const dir = join(process.cwd(), 'static/data');
@@ -33,31 +33,21 @@ beforeAll(async () => {
 
 afterAll(() => db?.close());
 
-/** The page's source, opened on the test's database instead of the browser's. */
-class TestSource extends CoverageSource {
-	override open(prepare?: (opened: AtlasDb) => Promise<void>): void {
-		void (async () => {
-			this.networks = await db.coverage.networks();
-			await prepare?.(db);
-			this.db = db;
-		})();
-	}
-}
-
 function gaps(patch: Partial<ViewState> = {}, kept = false) {
 	const view = { current: { ...DEFAULT_VIEW, ...patch } };
 	const state = new GapState(firstView, () => view.current, {
-		source: new TestSource(),
+		source: testSource(db, kept),
 		noUserFilesKept: () => !kept,
-		userDataLoaded: () => false
+		userDataLoaded: () => false,
+		cubes: () => (kept ? null : testCubes())
 	});
 	return { state, view };
 }
 
 async function opened(state: ReturnType<typeof gaps>['state']) {
 	state.open();
-	for (let i = 0; i < 200 && !state.db; i++) await new Promise((r) => setTimeout(r, 10));
-	expect(state.db).not.toBeNull();
+	for (let i = 0; i < 200 && !state.ready; i++) await new Promise((r) => setTimeout(r, 10));
+	expect(state.ready).toBe(true);
 }
 
 describe('gap state', () => {
@@ -80,6 +70,17 @@ describe('gap state', () => {
 		const { state } = gaps({}, true);
 		expect(state.result).toBeNull();
 		expect(state.cells).toEqual([]);
+	});
+
+	it("reads the burden indicator from the build's cube files as DuckDB answers it", async () => {
+		const provinces = firstView.snapshot.provinces.map((p) => p.province_code);
+		const cubes = burdenOfCubes(testCubes(), provinces);
+		for (const id of ['road_death_rate', 'dengue_rate', 'smoking_prevalence', 'no_such_indicator']) {
+			const years = await db.years(id);
+			expect(await cubes.years(id), id).toEqual(years);
+			for (const year of [...years.slice(0, 1), ...years.slice(-1), 1990])
+				expect(await cubes.indicatorValues(id, year), `${id} ${year}`).toEqual(await db.indicatorValues(id, year));
+		}
 	});
 
 	it('asks again for another measure-independent filter, with placeholders until its own answer', async () => {

@@ -6,9 +6,11 @@
  * fields are the page's reactive values, read as properties);
  * network-state.test.ts runs it in Node.
  */
-import type { NetworkEventRow, NetworkProvinceRow, PartnerRow, ProjectRow } from '$lib/core/domain';
 import type { TableData } from '$lib/core/table';
+import type { NetworkDetail } from '$lib/data/coverage-files';
 import { QueryClient } from '$lib/data/query-client.svelte';
+
+export type { NetworkDetail };
 import type { FirstView } from '$lib/data/snapshot';
 import { fileStem, sourcesById } from '$lib/export/exportable';
 import { sourceFootnote, tableExportable } from '$lib/export/views';
@@ -19,15 +21,6 @@ import { NETWORK_ROLE_COLOURS, strongestRoles } from './categories';
 import { NETWORK_SOURCE_IDS } from './coverage-exports';
 import { NETWORK_TABLES } from './coverage-filter';
 import type { CoverageSource } from './coverage-source.svelte';
-
-/** What the page shows of one network. */
-export interface NetworkDetail {
-	id: string;
-	roles: NetworkProvinceRow[];
-	events: NetworkEventRow[];
-	partners: PartnerRow[];
-	projects: ProjectRow[];
-}
 
 /** A province with no role in the network (never drawn: such provinces are dimmed instead). */
 const NO_ROLE_COLOUR = '#cccccc';
@@ -43,7 +36,8 @@ export class NetworkState {
 	lang = $derived(this.view.lang);
 	t = (key: MessageKey, vars?: Record<string, string | number>) => translate(this.lang, key, vars);
 
-	db = $derived.by(() => this.#source.db);
+	/** The networks and their details can be read (the build's files, or DuckDB where the user's files are kept). */
+	ready = $derived.by(() => this.#source.data !== null);
 	networks = $derived.by(() => this.#source.networks);
 	failure = $derived.by(() => this.#source.failure);
 	hovered = $state<string | null>(null);
@@ -152,19 +146,10 @@ export class NetworkState {
 
 	/** Asks for the chosen network's detail (in an effect: again when another network is chosen). */
 	askDetail(): Promise<void> | undefined {
-		const [db, network] = [this.db, this.network];
-		if (!db || !network) return;
+		const [data, network] = [this.#source.data, this.network];
+		if (!data || !network) return;
 		const id = network.network_id;
-		const q = db.coverage;
-		return this.#details.ask(id, async () => {
-			const [roles, events, partners, projects] = await Promise.all([
-				q.networkProvinces(id),
-				q.networkEvents(id),
-				q.networkPartners(id),
-				q.networkProjects(id)
-			]);
-			return { id, roles, events, partners, projects };
-		});
+		return this.#details.ask(id, () => data.networkDetail(id));
 	}
 
 	/** A list exported like every view: CSV, Parquet, SVG and PNG of the table, with the network's citation. */

@@ -11,7 +11,7 @@ import { takeSnapshot, type FirstView } from '$lib/data/snapshot';
 import { DEFAULT_VIEW, type ViewState } from '$lib/filters/url-state';
 import { NETWORK_ROLE_COLOURS, strongestRoles } from './categories';
 import { COVERAGE_TABLES } from './coverage-filter';
-import { CoverageSource } from './coverage-source.svelte';
+import { testSource } from './coverage-source.test-support';
 import { NetworkState } from './network-state.svelte';
 
 const dir = join(process.cwd(), 'static/data');
@@ -28,22 +28,12 @@ beforeAll(async () => {
 
 afterAll(() => db?.close());
 
-/** The page's source, opened on the test's database instead of the browser's. */
-class TestSource extends CoverageSource {
-	override open(): void {
-		void db.coverage.networks().then((networks) => {
-			this.networks = networks;
-			this.db = db;
-		});
-	}
-}
-
 async function opened(patch: Partial<ViewState> = {}) {
 	const view = { current: { ...DEFAULT_VIEW, ...patch } };
-	const state = new NetworkState(firstView, () => view.current, new TestSource());
+	const state = new NetworkState(firstView, () => view.current, testSource(db));
 	state.open();
-	for (let i = 0; i < 200 && !state.db; i++) await new Promise((r) => setTimeout(r, 10));
-	expect(state.db).not.toBeNull();
+	for (let i = 0; i < 200 && !state.ready; i++) await new Promise((r) => setTimeout(r, 10));
+	expect(state.ready).toBe(true);
 	return { state, view };
 }
 

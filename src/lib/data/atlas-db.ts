@@ -14,18 +14,17 @@ import {
 	type TrendValue,
 	type YearValue
 } from '$lib/core/domain';
-import { parquetColumns, type ReadColumns } from './coded-columns';
+import { parquetColumns } from './coded-columns';
 import type { Connector, Row, SqlParam } from './connector';
-import { answersFromSummary, COVERAGE_INDEX_INPUTS, CoverageIndex, type CoverageAnswers } from './coverage-index';
+import { answersFromSql, answersFromSummary, COVERAGE_INDEX_INPUTS, CoverageIndex, type CoverageAnswers } from './coverage-index';
+import { CoverageFiles } from './coverage-files';
 import {
 	COVERAGE_POINTS_INDEX,
 	COVERAGE_POINTS_SQL,
-	COVERAGE_SUMMARY_FILE,
 	COVERAGE_SUMMARY_SQL,
 	POINT_COLUMNS_CAST,
 	RAW_POINTS_LEVEL,
 	CoveragePlaces,
-	SUMMARY_TEXT_COLUMNS,
 	SummaryIndex,
 	type RunRows,
 	type PointFile,
@@ -243,7 +242,8 @@ export class AtlasDb implements AtlasQueries {
 	private pointFiles: Promise<PointFile[]> | null = null;
 	private pointsIndexed: { key: string; index: Promise<CoverageIndex | null> } | null = null;
 
-	private readonly readColumns: ReadColumns;
+	/** The build's coverage files (coverage-files.ts): the summary where partners and projects are not loaded. */
+	private readonly coverageFiles: CoverageFiles;
 	/** The index of the projects' record parts (project-records.ts); null where the data folder has none. */
 	private recordParts: Promise<RecordPart[] | null> | null = null;
 	private recordsRead = 0;
@@ -251,24 +251,26 @@ export class AtlasDb implements AtlasQueries {
 	private constructor(
 		private readonly connector: Connector,
 		private readonly fetchFile: FetchFile,
-		readColumns?: ReadColumns
+		coverageFiles?: CoverageFiles
 	) {
 		this.uploads = new UploadQueries(connector);
-		this.readColumns = readColumns ?? (async (file, text) => parquetColumns(await fetchFile(file), file, text));
+		this.coverageFiles =
+			coverageFiles ?? new CoverageFiles(fetchFile, async (file, text) => parquetColumns(await fetchFile(file), file, text));
 	}
 
 	/**
 	 * Load the given contract tables from `fetchFile`; fails with the first file that breaks the contract.
-	 * `readColumns` reads a file that goes into memory rather than into DuckDB (the coverage summary): by
-	 * default fetched with `fetchFile` and decoded here; the browser decodes it in a worker, fetched early.
+	 * `coverageFiles` reads the build's coverage files, which go into memory rather than into DuckDB (the
+	 * coverage summary): by default fetched with `fetchFile` and decoded here; the page shares its own, which
+	 * may have read them before DuckDB started.
 	 */
 	static async open(
 		connector: Connector,
 		fetchFile: FetchFile,
 		tables: readonly TableName[] = TABLE_NAMES,
-		readColumns?: ReadColumns
+		coverageFiles?: CoverageFiles
 	): Promise<AtlasDb> {
-		const db = new AtlasDb(connector, fetchFile, readColumns);
+		const db = new AtlasDb(connector, fetchFile, coverageFiles);
 		await db.ensureTables(tables);
 		return db;
 	}
@@ -325,17 +327,20 @@ export class AtlasDb implements AtlasQueries {
 			}
 			// The build's file goes straight into memory: DuckDB never holds it (issue 19).
 			await this.connector.query(`DROP TABLE IF EXISTS coverage_points`);
-			const [places, columns] = await Promise.all([
-				CoveragePlaces.read(rows),
-				this.readColumns(COVERAGE_SUMMARY_FILE, SUMMARY_TEXT_COLUMNS)
-			]);
-			return SummaryIndex.fromColumns(places, columns);
+			const [places, encoded] = await Promise.all([this.coveragePlaces(), this.coverageFiles.encodedSummary()]);
+			return SummaryIndex.fromEncoded(places, encoded);
 		})();
 		const summarised = this.coverageSummarised;
 		summarised.catch(() => {
 			if (this.coverageSummarised === summarised) this.coverageSummarised = null;
 		});
 		return summarised;
+	}
+
+	/** The provinces and districts the coverage counts are by, as loaded. */
+	async coveragePlaces(): Promise<CoveragePlaces> {
+		await this.ensureTables(['provinces', 'districts']);
+		return CoveragePlaces.read((sql, params) => this.rows(sql, params));
 	}
 
 	/**
@@ -400,7 +405,7 @@ export class AtlasDb implements AtlasQueries {
 	/** The coverage pages' per-filter questions: counts from the summary, the map's points as the window needs. */
 	async coverageAnswers(): Promise<CoverageAnswers> {
 		const summary = await this.coverageSummary();
-		return answersFromSummary(summary, (window) => this.coveragePoints(window), this.coverage);
+		return answersFromSummary(summary, (window) => this.coveragePoints(window), answersFromSql(this.coverage).positioned);
 	}
 
 	/**

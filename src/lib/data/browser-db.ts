@@ -1,7 +1,8 @@
 /** Opens the app's database once per page: DuckDB-WASM loaded lazily, tables from the app's own origin. */
 import { base } from '$app/paths';
 import { AtlasDb, CORE_TABLES } from './atlas-db';
-import type { CodedColumns, ReadColumns } from './coded-columns';
+import type { ReadColumns } from './coded-columns';
+import { CoverageFiles } from './coverage-files';
 import { CubeFiles } from './cube-files';
 import type { TableName } from './contract';
 import { USER_FILES_HINT } from '$lib/config/first-paint.js';
@@ -70,31 +71,10 @@ export async function fetchBundledFile(file: string): Promise<Uint8Array> {
 	return new Uint8Array(await response.arrayBuffer());
 }
 
-/** Files being fetched and decoded into memory ahead of the database (prefetchColumns), each taken once. */
-const prefetched = new Map<string, Promise<CodedColumns>>();
-
-async function bundledColumns(file: string, text: ReadonlySet<string>): Promise<CodedColumns> {
+/** A bundled Parquet file's columns, decoded in the decoder's worker (the build's cube and coverage files). */
+const readColumns: ReadColumns = async (file, text) => {
 	const { decodeParquetColumns } = await import('./parquet-columns');
 	return decodeParquetColumns(await fetchBundledFile(file), file, text);
-}
-
-/**
- * Starts fetching a bundled Parquet file that goes into memory, not into DuckDB (the coverage summary),
- * and decoding it in the decoder's worker, while DuckDB itself starts: the database's `readColumns`
- * then takes it (once) instead of fetching it again.
- */
-export function prefetchColumns(file: string, text: ReadonlySet<string>): void {
-	if (prefetched.has(file)) return;
-	const reading = bundledColumns(file, text);
-	// A failure is met again, and reported, when the database reads the file itself.
-	reading.catch(() => undefined);
-	prefetched.set(file, reading);
-}
-
-const readColumns: ReadColumns = (file, text) => {
-	const ahead = prefetched.get(file);
-	prefetched.delete(file);
-	return (ahead ?? bundledColumns(file, text)).catch(() => bundledColumns(file, text));
 };
 
 let cubeFiles: CubeFiles | null = null;
@@ -106,6 +86,17 @@ let cubeFiles: CubeFiles | null = null;
  */
 export function buildCubeFiles(): CubeFiles {
 	return (cubeFiles ??= new CubeFiles(fetchBundledFile, readColumns));
+}
+
+let coverageFiles: CoverageFiles | null = null;
+
+/**
+ * The build's coverage files (coverage-files.ts), read by the Parquet decoder without DuckDB: the
+ * coverage pages' first answers wherever the user's own files cannot have changed the tables, and the
+ * summary DuckDB's answers start from (shared, so it is decoded once a page).
+ */
+export function buildCoverageFiles(): CoverageFiles {
+	return (coverageFiles ??= new CoverageFiles(fetchBundledFile, readColumns));
 }
 
 /**
@@ -135,7 +126,7 @@ export async function openAtlasDb(tables: readonly TableName[] = CORE_TABLES): P
 			performance.mark('duckdb:start');
 			const connector = await WasmConnector.open(memoryLimitAsked());
 			performance.mark('duckdb:ready');
-			const db = await AtlasDb.open(connector, fetchBundledFile, tables, readColumns);
+			const db = await AtlasDb.open(connector, fetchBundledFile, tables, buildCoverageFiles());
 			performance.mark('duckdb:loaded');
 			if (afterOpen && mayHaveUserFiles()) await afterOpen(db);
 			return db;

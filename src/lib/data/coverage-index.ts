@@ -79,9 +79,9 @@ export type LoadPoints = (window: PointWindow) => Promise<CoverageIndex | null>;
 export function answersFromSummary(
 	summary: SummaryIndex,
 	loadPoints: LoadPoints,
-	queries: CoverageQueries
+	/** The points from SQL, where the points loaded cannot be indexed (answersFromSql). */
+	sqlPositioned: CoverageAnswers['positioned']
 ): CoverageAnswers {
-	const sql = answersFromSql(queries);
 	const placed = (f: CoverageFilter): PositionedPoints => {
 		const p = summary.placed(f);
 		return {
@@ -104,7 +104,7 @@ export function answersFromSummary(
 		positioned: async (f, window) => {
 			// A province opened has its points fetched (for the zoom to come) even while its groups show.
 			const points = needsPoints(window) ? await loadPoints(window) : null;
-			if (window.level >= RAW_POINTS_LEVEL) return points ? points.positioned(f) : sql.positioned(f, window);
+			if (window.level >= RAW_POINTS_LEVEL) return points ? points.positioned(f) : sqlPositioned(f, window);
 			return placed(f);
 		},
 		fetchPoints: async (window) => {

@@ -11,7 +11,16 @@ import { AtlasDb, CORE_TABLES } from './atlas-db';
 import type { TableName } from './contract';
 import { FILTERS } from './coverage-filters.test-support';
 import { NO_COVERAGE_FILTER, type CoverageFilter, type ProvinceCoverage } from './coverage-queries';
-import { COVERAGE_POINTS_INDEX, COVERAGE_SUMMARY_FILE, RAW_POINTS_LEVEL, type PointFile } from './coverage-summary';
+import { COVERAGE_INDEX, CoverageFiles, coverageDataOfFiles, type CoverageFilesIndex } from './coverage-files';
+import type { CoverageAnswers } from './coverage-index';
+import {
+	COVERAGE_POINTS_INDEX,
+	ENCODED_SUMMARY_SQL,
+	RAW_POINTS_LEVEL,
+	SUMMARY_DICTIONARY_SQL,
+	type PointFile
+} from './coverage-summary';
+import { parquetColumns } from './coded-columns';
 import { NodeConnector } from './node-connector';
 
 const DATA = join(process.cwd(), 'static/data');
@@ -21,7 +30,11 @@ const fetchFile = async (file: string) => new Uint8Array(readFileSync(join(DATA,
 const cents = (rows: ProvinceCoverage[]) => rows.map((r) => ({ ...r, budget: Math.round(r.budget * 100) }));
 
 /** The summary's answers are the SQL's for every filter, province and district. */
-async function expectSqlAnswers(summaryDb: AtlasDb, sqlDb: AtlasDb, filters: CoverageFilter[]): Promise<void> {
+async function expectSqlAnswers(
+	summaryDb: { coverageAnswers(): Promise<CoverageAnswers> },
+	sqlDb: AtlasDb,
+	filters: CoverageFilter[]
+): Promise<void> {
 	const answers = await summaryDb.coverageAnswers();
 	// Bangkok, Khon Kaen, Chiang Mai, Chiang Rai, Narathiwat: every district is in the other answers.
 	const provinces = ['10', '40', '50', '57', '96'];
@@ -45,8 +58,7 @@ let filesConn: NodeConnector;
 const fetched: string[] = [];
 
 beforeAll(async () => {
-	if (!existsSync(join(DATA, COVERAGE_SUMMARY_FILE)))
-		throw new Error('run `npm run data` first (npm test does it for you)');
+	if (!existsSync(join(DATA, COVERAGE_INDEX))) throw new Error('run `npm run data` first (npm test does it for you)');
 	rawConn = await NodeConnector.open();
 	raw = await AtlasDb.open(rawConn, fetchFile);
 	// As the coverage page opens it: no partners or projects, the build's summary and point files.
@@ -68,20 +80,50 @@ afterAll(async () => {
 });
 
 describe('the coverage summary at the bundled size', () => {
-	it("is the build's file, row for row the same as the SQL computes it from the raw tables", async () => {
+	it("is the build's encoded file, row for row the same as the SQL computes and encodes it from the raw tables", async () => {
 		await raw.coverageSummary();
 		await files.coverageSummary();
+		const index = JSON.parse(new TextDecoder().decode(await fetchFile(COVERAGE_INDEX))) as CoverageFilesIndex;
 		// Sums of doubles depend on the order DuckDB adds them in: equal to the cent, and to a millimetre.
 		const rows = (
 			table: string
 		) => `SELECT * REPLACE (round(budget, 2) AS budget, round(sum_x, 9) AS sum_x, round(sum_y, 9) AS sum_y)
 			FROM ${table} ORDER BY ALL`;
-		const computed = await rawConn.query(rows('coverage_summary'));
-		const built = await rawConn.query(rows(`read_parquet('${join(DATA, COVERAGE_SUMMARY_FILE)}')`));
+		const computed = await rawConn.query(rows(`(${ENCODED_SUMMARY_SQL})`));
+		const built = await rawConn.query(
+			rows(`read_parquet([${index.summary.map((f) => `'${join(DATA, f)}'`).join(', ')}])`)
+		);
 		expect(computed.length).toBeGreaterThan(1000);
 		expect(built).toEqual(computed);
-		expect(fetched).toContain(COVERAGE_SUMMARY_FILE);
+		// Its codes mean what they meant in DuckDB: the same dictionary and places.
+		const dictionary: Record<string, string[]> = { category: [], issue: [], network: [] };
+		for (const w of await rawConn.query(SUMMARY_DICTIONARY_SQL)) dictionary[String(w.dimension)].push(String(w.v));
+		expect(index.dictionary).toEqual(dictionary);
+		const places = await raw.coveragePlaces();
+		expect(index.provinces).toEqual(places.provinces);
+		expect(index.districts).toEqual(places.districts);
+		expect(fetched).toEqual(expect.arrayContaining(index.summary));
 		expect(fetched.filter((f) => f.endsWith('partners.parquet') || f.endsWith('projects.parquet'))).toEqual([]);
+	});
+
+	it('answers every filter from the files alone, without DuckDB, as the SQL on the raw tables does', async () => {
+		const read: string[] = [];
+		const alone = new CoverageFiles(
+			(file) => (read.push(file), fetchFile(file)),
+			async (file, text) => (read.push(file), parquetColumns(await fetchFile(file), file, text))
+		);
+		const data = coverageDataOfFiles(alone, () => {
+			throw new Error('DuckDB asked for');
+		});
+		await expectSqlAnswers(data, raw, FILTERS);
+		// Zoomed out, the map's groups come from the files too.
+		const groups = (await data.coverageAnswers()).placed(NO_COVERAGE_FILTER);
+		expect(groups.weight!.length).toBeGreaterThan(500);
+		// The index and the summary, nothing else: no raw table, no points.
+		expect(read).toEqual([
+			COVERAGE_INDEX,
+			...(JSON.parse(new TextDecoder().decode(await fetchFile(COVERAGE_INDEX))) as CoverageFilesIndex).summary
+		]);
 	});
 
 	it('answers every filter as the SQL on the raw tables does, from the file and computed here', async () => {

@@ -18,7 +18,6 @@
  * twice: SummaryIndex does it in memory, and coverage-summary.test.ts holds it to the SQL on the raw
  * tables (CoverageQueries).
  */
-import { codedColumns, isCodedText, type CodedColumns, type CodedText } from './coded-columns';
 import type { Columns, SqlParam } from './connector';
 import {
 	PARTNER,
@@ -33,8 +32,6 @@ import {
 export type RunRows = <T>(sql: string, params?: SqlParam[]) => Promise<T[]>;
 export type RunColumns = (sql: string, params?: SqlParam[]) => Promise<Columns>;
 
-/** The summary's Parquet file in the app's data folder. */
-export const COVERAGE_SUMMARY_FILE = 'coverage_summary.parquet';
 /** Where the build writes the points, one file per province, and the list of them. */
 export const COVERAGE_POINTS_DIR = 'coverage-points';
 export const COVERAGE_POINTS_INDEX = 'coverage-points.json';
@@ -133,31 +130,67 @@ export const COVERAGE_SUMMARY_SQL = `CREATE OR REPLACE TABLE coverage_summary AS
 
 const NO_YEAR = -32768;
 
-/** The summary's columns, as the build writes them and COVERAGE_SUMMARY_SQL makes them. */
-export const SUMMARY_COLUMNS = [
+/** SQL giving each row (with province_code and district_code) its place in CoveragePlaces, as `pv.i` and `dv.i` (NULL: none). */
+const PLACE_INDEX_JOINS = `LEFT JOIN (SELECT province_code, CAST(row_number() OVER (ORDER BY province_code) - 1 AS INTEGER) AS i FROM provinces) pv USING (province_code)
+		LEFT JOIN (SELECT district_code, CAST(row_number() OVER (ORDER BY district_code) - 1 AS INTEGER) AS i FROM districts) dv USING (district_code)`;
+
+/** The dimensions of the summary written as codes into a dictionary of their distinct values. */
+export const SUMMARY_CODED = ['category', 'issue', 'network'] as const;
+export type SummaryDictionary = Record<(typeof SUMMARY_CODED)[number], string[]>;
+
+/** Each coded dimension's distinct values, in the order their codes count (0, 1, …) in ENCODED_SUMMARY_SQL. */
+const CODES = SUMMARY_CODED.map(
+	(d) =>
+		`${d}_codes AS (SELECT v, CAST(row_number() OVER (ORDER BY v) - 1 AS INTEGER) AS code
+			FROM (SELECT DISTINCT ${d} AS v FROM coverage_summary WHERE ${d} IS NOT NULL))`
+).join(',\n\t');
+
+/** The dictionary of the coded dimensions: one row per value, `dimension` and `v`, in code order. */
+export const SUMMARY_DICTIONARY_SQL = `WITH ${CODES}
+	${SUMMARY_CODED.map((d) => `SELECT '${d}' AS dimension, v, code FROM ${d}_codes`).join(' UNION ALL ')}
+	ORDER BY dimension, code`;
+
+/**
+ * The summary encoded (issue 19): every text a number, so a reader decodes plain integer columns. Province
+ * and district are their place in CoveragePlaces (provinces and districts by code; -1: none, or not a
+ * known place), category, issue and network codes into SUMMARY_DICTIONARY_SQL (-1: NULL, "any").
+ * Ordered by year (NULL, "any year", first), so a file split by year is in the same order.
+ */
+export const ENCODED_SUMMARY_SQL = `WITH ${CODES}
+	SELECT s.kind, coalesce(pv.i, -1) AS province, coalesce(dv.i, -1) AS district,
+		${SUMMARY_CODED.map((d) => `coalesce(${d}_codes.code, -1) AS ${d}`).join(', ')},
+		s.year, s.n, s.budget, s.located, s.sum_x, s.sum_y
+	FROM coverage_summary s
+	${SUMMARY_CODED.map((d) => `LEFT JOIN ${d}_codes ON ${d}_codes.v = s.${d}`).join('\n\t')}
+	${PLACE_INDEX_JOINS}
+	ORDER BY s.year NULLS FIRST, province, district, s.kind, category, issue, network`;
+
+/** The encoded summary's columns (ENCODED_SUMMARY_SQL), all numbers. */
+export const ENCODED_SUMMARY_COLUMNS = [
 	'kind',
-	'province_code',
-	'district_code',
+	'province',
+	'district',
 	'category',
-	'year',
 	'issue',
 	'network',
+	'year',
 	'n',
 	'budget',
 	'located',
 	'sum_x',
 	'sum_y'
 ] as const;
-/** Those of them that are text (coded in memory, see coded-columns.ts). */
-export const SUMMARY_TEXT_COLUMNS: ReadonlySet<string> = new Set([
-	'province_code',
-	'district_code',
-	'category',
-	'issue',
-	'network'
-]);
+export type EncodedSummaryColumns = Record<(typeof ENCODED_SUMMARY_COLUMNS)[number], ArrayLike<number>>;
 
-interface ProvinceInfo {
+/** The summary encoded, with what its codes mean: the place codes its province and district columns index, and the dictionary. */
+export interface EncodedSummary {
+	provinces: readonly string[];
+	districts: readonly string[];
+	dictionary: SummaryDictionary;
+	columns: EncodedSummaryColumns;
+}
+
+export interface ProvinceInfo {
 	province_code: string;
 	population: number;
 	name_th: string;
@@ -165,7 +198,7 @@ interface ProvinceInfo {
 	health_zone: number;
 }
 
-interface DistrictInfo {
+export interface DistrictInfo {
 	district_code: string;
 	province_code: string;
 	name_th: string;
@@ -187,8 +220,8 @@ export class CoveragePlaces {
 	readonly districtProvince: Int32Array;
 
 	private constructor(
-		readonly provinces: ProvinceInfo[],
-		readonly districts: DistrictInfo[]
+		readonly provinces: readonly ProvinceInfo[],
+		readonly districts: readonly DistrictInfo[]
 	) {
 		const provinceAt = new Map(provinces.map((p, i) => [p.province_code, i]));
 		this.districtProvince = Int32Array.from(districts, (d) => provinceAt.get(d.province_code) ?? -1);
@@ -201,12 +234,16 @@ export class CoveragePlaces {
 			),
 			rows<DistrictInfo>(`SELECT district_code, province_code, name_th, name_en FROM districts ORDER BY district_code`)
 		]);
+		return CoveragePlaces.of(provinces, districts);
+	}
+
+	/** The provinces and districts as CoveragePlaces.read gives them (e.g. from the build's coverage.json). */
+	static of(provinces: readonly ProvinceInfo[], districts: readonly DistrictInfo[]): CoveragePlaces {
 		return new CoveragePlaces(provinces, districts);
 	}
 
-	/** SQL giving each row of `table` its province's and district's index here (-1: none), as `province`, `district`. */
-	static readonly INDEX_JOINS = `LEFT JOIN (SELECT province_code, CAST(row_number() OVER (ORDER BY province_code) - 1 AS INTEGER) AS i FROM provinces) pv USING (province_code)
-		LEFT JOIN (SELECT district_code, CAST(row_number() OVER (ORDER BY district_code) - 1 AS INTEGER) AS i FROM districts) dv USING (district_code)`;
+	/** SQL giving each row its province's and district's place here (`pv.i`, `dv.i`; NULL: none). */
+	static readonly INDEX_JOINS = PLACE_INDEX_JOINS;
 
 	emptyCounts(): CoverageCounts {
 		return {
@@ -290,6 +327,14 @@ export function ints(values: ArrayLike<unknown>): Int32Array {
 	return values instanceof Int32Array ? values : Int32Array.from(values as ArrayLike<number>);
 }
 
+/** Numbers as doubles, NULL as NaN (a query's columns hold null; the decoder's, NaN). */
+function orNaN(values: ArrayLike<unknown>): Float64Array {
+	if (values instanceof Float64Array) return values;
+	return Float64Array.from(values as ArrayLike<number | null>, (v) =>
+		v === null || v === undefined ? NaN : Number(v)
+	);
+}
+
 export function doubles(values: ArrayLike<unknown>): Float64Array {
 	return values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
 }
@@ -300,7 +345,7 @@ export class SummaryIndex {
 
 	private constructor(
 		readonly places: CoveragePlaces,
-		private readonly dictionary: { issue: string[]; network: string[]; category: string[] },
+		private readonly dictionary: SummaryDictionary,
 		private readonly kind: Uint8Array,
 		private readonly province: Int32Array,
 		private readonly district: Int32Array,
@@ -316,57 +361,65 @@ export class SummaryIndex {
 		private readonly sumY: Float64Array
 	) {}
 
-	/** Reads coverage_summary computed by COVERAGE_SUMMARY_SQL (from a user's partners or projects). */
+	/** Reads coverage_summary computed by COVERAGE_SUMMARY_SQL (from a user's partners or projects), encoded as the build writes it. */
 	static async build(rows: RunRows, columns: RunColumns): Promise<SummaryIndex> {
-		const [places, c] = await Promise.all([
+		const dictionary: SummaryDictionary = { category: [], issue: [], network: [] };
+		const [places, words, c] = await Promise.all([
 			CoveragePlaces.read(rows),
-			columns(`SELECT ${SUMMARY_COLUMNS.join(', ')} FROM coverage_summary`)
+			rows<{ dimension: keyof SummaryDictionary; v: string }>(SUMMARY_DICTIONARY_SQL),
+			columns(ENCODED_SUMMARY_SQL)
 		]);
-		return SummaryIndex.fromColumns(places, codedColumns(c, SUMMARY_TEXT_COLUMNS));
+		for (const w of words) dictionary[w.dimension].push(w.v);
+		return SummaryIndex.fromEncoded(places, {
+			provinces: places.provinces.map((p) => p.province_code),
+			districts: places.districts.map((d) => d.district_code),
+			dictionary,
+			columns: c as EncodedSummaryColumns
+		});
 	}
 
-	/** The summary from its columns (the build's file as the Parquet decoder gives it, or build()'s query). */
-	static fromColumns(places: CoveragePlaces, c: CodedColumns): SummaryIndex {
-		const text = (name: string): CodedText => {
-			const column = c[name];
-			if (!isCodedText(column)) throw new Error(`${COVERAGE_SUMMARY_FILE}: column "${name}" is missing or not text`);
-			return column;
+	/**
+	 * The summary from its encoded columns (ENCODED_SUMMARY_SQL: the build's files as the Parquet decoder
+	 * gives them, or build()'s query). Places are matched by code: `places` may list other provinces or
+	 * districts than the encoding did.
+	 */
+	static fromEncoded(places: CoveragePlaces, encoded: EncodedSummary): SummaryIndex {
+		const c = encoded.columns;
+		for (const name of ENCODED_SUMMARY_COLUMNS)
+			if (!c[name]) throw new Error(`coverage summary: column "${name}" is missing`);
+		// The encoding's place codes to their place in `places` (-1: not a known place).
+		const placeOf = (column: ArrayLike<number>, from: readonly string[], to: readonly string[]): Int32Array => {
+			const values = ints(column);
+			if (from.length === to.length && from.every((code, i) => code === to[i])) return values;
+			const at = new Map(to.map((code, i) => [code, i]));
+			const remap = from.map((code) => at.get(code) ?? -1);
+			return values.map((k) => (k < 0 ? -1 : remap[k]));
 		};
-		const numbers = (name: string): Float64Array => {
-			const column = c[name];
-			if (!(column instanceof Float64Array))
-				throw new Error(`${COVERAGE_SUMMARY_FILE}: column "${name}" is missing or not numbers`);
-			return column;
-		};
-		// Province and district codes become their place in `places` (-1: none, or not a known place).
-		const placeOf = (column: CodedText, codes: readonly string[]): Int32Array => {
-			const at = new Map(codes.map((code, i) => [code, i]));
-			const remap = column.dictionary.map((code) => at.get(code) ?? -1);
-			return Int32Array.from(column.codes, (k) => (k < 0 ? -1 : remap[k]));
-		};
-		const [category, issue, network] = [text('category'), text('issue'), text('network')];
-		const year = numbers('year');
+		// NULL (NaN once decoded): the rows for any year.
+		const year = Int32Array.from(orNaN(c.year), (y) => (Number.isNaN(y) ? NO_YEAR : y));
 		return new SummaryIndex(
 			places,
-			{ issue: issue.dictionary, network: network.dictionary, category: category.dictionary },
-			Uint8Array.from(numbers('kind')),
+			encoded.dictionary,
+			Uint8Array.from(c.kind),
 			placeOf(
-				text('province_code'),
+				c.province,
+				encoded.provinces,
 				places.provinces.map((p) => p.province_code)
 			),
 			placeOf(
-				text('district_code'),
+				c.district,
+				encoded.districts,
 				places.districts.map((d) => d.district_code)
 			),
-			category.codes,
-			Int32Array.from(year, (y) => (Number.isNaN(y) ? NO_YEAR : y)),
-			issue.codes,
-			network.codes,
-			Int32Array.from(numbers('n')),
-			numbers('budget'),
-			Int32Array.from(numbers('located')),
-			numbers('sum_x'),
-			numbers('sum_y')
+			ints(c.category),
+			year,
+			ints(c.issue),
+			ints(c.network),
+			ints(c.n),
+			orNaN(c.budget),
+			ints(c.located),
+			doubles(c.sum_x),
+			doubles(c.sum_y)
 		);
 	}
 

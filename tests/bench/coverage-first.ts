@@ -1,0 +1,70 @@
+/**
+ * The coverage pages' first answers, cold (issue 19/21): for each route, a fresh phone context (service
+ * worker blocked, empty cache), the marks from navigation to the page's first answers, the time a year
+ * change then takes to show, and the bytes fetched before the first answer and whether the DuckDB wasm
+ * was among them. Not a test: it prints figures.
+ *
+ *   npx tsx tests/bench/coverage-first.ts [--site build] [--runs 3] [--routes /coverage,/gaps,/networks]
+ */
+import path from 'node:path';
+import type { Browser } from 'playwright';
+import { countingServer } from './visit-bytes';
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const MARKS = ['duckdb:ready', 'coverage:loaded', 'coverage:answered'];
+
+async function main() {
+	const args = process.argv.slice(2);
+	const opt = (name: string, fallback: string) => {
+		const i = args.indexOf(name);
+		return i >= 0 ? args[i + 1] : fallback;
+	};
+	const root = path.resolve(opt('--site', 'build'));
+	const runs = Number(opt('--runs', '3'));
+	const routes = opt('--routes', '/coverage,/gaps,/networks').split(',');
+	const { chromium } = await import('playwright');
+	const { findChromium } = await import('../support/ensure-chromium.mjs');
+	const browser: Browser = await chromium.launch({
+		executablePath: findChromium() ?? undefined,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--enable-unsafe-swiftshader']
+	});
+	const server = await countingServer(root);
+	try {
+		for (const route of routes)
+			for (let run = 0; run < runs; run++) {
+				server.reset();
+				const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
+				const page = await context.newPage();
+				await page.goto(`${server.url}${route}?lang=en`);
+				// The page's first answer from data (not the prerendered view): the data attribute each page sets.
+				const ready = route === '/networks' ? '.networks[data-network]:not([data-network=""])' : '[data-db="ready"]';
+				await page.waitForSelector(ready, { timeout: 120_000, state: 'attached' });
+				const marks = await page.evaluate((names) => {
+					const at: Record<string, number> = {};
+					for (const name of names) {
+						const m = performance.getEntriesByName(name)[0];
+						if (m) at[name] = Math.round(m.startTime);
+					}
+					at.now = Math.round(performance.now());
+					const updated = performance.getEntriesByName('view:updated')[0];
+					if (updated) at['view:updated'] = Math.round(updated.startTime);
+					return at;
+				}, MARKS);
+				const log = [...server.log];
+				const bytes = log.reduce((n, r) => n + r.bytes, 0);
+				const wasm = log.some((r) => r.file.endsWith('.wasm'));
+				console.log(
+					`${route} run ${run + 1}: ${JSON.stringify(marks)} · ${(bytes / 1e6).toFixed(2)} MB in ${log.length} requests before ready, wasm ${wasm ? 'fetched' : 'not fetched'}`
+				);
+				await context.close();
+			}
+	} finally {
+		await server.close();
+		await browser.close();
+	}
+}
+
+main().catch((e) => {
+	console.error(e);
+	process.exit(1);
+});
