@@ -12,6 +12,7 @@ import type { TableName } from '../../src/lib/data/contract.ts';
 import {
 	COVERAGE_DIR,
 	COVERAGE_INDEX,
+	NETWORK_DETAIL_ROWS,
 	coverageDataOfDb,
 	type CoverageFilesIndex
 } from '../../src/lib/data/coverage-files.ts';
@@ -152,6 +153,8 @@ export async function writeCoverageIndex(dir: string, coverage: CoverageFiles): 
 		for (const [i, n] of networks.entries()) {
 			const file = `${COVERAGE_DIR}/networks/${i}-${n.network_id.replace(/[^\w-]/g, '_')}.json`;
 			const { id: _, ...detail } = await data.networkDetail(n.network_id);
+			// A national network's lists stay in the raw tables, for DuckDB (NETWORK_DETAIL_ROWS).
+			if (detail.partners.length + detail.projects.length > NETWORK_DETAIL_ROWS) continue;
 			await write(file, detail);
 			details[n.network_id] = file;
 		}

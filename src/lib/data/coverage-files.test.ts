@@ -57,8 +57,10 @@ describe("the coverage pages' files", () => {
 			const [fromFiles, fromSql] = [await files.networkDetail(network_id), await sql.networkDetail(network_id)];
 			expect(fromFiles, network_id).toEqual(fromSql);
 		}
-		// A network no file names has nothing, as in SQL.
-		expect(await files.networkDetail('no_such_network')).toEqual(await sql.networkDetail('no_such_network'));
 		expect(read.some((f) => f.endsWith('.parquet'))).toBe(false);
+		// A network no file names (too large for one, or unknown) is asked of DuckDB, and answered as SQL does.
+		await expect(files.networkDetail('no_such_network')).rejects.toThrow('DuckDB asked for');
+		const withEngine = coverageDataOfFiles(new CoverageFiles(fetchFile, async () => ({})), async () => db);
+		expect(await withEngine.networkDetail('no_such_network')).toEqual(await sql.networkDetail('no_such_network'));
 	});
 });

@@ -55,9 +55,15 @@ export interface CoverageFilesIndex {
 	networks: NetworkRow[];
 	/** A JSON file of CoverageQueries.qualityIssues(). */
 	quality: string;
-	/** Each network's JSON file of its NetworkDetail (without the id), by network id. */
+	/**
+	 * Each network's JSON file of its NetworkDetail (without the id), by network id; a network with more than
+	 * NETWORK_DETAIL_ROWS partners and projects has none, and the page asks DuckDB for it.
+	 */
 	details: Record<string, string>;
 }
+
+/** Partners and projects above which a network's detail is not written as JSON (it would outweigh the raw tables' Parquet). */
+export const NETWORK_DETAIL_ROWS = 20_000;
 
 /** What the networks page shows of one network. */
 export interface NetworkDetail {
@@ -144,13 +150,10 @@ export class CoverageFiles {
 		return json<QualityIssueRow[]>(this.fetchFile, (await this.index()).quality);
 	}
 
-	/** A network's detail; a network the build wrote none for has none. */
-	async networkDetail(networkId: string): Promise<NetworkDetail> {
+	/** A network's detail; null where the build wrote none (too large, or no such network): ask DuckDB. */
+	async networkDetail(networkId: string): Promise<NetworkDetail | null> {
 		const file = (await this.index()).details[networkId];
-		const detail = file
-			? await json<Omit<NetworkDetail, 'id'>>(this.fetchFile, file)
-			: { roles: [], events: [], partners: [], projects: [] };
-		return { id: networkId, ...detail };
+		return file ? { id: networkId, ...(await json<Omit<NetworkDetail, 'id'>>(this.fetchFile, file)) } : null;
 	}
 }
 
@@ -193,7 +196,7 @@ export function coverageDataOfFiles(files: CoverageFiles, engine: () => Promise<
 	return {
 		networks: () => files.networks(),
 		qualityIssues: () => files.qualityIssues(),
-		networkDetail: (id) => files.networkDetail(id),
+		networkDetail: async (id) => (await files.networkDetail(id)) ?? coverageDataOfDb(await engine()).networkDetail(id),
 		coverageAnswers: async () =>
 			answersFromSummary(
 				await files.summary(),
@@ -209,13 +212,16 @@ export function coverageDataOfFiles(files: CoverageFiles, engine: () => Promise<
 /** The same answers from DuckDB (a user's kept files may have changed the tables). */
 export function coverageDataOfDb(db: {
 	readonly coverage: CoverageQueries;
-	coverageAnswers(): Promise<CoverageAnswers>;
+	coverageAnswers?(): Promise<CoverageAnswers>;
 }): CoverageData {
 	const q = db.coverage;
 	return {
 		networks: () => q.networks(),
 		qualityIssues: () => q.qualityIssues(),
-		coverageAnswers: () => db.coverageAnswers(),
+		coverageAnswers: () => {
+			if (!db.coverageAnswers) throw new Error('coverage answers asked of a database without them');
+			return db.coverageAnswers();
+		},
 		networkDetail: async (id) => {
 			const [roles, events, partners, projects] = await Promise.all([
 				q.networkProvinces(id),
