@@ -7,27 +7,17 @@
  *   npx tsx tests/bench/coverage-first.ts [--site build] [--runs 3] [--routes /coverage,/gaps,/networks]
  */
 import path from 'node:path';
-import type { Browser } from 'playwright';
-import { countingServer } from './visit-bytes';
+import { countingServer, launchChromium, options } from './visit-bytes';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 const MARKS = ['duckdb:ready', 'coverage:loaded', 'coverage:answered'];
 
 async function main() {
-	const args = process.argv.slice(2);
-	const opt = (name: string, fallback: string) => {
-		const i = args.indexOf(name);
-		return i >= 0 ? args[i + 1] : fallback;
-	};
+	const opt = options(process.argv.slice(2));
 	const root = path.resolve(opt('--site', 'build'));
 	const runs = Number(opt('--runs', '3'));
 	const routes = opt('--routes', '/coverage,/gaps,/networks').split(',');
-	const { chromium } = await import('playwright');
-	const { findChromium } = await import('../support/ensure-chromium.mjs');
-	const browser: Browser = await chromium.launch({
-		executablePath: findChromium() ?? undefined,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--enable-unsafe-swiftshader']
-	});
+	const browser = await launchChromium();
 	const server = await countingServer(root);
 	try {
 		for (const route of routes)

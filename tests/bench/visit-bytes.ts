@@ -294,21 +294,31 @@ export function formatLog(log: readonly Served[]): string {
 		.join('\n');
 }
 
-async function main() {
-	const args = process.argv.slice(2);
-	const opt = (name: string, fallback: string) => {
+/** A command line's `--name value` options, with defaults. */
+export function options(args: readonly string[]) {
+	return (name: string, fallback: string) => {
 		const i = args.indexOf(name);
 		return i >= 0 ? args[i + 1] : fallback;
 	};
-	const root = path.resolve(opt('--site', 'build'));
-	const target = opt('--path', '/?lang=en');
-	const seconds = Number(opt('--seconds', '60'));
+}
+
+/** The machine's Chromium, as the scripts here drive it. */
+export async function launchChromium(): Promise<Browser> {
 	const { chromium } = await import('playwright');
 	const { findChromium } = await import('../support/ensure-chromium.mjs');
-	const browser: Browser = await chromium.launch({
+	return chromium.launch({
 		executablePath: findChromium() ?? undefined,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--enable-unsafe-swiftshader']
 	});
+}
+
+async function main() {
+	const args = process.argv.slice(2);
+	const opt = options(args);
+	const root = path.resolve(opt('--site', 'build'));
+	const target = opt('--path', '/?lang=en');
+	const seconds = Number(opt('--seconds', '60'));
+	const browser = await launchChromium();
 	if (args.includes('--routes')) {
 		try {
 			console.log(formatTable(visitFigures(await routeVisits(browser, root))));
