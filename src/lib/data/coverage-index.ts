@@ -12,7 +12,6 @@
 import {
 	MAP_POINT_LIMIT,
 	PROJECT,
-	UNCOUNTED_STATUS,
 	type CoverageFilter,
 	type DistrictCoverage,
 	type MapPoint,
@@ -30,7 +29,9 @@ import {
 	type RunRows,
 	type SummaryIndex,
 	doubles,
-	ints
+	filterCodes,
+	ints,
+	NO_YEAR
 } from './coverage-summary';
 import { mercatorX, mercatorY } from '$lib/core/geometry';
 
@@ -135,7 +136,6 @@ export function answersFromSql(queries: CoverageQueries): Pick<CoverageAnswers, 
 }
 
 const MASK_BITS = 32;
-const NO_YEAR = -32768;
 
 /** The points loaded, with their lists split as CoverageQueries compares them. */
 const LOADED = `SELECT p.*, ${POINT_LISTS} FROM coverage_points p`;
@@ -291,19 +291,11 @@ export class CoverageIndex {
 	}
 
 	private pass(f: CoverageFilter): Scan {
-		const { issue, network, category } = this.dictionary;
-		// The row mask bit of a value: 0 = no filter (null), -1 = a value no row has (matches nothing).
-		const maskOf = (values: string[], value: string | null) =>
-			value === null ? 0 : values.includes(value) ? 2 ** values.indexOf(value) : -1;
-		const issueMask = maskOf(issue, f.issue);
-		const networkMask = maskOf(network, f.network);
-		const typeAllowed = new Uint8Array(category.length);
-		for (const t of f.types) if (category.includes(t)) typeAllowed[category.indexOf(t)] = 1;
-		const anyType = f.types.join(',') === '';
-		// -2: no status chosen (every one but UNCOUNTED_STATUS); -3: a status no row has.
-		const status = f.status === null ? -2 : category.includes(f.status) ? category.indexOf(f.status) : -3;
-		const uncounted = category.indexOf(UNCOUNTED_STATUS);
-		const year = f.year ?? NO_YEAR;
+		const { issue, network, typeAllowed, anyType, status, uncounted, year } = filterCodes(this.dictionary, f);
+		// The row mask bit of a value: 0 = no filter (any), -1 = a value no row has (matches nothing).
+		const maskOf = (code: number) => (code === -1 ? 0 : code === -2 ? -1 : 2 ** code);
+		const issueMask = maskOf(issue);
+		const networkMask = maskOf(network);
 
 		const scan: Scan = { ...this.places.emptyCounts(), located: new Int32Array(this.kind.length) };
 		let located = 0;

@@ -128,7 +128,30 @@ export const COVERAGE_SUMMARY_SQL = `CREATE OR REPLACE TABLE coverage_summary AS
 	GROUP BY ALL
 	ORDER BY province_code, district_code, kind, category, year, issue, network`;
 
-const NO_YEAR = -32768;
+/** A year no row has: the rows for any year (the summary), or a point without a year (CoverageIndex). */
+export const NO_YEAR = -32768;
+
+/**
+ * A filter as codes into a dictionary of the values rows have, as both in-memory indexes compare them
+ * (SummaryIndex, CoverageIndex): issue and network -1 for any, -2 for a value no row has; the types
+ * allowed; status -2 for none chosen (every one but UNCOUNTED_STATUS), -3 for a status no row has.
+ */
+export function filterCodes(dictionary: SummaryDictionary, f: CoverageFilter) {
+	const { category } = dictionary;
+	const wanted = (values: string[], value: string | null) =>
+		value === null ? -1 : values.includes(value) ? values.indexOf(value) : -2;
+	const typeAllowed = new Uint8Array(category.length);
+	for (const t of f.types) if (category.includes(t)) typeAllowed[category.indexOf(t)] = 1;
+	return {
+		issue: wanted(dictionary.issue, f.issue),
+		network: wanted(dictionary.network, f.network),
+		typeAllowed,
+		anyType: f.types.join(',') === '',
+		status: f.status === null ? -2 : category.includes(f.status) ? category.indexOf(f.status) : -3,
+		uncounted: category.indexOf(UNCOUNTED_STATUS),
+		year: f.year ?? NO_YEAR
+	};
+}
 
 /** SQL giving each row (with province_code and district_code) its place in CoveragePlaces, as `pv.i` and `dv.i` (NULL: none). */
 const PLACE_INDEX_JOINS = `LEFT JOIN (SELECT province_code, CAST(row_number() OVER (ORDER BY province_code) - 1 AS INTEGER) AS i FROM provinces) pv USING (province_code)
@@ -454,19 +477,15 @@ export class SummaryIndex {
 	}
 
 	private pass(f: CoverageFilter): SummaryScan {
-		const { issue, network, category } = this.dictionary;
-		// The wanted value's place: -1 = any (the rows for any), -2 = a value no row has (nothing matches).
-		const wanted = (values: string[], value: string | null) =>
-			value === null ? -1 : values.includes(value) ? values.indexOf(value) : -2;
-		const issueWanted = wanted(issue, f.issue);
-		const networkWanted = wanted(network, f.network);
-		const typeAllowed = new Uint8Array(category.length);
-		for (const t of f.types) if (category.includes(t)) typeAllowed[category.indexOf(t)] = 1;
-		const anyType = f.types.join(',') === '';
-		// -2: no status chosen (every one but UNCOUNTED_STATUS); -3: a status no row has.
-		const status = f.status === null ? -2 : category.includes(f.status) ? category.indexOf(f.status) : -3;
-		const uncounted = category.indexOf(UNCOUNTED_STATUS);
-		const year = f.year ?? NO_YEAR;
+		const {
+			issue: issueWanted,
+			network: networkWanted,
+			typeAllowed,
+			anyType,
+			status,
+			uncounted,
+			year
+		} = filterCodes(this.dictionary, f);
 
 		const { places } = this;
 		const counts = places.emptyCounts();
