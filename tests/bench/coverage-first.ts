@@ -10,7 +10,7 @@ import path from 'node:path';
 import { countingServer, launchChromium, options } from './visit-bytes';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-const MARKS = ['duckdb:ready', 'coverage:loaded', 'coverage:answered'];
+const MARKS = ['duckdb:ready', 'coverage:loaded'];
 
 async function main() {
 	const opt = options(process.argv.slice(2));
