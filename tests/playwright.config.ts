@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from './support/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './support/ensure-chromium.mjs';
 
 // Browser tests run against the production build in build/ (the test:browser
 // script builds first), served by tests/support/serve.mjs exactly like `npm start`.
@@ -48,17 +48,7 @@ export default defineConfig({
 		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath,
-			args: [
-				'--headless',
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--enable-unsafe-swiftshader'
-			]
+			args: CHROMIUM_ARGS
 		}
 	},
 	projects: [{ name: 'chromium' }],

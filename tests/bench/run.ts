@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright';
-import { findChromium } from '../support/ensure-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../support/ensure-chromium.mjs';
 import { startServer } from '../support/serve.mjs';
 import {
 	APP_INTERACTIONS,
@@ -47,18 +47,6 @@ const DOC = path.join(ROOT, 'docs/performance.md');
 const DOC_START = '<!-- bench:table:start -->';
 const DOC_END = '<!-- bench:table:end -->';
 
-/** Same flags as tests/playwright.config.ts (see STACK-NOTES: WebGL on SwiftShader). */
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--enable-unsafe-swiftshader'
-];
 
 interface Options {
 	runs: number;

@@ -305,11 +305,8 @@ export function options(args: readonly string[]) {
 /** The machine's Chromium, as the scripts here drive it. */
 export async function launchChromium(): Promise<Browser> {
 	const { chromium } = await import('playwright');
-	const { findChromium } = await import('../support/ensure-chromium.mjs');
-	return chromium.launch({
-		executablePath: findChromium() ?? undefined,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--enable-unsafe-swiftshader']
-	});
+	const { CHROMIUM_ARGS, findChromium } = await import('../support/ensure-chromium.mjs');
+	return chromium.launch({ executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS });
 }
 
 async function main() {

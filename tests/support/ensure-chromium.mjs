@@ -50,6 +50,22 @@ function playwrightChromium() {
 }
 
 /**
+ * How the tests, the bench and the measuring scripts start that Chromium (see STACK-NOTES: WebGL on
+ * SwiftShader, no background traffic that would count as the page's).
+ */
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--enable-unsafe-swiftshader'
+];
+
+/**
  * Returns the path of a usable Chromium executable, or null.
  * @param {{ env?: Record<string, string | undefined>, candidates?: string[], includePlaywright?: boolean, quiet?: boolean }} [options]
  * @returns {string | null}

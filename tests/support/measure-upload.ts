@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { basename } from 'node:path';
 import { chromium, type CDPSession } from '@playwright/test';
-import { findChromium } from './ensure-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './ensure-chromium.mjs';
 import { startServer } from './serve.mjs';
 
 const args = process.argv.slice(2);
@@ -52,17 +52,7 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const server = await startServer({ port });
 const browser = await chromium.launch({
 	executablePath: findChromium() ?? undefined,
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--no-first-run',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--enable-unsafe-swiftshader'
-	]
+	args: CHROMIUM_ARGS
 });
 try {
 	for (let run = 1; run <= runs; run++) {
