@@ -1,4 +1,4 @@
-import type { AtlasDb, ProvinceValue } from '$lib/data/atlas-db';
+import { valuesForProvinces, type AtlasDb, type ProvinceValue } from '$lib/data/atlas-db';
 import type { CubeFiles } from '$lib/data/cube-files';
 import type { CoverageAnswers } from '$lib/data/coverage-index';
 import type { CoverageFilter, ProvinceCoverage } from '$lib/data/coverage-queries';
@@ -37,16 +37,7 @@ export function burdenOfCubes(
 		},
 		indicatorValues: async (indicatorId, year) => {
 			const { values } = await cubes.indicatorCubeRows([indicatorId]);
-			const of = new Map(values.filter((v) => v.year === year).map((v) => [v.province_code, v]));
-			return codes.map((province_code) => {
-				const v = of.get(province_code);
-				return {
-					province_code,
-					value: v?.value ?? null,
-					numerator: v?.numerator ?? null,
-					denominator: v?.denominator ?? null
-				};
-			});
+			return valuesForProvinces(codes, new Map(values.filter((v) => v.year === year).map((v) => [v.province_code, v])));
 		}
 	};
 }

@@ -16,7 +16,13 @@ import {
 } from '$lib/core/domain';
 import { parquetColumns } from './coded-columns';
 import type { Connector, Row, SqlParam } from './connector';
-import { answersFromSql, answersFromSummary, COVERAGE_INDEX_INPUTS, CoverageIndex, type CoverageAnswers } from './coverage-index';
+import {
+	answersFromSql,
+	answersFromSummary,
+	COVERAGE_INDEX_INPUTS,
+	CoverageIndex,
+	type CoverageAnswers
+} from './coverage-index';
 import { CoverageFiles } from './coverage-files';
 import {
 	COVERAGE_POINTS_INDEX,
@@ -100,6 +106,22 @@ export interface ProvinceValue {
 	value: number | null;
 	numerator: number | null;
 	denominator: number | null;
+}
+
+/** A value for each of `codes`, in that order, from the rows found by province; a province without one gets nulls. */
+export function valuesForProvinces(
+	codes: readonly string[],
+	byCode: ReadonlyMap<string, ProvinceValue>
+): ProvinceValue[] {
+	return codes.map((province_code) => {
+		const row = byCode.get(province_code);
+		return {
+			province_code,
+			value: row?.value ?? null,
+			numerator: row?.numerator ?? null,
+			denominator: row?.denominator ?? null
+		};
+	});
 }
 
 /** One province's value of one indicator in one year (a row of indicator_values). */
@@ -255,7 +277,8 @@ export class AtlasDb implements AtlasQueries {
 	) {
 		this.uploads = new UploadQueries(connector);
 		this.coverageFiles =
-			coverageFiles ?? new CoverageFiles(fetchFile, async (file, text) => parquetColumns(await fetchFile(file), file, text));
+			coverageFiles ??
+			new CoverageFiles(fetchFile, async (file, text) => parquetColumns(await fetchFile(file), file, text));
 	}
 
 	/**
@@ -405,7 +428,11 @@ export class AtlasDb implements AtlasQueries {
 	/** The coverage pages' per-filter questions: counts from the summary, the map's points as the window needs. */
 	async coverageAnswers(): Promise<CoverageAnswers> {
 		const summary = await this.coverageSummary();
-		return answersFromSummary(summary, (window) => this.coveragePoints(window), answersFromSql(this.coverage).positioned);
+		return answersFromSummary(
+			summary,
+			(window) => this.coveragePoints(window),
+			answersFromSql(this.coverage).positioned
+		);
 	}
 
 	/**

@@ -16,7 +16,8 @@ import {
 	type IndicatorYearValue,
 	type ProvinceValue,
 	type Target,
-	type TrendValue
+	type TrendValue,
+	valuesForProvinces
 } from '$lib/data/atlas-db';
 import { focusOf, requestKey, type ExplorerData, type ExplorerRequest } from '$lib/data/explorer-data';
 
@@ -74,18 +75,7 @@ export function buildCubes(
 	for (const [indicator, years] of found) {
 		const cube = cubeOf(indicator);
 		for (const [year, byCode] of years) {
-			cube.valuesByYear.set(
-				year,
-				codes.map((province_code) => {
-					const row = byCode.get(province_code);
-					return {
-						province_code,
-						value: row?.value ?? null,
-						numerator: row?.numerator ?? null,
-						denominator: row?.denominator ?? null
-					};
-				})
-			);
+			cube.valuesByYear.set(year, valuesForProvinces(codes, byCode));
 			if ([...byCode.values()].some((r) => r.value !== null)) cube.years.push(year);
 		}
 		cube.years.sort((a, b) => a - b);
