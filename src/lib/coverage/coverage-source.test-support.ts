@@ -1,6 +1,7 @@
 /** The coverage pages' sources as the tests open them: the build's files in static/data read in Node, and the test's DuckDB. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { AtlasDb } from '$lib/data/atlas-db';
 import { parquetColumns, type ReadColumns } from '$lib/data/coded-columns';
 import { CoverageFiles } from '$lib/data/coverage-files';
@@ -28,4 +29,11 @@ export function testSource(db: AtlasDb, kept = false): CoverageSource & { opened
 	}) as CoverageSource & { opened: number };
 	source.opened = 0;
 	return source;
+}
+
+/** Opens a page's state as its component does once mounted, and waits (2 s at most) for its first answer from data. */
+export async function opened(state: { open(): void; readonly ready: boolean }): Promise<void> {
+	state.open();
+	for (let i = 0; i < 200 && !state.ready; i++) await new Promise((r) => setTimeout(r, 10));
+	expect(state.ready).toBe(true);
 }

@@ -12,7 +12,7 @@ import { NodeConnector } from '$lib/data/node-connector';
 import { takeSnapshot } from '$lib/data/snapshot';
 import { DEFAULT_VIEW, type ViewState } from '$lib/filters/url-state';
 import { COVERAGE_TABLES, coverageFirstView, type CoverageResult } from './coverage-filter';
-import { testSource } from './coverage-source.test-support';
+import { opened, testSource } from './coverage-source.test-support';
 import { createCoverageState } from './coverage-state.svelte';
 
 const dir = join(process.cwd(), 'static/data');
@@ -59,12 +59,6 @@ function coverage(patch: Partial<ViewState> = {}, kept = false) {
 		fetchFile: readFile
 	});
 	return { state, view, src };
-}
-
-async function opened(state: ReturnType<typeof coverage>['state']) {
-	state.open();
-	for (let i = 0; i < 200 && !state.ready; i++) await new Promise((r) => setTimeout(r, 10));
-	expect(state.ready).toBe(true);
 }
 
 describe('coverage state', () => {

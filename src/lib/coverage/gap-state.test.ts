@@ -12,7 +12,7 @@ import { takeSnapshot, type FirstView } from '$lib/data/snapshot';
 import { DEFAULT_VIEW, type ViewState } from '$lib/filters/url-state';
 import { projectProvinces } from '$lib/map/svg-geometry';
 import { COVERAGE_TABLES } from './coverage-filter';
-import { testCubes, testSource } from './coverage-source.test-support';
+import { opened, testCubes, testSource } from './coverage-source.test-support';
 import { burdenOfCubes, gapFirstView, type GapResult } from './gap-result';
 import { GapState } from './gap-state.svelte';
 
@@ -42,12 +42,6 @@ function gaps(patch: Partial<ViewState> = {}, kept = false) {
 		cubes: () => (kept ? null : testCubes())
 	});
 	return { state, view };
-}
-
-async function opened(state: ReturnType<typeof gaps>['state']) {
-	state.open();
-	for (let i = 0; i < 200 && !state.ready; i++) await new Promise((r) => setTimeout(r, 10));
-	expect(state.ready).toBe(true);
 }
 
 describe('gap state', () => {

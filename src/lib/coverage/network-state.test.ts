@@ -11,7 +11,7 @@ import { takeSnapshot, type FirstView } from '$lib/data/snapshot';
 import { DEFAULT_VIEW, type ViewState } from '$lib/filters/url-state';
 import { NETWORK_ROLE_COLOURS, strongestRoles } from './categories';
 import { COVERAGE_TABLES } from './coverage-filter';
-import { testSource } from './coverage-source.test-support';
+import { opened, testSource } from './coverage-source.test-support';
 import { NetworkState } from './network-state.svelte';
 
 const dir = join(process.cwd(), 'static/data');
@@ -28,12 +28,10 @@ beforeAll(async () => {
 
 afterAll(() => db?.close());
 
-async function opened(patch: Partial<ViewState> = {}) {
+async function networkOpened(patch: Partial<ViewState> = {}) {
 	const view = { current: { ...DEFAULT_VIEW, ...patch } };
 	const state = new NetworkState(firstView, () => view.current, testSource(db));
-	state.open();
-	for (let i = 0; i < 200 && !state.ready; i++) await new Promise((r) => setTimeout(r, 10));
-	expect(state.ready).toBe(true);
+	await opened(state);
 	return { state, view };
 }
 
@@ -52,7 +50,7 @@ describe('strongest roles', () => {
 
 describe('network state', () => {
 	it('chooses the first network when the URL names none, and shows nothing until its answer is there', async () => {
-		const { state } = await opened();
+		const { state } = await networkOpened();
 		expect(state.networks.length).toBeGreaterThan(1);
 		expect(state.network?.network_id).toBe(state.networks[0].network_id);
 		expect(state.detail).toBeNull();
@@ -63,7 +61,7 @@ describe('network state', () => {
 	});
 
 	it("colours each of the network's provinces by its strongest role and dims the others", async () => {
-		const { state } = await opened();
+		const { state } = await networkOpened();
 		await state.askDetail();
 		const roles = await db.coverage.networkProvinces(state.network!.network_id);
 		expect(roles.length).toBeGreaterThan(0);
@@ -75,7 +73,7 @@ describe('network state', () => {
 	});
 
 	it("lists the chosen network's projects and partners in the language of the URL", async () => {
-		const { state, view } = await opened();
+		const { state, view } = await networkOpened();
 		const id = state.networks[1].network_id;
 		view.current = { ...view.current, network: id };
 		await state.askDetail();
@@ -91,7 +89,7 @@ describe('network state', () => {
 	});
 
 	it("keeps the previous network's lists, marked as not current (exports wait), until the new network's answer", async () => {
-		const { state, view } = await opened();
+		const { state, view } = await networkOpened();
 		await state.askDetail();
 		const [a, b] = state.networks.map((n) => n.network_id);
 		view.current = { ...view.current, network: b };

@@ -14,6 +14,19 @@ import {
 	valueKind
 } from './mapping';
 
+/** A project file's headers as Thai software writes them, the budget's header as given. */
+const thaiProjectHeaders = (budget = 'งบประมาณ (บาท)') => [
+	'รหัสโครงการ',
+	'ชื่อโครงการ',
+	'แผนงาน',
+	'หน่วยงาน',
+	'วันเริ่มต้น',
+	'วันสิ้นสุด',
+	budget,
+	'จังหวัด',
+	'สถานะ'
+];
+
 describe('headerKey', () => {
 	it('folds case, spaces, punctuation and units in brackets', () => {
 		expect(headerKey('Province_Code')).toBe('provincecode');
@@ -36,17 +49,7 @@ describe('suggestMapping', () => {
 	});
 
 	it('maps Thai project headers, งบประมาณ to budget', () => {
-		const m = suggestMapping('projects', [
-			'รหัสโครงการ',
-			'ชื่อโครงการ',
-			'แผนงาน',
-			'หน่วยงาน',
-			'วันเริ่มต้น',
-			'วันสิ้นสุด',
-			'งบประมาณ (บาท)',
-			'จังหวัด',
-			'สถานะ'
-		]);
+		const m = suggestMapping('projects', thaiProjectHeaders());
 		expect(m.budget).toEqual({ kind: 'column', header: 'งบประมาณ (บาท)' });
 		expect(m.start_date).toEqual({ kind: 'column', header: 'วันเริ่มต้น' });
 		expect(m.is_sample).toEqual({ kind: 'constant', value: 'false' });
@@ -125,19 +128,11 @@ describe('detectTable', () => {
 		const [values] = detectTable(['จังหวัด', 'ปี', 'ค่า']);
 		expect(values.table).toBe('indicator_values');
 		expect(values.missingRequired).toEqual(['indicator_id']);
-		const [projects] = detectTable([
-			'รหัสโครงการ',
-			'ชื่อโครงการ',
-			'แผนงาน',
-			'หน่วยงาน',
-			'วันเริ่มต้น',
-			'วันสิ้นสุด',
-			'งบประมาณ',
-			'จังหวัด',
-			'สถานะ'
-		]);
-		expect(projects.table).toBe('projects');
-		expect(projects.missingRequired).toEqual([]);
+		for (const budget of ['งบประมาณ', 'งบประมาณ (บาท)']) {
+			const [projects] = detectTable(thaiProjectHeaders(budget));
+			expect(projects.table).toBe('projects');
+			expect(projects.missingRequired).toEqual([]);
+		}
 	});
 
 	it('returns no candidates for headers that match nothing', () => {

@@ -70,44 +70,51 @@ describe('createProvinceResolver', () => {
 		}
 	});
 
-	it('resolves codes written in any of the usual ways', () => {
+	it('says a code was read as a code', () => {
 		expect(resolve('40')).toEqual({ code: '40', how: 'code' });
-		expect(code(40)).toBe('40');
-		expect(code('TH-40')).toBe('40');
-		expect(code('th40')).toBe('40');
-		expect(code('๔๐')).toBe('40');
-		expect(code('40.0')).toBe('40');
-		expect(code('99')).toBeNull();
-		expect(code(99)).toBeNull();
-		expect(code('40 ขอนแก่น')).toBe('40');
-		expect(code('83 - Phuket')).toBe('83');
 	});
 
-	it('resolves abbreviations, spelling variants and romanisations', () => {
-		expect(code('กทม.')).toBe('10');
-		expect(code('กทม')).toBe('10');
-		expect(code('กรุงเทพฯ')).toBe('10');
-		expect(code('Bangkok')).toBe('10');
-		expect(code('Krung Thep Maha Nakhon')).toBe('10');
-		expect(code('สุราษฏร์ธานี')).toBe('84');
-		expect(code('จ.สุราษฏร์ธานี')).toBe('84');
-		expect(code('Suratthani')).toBe('84');
-		expect(code('โคราช')).toBe('30');
-		expect(code('Korat')).toBe('30');
-		expect(code('Nakorn Ratchasima')).toBe('30');
-		expect(code('Chonburi')).toBe('20');
-		expect(code('chon-buri')).toBe('20');
-		expect(code('Buriram')).toBe('31');
-		expect(code('Sisaket')).toBe('33');
-		expect(code('ศรีษะเกษ')).toBe('33');
-		expect(code('Ayutthaya')).toBe('14');
-		expect(code('อยุธยา')).toBe('14');
-		expect(code('Chumporn')).toBe('86');
-		expect(code('Pattalung')).toBe('93');
-		expect(code('Nakhon Phanom')).toBe('48');
-		expect(code('ขอนแก่น (Khon Kaen)')).toBe('40');
-		expect(code('Khon Kaen / ขอนแก่น')).toBe('40');
-	});
+	it.each<[unknown, string | null]>([
+		// Codes written in any of the usual ways.
+		[40, '40'],
+		['TH-40', '40'],
+		['th40', '40'],
+		['๔๐', '40'],
+		['40.0', '40'],
+		['99', null],
+		[99, null],
+		['40 ขอนแก่น', '40'],
+		['83 - Phuket', '83'],
+		// Abbreviations, spelling variants and romanisations.
+		['กทม.', '10'],
+		['กทม', '10'],
+		['กรุงเทพฯ', '10'],
+		['Bangkok', '10'],
+		['Krung Thep Maha Nakhon', '10'],
+		['สุราษฏร์ธานี', '84'],
+		['จ.สุราษฏร์ธานี', '84'],
+		['Suratthani', '84'],
+		['โคราช', '30'],
+		['Korat', '30'],
+		['Nakorn Ratchasima', '30'],
+		['Chonburi', '20'],
+		['chon-buri', '20'],
+		['Buriram', '31'],
+		['Sisaket', '33'],
+		['ศรีษะเกษ', '33'],
+		['Ayutthaya', '14'],
+		['อยุธยา', '14'],
+		['Chumporn', '86'],
+		['Pattalung', '93'],
+		['Nakhon Phanom', '48'],
+		['ขอนแก่น (Khon Kaen)', '40'],
+		['Khon Kaen / ขอนแก่น', '40']
+	])(
+		'resolves %s, a code in one of the usual ways, an abbreviation, a variant or a romanisation, to %s',
+		(raw, want) => {
+			expect(code(raw)).toBe(want);
+		}
+	);
 
 	it('takes a single near miss but not an ambiguous or short one', () => {
 		expect(resolve('กาญจณบุรี')).toEqual({ code: '71', how: 'near' });
@@ -143,22 +150,24 @@ describe('createProvinceResolver', () => {
 });
 
 describe('parseYear', () => {
-	it('turns Buddhist-era years into Common Era years', () => {
-		expect(parseYear('2561')).toBe(2018);
-		expect(parseYear(2566)).toBe(2023);
-		expect(parseYear('พ.ศ. 2566')).toBe(2023);
-		expect(parseYear('พ.ศ.2566')).toBe(2023);
-		expect(parseYear('ปี 2566')).toBe(2023);
-		expect(parseYear('ปีงบประมาณ 2566')).toBe(2023);
-		expect(parseYear('๒๕๖๖')).toBe(2023);
-		expect(parseYear('พ.ศ. 66')).toBe(2023);
-		expect(parseYear('2566.0')).toBe(2023);
-	});
-	it('keeps Common Era years', () => {
-		expect(parseYear('2023')).toBe(2023);
-		expect(parseYear(2023)).toBe(2023);
-		expect(parseYear('ค.ศ. 2023')).toBe(2023);
-		expect(parseYear('2023 CE')).toBe(2023);
+	it.each<[unknown, number]>([
+		// Buddhist-era years become Common Era years.
+		['2561', 2018],
+		[2566, 2023],
+		['พ.ศ. 2566', 2023],
+		['พ.ศ.2566', 2023],
+		['ปี 2566', 2023],
+		['ปีงบประมาณ 2566', 2023],
+		['๒๕๖๖', 2023],
+		['พ.ศ. 66', 2023],
+		['2566.0', 2023],
+		// Common Era years stay.
+		['2023', 2023],
+		[2023, 2023],
+		['ค.ศ. 2023', 2023],
+		['2023 CE', 2023]
+	])('reads the year %s as %s', (raw, want) => {
+		expect(parseYear(raw)).toBe(want);
 	});
 	it('refuses what is not a plausible year', () => {
 		for (const junk of ['', '66', 'abc', '20233', '1066', '9999', 2023.5, -5, null, undefined, '2023-01-01', NaN])
@@ -167,28 +176,30 @@ describe('parseYear', () => {
 });
 
 describe('parseThaiDate', () => {
-	it('reads Thai dates with abbreviated and full month names', () => {
-		expect(parseThaiDate('1 ม.ค. 2561')).toBe('2018-01-01');
-		expect(parseThaiDate('1 มค 2561')).toBe('2018-01-01');
-		expect(parseThaiDate('15 ก.ค. 2566')).toBe('2023-07-15');
-		expect(parseThaiDate('15 กรกฏาคม 2566')).toBe('2023-07-15');
-		expect(parseThaiDate('31 ธันวาคม พ.ศ. 2560')).toBe('2017-12-31');
-		expect(parseThaiDate('วันที่ 1 ม.ค. 61')).toBe('2018-01-01');
-		expect(parseThaiDate('๑ ม.ค. ๒๕๖๑')).toBe('2018-01-01');
-		expect(parseThaiDate('29 ก.พ. 2567')).toBe('2024-02-29');
-		expect(parseThaiDate('1 ต.ค. 2565')).toBe('2022-10-01');
-	});
-	it('reads numeric and English dates', () => {
-		expect(parseThaiDate('01/01/2561')).toBe('2018-01-01');
-		expect(parseThaiDate('31/12/2017')).toBe('2017-12-31');
-		expect(parseThaiDate('1-1-61')).toBe('2018-01-01');
-		expect(parseThaiDate('5/3/18')).toBe('2018-03-05');
-		expect(parseThaiDate('2561-01-01')).toBe('2018-01-01');
-		expect(parseThaiDate('2018-01-01')).toBe('2018-01-01');
-		expect(parseThaiDate('2018-01-01 00:00:00')).toBe('2018-01-01');
-		expect(parseThaiDate('1 Jan 2018')).toBe('2018-01-01');
-		expect(parseThaiDate('Jan 1, 2018')).toBe('2018-01-01');
-		expect(parseThaiDate(new Date(Date.UTC(2018, 0, 1)))).toBe('2018-01-01');
+	it.each<[string | Date, string]>([
+		// Thai dates with abbreviated and full month names.
+		['1 ม.ค. 2561', '2018-01-01'],
+		['1 มค 2561', '2018-01-01'],
+		['15 ก.ค. 2566', '2023-07-15'],
+		['15 กรกฏาคม 2566', '2023-07-15'],
+		['31 ธันวาคม พ.ศ. 2560', '2017-12-31'],
+		['วันที่ 1 ม.ค. 61', '2018-01-01'],
+		['๑ ม.ค. ๒๕๖๑', '2018-01-01'],
+		['29 ก.พ. 2567', '2024-02-29'],
+		['1 ต.ค. 2565', '2022-10-01'],
+		// Numeric and English dates.
+		['01/01/2561', '2018-01-01'],
+		['31/12/2017', '2017-12-31'],
+		['1-1-61', '2018-01-01'],
+		['5/3/18', '2018-03-05'],
+		['2561-01-01', '2018-01-01'],
+		['2018-01-01', '2018-01-01'],
+		['2018-01-01 00:00:00', '2018-01-01'],
+		['1 Jan 2018', '2018-01-01'],
+		['Jan 1, 2018', '2018-01-01'],
+		[new Date(Date.UTC(2018, 0, 1)), '2018-01-01']
+	])('reads the date %s (Thai with a month name, numeric or English) as %s', (raw, want) => {
+		expect(parseThaiDate(raw)).toBe(want);
 	});
 	it('refuses impossible and garbage dates', () => {
 		for (const junk of [
@@ -210,6 +221,18 @@ describe('parseThaiDate', () => {
 });
 
 describe('parseAmount and amountSql', () => {
+	/** What DuckDB makes of `raw` through the SQL that `sql` writes for a value. */
+	async function inSql(sql: (expr: string) => string, raw: string): Promise<unknown> {
+		const instance = await DuckDBInstance.create(':memory:');
+		const engine = await instance.connect();
+		try {
+			const reader = await engine.runAndReadAll(`SELECT ${sql('$1')} AS v`, [raw]);
+			return (reader.getRowObjectsJS() as { v: unknown }[])[0].v;
+		} finally {
+			engine.closeSync();
+			instance.closeSync();
+		}
+	}
 	const cases: [unknown, number | null][] = [
 		['1,000,000.00', 1_000_000],
 		['1 000 000', 1_000_000],
@@ -246,20 +269,12 @@ describe('parseAmount and amountSql', () => {
 		expect(isMissingText('0')).toBe(false);
 	});
 	it('gives the same answers in DuckDB SQL as in JavaScript', async () => {
-		const db = await DuckDBInstance.create(':memory:');
-		const conn = await db.connect();
 		for (const [raw] of cases) {
 			if (typeof raw !== 'string') continue;
-			const reader = await conn.runAndReadAll(`SELECT ${amountSql('$1')} AS v`, [raw]);
-			const [row] = reader.getRowObjectsJS() as { v: number | null }[];
-			expect(row.v, raw).toBe(parseAmount(raw));
+			expect(await inSql(amountSql, raw), raw).toBe(parseAmount(raw));
 		}
-		conn.closeSync();
-		db.closeSync();
 	});
 	it('tells missing text the same way in DuckDB SQL (isMissingSql) as in JavaScript', async () => {
-		const db = await DuckDBInstance.create(':memory:');
-		const conn = await db.connect();
 		const values = [
 			...MISSING_TEXT,
 			...MISSING_TEXT.map((t) => ` \t${t.toUpperCase()}\u00a0\u3000`),
@@ -282,29 +297,25 @@ describe('parseAmount and amountSql', () => {
 			`โครงการ ${'ส่งเสริมสุขภาพ '.repeat(40)}`,
 			'0'
 		];
-		for (const raw of values) {
-			const reader = await conn.runAndReadAll(`SELECT ${isMissingSql('$1')} AS v`, [raw]);
-			const [row] = reader.getRowObjectsJS() as { v: boolean }[];
-			expect(row.v, JSON.stringify(raw)).toBe(isMissingText(raw));
-		}
+		for (const raw of values) expect(await inSql(isMissingSql, raw), JSON.stringify(raw)).toBe(isMissingText(raw));
 		expect(values.filter((v) => isMissingText(v)).length).toBeGreaterThan(2 * MISSING_TEXT.length);
-		conn.closeSync();
-		db.closeSync();
 	});
 });
 
 describe('parseBoolean', () => {
-	it('reads Thai and English yes/no words', () => {
-		expect(parseBoolean('ใช่')).toBe(true);
-		expect(parseBoolean('TRUE')).toBe(true);
-		expect(parseBoolean('1')).toBe(true);
-		expect(parseBoolean('ไม่ใช่')).toBe(false);
-		expect(parseBoolean('no')).toBe(false);
-		expect(parseBoolean(0)).toBe(false);
-		expect(parseBoolean(false)).toBe(false);
-		expect(parseBoolean('maybe')).toBeNull();
-		expect(parseBoolean(2)).toBeNull();
-		expect(parseBoolean(null)).toBeNull();
+	it.each<[unknown, boolean | null]>([
+		['ใช่', true],
+		['TRUE', true],
+		['1', true],
+		['ไม่ใช่', false],
+		['no', false],
+		[0, false],
+		[false, false],
+		['maybe', null],
+		[2, null],
+		[null, null]
+	])('reads %s as %s', (raw, want) => {
+		expect(parseBoolean(raw)).toBe(want);
 	});
 });
 
