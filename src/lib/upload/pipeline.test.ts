@@ -4,8 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AtlasDb, CORE_TABLES, QueryRefused } from '$lib/data/atlas-db';
-import { NodeConnector } from '$lib/data/node-connector';
+import { QueryRefused, type AtlasDb } from '$lib/data/atlas-db';
+import { openBundledDb, type BundledDb } from '$lib/data/bundled-db.test-support';
+import type { TableName } from '$lib/data/contract';
 import { detectTable } from './detect';
 import { encodeWindows874 } from './encoding';
 import { suggestMapping } from './mapping';
@@ -19,7 +20,8 @@ import {
 	rowProblems,
 	stageFile,
 	type Problem,
-	type Progress
+	type Progress,
+	type StagedFile
 } from './pipeline';
 import { problemText } from './messages';
 import { CHECK_BATCH_ROWS } from '$lib/data/upload-queries';
@@ -28,16 +30,14 @@ import { contextFor, defaultIndicatorMeta } from './user-data';
 /** The bundled road-death years (the 3-base series). */
 const ROAD_YEARS = Array.from({ length: 14 }, (_, i) => 2011 + i);
 
-const DATA = join(process.cwd(), 'static/data');
-const fetchFile = async (file: string) => new Uint8Array(readFileSync(join(DATA, file)));
 const scratch = mkdtempSync(join(tmpdir(), 'phakhi-upload-'));
+/** db, with the tests' own look at the tables under it. */
+let bundled: BundledDb;
 let db: AtlasDb;
-/** The engine under db, for the tests' own look at the tables. */
-let conn: NodeConnector;
 
 beforeAll(async () => {
-	conn = await NodeConnector.open();
-	db = await AtlasDb.open(conn, fetchFile, CORE_TABLES);
+	bundled = await openBundledDb();
+	db = bundled.db;
 });
 afterAll(async () => {
 	await db?.close();
@@ -56,11 +56,16 @@ async function parquetOf(sql: string): Promise<Uint8Array> {
 	return new Uint8Array(readFileSync(path));
 }
 
+/** The staged file prepared for `table` with `mapping` (by default the suggested one), against the database's places and codes. */
+async function prepare(staged: StagedFile, table: TableName, mapping = suggestMapping(table, staged.headers)) {
+	return prepareTable(db.uploads, staged, table, mapping, await contextFor(db));
+}
+
 /** A staged file detected as projects, mapped as suggested, checked without a problem and committed. */
-async function loadProjects(staged: Awaited<ReturnType<typeof stageFile>>): Promise<void> {
+async function loadProjects(staged: StagedFile): Promise<void> {
 	const [best] = detectTable(staged.headers);
 	expect(best.table).toBe('projects');
-	const prepared = await prepareTable(db.uploads, staged, 'projects', best.mapping, await contextFor(db));
+	const prepared = await prepare(staged, 'projects', best.mapping);
 	expect(prepared.problems).toEqual([]);
 	await commitTable(db, prepared);
 }
@@ -75,7 +80,7 @@ async function rejection(promise: Promise<unknown>): Promise<Problem[]> {
 	throw new Error('expected a rejection');
 }
 
-const count = async (sql: string) => Number((await conn.query(sql))[0].n);
+const count = (sql: string) => bundled.count(sql);
 
 describe('stageFile', () => {
 	it('refuses empty, truncated, too large and unsupported files with their reason', async () => {
@@ -114,7 +119,7 @@ describe('prepare and commit', () => {
 		const [best] = detectTable(staged.headers);
 		expect(best.table).toBe('indicator_values');
 		const mapping = { ...best.mapping, indicator_id: { kind: 'constant' as const, value: 'my_smoking' } };
-		const prepared = await prepareTable(db.uploads, staged, 'indicator_values', mapping, await contextFor(db));
+		const prepared = await prepare(staged, 'indicator_values', mapping);
 		expect(prepared.problems).toEqual([]);
 		expect(prepared.indicatorIds).toEqual(['my_smoking']);
 		expect(prepared.notes).toEqual(
@@ -146,7 +151,7 @@ describe('prepare and commit', () => {
 		expect((await db.aggregates('my_smoking', 2023)).find((a) => a.scope === 'nation')?.provinces).toBe(3);
 		// Bundled indicators are untouched.
 		expect(await db.years('road_death_rate')).toEqual(ROAD_YEARS);
-		expect(await count(`SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '__')`)).toBe(0);
+		expect(await bundled.stagingLeft()).toBe(0);
 	});
 
 	it('replaces one bundled indicator’s values and keeps the others', async () => {
@@ -155,13 +160,7 @@ describe('prepare and commit', () => {
 			`SELECT 'road_death_rate' AS indicator_id, '40' AS province_code, 2023::SMALLINT AS year, 1.5::DOUBLE AS value`
 		);
 		const staged = await stageFile(db.uploads, 'rdr.parquet', bytes);
-		const prepared = await prepareTable(
-			db.uploads,
-			staged,
-			'indicator_values',
-			suggestMapping('indicator_values', staged.headers),
-			await contextFor(db)
-		);
+		const prepared = await prepare(staged, 'indicator_values');
 		expect(prepared.problems).toEqual([]);
 		const existing = (await db.indicators()).find((i) => i.indicator_id === 'road_death_rate');
 		await commitTable(db, prepared, [defaultIndicatorMeta('road_death_rate', existing, 'rdr.parquet')]);
@@ -192,13 +191,7 @@ describe('prepare and commit', () => {
 			'ระยอง,,9\n' +
 			'Atlantis,2565,3\n';
 		const staged = await stageFile(db.uploads, 'pop.csv', utf8(text));
-		const prepared = await prepareTable(
-			db.uploads,
-			staged,
-			'population',
-			suggestMapping('population', staged.headers),
-			await contextFor(db)
-		);
+		const prepared = await prepare(staged, 'population');
 		const byCode = Object.fromEntries(prepared.problems.map((p) => [p.code, p]));
 		expect(byCode.unknown_province).toEqual({
 			code: 'unknown_province',
@@ -266,7 +259,7 @@ describe('prepare and commit', () => {
 		const staged = await stageFile(db.uploads, 'partners.csv', utf8(text));
 		const mapping = suggestMapping('partners', staged.headers);
 		expect(mapping.district_code).toEqual({ kind: 'column', header: 'อำเภอ' });
-		const prepared = await prepareTable(db.uploads, staged, 'partners', mapping, await contextFor(db));
+		const prepared = await prepare(staged, 'partners', mapping);
 		expect(prepared.problems.filter((p) => p.code === 'unknown_district')).toEqual([
 			{
 				code: 'unknown_district',
@@ -277,7 +270,7 @@ describe('prepare and commit', () => {
 			}
 		]);
 		expect(prepared.notes).toContainEqual({ code: 'converted', column: 'district_code', kind: 'district', count: 4 });
-		const rows = await conn.query(`SELECT partner_id, district_code FROM "${prepared.norm}" ORDER BY __row`);
+		const rows = await bundled.rows(`SELECT partner_id, district_code FROM "${prepared.norm}" ORDER BY __row`);
 		expect(rows.map((r) => [r.partner_id, r.district_code])).toEqual([
 			['D1', '4010'],
 			['D2', '4001'],
@@ -292,7 +285,11 @@ describe('prepare and commit', () => {
 		expect(problems.filter((p) => p.problem.code === 'unknown_district').map((p) => [p.row, p.value])).toEqual([
 			[6, 'บ้านไผ่']
 		]);
-		const sentence = problemText('en', prepared.problems.find((p) => p.code === 'unknown_district')!, 1);
+		const sentence = problemText(
+			'en',
+			prepared.problems.find((p) => p.code === 'unknown_district')!,
+			1
+		);
 		expect(sentence).toContain('Column "อำเภอ": 1 rows name a district not recognised in the row');
 		expect(sentence).toContain('"บ้านไผ่" (line');
 		await discardStaged(db.uploads, staged);
@@ -309,7 +306,7 @@ describe('prepare and commit', () => {
 			...suggestMapping('indicator_values', staged.headers),
 			indicator_id: { kind: 'constant' as const, value: 'blanks' }
 		};
-		const prepared = await prepareTable(db.uploads, staged, 'indicator_values', mapping, await contextFor(db));
+		const prepared = await prepare(staged, 'indicator_values', mapping);
 		expect(prepared.problems).toEqual([]);
 		expect(prepared.notes.filter((n) => n.code === 'cells')).toEqual([
 			{
@@ -342,23 +339,14 @@ describe('prepare and commit', () => {
 			...suggestMapping('indicator_values', staged.headers),
 			indicator_id: { kind: 'constant' as const, value: 'x' }
 		};
-		const prepared = await prepareTable(db.uploads, staged, 'indicator_values', mapping, await contextFor(db));
+		const prepared = await prepare(staged, 'indicator_values', mapping);
 		expect(prepared.problems).toEqual([{ code: 'missing_column', column: 'year', type: 'SMALLINT' }]);
-		const bad = await prepareTable(
-			db.uploads,
-			staged,
-			'indicator_values',
-			{ ...mapping, year: { kind: 'constant', value: 'soon' } },
-			await contextFor(db)
-		);
+		const bad = await prepare(staged, 'indicator_values', { ...mapping, year: { kind: 'constant', value: 'soon' } });
 		expect(bad.problems).toEqual([{ code: 'bad_constant', column: 'year', value: 'soon', kind: 'year' }]);
-		const good = await prepareTable(
-			db.uploads,
-			staged,
-			'indicator_values',
-			{ ...mapping, year: { kind: 'constant', value: 'พ.ศ. 2566' } },
-			await contextFor(db)
-		);
+		const good = await prepare(staged, 'indicator_values', {
+			...mapping,
+			year: { kind: 'constant', value: 'พ.ศ. 2566' }
+		});
 		expect(good.problems).toEqual([]);
 		await discardStaged(db.uploads, staged);
 	});
@@ -369,7 +357,7 @@ describe('prepare and commit', () => {
 			'67-ก-001,โครงการหนึ่ง,แผนงานหนึ่ง,สมาคมหนึ่ง,1 ม.ค. 2567,31 ธ.ค. 2567,"1,000,000.00",ภูเก็ต,active\n' +
 			'67-ก-002,โครงการสอง,แผนงานหนึ่ง,สมาคมสอง,1 ก.พ. 67,30/06/2567,"250,000",สุราษฎร์ธานี,closed\n';
 		await loadProjects(await stageFile(db.uploads, 'projects.csv', encodeWindows874(text)));
-		const rows = await conn.query(
+		const rows = await bundled.rows(
 			`SELECT project_code, start_date, end_date, budget, province_code, is_sample FROM projects ORDER BY 1`
 		);
 		expect(rows).toEqual([
@@ -434,7 +422,7 @@ describe('prepare and commit', () => {
 		const staged = await stageFile(db.uploads, 'projects-lists.parquet', bytes);
 		expect(staged.types.issue_area_ids).toBe('VARCHAR[]');
 		await loadProjects(staged);
-		const rows = await conn.query(
+		const rows = await bundled.rows(
 			`SELECT project_code, issue_area_ids, contact.name AS contact_name, extra['year'] AS year FROM projects ORDER BY 1`
 		);
 		expect(rows).toEqual([
@@ -461,7 +449,7 @@ describe('coded values', () => {
 		const staged = await stageFile(db.uploads, 'coded.csv', encodeWindows874(text));
 		const [best] = detectTable(staged.headers);
 		expect(best.table).toBe('projects');
-		const prepared = await prepareTable(db.uploads, staged, 'projects', best.mapping, await contextFor(db));
+		const prepared = await prepare(staged, 'projects', best.mapping);
 		expect(prepared.problems).toEqual([
 			{
 				code: 'unknown_code',
@@ -481,7 +469,7 @@ describe('coded values', () => {
 			}
 		]);
 		// Never stored as written: the rows with unplaced values hold NULL, not the words.
-		expect(await conn.query(`SELECT status, issue_area_ids FROM ${prepared.norm} ORDER BY __row`)).toEqual([
+		expect(await bundled.rows(`SELECT status, issue_area_ids FROM ${prepared.norm} ORDER BY __row`)).toEqual([
 			{ status: 'active', issue_area_ids: 'tobacco;alcohol_drugs' },
 			{ status: 'closed', issue_area_ids: 'environment' },
 			{ status: null, issue_area_ids: null }
@@ -496,7 +484,7 @@ describe('coded values', () => {
 		expect(fixed.problems).toEqual([]);
 		expect(fixed.notes).toContainEqual({ code: 'converted', column: 'status', kind: 'code', count: 3 });
 		await commitTable(db, fixed);
-		expect(await conn.query(`SELECT project_code, status, issue_area_ids FROM projects ORDER BY 1`)).toEqual([
+		expect(await bundled.rows(`SELECT project_code, status, issue_area_ids FROM projects ORDER BY 1`)).toEqual([
 			{ project_code: '67-ก-001', status: 'active', issue_area_ids: 'tobacco;alcohol_drugs' },
 			{ project_code: '67-ก-002', status: 'closed', issue_area_ids: 'environment' },
 			{ project_code: '67-ก-003', status: 'cancelled', issue_area_ids: 'tobacco;mental_health' }

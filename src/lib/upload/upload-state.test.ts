@@ -8,26 +8,23 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AtlasDb, CORE_TABLES } from '$lib/data/atlas-db';
+import type { AtlasDb } from '$lib/data/atlas-db';
+import { BUNDLED_DATA, openBundledDb, type BundledDb } from '$lib/data/bundled-db.test-support';
 import type { TableName } from '$lib/data/contract';
-import { NodeConnector } from '$lib/data/node-connector';
 import { encodeWindows874 } from './encoding';
 import { MAX_FILE_BYTES } from './pipeline';
 import { UserDataStore } from './store';
 import { createUploadState, type PickedFile, type UploadState } from './upload-state.svelte';
 import { replay } from './user-data';
 
-const DATA = join(process.cwd(), 'static/data');
-const fetchFile = async (file: string) => new Uint8Array(readFileSync(join(DATA, file)));
-
-let conn: NodeConnector;
+let bundled: BundledDb;
 let db: AtlasDb;
 let factory: IDBFactory;
 let userTables: Set<TableName>;
 
 beforeEach(async () => {
-	conn = await NodeConnector.open();
-	db = await AtlasDb.open(conn, fetchFile, CORE_TABLES);
+	bundled = await openBundledDb();
+	db = bundled.db;
 	factory = new IDBFactory();
 	userTables = new Set();
 });
@@ -63,6 +60,23 @@ const PROJECTS =
 	'67-ก-001,โครงการหนึ่ง,แผนงานหนึ่ง,สมาคมหนึ่ง,1 ม.ค. 2567,31 ธ.ค. 2567,"1,000,000.00",ภูเก็ต,active\n' +
 	'67-ก-002,โครงการสอง,แผนงานหนึ่ง,สมาคมสอง,1 ก.พ. 67,30/06/2567,"250,000",เมืองย่าโม,closed\n';
 
+/** PROJECTS as older Thai software saves it (Windows-874). */
+const projectsCsv = (name = 'projects.csv') => file(name, encodeWindows874(PROJECTS));
+
+/** A started page with projectsCsv added: its job waits for the user to place "เมืองย่าโม". */
+async function pageWithProjects(): Promise<UploadState> {
+	const state = page();
+	await state.start();
+	await state.addFiles([projectsCsv()]);
+	return state;
+}
+
+/** The user places "เมืองย่าโม" (Korat's nickname) in Nakhon Ratchasima and loads the file. */
+async function placeAndLoad(state: UploadState): Promise<void> {
+	state.jobs[0].fixes['เมืองย่าโม'] = '30';
+	await state.loadJob(state.jobs[0]);
+}
+
 /** `n` projects like the bundled ones (every contract column, so they load without a mapping), as Parquet. */
 async function projectsParquet(n: number): Promise<Uint8Array> {
 	const dir = mkdtempSync(join(tmpdir(), 'phakhi-state-'));
@@ -71,7 +85,7 @@ async function projectsParquet(n: number): Promise<Uint8Array> {
 	const c = await instance.connect();
 	await c.run(
 		`COPY (SELECT * REPLACE (project_code || '-' || i AS project_code)
-		       FROM read_parquet('${join(DATA, 'projects.parquet')}'), range(?) t(i) LIMIT ?) TO '${path}' (FORMAT parquet)`,
+		       FROM read_parquet('${join(BUNDLED_DATA, 'projects.parquet')}'), range(?) t(i) LIMIT ?) TO '${path}' (FORMAT parquet)`,
 		[Math.ceil(n / 1000), n]
 	);
 	c.closeSync();
@@ -81,10 +95,8 @@ async function projectsParquet(n: number): Promise<Uint8Array> {
 	return bytes;
 }
 
-const stagingLeft = async () =>
-	Number((await conn.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '__')`))[0].n);
-
-const projectCount = async () => Number((await conn.query(`SELECT count(*) AS n FROM projects`))[0].n);
+const stagingLeft = () => bundled.stagingLeft();
+const projectCount = () => bundled.count(`SELECT count(*) AS n FROM projects`);
 
 describe('the Your data page state', () => {
 	it('opens the database and the store, and says why when the store is missing', async () => {
@@ -108,9 +120,7 @@ describe('the Your data page state', () => {
 	it('maps a Thai CSV, waits for the user to place a province, then loads and keeps it', async () => {
 		await db.ensureTables(['projects']);
 		const bundled = await projectCount();
-		const state = page();
-		await state.start();
-		await state.addFiles([file('projects.csv', encodeWindows874(PROJECTS))]);
+		const state = await pageWithProjects();
 		const [job] = state.jobs;
 		expect(job.phase).toBe('mapping');
 		expect(job.table).toBe('projects');
@@ -123,8 +133,7 @@ describe('the Your data page state', () => {
 		expect(state.jobs[0].phase).toBe('mapping');
 		expect(await projectCount()).toBe(bundled);
 
-		state.jobs[0].fixes['เมืองย่าโม'] = '30';
-		await state.loadJob(state.jobs[0]);
+		await placeAndLoad(state);
 		expect(state.jobs[0]).toMatchObject({ phase: 'loaded', kept: true, rows: 2, problems: [] });
 		expect(state.busy).toBe(false);
 		expect(await projectCount()).toBe(2);
@@ -137,7 +146,7 @@ describe('the Your data page state', () => {
 		expect(state.message).toEqual({ key: 'data_mapping_downloaded', vars: { count: 1 } });
 
 		// The kept file loads again the same way on the next visit.
-		const again = await AtlasDb.open(await NodeConnector.open(), fetchFile, CORE_TABLES);
+		const { db: again } = await openBundledDb();
 		try {
 			const [status] = await replay(again, kept);
 			expect(status).toMatchObject({ status: 'loaded', table: 'projects', rows: 2 });
@@ -147,11 +156,8 @@ describe('the Your data page state', () => {
 	});
 
 	it('refuses a bad file without touching the loaded data, and a too-large one before reading it', async () => {
-		const state = page();
-		await state.start();
-		await state.addFiles([file('projects.csv', encodeWindows874(PROJECTS))]);
-		state.jobs[0].fixes['เมืองย่าโม'] = '30';
-		await state.loadJob(state.jobs[0]);
+		const state = await pageWithProjects();
+		await placeAndLoad(state);
 		let read = false;
 		const huge: PickedFile = {
 			name: 'national.parquet',
@@ -161,7 +167,11 @@ describe('the Your data page state', () => {
 				return new ArrayBuffer(0);
 			}
 		};
-		await state.addFiles([file('empty.csv', new Uint8Array()), file('cut.parquet', new TextEncoder().encode('PAR1xx')), huge]);
+		await state.addFiles([
+			file('empty.csv', new Uint8Array()),
+			file('cut.parquet', new TextEncoder().encode('PAR1xx')),
+			huge
+		]);
 		expect(state.jobs.map((j) => [j.name, j.phase, j.problems[0]?.code])).toEqual([
 			['projects.csv', 'loaded', undefined],
 			['empty.csv', 'rejected', 'empty_file'],
@@ -170,27 +180,22 @@ describe('the Your data page state', () => {
 		]);
 		expect(read).toBe(false);
 		expect(await projectCount()).toBe(2);
-		expect(
-			Number((await conn.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '__')`))[0].n)
-		).toBe(0);
+		expect(await stagingLeft()).toBe(0);
 	});
 
 	it('removes a kept file (its table back to bundled) and resets everything', async () => {
 		await db.ensureTables(['projects']);
 		const bundled = await projectCount();
-		const state = page();
-		await state.start();
-		await state.addFiles([file('projects.csv', encodeWindows874(PROJECTS))]);
-		state.jobs[0].fixes['เมืองย่าโม'] = '30';
-		await state.loadJob(state.jobs[0]);
+		const state = await pageWithProjects();
+		await placeAndLoad(state);
 		await state.removeJob(state.jobs[0]);
 		expect(state.jobs).toEqual([]);
 		expect(userTables.size).toBe(0);
 		expect(await projectCount()).toBe(bundled);
 		expect(await state.store!.files()).toEqual([]);
 
-		await state.addFiles([file('projects.csv', encodeWindows874(PROJECTS))]);
-		await state.addFiles([file('other.csv', encodeWindows874(PROJECTS))]);
+		await state.addFiles([projectsCsv()]);
+		await state.addFiles([projectsCsv('other.csv')]);
 		// The same shape again: the remembered mapping and fix load it without asking.
 		expect(state.jobs.map((j) => [j.phase, j.remembered])).toEqual([
 			['loaded', true],
@@ -201,9 +206,7 @@ describe('the Your data page state', () => {
 		expect(state.jobs).toEqual([]);
 		expect(state.message).toEqual({ key: 'data_reset_done' });
 		expect(await projectCount()).toBe(bundled);
-		expect(
-			Number((await conn.query(`SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '__')`))[0].n)
-		).toBe(0);
+		expect(await stagingLeft()).toBe(0);
 	});
 
 	it('loads a file whose columns are the contract’s by itself, and discards a staged one on request', async () => {
@@ -221,7 +224,7 @@ describe('the Your data page state', () => {
 		expect(state.indicatorsOf(state.jobs[0]).map((i) => i.indicator_id)).toEqual(['my_rate']);
 		expect(state.knownIndicators.has('my_rate')).toBe(true);
 
-		await state.addFiles([file('projects.csv', encodeWindows874(PROJECTS))]);
+		await state.addFiles([projectsCsv()]);
 		await state.discardJob(state.jobs[1]);
 		expect(state.jobs.map((j) => j.name)).toEqual(['values.csv']);
 	});
@@ -245,9 +248,7 @@ describe('the Your data page state', () => {
 		await state.addFiles([file('small.parquet', await projectsParquet(50))]);
 		expect(state.jobs[0]).toMatchObject({ phase: 'loaded', rows: 50 });
 		const big = await projectsParquet(300_000);
-		await conn.query(`SET memory_limit = '48MB'`);
-		await state.addFiles([file('projects.parquet', big)]);
-		await conn.query(`RESET memory_limit`);
+		await bundled.withMemoryLimit(48, () => state.addFiles([file('projects.parquet', big)]));
 		const failed = state.jobs[1];
 		expect(failed.phase).toBe('rejected');
 		expect(failed.problems).toHaveLength(1);
