@@ -164,3 +164,28 @@ test('a first visit to /gaps answers a burden indicator and a network change wit
 	await expect(gaps).toHaveAttribute('data-gaps', /^dengue_rate:.*isan_partner_network/);
 	expect(await engine()).toEqual([]);
 });
+
+test("a first visit to /networks lists each network's partners and projects from its own files, without DuckDB or the raw tables", async ({
+	page,
+	context
+}) => {
+	const requests = countRequests(context);
+	const engine = async () => (await requests.list()).filter((r) => ENGINE.test(r.path));
+	const networks = page.locator('.networks');
+
+	await page.goto('/networks?lang=en');
+	await expect(networks).not.toHaveAttribute('data-network', '');
+	const first = await networks.getAttribute('data-network');
+	await expect(page.locator('#network-projects summary')).toContainText(/\d/);
+	const choose = page.getByLabel('Choose a network');
+	const other = await choose.locator('option').nth(1).getAttribute('value');
+	await choose.selectOption(other!);
+	await expect(networks).toHaveAttribute('data-network', other!);
+	const paths = (await requests.list()).map((r) => r.path);
+	// The build's file of each list shown (data/build/coverage-files.ts), at any size; never the raw tables.
+	for (const id of [first, other])
+		for (const list of ['partners', 'projects'])
+			expect(paths.some((p) => new RegExp(`/data/coverage/networks/\\d+-${id}-${list}\\.parquet$`).test(p))).toBe(true);
+	expect(paths.filter((p) => /\/data\/(partners|projects)\.parquet$/.test(p))).toEqual([]);
+	expect(await engine()).toEqual([]);
+});

@@ -77,21 +77,31 @@ async function hostileTables() {
 				CASE WHEN kind = 0 AND id = getvariable('partner') THEN getvariable('hostile_name') ELSE name END AS name)
 			 FROM read_parquet('${data(pointFile)}')) TO '${points}' (FORMAT parquet, COMPRESSION snappy)`
 		);
-		// The network page lists the network's partners and projects from the build's file of its detail (src/lib/data/coverage-files.ts).
-		const detailFile = (JSON.parse(readFileSync(data('coverage.json'), 'utf8')) as { details: Record<string, string> })
-			.details[NETWORK];
-		const detail = JSON.parse(readFileSync(data(detailFile), 'utf8')) as {
-			partners: { partner_id: string; name_th: string; name_en: string | null }[];
-			projects: { project_code: string; title_th: string; title_en: string | null; organisation_th: string }[];
-		};
-		for (const p of detail.partners)
-			if (p.partner_id === partner.partner_id) Object.assign(p, { name_th: HOSTILE_NAME, name_en: HOSTILE_NAME });
-		for (const p of detail.projects)
-			if (p.project_code === PROJECT)
-				Object.assign(p, { title_th: HOSTILE_TITLE, title_en: HOSTILE_TITLE, organisation_th: HOSTILE_NAME });
+		// The network page lists the network's partners and projects from the build's files of its lists (src/lib/data/coverage-files.ts).
+		const lists = (
+			JSON.parse(readFileSync(data('coverage.json'), 'utf8')) as {
+				details: Record<string, { partners: string; projects: string }>;
+			}
+		).details[NETWORK];
+		const networkPartners = join(scratch, 'network-partners.parquet');
+		const networkProjects = join(scratch, 'network-projects.parquet');
+		await conn.run(
+			`COPY (SELECT * REPLACE (
+				CASE WHEN partner_id = getvariable('partner') THEN getvariable('hostile_name') ELSE name_th END AS name_th,
+				CASE WHEN partner_id = getvariable('partner') THEN getvariable('hostile_name') ELSE name_en END AS name_en)
+			 FROM read_parquet('${data(lists.partners)}')) TO '${networkPartners}' (FORMAT parquet, COMPRESSION snappy)`
+		);
+		await conn.run(
+			`COPY (SELECT * REPLACE (
+				CASE WHEN project_code = getvariable('project') THEN getvariable('hostile_title') ELSE title_th END AS title_th)
+			 FROM read_parquet('${data(lists.projects)}')) TO '${networkProjects}' (FORMAT parquet, COMPRESSION snappy)`
+		);
 		return {
 			partner,
-			detail: { file: detailFile, body: JSON.stringify(detail) },
+			networkLists: [
+				{ file: lists.partners, bytes: readFileSync(networkPartners) },
+				{ file: lists.projects, bytes: readFileSync(networkProjects) }
+			],
 			partners: readFileSync(partners),
 			projects: readFileSync(projects),
 			record: { file: recordPart, bytes: readFileSync(record) },
@@ -126,9 +136,10 @@ async function hostilePage(page: Page) {
 	await page.route(`**/data/${tables.record.file}`, (route) =>
 		route.fulfill({ body: tables.record.bytes, contentType: 'application/vnd.apache.parquet' })
 	);
-	await page.route(`**/data/${tables.detail.file}`, (route) =>
-		route.fulfill({ body: tables.detail.body, contentType: 'application/json' })
-	);
+	for (const list of tables.networkLists)
+		await page.route(`**/data/${list.file}`, (route) =>
+			route.fulfill({ body: list.bytes, contentType: 'application/vnd.apache.parquet' })
+		);
 	await page.route(`**/data/${tables.points.file}`, (route) =>
 		route.fulfill({ body: tables.points.bytes, contentType: 'application/vnd.apache.parquet' })
 	);

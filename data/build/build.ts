@@ -552,7 +552,8 @@ export async function buildData({
 				partners: TABLES.partners.file,
 				projects: TABLES.projects.file,
 				districts: TABLES.districts.file,
-				provinces: TABLES.provinces.file
+				provinces: TABLES.provinces.file,
+				networks: TABLES.networks.file
 			}
 		);
 		// What the coverage pages' first answers need besides the summary, read without DuckDB.

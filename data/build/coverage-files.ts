@@ -12,11 +12,11 @@ import type { TableName } from '../../src/lib/data/contract.ts';
 import {
 	COVERAGE_DIR,
 	COVERAGE_INDEX,
-	NETWORK_DETAIL_ROWS,
 	coverageDataOfDb,
+	networkListFiles,
 	type CoverageFilesIndex
 } from '../../src/lib/data/coverage-files.ts';
-import { CoverageQueries } from '../../src/lib/data/coverage-queries.ts';
+import { CoverageQueries, NETWORK_LIST_SQL, type NetworkList } from '../../src/lib/data/coverage-queries.ts';
 import {
 	COVERAGE_POINTS_DIR,
 	COVERAGE_POINTS_SQL,
@@ -38,19 +38,21 @@ export interface CoverageFiles {
 	summaryBytes: number;
 	dictionary: SummaryDictionary;
 	points: PointFile[];
+	/** Each network's partners and projects (NETWORK_LIST_SQL), a Parquet file each, by network id. */
+	networkLists: Record<string, Record<NetworkList, string>>;
 }
 
 /** The encoded summary's file (coverage-files.ts reads it). */
 const SUMMARY_FILE = `${COVERAGE_DIR}/summary.parquet`;
 
 /**
- * Reads partners, projects and districts from `dir` (their Parquet files, named as in `files`) and
- * writes the summary, encoded, to `dir/coverage/` and each province's points to
- * `dir/coverage-points/<code>.parquet`.
+ * Reads partners, projects, districts, provinces and networks from `dir` (their Parquet files, named as in
+ * `files`) and writes the summary, encoded, to `dir/coverage/`, each province's points to
+ * `dir/coverage-points/<code>.parquet` and each network's partners and projects to `dir/coverage/networks/`.
  */
 export async function writeCoverageFiles(
 	dir: string,
-	files: { partners: string; projects: string; districts: string; provinces: string }
+	files: { partners: string; projects: string; districts: string; provinces: string; networks: string }
 ): Promise<CoverageFiles> {
 	// One thread keeps the output identical from run to run.
 	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -103,7 +105,21 @@ export async function writeCoverageFiles(
 				bounds: g.w === null ? null : [g.w, g.s!, g.e!, g.n!]
 			});
 		}
+		// The networks page's lists, at any size: the same statements its DuckDB fallback runs, one file each.
+		await mkdir(path.join(dir, COVERAGE_DIR, 'networks'), { recursive: true });
+		const networkLists: CoverageFiles['networkLists'] = {};
+		const networks = await run<{ network_id: string }>(`SELECT network_id FROM networks ORDER BY network_id`);
+		for (const [i, { network_id }] of networks.entries()) {
+			const lists = networkListFiles(i, network_id);
+			for (const list of ['partners', 'projects'] as const)
+				await run(
+					`COPY (${NETWORK_LIST_SQL[list](literal(network_id))})
+					 TO ${literal(path.join(dir, lists[list]))} (FORMAT parquet, COMPRESSION snappy)`
+				);
+			networkLists[network_id] = lists;
+		}
 		return {
+			networkLists,
 			summaryRows: n,
 			summary: [SUMMARY_FILE],
 			summaryBytes: (await stat(path.join(dir, SUMMARY_FILE))).size,
@@ -149,14 +165,12 @@ export async function writeCoverageIndex(dir: string, coverage: CoverageFiles): 
 		};
 		const quality = `${COVERAGE_DIR}/quality.json`;
 		await write(quality, await data.qualityIssues());
-		const details: Record<string, string> = {};
-		for (const [i, n] of networks.entries()) {
-			const file = `${COVERAGE_DIR}/networks/${i}-${n.network_id.replace(/[^\w-]/g, '_')}.json`;
-			const { id: _, ...detail } = await data.networkDetail(n.network_id);
-			// A national network's lists stay in the raw tables, for DuckDB (NETWORK_DETAIL_ROWS).
-			if (detail.partners.length + detail.projects.length > NETWORK_DETAIL_ROWS) continue;
-			await write(file, detail);
-			details[n.network_id] = file;
+		const details: CoverageFilesIndex['details'] = {};
+		for (const { network_id: id } of networks) {
+			const lists = coverage.networkLists[id];
+			if (!lists) throw new Error(`network ${id}: its lists were not written`);
+			const [roles, events] = await Promise.all([db.coverage.networkProvinces(id), db.coverage.networkEvents(id)]);
+			details[id] = { roles, events, ...lists };
 		}
 		const index: CoverageFilesIndex = {
 			summary: coverage.summary,

@@ -3,22 +3,17 @@
  * without DuckDB (issues 19 and 21): the summary encoded as integer columns (ENCODED_SUMMARY_SQL) and
  * decoded by the app's Parquet decoder, and beside it, in `coverage.json`, what its codes mean (the
  * provinces and districts, the dictionary of categories, issue areas and networks), the networks, and
- * the names of the files with the data-quality report and each network's provinces, events, partners and
- * projects. The filters, the map's colours and groups, the totals and the tables of /coverage, /gaps and
- * /networks are answered from them; DuckDB starts only for what needs it (the points themselves, a
+ * the name of the data-quality report's file, and each network's provinces and events with the names of
+ * the Parquet files of its partners and projects (a file per network and list, at any size). The filters,
+ * the map's colours and groups, the totals and the tables of /coverage, /gaps and /networks are answered
+ * from them; DuckDB starts only for what needs it (the points themselves, a
  * project's record, a user's kept files, the SQL console). Every answer is AtlasDb's, row for row
  * (coverage-files.test.ts).
  */
-import type {
-	NetworkEventRow,
-	NetworkProvinceRow,
-	NetworkRow,
-	PartnerRow,
-	ProjectRow,
-	QualityIssueRow
-} from '$lib/core/domain';
+import type { NetworkEventRow, NetworkProvinceRow, NetworkRow, QualityIssueRow } from '$lib/core/domain';
 // Types only: the page loads this module before any decoder (the decoder and Arrow load with the first file).
 import type { CodedColumns, ReadColumns } from './coded-columns';
+import { rowsOfColumns, textColumns } from './column-rows';
 import {
 	answersFromSql,
 	answersFromSummary,
@@ -26,7 +21,14 @@ import {
 	type CoverageIndex,
 	type PositionedPoints
 } from './coverage-index';
-import type { CoverageFilter, CoverageQueries } from './coverage-queries';
+import {
+	NETWORK_LIST_COLUMNS,
+	type CoverageFilter,
+	type CoverageQueries,
+	type NetworkList,
+	type NetworkPartner,
+	type NetworkProject
+} from './coverage-queries';
 import {
 	CoveragePlaces,
 	ENCODED_SUMMARY_COLUMNS,
@@ -55,23 +57,29 @@ export interface CoverageFilesIndex {
 	networks: NetworkRow[];
 	/** A JSON file of CoverageQueries.qualityIssues(). */
 	quality: string;
-	/**
-	 * Each network's JSON file of its NetworkDetail (without the id), by network id; a network with more than
-	 * NETWORK_DETAIL_ROWS partners and projects has none, and the page asks DuckDB for it.
-	 */
-	details: Record<string, string>;
+	/** Each network's provinces and events, and its partners' and projects' Parquet files (NETWORK_LIST_SQL), by network id. */
+	details: Record<string, NetworkFiles>;
 }
 
-/** Partners and projects above which a network's detail is not written as JSON (it would outweigh the raw tables' Parquet). */
-export const NETWORK_DETAIL_ROWS = 20_000;
+/** One network in the index: its provinces and roles, its events, and the files of its lists. */
+export interface NetworkFiles extends Record<NetworkList, string> {
+	roles: NetworkProvinceRow[];
+	events: NetworkEventRow[];
+}
+
+/** The files of the `i`-th network's lists (in the order of CoverageQueries.networks; the id made safe for a name). */
+export function networkListFiles(i: number, networkId: string): Record<NetworkList, string> {
+	const stem = `${COVERAGE_DIR}/networks/${i}-${networkId.replace(/[^\w-]/g, '_')}`;
+	return { partners: `${stem}-partners.parquet`, projects: `${stem}-projects.parquet` };
+}
 
 /** What the networks page shows of one network. */
 export interface NetworkDetail {
 	id: string;
 	roles: NetworkProvinceRow[];
 	events: NetworkEventRow[];
-	partners: PartnerRow[];
-	projects: ProjectRow[];
+	partners: NetworkPartner[];
+	projects: NetworkProject[];
 }
 
 /** What the coverage pages read first, from the build's files or from DuckDB. */
@@ -150,10 +158,20 @@ export class CoverageFiles {
 		return json<QualityIssueRow[]>(this.fetchFile, (await this.index()).quality);
 	}
 
-	/** A network's detail; null where the build wrote none (too large, or no such network): ask DuckDB. */
-	async networkDetail(networkId: string): Promise<NetworkDetail | null> {
-		const file = (await this.index()).details[networkId];
-		return file ? { id: networkId, ...(await json<Omit<NetworkDetail, 'id'>>(this.fetchFile, file)) } : null;
+	/** A network's detail: its roles and events from the index, its lists decoded from their files (none: no such network). */
+	async networkDetail(id: string): Promise<NetworkDetail> {
+		const network = (await this.index()).details[id];
+		if (!network) return { id, roles: [], events: [], partners: [], projects: [] };
+		const [partners, projects] = await Promise.all([
+			this.#list<NetworkPartner>('partners', network.partners),
+			this.#list<NetworkProject>('projects', network.projects)
+		]);
+		return { id, roles: network.roles, events: network.events, partners, projects };
+	}
+
+	async #list<T>(list: NetworkList, file: string): Promise<T[]> {
+		const kinds = NETWORK_LIST_COLUMNS[list];
+		return rowsOfColumns<T>(await this.readColumns(file, textColumns(kinds)), kinds, file);
 	}
 }
 
@@ -196,7 +214,7 @@ export function coverageDataOfFiles(files: CoverageFiles, engine: () => Promise<
 	return {
 		networks: () => files.networks(),
 		qualityIssues: () => files.qualityIssues(),
-		networkDetail: async (id) => (await files.networkDetail(id)) ?? coverageDataOfDb(await engine()).networkDetail(id),
+		networkDetail: (id) => files.networkDetail(id),
 		coverageAnswers: async () =>
 			answersFromSummary(
 				await files.summary(),

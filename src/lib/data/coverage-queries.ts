@@ -44,6 +44,32 @@ export interface ProvinceCoverage {
 	budget: number;
 }
 
+/**
+ * What the networks page lists of a network's partners and projects (its tables and their exports), and
+ * how each column is read back from the build's Parquet file of the list (coverage-files.ts).
+ */
+export const NETWORK_LIST_COLUMNS = {
+	partners: { partner_id: 'text', name_th: 'text', name_en: 'text', partner_type: 'text', province_code: 'text' },
+	projects: { project_code: 'text', title_th: 'text', province_code: 'text', status: 'text', is_sample: 'boolean' }
+} as const;
+export type NetworkList = keyof typeof NETWORK_LIST_COLUMNS;
+export type NetworkPartner = Pick<PartnerRow, keyof (typeof NETWORK_LIST_COLUMNS)['partners']>;
+export type NetworkProject = Pick<ProjectRow, keyof (typeof NETWORK_LIST_COLUMNS)['projects']>;
+
+const listColumns = (list: NetworkList) => Object.keys(NETWORK_LIST_COLUMNS[list]).join(', ');
+
+/**
+ * A network's partners (those whose list names it) and projects (run under it), in the order listed; `network`
+ * is a placeholder (`?`) or an SQL literal: the build COPYs the same statements into a file per network.
+ */
+export const NETWORK_LIST_SQL: Record<NetworkList, (network: string) => string> = {
+	partners: (network) =>
+		`SELECT ${listColumns('partners')} FROM partners WHERE list_contains(${LIST('network_ids')}, ${network})
+		 ORDER BY province_code, partner_id`,
+	projects: (network) =>
+		`SELECT ${listColumns('projects')} FROM projects WHERE network_id = ${network} ORDER BY start_date, project_code`
+};
+
 /** A point on the map: what its colour needs. Its name is asked for when it is hovered (pointName). */
 export interface MapPoint {
 	id: string;
@@ -284,16 +310,11 @@ export class CoverageQueries {
 		);
 	}
 
-	networkPartners(networkId: string): Promise<PartnerRow[]> {
-		return this.run<PartnerRow>(
-			`SELECT * FROM partners WHERE list_contains(${LIST('network_ids')}, ?) ORDER BY province_code, partner_id`,
-			[networkId]
-		);
+	networkPartners(networkId: string): Promise<NetworkPartner[]> {
+		return this.run<NetworkPartner>(NETWORK_LIST_SQL.partners('?'), [networkId]);
 	}
 
-	networkProjects(networkId: string): Promise<ProjectRow[]> {
-		return this.run<ProjectRow>(`SELECT * FROM projects WHERE network_id = ? ORDER BY start_date, project_code`, [
-			networkId
-		]);
+	networkProjects(networkId: string): Promise<NetworkProject[]> {
+		return this.run<NetworkProject>(NETWORK_LIST_SQL.projects('?'), [networkId]);
 	}
 }
