@@ -248,6 +248,51 @@ describe('AtlasDb.loadTable holds files to the contract', () => {
 	});
 });
 
+describe('AtlasDb.adoptTable', () => {
+	let conn: NodeConnector;
+	let own: AtlasDb;
+	beforeAll(async () => {
+		conn = await NodeConnector.open();
+		own = await AtlasDb.open(conn, fetchFile, ['provinces']);
+	});
+	afterAll(() => own?.close());
+	/** DuckDB's id of a table: kept by a rename, new for a copy. */
+	const oid = async (table: string) =>
+		(await conn.query(`SELECT table_oid FROM duckdb_tables() WHERE table_name = ?`, [table]))[0]?.table_oid;
+	const columns = TABLES.provinces.columns.map((c) => c.name);
+
+	it("takes a table already in the contract's shape as it is, without a copy, and copies one in another shape", async () => {
+		await conn.query(`CREATE TABLE __asis AS SELECT * FROM provinces ORDER BY province_code DESC`);
+		const staged = await oid('__asis');
+		await own.adoptTable('provinces', '__asis', 'mine.parquet');
+		expect(await oid('provinces')).toBe(staged);
+		expect(await oid('__asis')).toBeUndefined();
+		expect(await own.provinces()).toHaveLength(77);
+
+		await conn.query(`CREATE TABLE __reversed AS SELECT ${[...columns].reverse().join(', ')} FROM provinces`);
+		const reversed = await oid('__reversed');
+		await own.adoptTable('provinces', '__reversed', 'mine.parquet');
+		expect(await oid('provinces')).not.toBe(reversed);
+		const described = await conn.query(
+			`SELECT column_name FROM information_schema.columns WHERE table_name = 'provinces' ORDER BY ordinal_position`
+		);
+		expect(described.map((r) => r.column_name)).toEqual(columns);
+		expect(await own.provinces()).toHaveLength(77);
+	});
+
+	it("keeps the loaded table when a table in the contract's shape breaks the contract", async () => {
+		const before = await oid('provinces');
+		await conn.query(
+			`CREATE TABLE __repeated AS SELECT * FROM provinces UNION ALL SELECT * FROM provinces WHERE province_code = '40'`
+		);
+		const error = await own.adoptTable('provinces', '__repeated', 'dup.parquet').catch((e) => e);
+		expect(error).toBeInstanceOf(ContractError);
+		expect(await oid('provinces')).toBe(before);
+		expect(await oid('__repeated')).toBeUndefined();
+		expect(await own.provinces()).toHaveLength(77);
+	});
+});
+
 describe('pre-aggregated zone, region and national values', () => {
 	const deaths = sourceRows(ROAD).filter((r) => r[0] !== '');
 	const zoneOf = new Map(sourceRows('provinces.csv').map((r) => [r[0], Number(r[7])]));

@@ -468,7 +468,7 @@ export class AtlasDb implements AtlasQueries {
 		const staging = `__record_${table}_${this.recordsRead++}`;
 		await this.connector.loadParquet(staging, await this.fetchFile(file), file);
 		try {
-			const select = await this.conformingSelect(TABLES[table], staging, file);
+			const { select } = await this.conformingSelect(TABLES[table], staging, file);
 			return await this.rows<T>(`SELECT * FROM (${select}) WHERE project_code = ? ORDER BY ${ident(order)}`, [code]);
 		} finally {
 			await this.connector.query(`DROP TABLE IF EXISTS ${ident(staging)}`);
@@ -565,7 +565,7 @@ export class AtlasDb implements AtlasQueries {
 		const staging = `__incoming_${name}`;
 		await this.connector.loadParquet(staging, bytes, file);
 		try {
-			const select = await this.conformingSelect(spec, staging, file);
+			const { select } = await this.conformingSelect(spec, staging, file);
 			await this.connector.query(`CREATE OR REPLACE TABLE ${ident(name)} AS ${select}`);
 		} finally {
 			await this.connector.query(`DROP TABLE IF EXISTS ${ident(staging)}`);
@@ -582,8 +582,19 @@ export class AtlasDb implements AtlasQueries {
 		await this.loading.get(name)?.catch(() => undefined);
 		const spec = TABLES[name];
 		try {
-			const select = await this.conformingSelect(spec, staging, file);
-			if (mode === 'replace') {
+			const { select, asIs } = await this.conformingSelect(spec, staging, file);
+			if (mode === 'replace' && asIs) {
+				// Already the contract's shape (a user's checked table): it becomes the table, without a copy. One
+				// transaction, so the views never see the name without a table.
+				try {
+					await this.connector.query(
+						`BEGIN TRANSACTION; DROP TABLE IF EXISTS ${ident(name)}; ALTER TABLE ${ident(staging)} RENAME TO ${ident(name)}; COMMIT`
+					);
+				} catch (e) {
+					await this.connector.query('ROLLBACK').catch(() => undefined);
+					throw e;
+				}
+			} else if (mode === 'replace') {
 				await this.connector.query(`CREATE OR REPLACE TABLE ${ident(name)} AS ${select}`);
 			} else {
 				if (!this.loading.has(name)) await this.ensureTables([name]);
@@ -691,8 +702,16 @@ export class AtlasDb implements AtlasQueries {
 		return { columns: result.columns, rows: truncated ? result.rows.slice(0, maxRows) : result.rows, truncated };
 	}
 
-	/** A SELECT that casts contract columns to their types, adds absent optional ones as NULL and keeps extras. */
-	private async conformingSelect(spec: TableSpec, staging: string, file: string): Promise<string> {
+	/**
+	 * A SELECT that casts contract columns to their types, adds absent optional ones as NULL and keeps extras,
+	 * ordered by the key; `asIs` when `staging` is a table that already is that shape (the contract's columns
+	 * first, in order, of their types, then any extras), so it can be taken as it is instead of copied.
+	 */
+	private async conformingSelect(
+		spec: TableSpec,
+		staging: string,
+		file: string
+	): Promise<{ select: string; asIs: boolean }> {
 		const described = await this.connector.query(
 			`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`,
 			[staging]
@@ -728,7 +747,15 @@ export class AtlasDb implements AtlasQueries {
 		if (problems.length > 0) throw new ContractError(file, problems);
 		const known = new Set(spec.columns.map((c) => c.name));
 		for (const name of actual.keys()) if (!known.has(name)) parts.push(ident(name));
-		return `SELECT ${parts.join(', ')} FROM ${ident(staging)} ORDER BY ${spec.key.map(ident).join(', ')}`;
+		const select = `SELECT ${parts.join(', ')} FROM ${ident(staging)} ORDER BY ${spec.key.map(ident).join(', ')}`;
+		const shaped = spec.columns.every(
+			(c, i) => String(described[i]?.column_name) === c.name && String(described[i]?.data_type) === c.type
+		);
+		if (!shaped) return { select, asIs: false };
+		const [kind] = await this.connector.query(`SELECT table_type FROM information_schema.tables WHERE table_name = ?`, [
+			staging
+		]);
+		return { select, asIs: kind?.table_type === 'BASE TABLE' };
 	}
 
 	// The catalogue's questions load their table if the page opened without it (a coverage page, see CORE_TABLES).

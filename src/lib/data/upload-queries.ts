@@ -516,12 +516,19 @@ export class UploadQueries {
 
 	// --- step 3: the table AtlasDb adopts ----------------------------------------------------
 
-	/** `final` from `norm`: its rows without `__row` (a view: adoptTable makes the one copy, ordered by the table's key). */
+	/**
+	 * `norm` becomes `final`: the same table without `__row` and the flag columns, renamed. No row is copied
+	 * (a column dropped is only left out), so adoptTable can take it as it is: a million rows stay one copy.
+	 */
 	async finalTable(final: string, norm: string): Promise<void> {
-		const kept = (await this.columns(norm)).map((c) => c.name).filter((name) => !FLAG_COLUMN.test(name));
-		await this.conn.query(
-			`CREATE OR REPLACE VIEW ${ident(final)} AS SELECT ${kept.map(ident).join(', ')} FROM ${ident(norm)}`
+		const described = await this.conn.query(
+			`SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`,
+			[norm]
 		);
+		const dropped = described.map((c) => String(c.column_name)).filter((n) => n === '__row' || FLAG_COLUMN.test(n));
+		for (const name of dropped) await this.conn.query(`ALTER TABLE ${ident(norm)} DROP COLUMN ${ident(name)}`);
+		await this.conn.query(`DROP TABLE IF EXISTS ${ident(final)}`);
+		await this.conn.query(`ALTER TABLE ${ident(norm)} RENAME TO ${ident(final)}`);
 	}
 
 	async close(): Promise<void> {

@@ -382,7 +382,7 @@ describe('prepare and commit', () => {
 		expect(await count(`SELECT count(*) AS n FROM projects`)).toBeGreaterThan(2);
 	});
 
-	it('tells how far it is: rows read, rows checked (a batch at a time), the load', async () => {
+	it('tells how far it is: rows read, rows checked (a batch at a time), the load, which takes the checked table as it is', async () => {
 		const rows = 2 * CHECK_BATCH_ROWS + 300;
 		const bytes = await parquetOf(`
 			SELECT '67-ก-' || i AS project_code, 'แผนงาน' AS programme_th, 'โครงการ ' || i AS title_th,
@@ -400,7 +400,13 @@ describe('prepare and commit', () => {
 		expect(seen.filter((p) => p.stage === 'checking')).toEqual(
 			[0, CHECK_BATCH_ROWS, 2 * CHECK_BATCH_ROWS, rows].map((done) => ({ stage: 'checking', done, total: rows }))
 		);
+		const oid = async (table: string) =>
+			(await bundled.rows(`SELECT table_oid FROM duckdb_tables() WHERE table_name = '${table}'`))[0]?.table_oid;
+		const checked = await oid(prepared.norm);
 		await commitTable(db, prepared, [], undefined, (p) => seen.push(p));
+		// The checked table is the table now, not copied (a million rows stay one copy).
+		expect(await oid('projects')).toBe(checked);
+		expect(await count(`SELECT count(*) AS n FROM projects`)).toBe(rows);
 		expect(seen.filter((p) => p.stage === 'loading')).toEqual([
 			{ stage: 'loading', done: 0, total: 2 },
 			{ stage: 'loading', done: 1, total: 2 }
