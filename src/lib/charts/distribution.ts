@@ -2,7 +2,7 @@
 import { dot, escapeHtml, type Format } from './common';
 import { escapeXml, linear, num, referenceLineSvg, svgOpen, textWidth, valueDomain, xAxisSvg } from './svg';
 import { MISSING, type TableData } from '$lib/core/table';
-import { ACCENT, AXIS_FONT_SIZE, INK, MUTED, NATION_COLOUR } from './theme';
+import { ACCENT, AXIS_FONT_SIZE, CHART_MARGIN, INK, MUTED, NATION_COLOUR } from './theme';
 
 export interface ZoneValue {
 	code: string;
@@ -72,8 +72,6 @@ export function jitter(index: number): number {
 export const ROW_HEIGHT = 34;
 /** Room above the rows (for the national line's label) and below them (for the axis' labels). */
 const CHROME = 64;
-const SIDE = 8;
-const RIGHT = 24;
 const LABEL_GAP = 8;
 const BOX_HEIGHT = 16;
 const POINT_RADIUS = 3.5;
@@ -139,8 +137,8 @@ export function distributionLayout(
 		0,
 		...zones.map((z) => textWidth(z.label, AXIS_FONT_SIZE, z.zone === selectedZone ? 700 : 400))
 	);
-	const left = SIDE + Math.ceil(nameWidth) + LABEL_GAP;
-	const right = Math.max(left + 1, width - RIGHT);
+	const left = CHART_MARGIN.left + Math.ceil(nameWidth) + LABEL_GAP;
+	const right = Math.max(left + 1, width - CHART_MARGIN.right);
 	const top = hasNation ? 28 : 12;
 	const x = linear(domain.lo, domain.hi, left, right);
 	const rows = zones.map((z, row): DistributionRow => {

@@ -6,7 +6,7 @@
 import { escapeXml, linear, num, referenceLineSvg, svgOpen, textWidth, valueDomain, xAxisSvg } from './svg';
 import type { Format } from './common';
 import type { TableData } from '$lib/core/table';
-import { AXIS_FONT_SIZE, INK, MUTED, REFERENCE_COLOURS } from './theme';
+import { AXIS_FONT_SIZE, CHART_MARGIN, INK, MUTED, REFERENCE_COLOURS } from './theme';
 
 export interface RankingItem {
 	code: string;
@@ -29,7 +29,6 @@ export const BAR_HEIGHT = 15;
 const AXIS_ROOM = 28;
 /** Room above the bars for each reference line's label. */
 const REFERENCE_LABEL_ROOM = 16;
-const SIDE = 8;
 /** Between a province's name and the axis line. */
 const NAME_GAP = 8;
 /** Right of the longest bar, for its value. */
@@ -84,7 +83,7 @@ export function rankingLayout(
 	const values = [...items.map((i) => i.value), ...shown.map((r) => r.value)].filter(Number.isFinite);
 	const domain = valueDomain(values, 4);
 	const nameWidth = Math.max(0, ...items.map((i) => textWidth(i.label, AXIS_FONT_SIZE)));
-	const left = SIDE + Math.ceil(nameWidth) + NAME_GAP;
+	const left = CHART_MARGIN.left + Math.ceil(nameWidth) + NAME_GAP;
 	const right = Math.max(left + 1, width - VALUE_ROOM);
 	const top = rankingTop(shown.length);
 	const x = linear(domain.lo, domain.hi, left, right);

@@ -20,6 +20,9 @@ export const REFERENCE_COLOURS = ['#7c3aed', '#334155', '#b45309', '#0369a1'];
 
 export const AXIS_FONT_SIZE = 11;
 
+/** The SVG charts' margins, px: left of their labels, and right of the plot (room for a last label's overhang). */
+export const CHART_MARGIN = { left: 8, right: 24 };
+
 export const TOOLTIP_STYLE = {
 	textStyle: { fontFamily: FONT_FAMILY, fontSize: 12, color: INK },
 	borderColor: LINE,

@@ -18,7 +18,15 @@ import {
 	type LineStyle
 } from './svg';
 import { MISSING, type TableData } from '$lib/core/table';
-import { AXIS_FONT_SIZE, MUTED, NATION_COLOUR, PROVINCE_COLOURS, TARGET_COLOUR, ZONE_COLOURS } from './theme';
+import {
+	AXIS_FONT_SIZE,
+	CHART_MARGIN,
+	MUTED,
+	NATION_COLOUR,
+	PROVINCE_COLOURS,
+	TARGET_COLOUR,
+	ZONE_COLOURS
+} from './theme';
 
 /** A place's series, or the national target that applied each year (a threshold, not a place). */
 export type TrendKind = 'province' | 'zone' | 'nation' | 'target';
@@ -84,8 +92,6 @@ export function trendStyle(
 /** Draw order: the nation underneath, the province on top. */
 const Z: Record<TrendKind, number> = { target: 1, nation: 2, zone: 3, province: 4 };
 
-const SIDE = 8;
-const RIGHT = 24;
 /** Below the plot, for the years. */
 const X_AXIS_ROOM = 28;
 
@@ -130,7 +136,7 @@ export function trendLayout(
 			label: s.label,
 			style: { colour: styles[i].colour, dash: styles[i].type, width: styles[i].width }
 		})),
-		width - 2 * SIDE,
+		width - 2 * CHART_MARGIN.left,
 		'center'
 	);
 	const top = 8 + legend.height + 14;
@@ -140,8 +146,8 @@ export function trendLayout(
 		4
 	);
 	const tickLabels = domain.ticks.map((v) => format(v));
-	const left = SIDE + Math.ceil(widest(tickLabels)) + 6;
-	const right = Math.max(left + 1, width - RIGHT);
+	const left = CHART_MARGIN.left + Math.ceil(widest(tickLabels)) + 6;
+	const right = Math.max(left + 1, width - CHART_MARGIN.right);
 	const y = linear(domain.lo, domain.hi, bottom, top);
 	const spacing = years.length > 1 ? (right - left) / (years.length - 1) : right - left;
 	const x = (i: number) => (years.length > 1 ? left + i * spacing : (left + right) / 2);
@@ -269,10 +275,7 @@ export function trendTable(
 		],
 		rows: years.map((year, y) => ({
 			key: String(year),
-			cells: Object.fromEntries([
-				['year', formatYear(year)],
-				...series.map((s, i) => [`s:${s.key}`, cell(i, y)])
-			]),
+			cells: Object.fromEntries([['year', formatYear(year)], ...series.map((s, i) => [`s:${s.key}`, cell(i, y)])]),
 			raw: Object.fromEntries([['year', year], ...series.map((s, i) => [`s:${s.key}`, values[i][y]])])
 		}))
 	};

@@ -6,10 +6,8 @@
 import type { TableData } from '$lib/core/table';
 import type { SvgBlock } from './exportable';
 import { escapeXml, num, textWidth, wrapText } from '$lib/core/text';
+import { FONT_FAMILY, INK, MUTED } from '$lib/charts/theme';
 
-export const FONT_STACK = "'Noto Sans Thai', 'Noto Sans', sans-serif";
-const INK = '#0f172a';
-const MUTED = '#475569';
 const SAMPLE_INK = '#9a3412';
 const PAD = 24;
 const MIN_WIDTH = 520;
@@ -97,7 +95,7 @@ export function frameSvg(text: FrameText, body: SvgBlock): string {
 	const desc = [text.subtitle, ...text.footnotes, text.sampleNotice ?? '', text.colophon].filter(Boolean).join(' — ');
 	return (
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"` +
-		` font-family="${escapeXml(FONT_STACK)}" lang="${escapeXml(text.lang)}"${text.id ? ` data-export="${escapeXml(text.id)}"` : ''}>` +
+		` font-family="${escapeXml(FONT_FAMILY)}" lang="${escapeXml(text.lang)}"${text.id ? ` data-export="${escapeXml(text.id)}"` : ''}>` +
 		`<title>${escapeXml(text.title)}</title><desc>${escapeXml(desc)}</desc>` +
 		(text.css ? `<style>${text.css}</style>` : '') +
 		`<rect width="100%" height="100%" fill="#ffffff"/>` +
