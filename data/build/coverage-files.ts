@@ -139,9 +139,7 @@ const PAGE_TABLES: readonly TableName[] = [
 	'networks',
 	'network_provinces',
 	'network_events',
-	'quality_issues',
-	'partners',
-	'projects'
+	'quality_issues'
 ];
 
 /**

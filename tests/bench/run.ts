@@ -47,7 +47,6 @@ const DOC = path.join(ROOT, 'docs/performance.md');
 const DOC_START = '<!-- bench:table:start -->';
 const DOC_END = '<!-- bench:table:end -->';
 
-
 interface Options {
 	runs: number;
 	interactions: number;
@@ -65,11 +64,13 @@ interface Options {
 	timeoutMin: number;
 	out: string;
 	quick: boolean;
+	/** Only the coverage page, at the large size only (no explorer, no bundled size, no bytes per route). */
+	onlyCoverage: boolean;
 }
 
 const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--interactions N] [--memory-runs N]
                        [--scale S] [--partners N] [--projects N] [--seed N] [--ref GIT-REF] [--no-build]
-                       [--profile] [--trace] [--write-docs]
+                       [--profile] [--trace] [--write-docs] [--only-coverage]
                        [--timeout-min M] [--out DIR]
   --quick          3 cold runs, 10 interactions, 1 memory run (scale unchanged)
   --runs N         cold loads per page and size (default 7), interleaved app/baseline
@@ -87,6 +88,8 @@ const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--interactions N] [
   --no-build       serve the sites the last run built (bench-results/site-*) even if the sources changed
                    (without it, a site whose inputs are unchanged is reused, not rebuilt)
   --write-docs     put the table into docs/performance.md between its bench:table markers
+  --only-coverage  build and measure only the large size, only /coverage (cold loads, interactions,
+                   memory, bytes): for the sizes where the rest takes too long (--projects 10000000)
   --timeout-min M  stop everything after M minutes (default 40)`;
 
 function parseArgs(argv: string[]): Options {
@@ -105,7 +108,8 @@ function parseArgs(argv: string[]): Options {
 		writeDocs: false,
 		timeoutMin: 40,
 		out: path.join(ROOT, 'bench-results'),
-		quick: false
+		quick: false,
+		onlyCoverage: false
 	};
 	const explicit = new Set<string>();
 	for (let i = 0; i < argv.length; i++) {
@@ -160,6 +164,9 @@ function parseArgs(argv: string[]): Options {
 				break;
 			case '--write-docs':
 				o.writeDocs = true;
+				break;
+			case '--only-coverage':
+				o.onlyCoverage = true;
 				break;
 			case '--timeout-min':
 				o.timeoutMin = int(1);
@@ -242,42 +249,7 @@ async function measureSize(
 			`${size}: choropleth in the initial HTML: ${result.firstPaint?.inHtml ? `yes (${result.firstPaint.paths} paths, ${result.firstPaint.fills} fills)` : `no → first paint = ${FIRST_PAINT_FALLBACK_MARK}`}`
 		);
 		const svgInHtml = !!result.firstPaint?.inHtml;
-
-		// Warm-up (not recorded): fills the server's gzip cache and the OS file cache.
-		for (const target of ['app', 'baseline'] as const) {
-			const warm = await coldRun(browser, url, target, -1, { timeoutMs: timeouts.load, svgInHtml });
-			if (warm.error) log(`${size}: warm-up ${target}: ${warm.error}`);
-		}
-
-		for (let i = 0; i < o.runs; i++) {
-			// Alternate which page goes first, so drift in machine load hits both alike.
-			const order = i % 2 === 0 ? (['app', 'baseline'] as const) : (['baseline', 'app'] as const);
-			for (const target of order) {
-				const r = await coldRun(browser, url, target, i, { timeoutMs: timeouts.load, svgInHtml });
-				result.cold.push(r);
-				log(
-					`${size}: cold ${target} ${i + 1}/${o.runs}: choropleth ${r.choropleth?.toFixed(0) ?? '–'} ms` +
-						(r.error ? `  (${r.error})` : '')
-				);
-			}
-		}
-
-		log(`${size}: ${o.interactions} interactions per page`);
-		result.interactions = await interactions(browser, url, o.interactions, {
-			timeoutMs: timeouts.interaction,
-			loadTimeoutMs: timeouts.load
-		});
-		if (result.interactions.error) log(`${size}: interactions: ${result.interactions.error}`);
-		const failed = [...result.interactions.app, ...result.interactions.baseline].filter((s) => s.error);
-		for (const s of failed.slice(0, 3)) log(`${size}: interaction to ${s.to}: ${s.error}`);
-
-		for (let i = 0; i < o.memoryRuns; i++) {
-			for (const target of ['app', 'baseline'] as const) {
-				const m = await memoryRun(browser, url, target, i, { timeoutMs: timeouts.load });
-				result.memory.push(m);
-				if (m.error) log(`${size}: memory ${target}: ${m.error}`);
-			}
-		}
+		if (!o.onlyCoverage) await measureExplorer(browser, url, size, o, timeouts, svgInHtml, result);
 
 		// The network coverage page: the partner and project tables (a million projects at the large size).
 		let coverageSvgInHtml = false;
@@ -355,6 +327,53 @@ async function measureSize(
 		await server.close();
 	}
 	return result;
+}
+
+/** The explorer (`/`) against the baseline page: cold loads, interactions, memory. */
+async function measureExplorer(
+	browser: Browser,
+	url: string,
+	size: string,
+	o: Options,
+	timeouts: { load: number; interaction: number },
+	svgInHtml: boolean,
+	result: SizeResult
+): Promise<void> {
+	// Warm-up (not recorded): fills the server's gzip cache and the OS file cache.
+	for (const target of ['app', 'baseline'] as const) {
+		const warm = await coldRun(browser, url, target, -1, { timeoutMs: timeouts.load, svgInHtml });
+		if (warm.error) log(`${size}: warm-up ${target}: ${warm.error}`);
+	}
+
+	for (let i = 0; i < o.runs; i++) {
+		// Alternate which page goes first, so drift in machine load hits both alike.
+		const order = i % 2 === 0 ? (['app', 'baseline'] as const) : (['baseline', 'app'] as const);
+		for (const target of order) {
+			const r = await coldRun(browser, url, target, i, { timeoutMs: timeouts.load, svgInHtml });
+			result.cold.push(r);
+			log(
+				`${size}: cold ${target} ${i + 1}/${o.runs}: choropleth ${r.choropleth?.toFixed(0) ?? '–'} ms` +
+					(r.error ? `  (${r.error})` : '')
+			);
+		}
+	}
+
+	log(`${size}: ${o.interactions} interactions per page`);
+	result.interactions = await interactions(browser, url, o.interactions, {
+		timeoutMs: timeouts.interaction,
+		loadTimeoutMs: timeouts.load
+	});
+	if (result.interactions.error) log(`${size}: interactions: ${result.interactions.error}`);
+	const failed = [...result.interactions.app, ...result.interactions.baseline].filter((s) => s.error);
+	for (const s of failed.slice(0, 3)) log(`${size}: interaction to ${s.to}: ${s.error}`);
+
+	for (let i = 0; i < o.memoryRuns; i++) {
+		for (const target of ['app', 'baseline'] as const) {
+			const m = await memoryRun(browser, url, target, i, { timeoutMs: timeouts.load });
+			result.memory.push(m);
+			if (m.error) log(`${size}: memory ${target}: ${m.error}`);
+		}
+	}
 }
 
 const TRACED_INTERACTIONS = 12;
@@ -630,6 +649,20 @@ function figuresFor(r: SizeResult, large: boolean): Figure[] {
 				TARGETS.interaction(large)
 			)
 		);
+		const bytes = (pick: (b: ReturnType<typeof summarizeBytes>['total']) => number) =>
+			coverage.map((c) => pick(summarizeBytes(c.resources, null).total) / kB);
+		f.push(
+			figure(
+				{ group: cg, label: 'cold: data fetched (gzip), whole load', size, unit: 'kB' },
+				bytes((b) => b.data),
+				null
+			),
+			figure(
+				{ group: cg, label: 'cold: JS and wasm fetched (gzip), whole load', size, unit: 'kB' },
+				bytes((b) => b.js + b.wasm),
+				null
+			)
+		);
 		memoryFigures(`Memory during a cold load of /coverage — ${size}`, 'coverage');
 	}
 	return f;
@@ -670,7 +703,7 @@ async function main(): Promise<number> {
 		const loadAvgBefore = os.loadavg();
 
 		const sites: Site[] = [];
-		const scales = o.scale > 0 ? [0, o.scale] : [0];
+		const scales = o.scale > 0 ? (o.onlyCoverage ? [o.scale] : [0, o.scale]) : [0];
 		const builtFrom = o.ref ? `${o.ref} (--ref)` : (gitCommit() ?? '?');
 		if (o.build) {
 			const builder = await SiteBuilder.snapshot(ROOT, o.out, o.ref);
@@ -678,7 +711,7 @@ async function main(): Promise<number> {
 				for (const scale of scales) {
 					log(scale === 0 ? 'building the site …' : `building the site with ${o.scale} synthetic indicators …`);
 					const network = scale > 0 ? { partners: o.partners, projects: o.projects } : {};
-					const site = await builder.build(scale, o.seed, 15 * 60_000, builtFrom, network);
+					const site = await builder.build(scale, o.seed, Math.max(15, o.timeoutMin) * 60_000, builtFrom, network);
 					sites.push(site);
 					if (site.reused) {
 						log(`${path.relative(ROOT, site.dir)}/: inputs unchanged since ${site.builtAt}, reusing it`);
@@ -709,14 +742,20 @@ async function main(): Promise<number> {
 				})
 			);
 		}
-		log('bytes per route: a first and a return visit on a phone, with and without the background fill …');
-		const visits = await routeVisits(browser, sites[0].dir);
+		if (!o.onlyCoverage)
+			log('bytes per route: a first and a return visit on a phone, with and without the background fill …');
+		const visits = o.onlyCoverage ? [] : await routeVisits(browser, sites[0].dir);
 		const scaleSite = sites.find((s) => s.scale > 0) ?? null;
 		const chromiumVersion = browser.version();
 		await browser.close();
 		browser = null;
 
-		const figures = [...sizes.flatMap((s, i) => figuresFor(s, i > 0)), ...visitFigures(visits)];
+		const figures = [
+			...sizes.flatMap((s, i) =>
+				figuresFor(s, sites[i].scale > 0).filter((f) => !o.onlyCoverage || f.group.includes('/coverage'))
+			),
+			...visitFigures(visits)
+		];
 		const table = formatTable(figures);
 		const when = new Date();
 		const meta = {
