@@ -553,7 +553,8 @@ export async function buildData({
 				projects: TABLES.projects.file,
 				districts: TABLES.districts.file,
 				provinces: TABLES.provinces.file,
-				networks: TABLES.networks.file
+				networks: TABLES.networks.file,
+				quality_issues: TABLES.quality_issues.file
 			}
 		);
 		// What the coverage pages' first answers need besides the summary, read without DuckDB.

@@ -12,11 +12,16 @@ import type { TableName } from '../../src/lib/data/contract.ts';
 import {
 	COVERAGE_DIR,
 	COVERAGE_INDEX,
-	coverageDataOfDb,
 	networkListFiles,
 	type CoverageFilesIndex
 } from '../../src/lib/data/coverage-files.ts';
-import { CoverageQueries, NETWORK_LIST_SQL, type NetworkList } from '../../src/lib/data/coverage-queries.ts';
+import {
+	CoverageQueries,
+	NETWORK_LIST_SQL,
+	QUALITY_ORDER,
+	QUALITY_SELECT,
+	type NetworkList
+} from '../../src/lib/data/coverage-queries.ts';
 import {
 	COVERAGE_POINTS_DIR,
 	COVERAGE_POINTS_SQL,
@@ -44,6 +49,8 @@ export interface CoverageFiles {
 
 /** The encoded summary's file (coverage-files.ts reads it). */
 const SUMMARY_FILE = `${COVERAGE_DIR}/summary.parquet`;
+/** The data-quality report's file (coverage-files.ts reads it). */
+const QUALITY_FILE = `${COVERAGE_DIR}/quality.parquet`;
 
 /**
  * Reads partners, projects, districts, provinces and networks from `dir` (their Parquet files, named as in
@@ -52,7 +59,14 @@ const SUMMARY_FILE = `${COVERAGE_DIR}/summary.parquet`;
  */
 export async function writeCoverageFiles(
 	dir: string,
-	files: { partners: string; projects: string; districts: string; provinces: string; networks: string }
+	files: {
+		partners: string;
+		projects: string;
+		districts: string;
+		provinces: string;
+		networks: string;
+		quality_issues: string;
+	}
 ): Promise<CoverageFiles> {
 	// One thread keeps the output identical from run to run.
 	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
@@ -105,6 +119,11 @@ export async function writeCoverageFiles(
 				bounds: g.w === null ? null : [g.w, g.s!, g.e!, g.n!]
 			});
 		}
+		// The data-quality report, whole, as the coverage page lists it (read by its decoder, not parsed as JSON).
+		await run(
+			`COPY (SELECT ${QUALITY_SELECT} FROM quality_issues ${QUALITY_ORDER})
+			 TO ${literal(path.join(dir, QUALITY_FILE))} (FORMAT parquet, COMPRESSION snappy)`
+		);
 		// The networks page's lists, at any size: the same statements its DuckDB fallback runs, one file each.
 		await mkdir(path.join(dir, COVERAGE_DIR, 'networks'), { recursive: true });
 		const networkLists: CoverageFiles['networkLists'] = {};
@@ -133,19 +152,13 @@ export async function writeCoverageFiles(
 }
 
 /** Tables the coverage pages' first answers are read from. */
-const PAGE_TABLES: readonly TableName[] = [
-	'provinces',
-	'districts',
-	'networks',
-	'network_provinces',
-	'network_events',
-	'quality_issues'
-];
+const PAGE_TABLES: readonly TableName[] = ['provinces', 'districts', 'networks', 'network_provinces', 'network_events'];
 
 /**
- * Writes `dir/coverage.json` and the files it names beside the encoded summary (coverage-files.ts): the
- * places and dictionary the summary's codes mean, the networks, the data-quality report and each
- * network's detail, asked of the page's own query module (AtlasDb, DuckDB in Node) from the tables in `dir`.
+ * Writes `dir/coverage.json` (coverage-files.ts): the places and dictionary the summary's codes mean, the
+ * networks with their provinces and events, and the names of the files writeCoverageFiles wrote (the
+ * summary, the data-quality report, each network's lists), asked of the page's own query module
+ * (AtlasDb, DuckDB in Node) from the tables in `dir`.
  */
 export async function writeCoverageIndex(dir: string, coverage: CoverageFiles): Promise<void> {
 	const db = await AtlasDb.open(
@@ -154,15 +167,8 @@ export async function writeCoverageIndex(dir: string, coverage: CoverageFiles): 
 		PAGE_TABLES
 	);
 	try {
-		const data = coverageDataOfDb(db);
 		const places = await db.coveragePlaces();
-		const networks = await data.networks();
-		const write = async (file: string, value: unknown) => {
-			await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-			await writeFile(path.join(dir, file), JSON.stringify(value) + '\n');
-		};
-		const quality = `${COVERAGE_DIR}/quality.json`;
-		await write(quality, await data.qualityIssues());
+		const networks = await db.coverage.networks();
 		const details: CoverageFilesIndex['details'] = {};
 		for (const { network_id: id } of networks) {
 			const lists = coverage.networkLists[id];
@@ -176,10 +182,10 @@ export async function writeCoverageIndex(dir: string, coverage: CoverageFiles): 
 			provinces: [...places.provinces],
 			districts: [...places.districts],
 			networks,
-			quality,
+			quality: QUALITY_FILE,
 			details
 		};
-		await write(COVERAGE_INDEX, index);
+		await writeFile(path.join(dir, COVERAGE_INDEX), JSON.stringify(index) + '\n');
 	} finally {
 		await db.close();
 	}

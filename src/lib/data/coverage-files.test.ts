@@ -17,6 +17,8 @@ import {
 	type CoverageData
 } from './coverage-files';
 import { NodeConnector } from './node-connector';
+import { TABLES } from './contract';
+import { QUALITY_COLUMNS } from './coverage-queries';
 
 const DATA = join(process.cwd(), 'static/data');
 const fetchFile = async (file: string) => new Uint8Array(readFileSync(join(DATA, file)));
@@ -51,6 +53,14 @@ describe("the coverage pages' files", () => {
 		const quality = await sql.qualityIssues();
 		expect(quality.length).toBeGreaterThan(0);
 		expect(await files.qualityIssues()).toEqual(quality);
+	});
+
+	it("read the data-quality report with the contract's columns, each as its type", () => {
+		expect(
+			Object.fromEntries(
+				TABLES.quality_issues.columns.map((c) => [c.name, c.type === 'VARCHAR' ? 'text' : c.type.toLowerCase()])
+			)
+		).toEqual(QUALITY_COLUMNS);
 	});
 
 	it("hold each network's provinces, events, partners and projects as DuckDB answers them", async () => {

@@ -23,6 +23,7 @@ import {
 } from './coverage-index';
 import {
 	NETWORK_LIST_COLUMNS,
+	QUALITY_COLUMNS,
 	type CoverageFilter,
 	type CoverageQueries,
 	type NetworkList,
@@ -55,7 +56,7 @@ export interface CoverageFilesIndex {
 	districts: DistrictInfo[];
 	/** CoverageQueries.networks(). */
 	networks: NetworkRow[];
-	/** A JSON file of CoverageQueries.qualityIssues(). */
+	/** A Parquet file of CoverageQueries.qualityIssues() (QUALITY_COLUMNS, in its order). */
 	quality: string;
 	/** Each network's provinces and events, and its partners' and projects' Parquet files (NETWORK_LIST_SQL), by network id. */
 	details: Record<string, NetworkFiles>;
@@ -155,7 +156,8 @@ export class CoverageFiles {
 	}
 
 	async qualityIssues(): Promise<QualityIssueRow[]> {
-		return json<QualityIssueRow[]>(this.fetchFile, (await this.index()).quality);
+		const file = (await this.index()).quality;
+		return rowsOfColumns(await this.readColumns(file, textColumns(QUALITY_COLUMNS)), QUALITY_COLUMNS, file);
 	}
 
 	/** A network's detail: its roles and events from the index, its lists decoded from their files (none: no such network). */

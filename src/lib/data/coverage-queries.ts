@@ -70,6 +70,25 @@ export const NETWORK_LIST_SQL: Record<NetworkList, (network: string) => string> 
 		`SELECT ${listColumns('projects')} FROM projects WHERE network_id = ${network} ORDER BY start_date, project_code`
 };
 
+/**
+ * The data-quality report's columns (the contract's quality_issues) and how each is read back from the
+ * build's Parquet file of the whole report (coverage-files.ts), and the order it is listed in.
+ */
+export const QUALITY_COLUMNS = {
+	table_name: 'text',
+	row_key: 'text',
+	rule: 'text',
+	field: 'text',
+	project_code: 'text',
+	partner_id: 'text',
+	message_en: 'text',
+	message_th: 'text',
+	detail: 'text',
+	is_sample: 'boolean'
+} as const;
+export const QUALITY_SELECT = Object.keys(QUALITY_COLUMNS).join(', ');
+export const QUALITY_ORDER = 'ORDER BY rule, table_name, row_key, field';
+
 /** A point on the map: what its colour needs. Its name is asked for when it is hovered (pointName). */
 export interface MapPoint {
 	id: string;
@@ -287,7 +306,7 @@ export class CoverageQueries {
 	/** Data-quality issues, all or those of one project. */
 	qualityIssues(projectCode: string | null = null): Promise<QualityIssueRow[]> {
 		return this.run<QualityIssueRow>(
-			`SELECT * FROM quality_issues WHERE CAST(? AS VARCHAR) IS NULL OR project_code = ? ORDER BY rule, table_name, row_key`,
+			`SELECT ${QUALITY_SELECT} FROM quality_issues WHERE CAST(? AS VARCHAR) IS NULL OR project_code = ? ${QUALITY_ORDER}`,
 			[projectCode, projectCode]
 		);
 	}
