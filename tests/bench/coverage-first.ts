@@ -2,11 +2,13 @@
  * The coverage pages' first answers, cold (issue 19/21): for each route, a fresh phone context (service
  * worker blocked, empty cache), the marks from navigation to the page's first answers, the time a year
  * change then takes to show, and the bytes fetched before the first answer and whether the DuckDB wasm
- * was among them. Not a test: it prints figures.
+ * was among them, and the peak resident memory of the page's renderer process (VmHWM: its workers and
+ * wasm memory included). Not a test: it prints figures.
  *
  *   npx tsx tests/bench/coverage-first.ts [--site build] [--runs 3] [--routes /coverage,/gaps,/networks]
  */
 import path from 'node:path';
+import { peakRss, rendererPids } from './measure';
 import { countingServer, launchChromium, options } from './visit-bytes';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -19,10 +21,12 @@ async function main() {
 	const routes = opt('--routes', '/coverage,/gaps,/networks').split(',');
 	const browser = await launchChromium();
 	const server = await countingServer(root);
+	const cdp = await browser.newBrowserCDPSession();
 	try {
 		for (const route of routes)
 			for (let run = 0; run < runs; run++) {
 				server.reset();
+				const before = await rendererPids(cdp);
 				const context = await browser.newContext({ ...PHONE, serviceWorkers: 'block' });
 				const page = await context.newPage();
 				await page.goto(`${server.url}${route}?lang=en`);
@@ -43,8 +47,11 @@ async function main() {
 				const log = [...server.log];
 				const bytes = log.reduce((n, r) => n + r.bytes, 0);
 				const wasm = log.some((r) => r.file.endsWith('.wasm'));
+				// The page's renderer: the busiest renderer process that appeared with this context.
+				const fresh = [...(await rendererPids(cdp))].filter(([pid]) => !before.has(pid)).sort((a, b) => b[1] - a[1]);
+				const rss = fresh.length > 0 ? await peakRss(fresh[0][0]) : null;
 				console.log(
-					`${route} run ${run + 1}: ${JSON.stringify(marks)} · ${(bytes / 1e6).toFixed(2)} MB in ${log.length} requests before ready, wasm ${wasm ? 'fetched' : 'not fetched'}`
+					`${route} run ${run + 1}: ${JSON.stringify(marks)} · ${(bytes / 1e6).toFixed(2)} MB in ${log.length} requests before ready, wasm ${wasm ? 'fetched' : 'not fetched'}, renderer peak RSS ${rss === null ? '?' : `${(rss / 1e9).toFixed(2)} GB`}`
 				);
 				await context.close();
 			}

@@ -758,14 +758,14 @@ class WorkerChannel {
 	}
 }
 
-async function rendererPids(cdp: CDPSession): Promise<Map<number, number>> {
+export async function rendererPids(cdp: CDPSession): Promise<Map<number, number>> {
 	const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
 		processInfo: { type: string; id: number; cpuTime: number }[];
 	};
 	return new Map(processInfo.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]));
 }
 
-async function peakRss(pid: number): Promise<number | null> {
+export async function peakRss(pid: number): Promise<number | null> {
 	try {
 		const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'));
 		return m ? Number(m[1]) * 1024 : null;
