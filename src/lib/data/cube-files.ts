@@ -72,31 +72,26 @@ export const CUBE_VALUES: CubeFileSpec = {
 	]
 };
 
+/** A file of every place's rows: the place's columns first, sorted by place, then by `key`. */
+const byPlace = (name: string, key: readonly string[], columns: readonly ColumnSpec[]): CubeFileSpec => ({
+	name,
+	key: [PLACE.name, SCOPE_ID.name, ...key],
+	columns: [PLACE, SCOPE_ID, ...columns]
+});
+
 /** Every headline indicator's yearly values for every place, in AtlasDb.headlineRows's order. */
-export const CUBE_HEADLINES: CubeFileSpec = {
-	name: 'cube_headlines',
-	key: ['scope', 'scope_id', 'indicator_id', 'year'],
-	columns: [
-		PLACE,
-		SCOPE_ID,
-		col('indicator_id', 'VARCHAR', 'Headline indicator.'),
-		YEAR,
-		VALUE
-	]
-};
+export const CUBE_HEADLINES = byPlace(
+	'cube_headlines',
+	['indicator_id', 'year'],
+	[col('indicator_id', 'VARCHAR', 'Headline indicator.'), YEAR, VALUE]
+);
 
 /** One indicator's monthly counts for every place (AtlasDb.monthly of each), by place, year and month. */
-export const CUBE_MONTHS: CubeFileSpec = {
-	name: 'cube_months',
-	key: ['scope', 'scope_id', 'year', 'month'],
-	columns: [
-		PLACE,
-		SCOPE_ID,
-		YEAR,
-		col('month', 'SMALLINT', 'Month, 1–12.'),
-		col('value', 'DOUBLE', 'Count; NULL when missing.')
-	]
-};
+export const CUBE_MONTHS = byPlace(
+	'cube_months',
+	['year', 'month'],
+	[YEAR, col('month', 'SMALLINT', 'Month, 1–12.'), col('value', 'DOUBLE', 'Count; NULL when missing.')]
+);
 
 const TEXT = new Set(['scope', 'scope_id', 'indicator_id']);
 
