@@ -72,6 +72,9 @@ test('a 200 000-row projects export loads with a progress bar that shows the sta
 }) => {
 	test.setTimeout(240_000);
 	const path = await projects('projects-200k.parquet', 200_000);
+	// A file this large, of plain columns, is read by parquet-wasm, from the app's own origin (issue 19).
+	const fetched: string[] = [];
+	page.on('request', (request) => fetched.push(request.url()));
 	await openDataPage(page);
 	await watchProgress(page);
 	await page.locator('.drop input[type=file]').setInputFiles(path);
@@ -96,6 +99,13 @@ test('a 200 000-row projects export loads with a progress bar that shows the sta
 	expect(seen.map((s) => s.text)).toContain('Checking: 200,000 of 200,000 rows');
 	expect(seen.some((s) => s.stage === 'loading' && s.text === 'Loading 200,000 rows into the atlas')).toBe(true);
 	expect(await consoleQuery(page, `SELECT count(*) FROM projects`)).toEqual([['200000']]);
+	const origin = new URL(page.url()).origin;
+	expect(fetched.filter((url) => /parquet_wasm_bg[^/]*\.wasm$/.test(url)).map((url) => new URL(url).origin)).toEqual([
+		origin
+	]);
+	expect(
+		fetched.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+	).toEqual([]);
 });
 
 test('a file that exhausts DuckDB’s memory is named in plain words, and the data loaded before it stays', async ({

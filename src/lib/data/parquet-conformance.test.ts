@@ -8,12 +8,20 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARQUET_TESTING, PARQUET_TESTING_ABSENT, parquetTestingPresent } from '../../../tests/support/parquet-testing';
-import { omittedColumns, ParquetDecodeError, parquetToArrow, type DecodeFailure } from './parquet-to-arrow';
+import { openWasm, type WasmConnection } from './duckdb-wasm-node.test-support';
+import * as parquetWasm from 'parquet-wasm';
+import {
+	omittedColumns,
+	ParquetDecodeError,
+	parquetFileMetadata,
+	parquetToArrow,
+	type DecodeFailure
+} from './parquet-to-arrow';
+import { ipcBatches, wasmReadable } from './parquet-wasm-batches';
 
 const CORPUS = PARQUET_TESTING;
 const present = parquetTestingPresent;
@@ -26,43 +34,6 @@ const files = (sub: 'data' | 'bad_data') =>
 				.sort()
 		: [];
 
-// DuckDB-WASM (the browser's engine) in Node, blocking API.
-const require = createRequire(import.meta.url);
-/** The part of duckdb-node-blocking.cjs used here (its own types are not exported by the package). */
-interface Wasm {
-	createDuckDB(
-		bundles: Record<'mvp' | 'eh', { mainModule: string; mainWorker: string }>,
-		logger: unknown,
-		runtime: unknown
-	): Promise<{ instantiate(): Promise<unknown>; open(config: object): void; connect(): unknown }>;
-	VoidLogger: new () => unknown;
-	NODE_RUNTIME: unknown;
-}
-interface WasmConnection {
-	query(sql: string): { toArray(): { toJSON(): Record<string, unknown> }[] };
-	insertArrowFromIPCStream(buffer: Uint8Array, options: { name: string; create: boolean }): void;
-}
-
-async function openWasm(): Promise<WasmConnection> {
-	const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as Wasm;
-	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
-	const db = await duckdb.createDuckDB(
-		{
-			mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
-			eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: '' }
-		},
-		new duckdb.VoidLogger(),
-		duckdb.NODE_RUNTIME
-	);
-	await db.instantiate();
-	db.open({});
-	const conn = db.connect() as unknown as WasmConnection;
-	// As in the browser: never download an extension.
-	conn.query(`SET autoinstall_known_extensions = false`);
-	conn.query(`SET autoload_known_extensions = false`);
-	return conn;
-}
-
 /**
  * Rows where the browser deliberately differs from DuckDB's native reader, and why. They are left
  * out of the checksums and checked on their own.
@@ -74,6 +45,17 @@ const KNOWN_DIFFERENCES: Record<string, { rows: number[]; why: string; browser: 
 		browser: 'null'
 	}
 };
+
+type Reader = 'javascript' | 'parquet-wasm';
+
+/** True when parquet-wasm would read the corpus file were it large (its footer readable, every column plain). */
+function wasmTakes(file: string): boolean {
+	try {
+		return wasmReadable(parquetFileMetadata(new Uint8Array(readFileSync(join(CORPUS, 'data', file)))), 0);
+	} catch {
+		return false;
+	}
+}
 
 const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
@@ -144,10 +126,30 @@ describe.skipIf(!present)('the Apache parquet-testing corpus', () => {
 		}
 	}
 
-	async function readBrowser(path: string, table: string): Promise<Outcome & { omitted: string[] }> {
+	/** `reader`: the JavaScript reader (every file), or parquet-wasm (a large file of plain columns, parquet-wasm-batches.ts). */
+	async function readBrowser(
+		path: string,
+		table: string,
+		reader: Reader = 'javascript'
+	): Promise<Outcome & { omitted: string[] }> {
 		try {
-			const decoded = await parquetToArrow(new Uint8Array(readFileSync(path)), path.split('/').at(-1));
+			const bytes = new Uint8Array(readFileSync(path));
+			const file = path.split('/').at(-1) ?? path;
 			wasm.query(`DROP TABLE IF EXISTS ${table}`);
+			if (reader === 'parquet-wasm') {
+				// As the decoder's worker reads a large file: parquet-wasm, or the JavaScript reader where it cannot.
+				let create = true;
+				for await (const { ipc } of ipcBatches(bytes, file, async () => parquetWasm, 0)) {
+					wasm.insertArrowFromIPCStream(ipc, { name: table, create });
+					create = false;
+				}
+				const [{ n }] = wasm
+					.query(`SELECT count(*) AS n FROM ${table}`)
+					.toArray()
+					.map((r) => r.toJSON());
+				return { rows: Number(n), omitted: [] };
+			}
+			const decoded = await parquetToArrow(bytes, file);
 			wasm.insertArrowFromIPCStream(tableToIPC(decoded, 'stream'), { name: table, create: true });
 			const [{ n }] = wasm
 				.query(`SELECT count(*) AS n FROM ${table}`)
@@ -160,14 +162,25 @@ describe.skipIf(!present)('the Apache parquet-testing corpus', () => {
 		}
 	}
 
-	it.each(files('data'))('data/%s: the browser reads what DuckDB reads, with the same values', async (file) => {
+	it.each(files('data'))('data/%s: the browser reads what DuckDB reads, with the same values', (file) =>
+		conforms(file, 'javascript')
+	);
+
+	// The files parquet-wasm would read were they large (a user's national export takes that path).
+	it.each(files('data').filter(wasmTakes))('data/%s: parquet-wasm reads it as DuckDB does', (file) =>
+		conforms(file, 'parquet-wasm')
+	);
+
+	async function conforms(file: string, reader: Reader): Promise<void> {
 		const path = join(CORPUS, 'data', file);
-		const ours = await readBrowser(path, 't');
+		const ours = await readBrowser(path, 't', reader);
 		// A file refused as too large for a browser is not unpacked by DuckDB here either (2 GB).
 		const duck = await readNative(path, ours.reason !== 'too_large');
-		if (duck.error === undefined) outcome.native++;
-		if (ours.error === undefined) outcome.browser++;
-		if (ours.error !== undefined) report.push(`${file}: the browser refuses it (${ours.reason}): ${ours.error}`);
+		if (reader === 'javascript') {
+			if (duck.error === undefined) outcome.native++;
+			if (ours.error === undefined) outcome.browser++;
+		}
+		if (ours.error !== undefined) report.push(`${file}: ${reader} refuses it (${ours.reason}): ${ours.error}`);
 		if (duck.error !== undefined) report.push(`${file}: DuckDB refuses it: ${duck.error}`);
 		if (ours.omitted.length > 0) report.push(`${file}: columns left out: ${ours.omitted.join(', ')}`);
 		if (duck.error !== undefined || ours.error !== undefined) {
@@ -212,7 +225,7 @@ describe.skipIf(!present)('the Apache parquet-testing corpus', () => {
 					).toBe(true);
 		}
 		expect(differ, `${file}: columns whose values differ`).toEqual([]);
-	});
+	}
 
 	// The malformed files: refused with a reason the page can put in plain words, never an internal
 	// error; a file DuckDB reads as it is, and whose data is sound, is read with the same values.

@@ -14,7 +14,8 @@ export type DecodeRequest =
 
 export type DecodeReply =
 	| { id: number; ipc: Uint8Array; rowsDone: number; rowsTotal: number; omitted: OmittedColumn[] }
-	| { id: number; end: true }
+	/** `release`: the worker read with parquet-wasm, whose memory only ending the worker gives back. */
+	| { id: number; end: true; release?: boolean }
 	/** `decode`: why the file is not readable (a ParquetDecodeError's detail and reason); false: the worker failed. */
 	| { id: number; error: string; decode: DecodeFailure | false };
 
@@ -24,11 +25,23 @@ export type OnBatch = (ipc: Uint8Array, rowsDone: number, rowsTotal: number) => 
 let worker: Worker | null = null;
 let nextId = 0;
 const waiting = new Map<number, { file: string; reply: (r: DecodeReply) => void; fail: (e: Error) => void }>();
+/** The worker holds parquet-wasm's memory (a WebAssembly memory never shrinks): end it once nothing waits. */
+let release = false;
+
+function releaseWhenIdle(): void {
+	if (!release || waiting.size > 0 || !worker) return;
+	release = false;
+	worker.terminate();
+	worker = null;
+}
 
 function decoder(): Worker {
 	if (worker) return worker;
 	worker = new Worker(new URL('./parquet-worker.ts', import.meta.url), { type: 'module' });
-	worker.onmessage = ({ data }: MessageEvent<DecodeReply>) => waiting.get(data.id)?.reply(data);
+	worker.onmessage = ({ data }: MessageEvent<DecodeReply>) => {
+		if ('end' in data && data.release) release = true;
+		waiting.get(data.id)?.reply(data);
+	};
 	worker.onerror = (event) => {
 		// The worker itself could not run (its script failed to load): fail everything asked of it.
 		const message = `the Parquet decoder could not start (${event.message || 'worker error'})`;
@@ -61,6 +74,7 @@ export function decodeParquetBatches(bytes: Uint8Array, file: string, onBatch: O
 		const done = (e?: Error) => {
 			if (failed) return;
 			waiting.delete(id);
+			releaseWhenIdle();
 			if (e) {
 				failed = true;
 				reject(e);

@@ -377,6 +377,9 @@ function concatChunks(chunks: { rowStart: number; data: DecodedArray }[], rows: 
 /** A Parquet file's footer read and checked: what parquetToArrow and parquetBatches decode from. */
 interface OpenedParquet {
 	buffer: ArrayBuffer;
+	/** The footer as the file states it. */
+	footer: FileMetaData;
+	/** The footer as this reader reads the file (readMetadata). */
 	metadata: FileMetaData;
 	shapes: Map<string, Shape>;
 	omitted: OmittedColumn[];
@@ -434,7 +437,15 @@ function openParquet(bytes: Uint8Array, file: string): OpenedParquet {
 			`no column of a type this reader knows (${omitted.map((o) => `${o.column}: ${o.type}`).join(', ')})`,
 			'no_columns'
 		);
-	return { buffer, metadata: readMetadata(metadata, buffer.byteLength), shapes, omitted, groups, rows };
+	return {
+		buffer,
+		footer: metadata,
+		metadata: readMetadata(metadata, buffer.byteLength),
+		shapes,
+		omitted,
+		groups,
+		rows
+	};
 }
 
 /** Rows [start, end) of an opened file as an Arrow table (the columns this reader knows; the others listed in its metadata). */
@@ -474,6 +485,14 @@ async function decodeRows(opened: OpenedParquet, file: string, start: number, en
 	const table = new arrow.Table(columns);
 	if (omitted.length > 0) table.schema.metadata.set(OMITTED_METADATA_KEY, JSON.stringify(omitted));
 	return table;
+}
+
+/**
+ * A file's footer as the file states it, held to what the reader holds it to before decoding anything (a readable footer, no
+ * column chunk too large for a browser, a column it knows); throws a ParquetDecodeError saying which.
+ */
+export function parquetFileMetadata(bytes: Uint8Array, file = 'file'): FileMetaData {
+	return openParquet(bytes, file).footer;
 }
 
 /** Decode a whole Parquet file into an Arrow table (nested columns as Arrow lists, structs and maps). */

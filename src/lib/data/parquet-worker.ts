@@ -1,10 +1,13 @@
 /**
  * Decodes Parquet off the page's main thread, one row group at a time: bytes in, one Arrow IPC stream
  * per row group out (transferred, not copied), each sent when the page asks for the next, so a large
- * file is never decoded faster than DuckDB takes it in. See parquet-decoder.ts.
+ * file is never decoded faster than DuckDB takes it in. See parquet-decoder.ts. A large file of plain
+ * columns is read by parquet-wasm (parquet-wasm-batches.ts; its WebAssembly served by the app, fetched
+ * only then), everything else by the JavaScript reader (parquet-to-arrow.ts).
  */
-import { tableToIPC } from 'apache-arrow';
-import { parquetBatches, ParquetDecodeError, type ParquetBatch } from './parquet-to-arrow';
+import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { ParquetDecodeError } from './parquet-to-arrow';
+import { ipcBatches, type DecodedBatch, type ParquetWasm } from './parquet-wasm-batches';
 import type { DecodeReply, DecodeRequest } from './parquet-decoder';
 
 /** The worker's global scope (the project's types are the page's, not a worker's). */
@@ -13,11 +16,24 @@ const scope = self as unknown as {
 	postMessage(message: DecodeReply, transfer?: Transferable[]): void;
 };
 
-const reading = new Map<number, AsyncGenerator<ParquetBatch>>();
+let wasm: Promise<ParquetWasm> | null = null;
+/** parquet-wasm, started once, from the app's own copy of its WebAssembly. */
+function parquetWasm(): Promise<ParquetWasm> {
+	wasm ??= import('parquet-wasm/esm').then(async (module) => {
+		await module.default({ module_or_path: wasmUrl });
+		return module;
+	});
+	return wasm;
+}
+
+/** Set once a file was read by parquet-wasm: the page may end this worker to give its memory back. */
+let usedWasm = false;
+
+const reading = new Map<number, AsyncGenerator<DecodedBatch>>();
 
 scope.onmessage = async ({ data }: MessageEvent<DecodeRequest>) => {
 	const { id } = data;
-	if (data.type === 'start') reading.set(id, parquetBatches(data.bytes, data.file));
+	if (data.type === 'start') reading.set(id, ipcBatches(data.bytes, data.file, parquetWasm));
 	const batches = reading.get(id);
 	if (!batches) return;
 	if (data.type === 'stop') {
@@ -30,11 +46,11 @@ scope.onmessage = async ({ data }: MessageEvent<DecodeRequest>) => {
 		const next = await batches.next();
 		if (next.done) {
 			reading.delete(id);
-			scope.postMessage({ id, end: true });
+			scope.postMessage({ id, end: true, release: usedWasm && reading.size === 0 });
 			return;
 		}
-		const ipc = tableToIPC(next.value.table, 'stream');
-		const { rowsDone, rowsTotal, omitted } = next.value;
+		const { ipc, rowsDone, rowsTotal, omitted, reader } = next.value;
+		if (reader === 'parquet-wasm') usedWasm = true;
 		reply = { id, ipc, rowsDone, rowsTotal, omitted };
 		scope.postMessage(reply, [ipc.buffer]);
 		return;
