@@ -21,6 +21,15 @@ const layers = (colours: [string, string][], noData: string[] = [], dimmed: stri
 	zone: null
 });
 
+/** A sync that has painted `first`, and the writes after it. */
+function paintedWith(first: ChoroplethLayers) {
+	const { map, writes } = recorder();
+	const sync = new FeatureStateSync();
+	sync.paint(map, 'provinces', first);
+	writes.length = 0;
+	return { map, writes, sync };
+}
+
 describe('feature state kept in step with the layers', () => {
 	it('paints each province once, then not again for the same colours (a hover makes new layers, not new colours)', () => {
 		const { map, writes } = recorder();
@@ -36,22 +45,50 @@ describe('feature state kept in step with the layers', () => {
 	});
 
 	it('returns a province coloured before and not now to plain, not to the colour of the view before', () => {
-		const { map, writes } = recorder();
-		const sync = new FeatureStateSync();
-		sync.paint(
-			map,
-			'provinces',
+		const { map, writes, sync } = paintedWith(
 			layers([
 				['40', '#111'],
 				['41', '#222']
 			])
 		);
-		writes.length = 0;
 		sync.paint(map, 'provinces', layers([['41', '#333']]));
 		expect(writes).toEqual([
 			'provinces/40 {"fill":null,"dimmed":false,"noData":false}',
 			'provinces/41 {"fill":"#333","dimmed":false,"noData":false}'
 		]);
+	});
+
+	it('writes only the provinces whose state changed (a year step recolours some provinces, not all)', () => {
+		const { map, writes, sync } = paintedWith(
+			layers(
+				[
+					['40', '#111'],
+					['41', '#222'],
+					['42', '#333']
+				],
+				['38']
+			)
+		);
+		// 40 keeps its class, 41 changes, 42 goes missing, 38 gets a value.
+		const next = (): ChoroplethLayers =>
+			layers(
+				[
+					['40', '#111'],
+					['41', '#333'],
+					['38', '#222']
+				],
+				['42']
+			);
+		expect(sync.paint(map, 'provinces', next())).toBe(true);
+		expect(writes.sort()).toEqual([
+			'provinces/38 {"fill":"#222","dimmed":false,"noData":false}',
+			'provinces/41 {"fill":"#333","dimmed":false,"noData":false}',
+			'provinces/42 {"fill":null,"dimmed":false,"noData":true}'
+		]);
+		// New maps with the same states: nothing to write, nothing to repaint.
+		writes.length = 0;
+		expect(sync.paint(map, 'provinces', next())).toBe(false);
+		expect(writes).toEqual([]);
 	});
 
 	it('moves a flag from one feature to the next, each flag and source on its own', () => {

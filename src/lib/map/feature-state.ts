@@ -14,12 +14,16 @@ type Painted = Pick<ChoroplethLayers, 'colours' | 'dimmed' | 'noData'>;
 
 export class FeatureStateSync {
 	#painted: Painted | null = null;
+	/** What each province's feature state was last written as ("fill|dimmed|noData"). */
+	#written = new Map<string, string>();
 	#flagged = new Map<string, string | number | null>();
 
 	/**
-	 * Writes every province's fill, dimmed and no-data state when any of the three changed: every
-	 * province drawn before or now, so one coloured before and not now (the plain map while a view
-	 * loads) goes back to plain, not to the colour of the view before. Says whether it wrote.
+	 * Writes the fill, dimmed and no-data state of each province whose state differs from what was
+	 * written last: of every province drawn before or now, so one coloured before and not now (the
+	 * plain map while a view loads) goes back to plain, not to the colour of the view before. A year
+	 * step changes the class of some provinces, not all: MapLibre recomputes the paint of each
+	 * feature written, so the others are left alone. Says whether it wrote.
 	 */
 	paint(map: FeatureStateTarget, source: string, layers: ChoroplethLayers): boolean {
 		const before = this.#painted;
@@ -30,19 +34,22 @@ export class FeatureStateSync {
 			before.noData === layers.noData
 		)
 			return false;
-		const codes = new Set([
-			...(before ? [...before.colours.keys(), ...before.dimmed, ...before.noData] : []),
-			...layers.colours.keys(),
-			...layers.dimmed,
-			...layers.noData
-		]);
 		this.#painted = { colours: layers.colours, dimmed: layers.dimmed, noData: layers.noData };
-		for (const code of codes)
-			map.setFeatureState(
-				{ source, id: Number(code) },
-				{ fill: layers.colours.get(code) ?? null, dimmed: layers.dimmed.has(code), noData: layers.noData.has(code) }
-			);
-		return true;
+		const codes = new Set([...this.#written.keys(), ...layers.colours.keys(), ...layers.dimmed, ...layers.noData]);
+		let wrote = false;
+		for (const code of codes) {
+			const state = {
+				fill: layers.colours.get(code) ?? null,
+				dimmed: layers.dimmed.has(code),
+				noData: layers.noData.has(code)
+			};
+			const key = `${state.fill}|${state.dimmed}|${state.noData}`;
+			if (this.#written.get(code) === key) continue;
+			this.#written.set(code, key);
+			map.setFeatureState({ source, id: Number(code) }, state);
+			wrote = true;
+		}
+		return wrote;
 	}
 
 	/** One feature of `source` at a time carries `flag` (the hovered province, the chosen zone): moves it to `to`. */
