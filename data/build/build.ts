@@ -546,17 +546,7 @@ export async function buildData({
 			writer.close();
 		}
 		// The coverage page's summary and its points by province, from the tables just written.
-		const coverage = await writeCoverageFiles(
-			tmp,
-			{
-				partners: TABLES.partners.file,
-				projects: TABLES.projects.file,
-				districts: TABLES.districts.file,
-				provinces: TABLES.provinces.file,
-				networks: TABLES.networks.file,
-				quality_issues: TABLES.quality_issues.file
-			}
-		);
+		const coverage = await writeCoverageFiles(tmp);
 		// What the coverage pages' first answers need besides the summary, read without DuckDB.
 		await writeCoverageIndex(tmp, coverage);
 		await writeFile(path.join(tmp, COVERAGE_POINTS_INDEX), JSON.stringify({ files: coverage.points }) + '\n');

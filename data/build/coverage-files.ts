@@ -8,7 +8,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AtlasDb } from '../../src/lib/data/atlas-db.ts';
-import type { TableName } from '../../src/lib/data/contract.ts';
+import { TABLES, type TableName } from '../../src/lib/data/contract.ts';
 import {
 	COVERAGE_DIR,
 	COVERAGE_INDEX,
@@ -52,21 +52,28 @@ const SUMMARY_FILE = `${COVERAGE_DIR}/summary.parquet`;
 /** The data-quality report's file (coverage-files.ts reads it). */
 const QUALITY_FILE = `${COVERAGE_DIR}/quality.parquet`;
 
+/** The tables the coverage files are made from. */
+type CoverageInput = 'partners' | 'projects' | 'districts' | 'provinces' | 'networks' | 'quality_issues';
+const COVERAGE_INPUTS: readonly CoverageInput[] = [
+	'partners',
+	'projects',
+	'districts',
+	'provinces',
+	'networks',
+	'quality_issues'
+];
+
 /**
  * Reads partners, projects, districts, provinces and networks from `dir` (their Parquet files, named as in
- * `files`) and writes the summary, encoded, to `dir/coverage/`, each province's points to
+ * `files`: by default the contract's names) and writes the summary, encoded, to `dir/coverage/`, each province's points to
  * `dir/coverage-points/<code>.parquet` and each network's partners and projects to `dir/coverage/networks/`.
  */
 export async function writeCoverageFiles(
 	dir: string,
-	files: {
-		partners: string;
-		projects: string;
-		districts: string;
-		provinces: string;
-		networks: string;
-		quality_issues: string;
-	}
+	files: Record<CoverageInput, string> = Object.fromEntries(COVERAGE_INPUTS.map((t) => [t, TABLES[t].file])) as Record<
+		CoverageInput,
+		string
+	>
 ): Promise<CoverageFiles> {
 	// One thread keeps the output identical from run to run.
 	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });

@@ -12,7 +12,6 @@
 import { cp, link, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeCoverageFiles, writeCoverageIndex } from '../../data/build/coverage-files.ts';
-import { TABLES } from '../../src/lib/data/contract.ts';
 import { COVERAGE_DIR, COVERAGE_INDEX } from '../../src/lib/data/coverage-files.ts';
 import { COVERAGE_POINTS_DIR, COVERAGE_POINTS_INDEX } from '../../src/lib/data/coverage-summary.ts';
 import { options } from './visit-bytes';
@@ -50,14 +49,7 @@ async function main() {
 	await linkTree(data, dir);
 
 	let t = Date.now();
-	const coverage = await writeCoverageFiles(dir, {
-		partners: TABLES.partners.file,
-		projects: TABLES.projects.file,
-		districts: TABLES.districts.file,
-		provinces: TABLES.provinces.file,
-		networks: TABLES.networks.file,
-		quality_issues: TABLES.quality_issues.file
-	});
+	const coverage = await writeCoverageFiles(dir);
 	const filesMs = Date.now() - t;
 	t = Date.now();
 	await writeCoverageIndex(dir, coverage);
