@@ -12,7 +12,10 @@ import { NodeConnector } from '$lib/data/node-connector';
 import { takeSnapshot } from '$lib/data/snapshot';
 import { DEFAULT_VIEW, type ViewState } from '$lib/filters/url-state';
 import { COVERAGE_TABLES, coverageFirstView, type CoverageResult } from './coverage-filter';
-import { opened, testSource } from './coverage-source.test-support';
+import { parquetColumns } from '$lib/data/coded-columns';
+import { CoverageFiles } from '$lib/data/coverage-files';
+import { CoverageSource } from './coverage-source.svelte';
+import { opened, readDataFile, testSource } from './coverage-source.test-support';
 import { createCoverageState } from './coverage-state.svelte';
 
 const dir = join(process.cwd(), 'static/data');
@@ -119,6 +122,33 @@ describe('coverage state', () => {
 		view.current = { ...view.current, project: '60-ข-087' };
 		await state.askRecord();
 		expect(src.opened).toBe(1);
+	});
+
+	it('answers the filters while the data-quality report is still being read, and counts it once it is in', async () => {
+		let release = () => {};
+		const held = new Promise<void>((r) => (release = r));
+		const source = new CoverageSource({
+			files: () =>
+				new CoverageFiles(readDataFile, async (file, text) => {
+					if (file.includes('quality')) await held;
+					return parquetColumns(await readDataFile(file), file, text);
+				}),
+			database: async () => db
+		});
+		const view = { current: { ...DEFAULT_VIEW, year: 2020 } };
+		const state = createCoverageState(firstView, () => view.current, {
+			source,
+			noUserFilesKept: () => true,
+			fetchFile: readFile
+		});
+		state.open();
+		for (let i = 0; i < 200 && !state.result; i++) await new Promise((r) => setTimeout(r, 10));
+		expect(state.result?.key).toBe(state.filterKey);
+		expect(state.qualityCount).toBe('…');
+		release();
+		await opened(state);
+		expect(state.quality?.length).toBeGreaterThan(0);
+		expect(state.qualityCount).not.toBe('…');
 	});
 
 	it("draws the selected province's districts, covered or not, from the app's districts file", async () => {
