@@ -140,11 +140,13 @@ function blankSql(staged: StagedTable, header: string): string {
 	return isMissingSql(textOf(staged, header));
 }
 
-/** Rows read, normalised and checked in one statement: a row group's worth, so the work is said in rows. */
-export const CHECK_BATCH_ROWS = 100_000;
-
 /** The flag columns normalise() adds to the normalised table (left out of the table adopted). */
-const FLAG_COLUMN = /^__(blank|changed)_\d+$/;
+const FLAG_COLUMN = /^__(blank|changed)_\d+$|^__same$/;
+/** normalise()'s flag: reading left this row's cells as the file has them (only when the file is in the contract's shape). */
+const SAME_FLAG = '__same';
+/** The one-row table of a normalised view's constants, and the prefix of its lookup tables. */
+const constantsOf = (norm: string) => `${norm}_const`;
+const helpersOf = (norm: string) => `${norm}_`;
 const blankFlag = (i: number) => `__blank_${i}`;
 const changedFlag = (i: number) => `__changed_${i}`;
 
@@ -252,7 +254,16 @@ export class UploadQueries {
 
 	/** Drops tables and views that may or may not exist; never throws. */
 	async drop(names: readonly string[]): Promise<void> {
-		for (const name of names) await dropRelation(this.conn, name);
+		for (const name of names) {
+			await dropRelation(this.conn, name);
+			// A normalised view's lookup and constant tables go with it.
+			if (name.startsWith('__user_norm_')) {
+				const helpers = await this.conn
+					.query(`SELECT table_name FROM information_schema.tables WHERE starts_with(table_name, ?)`, [helpersOf(name)])
+					.catch(() => [] as Row[]);
+				for (const h of helpers) await dropRelation(this.conn, String(h.table_name));
+			}
+		}
 	}
 
 	// --- step 2: read into the contract's shape, and checked ---------------------------------
@@ -275,10 +286,13 @@ export class UploadQueries {
 	}
 
 	/**
-	 * Creates `norm` (`__row`, the contract columns as `reads` says, then the `extras` file columns as they
-	 * are, then a flag per column read from the file: its cell blank, and where read by lookup, changed by
-	 * the reading), CHECK_BATCH_ROWS rows at a time, each batch reported to `onRows`. Returns, per column
-	 * read by lookup, how many rows the reading changed.
+	 * Creates `norm`, a view over the file's table (`__row`, the contract columns as `reads` says, then the
+	 * `extras` file columns as they are, then a flag per column read from the file: its cell blank, and where
+	 * read by lookup, changed by the reading). No row is written: the checks scan it, and finalTable writes
+	 * the loaded table once, or takes the file's own table when the reading changed nothing. A lookup
+	 * column's blank cells are those its distinct values left out (missing texts), so its texts are matched
+	 * against the missing pattern once per distinct value, not once per row. Returns, per column read by
+	 * lookup, how many rows the reading changed; `onRows` hears the start and the end of that scan.
 	 */
 	async normalise(
 		norm: string,
@@ -290,83 +304,97 @@ export class UploadQueries {
 		const selects = ['r.__row'];
 		const flags: string[] = [];
 		const joins: string[] = [];
+		const constants: string[] = [];
 		const params: SqlParam[] = [];
-		const maps: string[] = [];
 		const changed = new Map<string, string>();
-		try {
-			for (const [i, read] of reads.entries()) {
-				const { column } = read;
-				const name = ident(column.name);
-				if ('header' in read) flags.push(`${blankSql(staged, read.header)} AS ${blankFlag(i)}`);
-				switch (read.from) {
-					case 'null':
-						selects.push(`CAST(NULL AS ${column.type}) AS ${name}`);
-						break;
-					case 'constant':
-						selects.push(`CAST(? AS ${column.type}) AS ${name}`);
-						params.push(read.value);
-						break;
-					case 'text':
-						selects.push(`NULLIF(trim(${textOf(staged, read.header)}), '') AS ${name}`);
-						break;
-					case 'number':
-						selects.push(`CAST(${this.numberSql(staged, read.header, column.type)} AS ${column.type}) AS ${name}`);
-						break;
-					case 'boolean':
-						selects.push(`r.${ident(read.header)} AS ${name}`);
-						break;
-					case 'lookup':
-					case 'pairLookup': {
-						const map = `${norm}_map_${i}`;
-						maps.push(map);
-						const within = read.from === 'pairLookup' ? read.within : null;
-						const type = read.from === 'pairLookup' ? 'VARCHAR' : read.type;
-						const entries: readonly (readonly SqlParam[])[] = read.entries;
+		// The file's own table is the loaded one when every column is the contract's, in its order and
+		// type, and reading leaves every cell as it is (checked by one scan of `__same` in finalTable).
+		const fileColumns = Object.keys(staged.types);
+		let same: string[] | null = extras.length === 0 && fileColumns.length === reads.length ? [] : null;
+		const keep = (read: ColumnRead, expr: string) => {
+			if (same === null) return;
+			const i = reads.indexOf(read);
+			if (
+				!('header' in read) ||
+				read.header !== read.column.name ||
+				fileColumns[i] !== read.header ||
+				(staged.types[read.header] ?? '').toUpperCase() !== read.column.type.toUpperCase()
+			)
+				same = null;
+			else same.push(`(${expr}) IS NOT DISTINCT FROM r.${ident(read.header)}`);
+		};
+		for (const [i, read] of reads.entries()) {
+			const { column } = read;
+			const name = ident(column.name);
+			let expr: string;
+			switch (read.from) {
+				case 'null':
+					expr = `CAST(NULL AS ${column.type})`;
+					break;
+				case 'constant':
+					constants.push(`CAST(? AS ${column.type}) AS c${i}`);
+					params.push(read.value);
+					expr = `k.c${i}`;
+					break;
+				case 'text':
+					expr = `NULLIF(trim(${textOf(staged, read.header)}), '')`;
+					break;
+				case 'number':
+					expr = `CAST(${this.numberSql(staged, read.header, column.type)} AS ${column.type})`;
+					break;
+				case 'boolean':
+					expr = `r.${ident(read.header)}`;
+					break;
+				case 'lookup':
+				case 'pairLookup': {
+					const map = `${norm}_map_${i}`;
+					const within = read.from === 'pairLookup' ? read.within : null;
+					const type = read.from === 'pairLookup' ? 'VARCHAR' : read.type;
+					const entries: readonly (readonly SqlParam[])[] = read.entries;
+					await this.conn.query(
+						`CREATE OR REPLACE TABLE ${ident(map)} (v VARCHAR, ${within === null ? '' : 'w VARCHAR, '}out ${type}, changed BOOLEAN)`
+					);
+					const slots = `(${entries[0]?.map(() => '?').join(', ')})`;
+					for (let start = 0; start < entries.length; start += 500) {
+						const batch = entries.slice(start, start + 500);
 						await this.conn.query(
-							`CREATE OR REPLACE TABLE ${ident(map)} (v VARCHAR, ${within === null ? '' : 'w VARCHAR, '}out ${type}, changed BOOLEAN)`
+							`INSERT INTO ${ident(map)} VALUES ${batch.map(() => slots).join(', ')}`,
+							batch.flat()
 						);
-						const slots = `(${entries[0]?.map(() => '?').join(', ')})`;
-						for (let start = 0; start < entries.length; start += 500) {
-							const batch = entries.slice(start, start + 500);
-							await this.conn.query(
-								`INSERT INTO ${ident(map)} VALUES ${batch.map(() => slots).join(', ')}`,
-								batch.flat()
-							);
-						}
-						const alias = `m${i}`;
-						joins.push(
-							`LEFT JOIN ${ident(map)} ${alias} ON ${alias}.v = ${textOf(staged, read.header)}` +
-								(within === null ? '' : ` AND ${alias}.w IS NOT DISTINCT FROM ${textOf(staged, within)}`)
-						);
-						selects.push(`CAST(${alias}.out AS ${column.type}) AS ${name}`);
-						flags.push(`coalesce(${alias}.changed, false) AS ${changedFlag(i)}`);
-						changed.set(column.name, changedFlag(i));
 					}
+					const alias = `m${i}`;
+					joins.push(
+						`LEFT JOIN ${ident(map)} ${alias} ON ${alias}.v = ${textOf(staged, read.header)}` +
+							(within === null ? '' : ` AND ${alias}.w IS NOT DISTINCT FROM ${textOf(staged, within)}`)
+					);
+					expr = `CAST(${alias}.out AS ${column.type})`;
+					// Every distinct text but the missing ones has an entry: no entry is a blank cell.
+					flags.push(`(r.${ident(read.header)} IS NULL OR ${alias}.v IS NULL) AS ${blankFlag(i)}`);
+					flags.push(`coalesce(${alias}.changed, false) AS ${changedFlag(i)}`);
+					changed.set(column.name, changedFlag(i));
 				}
 			}
-			for (const h of extras) if (!FLAG_COLUMN.test(h)) selects.push(`r.${ident(h)}`);
-			const select = `SELECT ${[...selects, ...flags].join(', ')} FROM ${ident(staged.raw)} r ${joins.join(' ')}`;
-			// Row by row range (a workbook's rows are numbered as Excel shows them: the range is not 1…n).
-			const [range] = await this.conn.query(
-				`SELECT min(__row) AS lo, max(__row) AS hi, count(*) AS n FROM ${ident(staged.raw)}`
-			);
-			const lo = Number(range.lo ?? 1);
-			const hi = Number(range.hi ?? 0);
-			const total = Number(range.n);
-			await this.conn.query(`CREATE OR REPLACE TABLE ${ident(norm)} AS ${select} WHERE false`, params);
-			onRows?.(0, total);
-			for (let from = lo; from <= hi; from += CHECK_BATCH_ROWS) {
-				const to = Math.min(hi, from + CHECK_BATCH_ROWS - 1);
-				await this.conn.query(`INSERT INTO ${ident(norm)} ${select} WHERE r.__row BETWEEN ? AND ?`, [
-					...params,
-					from,
-					to
-				]);
-				onRows?.(hi === lo ? total : Math.round(((to - lo + 1) / (hi - lo + 1)) * total), total);
-			}
-		} finally {
-			await this.drop(maps);
+			if ('header' in read && read.from !== 'lookup' && read.from !== 'pairLookup')
+				flags.push(`${blankSql(staged, read.header)} AS ${blankFlag(i)}`);
+			selects.push(`${expr} AS ${name}`);
+			keep(read, expr);
 		}
+		for (const h of extras) if (!FLAG_COLUMN.test(h)) selects.push(`r.${ident(h)}`);
+		if (same !== null)
+			flags.push(`${(same as string[]).length === 0 ? 'true' : (same as string[]).join(' AND ')} AS ${SAME_FLAG}`);
+		let from = `${ident(staged.raw)} r`;
+		if (constants.length > 0) {
+			await this.conn.query(
+				`CREATE OR REPLACE TABLE ${ident(constantsOf(norm))} AS SELECT ${constants.join(', ')}`,
+				params
+			);
+			from += ` CROSS JOIN ${ident(constantsOf(norm))} k`;
+		}
+		await this.conn.query(
+			`CREATE OR REPLACE VIEW ${ident(norm)} AS SELECT ${[...selects, ...flags].join(', ')} FROM ${from} ${joins.join(' ')}`
+		);
+		const total = await this.count(staged.raw);
+		onRows?.(0, total);
 		const converted = new Map<string, number>();
 		if (changed.size > 0) {
 			const [counts] = await this.conn.query(
@@ -374,6 +402,7 @@ export class UploadQueries {
 			);
 			for (const [column, flag] of changed) if (Number(counts[flag]) > 0) converted.set(column, Number(counts[flag]));
 		}
+		onRows?.(total, total);
 		return converted;
 	}
 
@@ -517,18 +546,35 @@ export class UploadQueries {
 	// --- step 3: the table AtlasDb adopts ----------------------------------------------------
 
 	/**
-	 * `norm` becomes `final`: the same table without `__row` and the flag columns, renamed. No row is copied
-	 * (a column dropped is only left out), so adoptTable can take it as it is: a million rows stay one copy.
+	 * `norm` becomes `final`, without `__row` and the flag columns. When the file's table `load` is in the
+	 * contract's shape and normalise()'s reading left every cell as it was (one scan), `load` itself is
+	 * renamed: no row is copied. Otherwise the rows are written once, from the view. `norm` and its lookup
+	 * tables are dropped either way; the caller drops the file's raw view and `load` after.
 	 */
-	async finalTable(final: string, norm: string): Promise<void> {
+	async finalTable(final: string, norm: string, load: string): Promise<void> {
 		const described = await this.conn.query(
 			`SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`,
 			[norm]
 		);
-		const dropped = described.map((c) => String(c.column_name)).filter((n) => n === '__row' || FLAG_COLUMN.test(n));
-		for (const name of dropped) await this.conn.query(`ALTER TABLE ${ident(norm)} DROP COLUMN ${ident(name)}`);
+		const names = described.map((c) => String(c.column_name));
+		const kept = names.filter((n) => n !== '__row' && !FLAG_COLUMN.test(n));
 		await this.conn.query(`DROP TABLE IF EXISTS ${ident(final)}`);
-		await this.conn.query(`ALTER TABLE ${ident(norm)} RENAME TO ${ident(final)}`);
+		let same = false;
+		const [loaded] = await this.conn.query(
+			`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ? AND table_type = 'BASE TABLE'`,
+			[load]
+		);
+		if (names.includes(SAME_FLAG) && Number(loaded.n) > 0) {
+			const [r] = await this.conn.query(`SELECT count(*) FILTER (WHERE NOT ${SAME_FLAG}) AS n FROM ${ident(norm)}`);
+			same = Number(r.n) === 0;
+		}
+		if (same) {
+			await this.drop([norm]);
+			await this.conn.query(`ALTER TABLE ${ident(load)} RENAME TO ${ident(final)}`);
+		} else {
+			await this.conn.query(`CREATE TABLE ${ident(final)} AS SELECT ${kept.map(ident).join(', ')} FROM ${ident(norm)}`);
+			await this.drop([norm]);
+		}
 	}
 
 	async close(): Promise<void> {

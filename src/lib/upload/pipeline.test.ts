@@ -24,7 +24,7 @@ import {
 	type StagedFile
 } from './pipeline';
 import { problemText } from './messages';
-import { CHECK_BATCH_ROWS } from '$lib/data/upload-queries';
+import { loadTableOf } from '$lib/data/upload-queries';
 import { contextFor, defaultIndicatorMeta } from './user-data';
 
 /** The bundled road-death years (the 3-base series). */
@@ -45,6 +45,10 @@ afterAll(async () => {
 });
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/** A DuckDB table's oid (undefined when there is no such table): a table renamed keeps it, a copy does not. */
+const oid = async (table: string) =>
+	(await bundled.rows(`SELECT table_oid FROM duckdb_tables() WHERE table_name = '${table}'`))[0]?.table_oid;
 
 async function parquetOf(sql: string): Promise<Uint8Array> {
 	const path = join(scratch, `f${Math.random().toString(36).slice(2)}.parquet`);
@@ -382,8 +386,8 @@ describe('prepare and commit', () => {
 		expect(await count(`SELECT count(*) AS n FROM projects`)).toBeGreaterThan(2);
 	});
 
-	it('tells how far it is: rows read, rows checked (a batch at a time), the load, which takes the checked table as it is', async () => {
-		const rows = 2 * CHECK_BATCH_ROWS + 300;
+	it("tells how far it is: rows read, rows checked, the load, which writes a file not in the contract's shape once", async () => {
+		const rows = 200_300;
 		const bytes = await parquetOf(`
 			SELECT '67-ก-' || i AS project_code, 'แผนงาน' AS programme_th, 'โครงการ ' || i AS title_th,
 			       'สมาคม' AS organisation_th, '2024-01-01' AS start_date, '2024-12-31' AS end_date,
@@ -398,19 +402,56 @@ describe('prepare and commit', () => {
 		);
 		expect(prepared.problems).toEqual([]);
 		expect(seen.filter((p) => p.stage === 'checking')).toEqual(
-			[0, CHECK_BATCH_ROWS, 2 * CHECK_BATCH_ROWS, rows].map((done) => ({ stage: 'checking', done, total: rows }))
+			[0, rows].map((done) => ({ stage: 'checking', done, total: rows }))
 		);
-		const oid = async (table: string) =>
-			(await bundled.rows(`SELECT table_oid FROM duckdb_tables() WHERE table_name = '${table}'`))[0]?.table_oid;
-		const checked = await oid(prepared.norm);
+		const file = await oid(loadTableOf(staged.id));
+		expect(file).toBeDefined();
 		await commitTable(db, prepared, [], undefined, (p) => seen.push(p));
-		// The checked table is the table now, not copied (a million rows stay one copy).
-		expect(await oid('projects')).toBe(checked);
+		// Columns missing and a DECIMAL budget: the rows are written into the contract's shape.
+		expect(await oid('projects')).not.toBe(file);
 		expect(await count(`SELECT count(*) AS n FROM projects`)).toBe(rows);
+		expect(await count(`SELECT count(*) AS n FROM projects WHERE budget = 1000.0 * 200300`)).toBe(1);
 		expect(seen.filter((p) => p.stage === 'loading')).toEqual([
 			{ stage: 'loading', done: 0, total: 2 },
 			{ stage: 'loading', done: 1, total: 2 }
 		]);
+		expect(await count(`SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '__user_')`)).toBe(0);
+		await db.restoreBundled(['projects']);
+	});
+
+	/** A projects file with every contract column, in order and of its type; `title` is the SQL of title_th. */
+	const shapedProjects = (title: string) =>
+		parquetOf(`
+			SELECT '67-ก-' || i AS project_code, 'แผนงาน' AS programme_th, NULL::VARCHAR AS programme_en,
+			       ${title} AS title_th, NULL::VARCHAR AS title_en, 'สมาคม' AS organisation_th,
+			       NULL::VARCHAR AS partner_id, NULL::VARCHAR AS network_id, '2024-01-01' AS start_date,
+			       '2024-12-31' AS end_date, CAST(1000 * i AS DOUBLE) AS budget, '40' AS province_code,
+			       NULL::VARCHAR AS district_code, NULL::DOUBLE AS lat, NULL::DOUBLE AS lon,
+			       'tobacco' AS issue_area_ids, 'active' AS status, NULL::VARCHAR AS citation, true AS is_sample
+			FROM range(1, 1001) t(i)`);
+
+	it("takes a file already in the contract's shape as the loaded table, not copied", async () => {
+		const staged = await stageFile(db.uploads, 'p.parquet', await shapedProjects(`'โครงการ ' || i`));
+		const file = await oid(loadTableOf(staged.id));
+		expect(file).toBeDefined();
+		const prepared = await prepare(staged, 'projects');
+		expect(prepared.problems).toEqual([]);
+		await commitTable(db, prepared);
+		// The file's own table is the table now (a million rows stay one copy).
+		expect(await oid('projects')).toBe(file);
+		expect(await count(`SELECT count(*) AS n FROM projects WHERE title_th = 'โครงการ 1000'`)).toBe(1);
+		expect(await count(`SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '__user_')`)).toBe(0);
+		await db.restoreBundled(['projects']);
+	});
+
+	it('writes a file of the right types whose reading changes a cell (spaces trimmed) into a new table', async () => {
+		const staged = await stageFile(db.uploads, 'p.parquet', await shapedProjects(`' โครงการ ' || i || ' '`));
+		const file = await oid(loadTableOf(staged.id));
+		const prepared = await prepare(staged, 'projects');
+		expect(prepared.problems).toEqual([]);
+		await commitTable(db, prepared);
+		expect(await oid('projects')).not.toBe(file);
+		expect(await count(`SELECT count(*) AS n FROM projects WHERE title_th = 'โครงการ 1000'`)).toBe(1);
 		await db.restoreBundled(['projects']);
 	});
 

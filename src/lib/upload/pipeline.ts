@@ -795,7 +795,7 @@ export async function commitTable(
 		// The checked table becomes the adopted one without a copy (finalTable, then adoptTable takes it as it
 		// is): the file's own table goes first, so a million rows are one copy at the end, not two or three.
 		// A failure from here on rejects the file (it would have to be read again to be mapped again).
-		await q.finalTable(final, norm);
+		await q.finalTable(final, norm, loadTableOf(staged.id));
 		await q.drop([staged.raw, loadTableOf(staged.id)]);
 		const merge = MERGE_COLUMNS[table];
 		try {
