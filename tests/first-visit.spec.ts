@@ -39,12 +39,15 @@ function countRequests(context: BrowserContext) {
 		pending.add(done);
 		done.finally(() => pending.delete(done));
 	});
+	const list = async () => {
+		await Promise.all(pending);
+		return [...seen];
+	};
 	return {
 		/** The requests finished so far, once their sizes are read. */
-		async list() {
-			await Promise.all(pending);
-			return [...seen];
-		}
+		list,
+		/** Those of them that are DuckDB-WASM's engine (its wasm or its worker). */
+		engine: async () => (await list()).filter((r) => ENGINE.test(r.path))
 	};
 }
 
@@ -53,7 +56,7 @@ test('a first visit answers the bundled indicators without DuckDB, within 1.5 MB
 	context
 }) => {
 	const requests = countRequests(context);
-	const engine = async () => (await requests.list()).filter((r) => ENGINE.test(r.path));
+	const { engine } = requests;
 
 	await page.goto('/?lang=en');
 	await expect(page.locator('.explorer')).toHaveAttribute('data-db', 'ready');
@@ -104,7 +107,7 @@ test('a first visit to /coverage answers a year and an issue-area change without
 	context
 }) => {
 	const requests = countRequests(context);
-	const engine = async () => (await requests.list()).filter((r) => ENGINE.test(r.path));
+	const { engine } = requests;
 	const coverage = page.locator('.coverage');
 
 	await page.goto('/coverage?lang=en');
@@ -143,7 +146,7 @@ test('a first visit to /gaps answers a burden indicator and a network change wit
 	context
 }) => {
 	const requests = countRequests(context);
-	const engine = async () => (await requests.list()).filter((r) => ENGINE.test(r.path));
+	const { engine } = requests;
 	const gaps = page.locator('.gaps');
 
 	await page.goto('/gaps?lang=en');
@@ -170,7 +173,7 @@ test("a first visit to /networks lists each network's partners and projects from
 	context
 }) => {
 	const requests = countRequests(context);
-	const engine = async () => (await requests.list()).filter((r) => ENGINE.test(r.path));
+	const { engine } = requests;
 	const networks = page.locator('.networks');
 
 	await page.goto('/networks?lang=en');
