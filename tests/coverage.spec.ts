@@ -174,7 +174,11 @@ test('project 60-ข-087 opens as its published record, with the instalment warn
 	expect(read.map((r) => r.file)).not.toContain('instalments.parquet');
 	const parts = () => read.filter((r) => r.file.startsWith('project-records/'));
 	await expect
-		.poll(() => parts().map((r) => r.file.replace(/^project-records\/\d+-/, '')).sort())
+		.poll(() =>
+			parts()
+				.map((r) => r.file.replace(/^project-records\/\d+-/, ''))
+				.sort()
+		)
 		.toEqual(['instalments.parquet', 'projects.parquet']);
 	const partOf = (table: string) => parts().find((r) => r.file.endsWith(`-${table}.parquet`))!.bytes;
 	// A part holds 64 of the 1 501 projects; each small file repeats its schema and footer.
@@ -246,10 +250,17 @@ test('the coverage map groups every located partner and project, and a group ope
 		.toBeLessThan(largest.count);
 });
 
-test('zoomed in, the map fetches the points of the provinces in view and draws them one by one', async ({ page }) => {
+test('zoomed in, the map fetches the points of the provinces in view and draws them one by one, named on hover', async ({
+	page,
+	context
+}) => {
 	const fetched: string[] = [];
-	page.on('request', (request) => {
-		const file = /\/data\/(coverage-points\/.+)$/.exec(new URL(request.url()).pathname)?.[1];
+	// Every request of the page and its workers (DuckDB's engine would be fetched by one).
+	const paths: string[] = [];
+	context.on('request', (request) => {
+		const path = new URL(request.url()).pathname;
+		paths.push(path);
+		const file = /\/data\/(coverage-points\/.+)$/.exec(path)?.[1];
 		if (file) fetched.push(file);
 	});
 	await page.goto('/coverage?lang=en');
@@ -263,6 +274,31 @@ test('zoomed in, the map fetches the points of the provinces in view and draws t
 	await expect.poll(() => fetched).toContain('coverage-points/50.parquet');
 	expect(fetched.length).toBeLessThan(6);
 	await expect.poll(async () => (await pointFeatures(page)).filter((f) => f.id !== null).length).toBeGreaterThan(5);
+	// Hovered, a single point is named as the raw tables name it: read from the points in memory.
+	const map = page.locator('.map');
+	const alone = (await pointFeatures(page)).find((f) => f.id !== null)!;
+	const center = alone.at as [number, number];
+	await map.evaluate(
+		(el, at) =>
+			new Promise<void>((resolve) => {
+				const m = (el as MapElement).__map;
+				m.once('idle', () => resolve());
+				m.jumpTo({ center: at, zoom: 14 });
+			}),
+		center
+	);
+	await expect.poll(async () => (await pointFeatures(page)).some((f) => f.id === alone.id)).toBe(true);
+	const [{ name }] = await direct<{ name: string }>(
+		`SELECT name_th AS name FROM read_parquet($1) WHERE partner_id = $3
+		 UNION ALL SELECT title_th FROM read_parquet($2) WHERE project_code = $3`,
+		[data('partners.parquet'), data('projects.parquet'), alone.id!]
+	);
+	const { x, y } = await projectOnMap(map, center);
+	await page.mouse.move(x - 30, y - 30);
+	await page.mouse.move(x, y, { steps: 5 });
+	await expect(page.locator('.map-frame [role="tooltip"] .tip-name')).toHaveText(name);
+	// None of it needed DuckDB.
+	expect(paths.filter((p) => /\/duckdb-[^/]*\.wasm$/.test(p))).toEqual([]);
 });
 
 test('gap analysis ranks high-burden, low-coverage provinces first', async ({ page }) => {

@@ -2,13 +2,22 @@
  * A first visit on a phone costs little (issue 21): the explorer answers year, zone, indicator and
  * province changes of the bundled data from the build's cube files, the coverage and gap pages their
  * filters from the build's coverage files, without DuckDB-WASM, and the engine comes only with the
- * first question that needs it (Your data and its SQL console, a project's record), once.
+ * first question that needs it (Your data and its SQL console, a project's record), once: the coverage
+ * map's single points (zoomed in, or a province opened) come from the build's files of points too.
  * Bytes are counted as the server sends them (gzip where it compresses), for the page and its
  * workers; the service worker is blocked here (its own traffic is tested in offline.spec.ts).
  */
 import type { BrowserContext, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { consoleQuery, LATEST_ROAD_YEAR, tableRows, waitForView } from './helpers';
+import {
+	consoleQuery,
+	LATEST_ROAD_YEAR,
+	pointFeatures,
+	tableRows,
+	waitForMap,
+	waitForView,
+	type MapElement
+} from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
 
@@ -139,6 +148,34 @@ test('a first visit to /coverage answers a year and an issue-area change without
 	await page.goto('/coverage?lang=en&project=60-ข-087');
 	await expect(page.getByRole('dialog')).toContainText('60-ข-087', { timeout: 60_000 });
 	expect((await engine()).filter((r) => r.path.endsWith('.wasm'))).toHaveLength(1);
+});
+
+test("zoomed in, and with a province opened, /coverage draws single points from their provinces' files, without DuckDB or the raw tables", async ({
+	page,
+	context
+}) => {
+	const requests = countRequests(context);
+	const { engine } = requests;
+	const coverage = page.locator('.coverage');
+	const pointFiles = async () =>
+		(await requests.list()).map((r) => r.path).filter((p) => p.includes('/data/coverage-points/'));
+
+	await page.goto('/coverage?lang=en');
+	await expect(coverage).toHaveAttribute('data-db', 'ready');
+	await expect(coverage).toHaveAttribute('data-view', '::');
+	const map = await waitForMap(page);
+	expect(await pointFiles()).toEqual([]);
+	// Into Mueang Chiang Mai: its province's file of points, and single points drawn from it.
+	await map.evaluate((el) => (el as MapElement).__map.jumpTo({ center: [98.98, 18.79], zoom: 10 }));
+	await expect.poll(pointFiles).toContainEqual(expect.stringMatching(/\/coverage-points\/50\.parquet$/));
+	await expect.poll(async () => (await pointFeatures(page)).filter((f) => f.id !== null).length).toBeGreaterThan(5);
+	// A province opened (Khon Kaen, from its link): its file too.
+	await page.goto('/coverage?lang=en&province=40');
+	await expect(coverage).toHaveAttribute('data-db', 'ready');
+	await expect.poll(pointFiles).toContainEqual(expect.stringMatching(/\/coverage-points\/40\.parquet$/));
+	const paths = (await requests.list()).map((r) => r.path);
+	expect(paths.filter((p) => /\/data\/(partners|projects|instalments)\.parquet$/.test(p))).toEqual([]);
+	expect(await engine()).toEqual([]);
 });
 
 test('a first visit to /gaps answers a burden indicator and a network change without DuckDB', async ({

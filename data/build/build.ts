@@ -549,7 +549,6 @@ export async function buildData({
 		const coverage = await writeCoverageFiles(tmp);
 		// What the coverage pages' first answers need besides the summary, read without DuckDB.
 		await writeCoverageIndex(tmp, coverage);
-		await writeFile(path.join(tmp, COVERAGE_POINTS_INDEX), JSON.stringify({ files: coverage.points }) + '\n');
 		// A project's record reads one part of consecutive codes, not the whole tables.
 		await writeProjectRecords(tmp, { projects: TABLES.projects.file, instalments: TABLES.instalments.file });
 		manifest.coverage = {

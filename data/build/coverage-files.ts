@@ -24,10 +24,12 @@ import {
 } from '../../src/lib/data/coverage-queries.ts';
 import {
 	COVERAGE_POINTS_DIR,
+	COVERAGE_POINTS_INDEX,
 	COVERAGE_POINTS_SQL,
 	COVERAGE_SUMMARY_SQL,
 	ENCODED_SUMMARY_SQL,
 	NO_PROVINCE,
+	SAMPLED_POINTS_SQL,
 	SUMMARY_DICTIONARY_SQL,
 	type PointFile,
 	type SummaryDictionary
@@ -96,6 +98,9 @@ export async function writeCoverageFiles(
 		const [{ n }] = await run<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM coverage_summary`);
 
 		await mkdir(path.join(dir, COVERAGE_POINTS_DIR), { recursive: true });
+		// Each point with its rank in the map's sample order over all points, so that the page orders the
+		// points of any provinces it has read as the SQL samples them, without DuckDB (coverage-index.ts).
+		await run(`CREATE TABLE sampled_points AS ${SAMPLED_POINTS_SQL}`);
 		const groups = await run<{
 			province_code: string | null;
 			rows: number;
@@ -114,9 +119,9 @@ export async function writeCoverageFiles(
 			const code = g.province_code ?? NO_PROVINCE;
 			const file = `${COVERAGE_POINTS_DIR}/${code.replace(/[^\w-]/g, '_')}.parquet`;
 			await run(
-				`COPY (SELECT * FROM coverage_points
+				`COPY (SELECT * FROM sampled_points
 					WHERE ${g.province_code === null ? 'province_code IS NULL' : `province_code = ${literal(g.province_code)}`}
-					ORDER BY kind, id)
+					ORDER BY sample)
 				 TO ${literal(path.join(dir, file))} (FORMAT parquet, COMPRESSION snappy)`
 			);
 			points.push({
@@ -162,7 +167,7 @@ export async function writeCoverageFiles(
 const PAGE_TABLES: readonly TableName[] = ['provinces', 'districts', 'networks', 'network_provinces', 'network_events'];
 
 /**
- * Writes `dir/coverage.json` (coverage-files.ts): the places and dictionary the summary's codes mean, the
+ * Writes `dir/coverage.json` (coverage-files.ts) and `dir/coverage-points.json` (the points' files): the places and dictionary the summary's codes mean, the
  * networks with their provinces and events, and the names of the files writeCoverageFiles wrote (the
  * summary, the data-quality report, each network's lists), asked of the page's own query module
  * (AtlasDb, DuckDB in Node) from the tables in `dir`.
@@ -193,6 +198,8 @@ export async function writeCoverageIndex(dir: string, coverage: CoverageFiles): 
 			details
 		};
 		await writeFile(path.join(dir, COVERAGE_INDEX), JSON.stringify(index) + '\n');
+		// The provinces' files of points, their rows and bounds (coverage-files.ts reads it with the first of them).
+		await writeFile(path.join(dir, COVERAGE_POINTS_INDEX), JSON.stringify({ files: coverage.points }) + '\n');
 	} finally {
 		await db.close();
 	}

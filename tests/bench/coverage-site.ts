@@ -53,7 +53,6 @@ async function main() {
 	const filesMs = Date.now() - t;
 	t = Date.now();
 	await writeCoverageIndex(dir, coverage);
-	await writeFile(path.join(dir, COVERAGE_POINTS_INDEX), JSON.stringify({ files: coverage.points }) + '\n');
 	const indexMs = Date.now() - t;
 	const mb = async (p: string) => `${((await bytesOf(path.join(dir, p))) / 1e6).toFixed(1)} MB`;
 	console.log(

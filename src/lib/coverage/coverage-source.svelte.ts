@@ -2,7 +2,7 @@
  * What every coverage page waits for before it answers: the data its first answers come from (the
  * build's coverage files, read without DuckDB, or DuckDB where the user's own files may have changed
  * the tables), and the networks its filters list. DuckDB itself is opened only when a question needs
- * it (`database()`: the points themselves, a project's record, a point's name). The page's own
+ * it (`database()`: a project's record; the points themselves and their names come from the build's files). The page's own
  * questions report their errors here too, so each page shows one error box.
  */
 import type { AtlasDb } from '$lib/data/atlas-db';
@@ -37,7 +37,7 @@ export class CoverageSource {
 		this.#extra = extra;
 		(async () => {
 			const files = this.deps.files(extra);
-			const data = files ? coverageDataOfFiles(files, () => this.database()) : coverageDataOfDb(await this.database());
+			const data = files ? coverageDataOfFiles(files) : coverageDataOfDb(await this.database());
 			this.networks = await data.networks();
 			await prepare?.(data);
 			this.data = data;

@@ -16,24 +16,15 @@ import {
 } from '$lib/core/domain';
 import { parquetColumns } from './coded-columns';
 import type { Connector, Row, SqlParam } from './connector';
-import {
-	answersFromSql,
-	answersFromSummary,
-	COVERAGE_INDEX_INPUTS,
-	CoverageIndex,
-	type CoverageAnswers
-} from './coverage-index';
+import { answersFromSummary, COVERAGE_INDEX_INPUTS, CoverageIndex, type CoverageAnswers } from './coverage-index';
 import { CoverageFiles } from './coverage-files';
 import {
-	COVERAGE_POINTS_INDEX,
 	COVERAGE_POINTS_SQL,
 	COVERAGE_SUMMARY_SQL,
-	POINT_COLUMNS_CAST,
 	RAW_POINTS_LEVEL,
 	CoveragePlaces,
 	SummaryIndex,
 	type RunRows,
-	type PointFile,
 	type PointWindow
 } from './coverage-summary';
 import { COVERAGE_INPUTS, CoverageQueries } from './coverage-queries';
@@ -257,12 +248,11 @@ export class AtlasDb implements AtlasQueries {
 	readonly uploads: UploadQueries;
 	/** The coverage summary (coverage-summary.ts): the build's file, or computed from partners and projects loaded. */
 	private coverageSummarised: Promise<SummaryIndex> | null = null;
-	/** Points in coverage_points: 'all' where computed from partners and projects, else the provinces' files asked for. */
-	private pointsLoading: 'all' | Map<string, Promise<void>> = new Map();
-	/** The provinces whose files are in coverage_points. */
-	private pointsInserted = new Set<string>();
-	private pointFiles: Promise<PointFile[]> | null = null;
-	private pointsIndexed: { key: string; index: Promise<CoverageIndex | null> } | null = null;
+	/** Every point is in coverage_points, computed from partners and projects; else the points come from the build's files. */
+	private pointsComputed = false;
+	private pointsIndexed: Promise<CoverageIndex> | null = null;
+	/** The provinces and districts as loaded, which the build's points are matched to. */
+	private placesRead: Promise<CoveragePlaces> | null = null;
 
 	/** The build's coverage files (coverage-files.ts): the summary where partners and projects are not loaded. */
 	private readonly coverageFiles: CoverageFiles;
@@ -327,9 +317,9 @@ export class AtlasDb implements AtlasQueries {
 	/** Forgets the coverage summary and points: asked again, they come from the tables as they are now. */
 	private resetCoverage(): void {
 		this.coverageSummarised = null;
-		this.pointsLoading = new Map();
-		this.pointsInserted = new Set();
+		this.pointsComputed = false;
 		this.pointsIndexed = null;
+		this.placesRead = null;
 	}
 
 	/**
@@ -345,12 +335,13 @@ export class AtlasDb implements AtlasQueries {
 				await Promise.all([this.loading.get('partners'), this.loading.get('projects')]);
 				await this.connector.query(COVERAGE_POINTS_SQL);
 				await this.connector.query(COVERAGE_SUMMARY_SQL);
-				this.pointsLoading = 'all';
+				this.pointsComputed = true;
 				return SummaryIndex.build(rows, (sql, params) => this.connector.queryColumns(sql, params ?? []));
 			}
 			// The build's file goes straight into memory: DuckDB never holds it (issue 19).
 			await this.connector.query(`DROP TABLE IF EXISTS coverage_points`);
-			const [places, encoded] = await Promise.all([this.coveragePlaces(), this.coverageFiles.encodedSummary()]);
+			this.placesRead ??= this.coveragePlaces();
+			const [places, encoded] = await Promise.all([this.placesRead, this.coverageFiles.encodedSummary()]);
 			return SummaryIndex.fromEncoded(places, encoded);
 		})();
 		const summarised = this.coverageSummarised;
@@ -367,72 +358,39 @@ export class AtlasDb implements AtlasQueries {
 	}
 
 	/**
-	 * The points the map names one by one, in memory (coverage-index.ts): those of the provinces the
-	 * window reaches from RAW_POINTS_LEVEL on, and of the province opened, fetched once each; every
-	 * point where they were computed from partners and projects. Null for points the index cannot hold.
+	 * The points the map names one by one, in memory (coverage-index.ts): every point where they were
+	 * computed from partners and projects; else those of the provinces the window reaches from
+	 * RAW_POINTS_LEVEL on, and of the province opened, from the build's files, decoded without DuckDB
+	 * (CoverageFiles.points) and matched to the provinces and districts loaded here.
 	 */
-	async coveragePoints(window: PointWindow): Promise<CoverageIndex | null> {
+	async coveragePoints(window: PointWindow): Promise<CoverageIndex> {
 		await this.coverageSummary();
-		const loading = this.pointsLoading;
-		if (loading !== 'all') {
-			this.pointFiles ??= this.fetchFile(COVERAGE_POINTS_INDEX).then(
-				(bytes) => (JSON.parse(new TextDecoder().decode(bytes)) as { files: PointFile[] }).files
-			);
-			const [w, s, e, n] = window.bounds;
-			const wanted = (await this.pointFiles).filter(
-				(f) =>
-					f.province_code === window.province ||
-					(window.level >= RAW_POINTS_LEVEL &&
-						f.bounds !== null &&
-						f.bounds[0] <= e &&
-						f.bounds[2] >= w &&
-						f.bounds[1] <= n &&
-						f.bounds[3] >= s)
-			);
-			for (const f of wanted) if (!loading.has(f.province_code)) loading.set(f.province_code, this.loadPoints(f));
-			await Promise.all(wanted.map((f) => loading.get(f.province_code)));
-		}
-		const key = loading === 'all' ? 'all' : [...this.pointsInserted].sort().join(',');
-		if (this.pointsIndexed?.key !== key)
-			this.pointsIndexed = {
-				key,
-				index: CoverageIndex.build(
+		if (this.pointsComputed) {
+			if (!this.pointsIndexed) {
+				const indexed = CoverageIndex.build(
 					(sql, params) => this.rows(sql, params),
 					(sql, params) => this.connector.queryColumns(sql, params ?? [])
-				)
-			};
-		return this.pointsIndexed.index;
-	}
-
-	/** Every point in memory: all the provinces' files fetched where they are not computed here. */
-	coverageIndex(): Promise<CoverageIndex | null> {
-		return this.coveragePoints({ level: RAW_POINTS_LEVEL, bounds: [-180, -90, 180, 90], province: null });
-	}
-
-	/** Adds one province's file of points to coverage_points. */
-	private async loadPoints(f: PointFile): Promise<void> {
-		const staging = `__points_${f.province_code}`;
-		const inserted = this.pointsInserted;
-		await this.connector.loadParquet(staging, await this.fetchFile(f.file), f.file);
-		try {
-			await this.connector.query(
-				`CREATE TABLE IF NOT EXISTS coverage_points AS SELECT ${POINT_COLUMNS_CAST} FROM ${ident(staging)} WHERE false`
-			);
-			await this.connector.query(`INSERT INTO coverage_points SELECT ${POINT_COLUMNS_CAST} FROM ${ident(staging)}`);
-			inserted.add(f.province_code);
-		} finally {
-			await this.connector.query(`DROP TABLE IF EXISTS ${ident(staging)}`);
+				);
+				this.pointsIndexed = indexed;
+				indexed.catch(() => {
+					if (this.pointsIndexed === indexed) this.pointsIndexed = null;
+				});
+			}
+			return this.pointsIndexed;
 		}
+		this.placesRead ??= this.coveragePlaces();
+		return this.coverageFiles.points(window, await this.placesRead);
+	}
+
+	/** Every point in memory: all the provinces' files read where they are not computed here. */
+	coverageIndex(): Promise<CoverageIndex> {
+		return this.coveragePoints({ level: RAW_POINTS_LEVEL, bounds: [-180, -90, 180, 90], province: null });
 	}
 
 	/** The coverage pages' per-filter questions: counts from the summary, the map's points as the window needs. */
 	async coverageAnswers(): Promise<CoverageAnswers> {
 		const summary = await this.coverageSummary();
-		return answersFromSummary(
-			summary,
-			(window) => this.coveragePoints(window),
-			answersFromSql(this.coverage).positioned
-		);
+		return answersFromSummary(summary, (window) => this.coveragePoints(window));
 	}
 
 	/**

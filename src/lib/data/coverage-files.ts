@@ -6,37 +6,35 @@
  * the name of the data-quality report's file, and each network's provinces and events with the names of
  * the Parquet files of its partners and projects (a file per network and list, at any size). The filters,
  * the map's colours and groups, the totals and the tables of /coverage, /gaps and /networks are answered
- * from them; DuckDB starts only for what needs it (the points themselves, a
- * project's record, a user's kept files, the SQL console). Every answer is AtlasDb's, row for row
- * (coverage-files.test.ts).
+ * from them, and the map's single points (zoomed in, or a province opened) from the provinces' files of
+ * points (coverage-points/, each point with its rank in the map's sample). DuckDB starts only for what
+ * needs it (a project's record, a user's kept files, the SQL console). Every answer is AtlasDb's, row for
+ * row (coverage-files.test.ts, coverage-summary.test.ts, coverage-points.test.ts).
  */
 import type { NetworkEventRow, NetworkProvinceRow, NetworkRow, QualityIssueRow } from '$lib/core/domain';
 // Types only: the page loads this module before any decoder (the decoder and Arrow load with the first file).
 import type { CodedColumns, ReadColumns } from './coded-columns';
 import { rowsOfColumns, textColumns } from './column-rows';
-import {
-	answersFromSql,
-	answersFromSummary,
-	type CoverageAnswers,
-	type CoverageIndex,
-	type PositionedPoints
-} from './coverage-index';
+import { answersFromSummary, CoverageIndex, type CoverageAnswers } from './coverage-index';
 import {
 	NETWORK_LIST_COLUMNS,
 	QUALITY_COLUMNS,
-	type CoverageFilter,
 	type CoverageQueries,
 	type NetworkList,
 	type NetworkPartner,
 	type NetworkProject
 } from './coverage-queries';
 import {
+	COVERAGE_POINTS_INDEX,
 	CoveragePlaces,
 	ENCODED_SUMMARY_COLUMNS,
+	POINT_TEXT_COLUMNS,
+	RAW_POINTS_LEVEL,
 	SummaryIndex,
 	type DistrictInfo,
 	type EncodedSummary,
 	type EncodedSummaryColumns,
+	type PointFile,
 	type PointWindow,
 	type ProvinceInfo,
 	type SummaryDictionary
@@ -99,11 +97,32 @@ const NO_TEXT: ReadonlySet<string> = new Set();
 const json = async <T>(fetchFile: FetchFile, file: string): Promise<T> =>
 	JSON.parse(new TextDecoder().decode(await fetchFile(file))) as T;
 
+/** The provinces' files of points a window needs: the province opened, and from RAW_POINTS_LEVEL on those its bounds reach. */
+export function pointFilesFor(files: readonly PointFile[], window: PointWindow): PointFile[] {
+	const [w, s, e, n] = window.bounds;
+	return files.filter(
+		(f) =>
+			f.province_code === window.province ||
+			(window.level >= RAW_POINTS_LEVEL &&
+				f.bounds !== null &&
+				f.bounds[0] <= e &&
+				f.bounds[2] >= w &&
+				f.bounds[1] <= n &&
+				f.bounds[3] >= s)
+	);
+}
+
 /** The build's coverage files, each fetched and decoded once and kept for the page's life. */
 export class CoverageFiles {
 	#index: Promise<CoverageFilesIndex> | null = null;
+	#places: Promise<CoveragePlaces> | null = null;
 	#encoded: Promise<EncodedSummary> | null = null;
 	#summary: Promise<SummaryIndex> | null = null;
+	#pointFiles: Promise<PointFile[]> | null = null;
+	/** Each province's points as decoded, by province code; `read` once they are in. */
+	#points = new Map<string, Promise<CodedColumns>>();
+	#pointsRead = new Map<string, { file: string; columns: CodedColumns }>();
+	#pointsIndexed: { key: string; places: CoveragePlaces; index: CoverageIndex } | null = null;
 
 	constructor(
 		private readonly fetchFile: FetchFile,
@@ -139,16 +158,66 @@ export class CoverageFiles {
 		return this.#encoded;
 	}
 
+	/** The provinces and districts the build counted by. */
+	places(): Promise<CoveragePlaces> {
+		this.#places ??= this.#retry(
+			this.index().then((index) => CoveragePlaces.of(index.provinces, index.districts)),
+			() => (this.#places = null)
+		);
+		return this.#places;
+	}
+
 	/** The summary in memory, its places the build's. */
 	summary(): Promise<SummaryIndex> {
 		this.#summary ??= this.#retry(
 			(async () => {
-				const [index, encoded] = await Promise.all([this.index(), this.encodedSummary()]);
-				return SummaryIndex.fromEncoded(CoveragePlaces.of(index.provinces, index.districts), encoded);
+				const [places, encoded] = await Promise.all([this.places(), this.encodedSummary()]);
+				return SummaryIndex.fromEncoded(places, encoded);
 			})(),
 			() => (this.#summary = null)
 		);
 		return this.#summary;
+	}
+
+	/**
+	 * The points the map draws one by one, in memory without DuckDB: the provinces' files a window needs
+	 * (pointFilesFor) fetched and decoded once each, and with them every province's read before, in one
+	 * CoverageIndex (built again only when a province is added). Places are matched by code to `places`
+	 * (by default the build's).
+	 */
+	async points(window: PointWindow, places?: CoveragePlaces): Promise<CoverageIndex> {
+		this.#pointFiles ??= this.#retry(
+			json<{ files: PointFile[] }>(this.fetchFile, COVERAGE_POINTS_INDEX).then((index) => index.files),
+			() => (this.#pointFiles = null)
+		);
+		const wanted = pointFilesFor(await this.#pointFiles, window);
+		await Promise.all(
+			wanted.map((f) => {
+				let read = this.#points.get(f.province_code);
+				if (!read) {
+					read = this.#retry(this.readColumns(f.file, POINT_TEXT_COLUMNS), () => this.#points.delete(f.province_code));
+					this.#points.set(f.province_code, read);
+					read.then(
+						(columns) => this.#pointsRead.set(f.province_code, { file: f.file, columns }),
+						() => undefined
+					);
+				}
+				return read;
+			})
+		);
+		const counted = places ?? (await this.places());
+		const codes = [...this.#pointsRead.keys()].sort();
+		const key = codes.join(',');
+		if (this.#pointsIndexed?.key !== key || this.#pointsIndexed.places !== counted)
+			this.#pointsIndexed = {
+				key,
+				places: counted,
+				index: CoverageIndex.fromColumns(
+					counted,
+					codes.map((code) => this.#pointsRead.get(code)!)
+				)
+			};
+		return this.#pointsIndexed.index;
 	}
 
 	async networks(): Promise<NetworkRow[]> {
@@ -201,31 +270,16 @@ function concatNumbers(parts: readonly CodedColumns[], file: string): EncodedSum
 	return out as unknown as EncodedSummaryColumns;
 }
 
-/** What the coverage pages need of DuckDB, opened only when asked. */
-export interface CoverageEngine {
-	coveragePoints(window: PointWindow): Promise<CoverageIndex | null>;
-	readonly coverage: CoverageQueries;
-}
-
 /**
- * The coverage pages' first answers from the build's files: no DuckDB until a question needs the
- * points themselves (from RAW_POINTS_LEVEL on, or a province opened), which `engine` then opens.
+ * The coverage pages' answers from the build's files alone, without DuckDB: the counts from the summary,
+ * the points themselves (from RAW_POINTS_LEVEL on, or a province opened) from the provinces' files.
  */
-export function coverageDataOfFiles(files: CoverageFiles, engine: () => Promise<CoverageEngine>): CoverageData {
-	let sql: Promise<(f: CoverageFilter, window: PointWindow) => Promise<PositionedPoints>> | null = null;
+export function coverageDataOfFiles(files: CoverageFiles): CoverageData {
 	return {
 		networks: () => files.networks(),
 		qualityIssues: () => files.qualityIssues(),
 		networkDetail: (id) => files.networkDetail(id),
-		coverageAnswers: async () =>
-			answersFromSummary(
-				await files.summary(),
-				async (window) => (await engine()).coveragePoints(window),
-				async (f, window) => {
-					sql ??= engine().then((e) => answersFromSql(e.coverage).positioned);
-					return (await sql)(f, window);
-				}
-			)
+		coverageAnswers: async () => answersFromSummary(await files.summary(), (window) => files.points(window))
 	};
 }
 

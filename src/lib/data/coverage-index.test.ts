@@ -4,8 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtlasDb } from './atlas-db';
 import { groupForMap } from '$lib/map/point-groups';
-import { answersFromSql, type CoverageIndex } from './coverage-index';
-import { MAP_POINT_LIMIT, NO_COVERAGE_FILTER, type CoverageFilter, type ProvinceCoverage } from './coverage-queries';
+import type { CoverageIndex, PositionedPoints } from './coverage-index';
+import {
+	MAP_POINT_LIMIT,
+	NO_COVERAGE_FILTER,
+	type CoverageFilter,
+	type CoverageQueries,
+	type ProvinceCoverage
+} from './coverage-queries';
+import { mercatorX, mercatorY } from '$lib/core/geometry';
 import { NodeConnector } from './node-connector';
 import { FILTERS } from './coverage-filters.test-support';
 
@@ -25,6 +32,18 @@ beforeAll(async () => {
 });
 
 afterAll(() => db?.close());
+
+/** The SQL's sample of points (CoverageQueries.points), positioned for the map to group. */
+async function sqlPositioned(queries: CoverageQueries, f: CoverageFilter): Promise<PositionedPoints> {
+	const points = await queries.points(f);
+	return {
+		x: Float64Array.from(points, (p) => mercatorX(p.lon)),
+		y: Float64Array.from(points, (p) => mercatorY(p.lat)),
+		rows: Int32Array.from(points.keys()),
+		pointOf: (i: number) => points[i],
+		capped: points.length >= MAP_POINT_LIMIT
+	};
+}
 
 /** Budgets are sums of doubles, added in another order than DuckDB's: equal to the cent. */
 const cents = (rows: ProvinceCoverage[]) => rows.map((r) => ({ ...r, budget: Math.round(r.budget * 100) }));
@@ -50,7 +69,6 @@ describe('the coverage index answers as SQL does', () => {
 	});
 
 	it('groups every located point under a filter, as the SQL sample grouped the same way does', async () => {
-		const sql = answersFromSql(db.coverage);
 		const thailand = [97, 5, 106, 21] as const;
 		for (const f of FILTERS.slice(0, 9)) {
 			const [{ n }] = await conn.query(
@@ -64,11 +82,7 @@ describe('the coverage index answers as SQL does', () => {
 				expect(groups.cells.reduce((m, c) => m + c.count, 0) + groups.points.length).toBe(located);
 				// The bundled data is below the sample size: SQL's points are all of them, in the same order.
 				expect(groups).toEqual(
-					groupForMap(
-						await sql.positioned(f, { level, bounds: thailand, province: null }),
-						{ level, bounds: thailand },
-						MAP_POINT_LIMIT
-					)
+					groupForMap(await sqlPositioned(db.coverage, f), { level, bounds: thailand }, MAP_POINT_LIMIT)
 				);
 			}
 		}
@@ -117,18 +131,35 @@ describe('the coverage index answers as SQL does', () => {
 		expect(index.byDistrict(NO_COVERAGE_FILTER, '40').length).toBeGreaterThan(10);
 	});
 
-	it('is not built for more networks than a mask holds; the answers then come from SQL', async () => {
+	it('holds any number of networks and issue areas: 40 networks answer as SQL does', async () => {
 		await conn.query(
 			`CREATE TABLE __many_networks AS
-			 SELECT * REPLACE (CASE WHEN row_number() OVER () <= 40 THEN 'net_' || row_number() OVER () ELSE network_ids END AS network_ids)
+			 SELECT * REPLACE (CASE WHEN row_number() OVER () <= 40 THEN 'net_' || row_number() OVER () || ';' || coalesce(network_ids, '') ELSE network_ids END AS network_ids)
 			 FROM partners`
 		);
 		await db.adoptTable('partners', '__many_networks', 'many-networks.parquet');
-		expect(await db.coverageIndex()).toBeNull();
-		const answers = await db.coverageAnswers();
-		const f = { ...NO_COVERAGE_FILTER, network: 'net_7' };
-		expect((await answers.byProvince(f)).reduce((n, r) => n + r.partners, 0)).toBe(1);
+		const many = (await db.coverageIndex())!;
+		for (const f of [
+			{ ...NO_COVERAGE_FILTER, network: 'net_7' },
+			{ ...NO_COVERAGE_FILTER, network: 'net_40', year: 2024 },
+			FILTERS[5]
+		]) {
+			expect(many.points(f)).toEqual(await db.coverage.points(f));
+			expect(cents(many.byProvince(f))).toEqual(cents(await db.coverage.byProvince(f)));
+		}
+		expect(many.byProvince({ ...NO_COVERAGE_FILTER, network: 'net_7' }).reduce((n, r) => n + r.partners, 0)).toBe(1);
 		await db.restoreBundled(['partners']);
-		expect(await db.coverageIndex()).not.toBeNull();
+		index = (await db.coverageIndex())!;
+	});
+
+	it("names each point as the raw tables do (a partner's Thai name, a project's Thai title)", async () => {
+		const rows = await conn.query(
+			`SELECT 'partner' AS kind, partner_id AS id, name_th AS name FROM partners WHERE active
+			 UNION ALL SELECT 'project', project_code, title_th FROM projects`
+		);
+		expect(rows.length).toBeGreaterThan(3500);
+		for (const r of rows.filter((_, i) => i % 37 === 0))
+			expect(index.pointName(r.kind as 'partner' | 'project', String(r.id))).toBe(r.name);
+		expect(index.pointName('project', 'no-such-project')).toBeNull();
 	});
 });

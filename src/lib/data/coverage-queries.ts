@@ -89,7 +89,7 @@ export const QUALITY_COLUMNS = {
 export const QUALITY_SELECT = Object.keys(QUALITY_COLUMNS).join(', ');
 export const QUALITY_ORDER = 'ORDER BY rule, table_name, row_key, field';
 
-/** A point on the map: what its colour needs. Its name is asked for when it is hovered (pointName). */
+/** A point on the map: what its colour needs. Its name is asked for when it is hovered (CoverageAnswers.pointName). */
 export interface MapPoint {
 	id: string;
 	kind: 'partner' | 'project';
@@ -182,6 +182,12 @@ function filtered(f: CoverageFilter): { sql: string; params: SqlParam[] } {
 		]
 	};
 }
+
+/**
+ * The order the map samples its points in: by a hash of the id (an even sample of both kinds, the same
+ * for the same filter), then kind (partner before project, as text or as PARTNER < PROJECT) and id.
+ */
+export const SAMPLE_ORDER = 'hash(id), kind, id';
 
 /** Tables whose rows the coverage questions start from: prepare() again after either changes. */
 export const COVERAGE_INPUTS: ReadonlySet<string> = new Set(['partners', 'projects']);
@@ -279,20 +285,10 @@ export class CoverageQueries {
 					nullif(split_part(coalesce(issue_area_ids, ''), ';', 1), '')
 				FROM j WHERE lat IS NOT NULL AND lon IS NOT NULL
 			)
-			ORDER BY hash(id), kind, id
+			ORDER BY ${SAMPLE_ORDER}
 			LIMIT ?`,
 			[...params, limit]
 		);
-	}
-
-	/** The name of a partner or the title of a project, as a point's tooltip shows it; null if there is none. */
-	async pointName(kind: MapPoint['kind'], id: string): Promise<string | null> {
-		// The points the map draws one by one are loaded (coverage-summary.ts), with their names.
-		const [row] = await this.run<{ name: string }>(`SELECT name FROM coverage_points WHERE kind = ? AND id = ?`, [
-			kind === 'project' ? PROJECT : PARTNER,
-			id
-		]);
-		return row?.name ?? null;
 	}
 
 	project(code: string): Promise<ProjectRow[]> {

@@ -22,6 +22,7 @@ import type { Columns, SqlParam } from './connector';
 import {
 	PARTNER,
 	PROJECT,
+	SAMPLE_ORDER,
 	UNCOUNTED_STATUS,
 	type CoverageFilter,
 	type DistrictCoverage,
@@ -78,6 +79,21 @@ export const COVERAGE_POINTS_COLUMNS = [
 export const POINT_COLUMNS_CAST = COVERAGE_POINTS_COLUMNS.map(
 	([name, type]) => `CAST("${name}" AS ${type}) AS "${name}"`
 ).join(', ');
+
+/** The coverage_points columns that are text: the Parquet decoder gives them as codes into a dictionary (coded-columns.ts). */
+export const POINT_TEXT_COLUMNS: ReadonlySet<string> = new Set(
+	COVERAGE_POINTS_COLUMNS.filter(([, type]) => type === 'VARCHAR').map(([name]) => name)
+);
+
+/**
+ * Every point with its rank in the map's sample order (SAMPLE_ORDER: `sample`, from 0), in that order. The
+ * points of any set of provinces, put in the order of their ranks, are in the order the SQL gives them: what the build
+ * writes into each province's file of points, and what CoverageIndex reads from coverage_points where the
+ * points are computed in the browser from a user's partners and projects. CoverageIndex needs nothing else.
+ */
+export const SAMPLED_POINTS_SQL = `SELECT ${COVERAGE_POINTS_COLUMNS.map(([name]) => `"${name}"`).join(', ')},
+		CAST(row_number() OVER (ORDER BY ${SAMPLE_ORDER}) - 1 AS INTEGER) AS sample
+	FROM coverage_points ORDER BY sample`;
 
 /** The partners and projects the coverage questions count (CoverageQueries' prepared tables), one row each. */
 export const COVERAGE_POINTS_SQL = `CREATE OR REPLACE TABLE coverage_points AS
