@@ -32,7 +32,7 @@ import { partFor, PROJECT_RECORDS_INDEX, type RecordPart } from './project-recor
 import { ident } from './connector';
 import { coveredEnoughSql } from './aggregate-coverage';
 import { guardSql, limitedSql, type GuardRefusal } from './sql-guard';
-import { duplicateKeys, emptyRequired } from './contract-checks';
+import { duplicateKeys, emptyRequired, NO_ROW_CHECKS, type RowChecksDone } from './contract-checks';
 import { dropRelation, UploadQueries } from './upload-queries';
 import {
 	isNumericType,
@@ -535,12 +535,20 @@ export class AtlasDb implements AtlasQueries {
 	 * checked against the contract exactly like a bundled file, then it replaces the table or,
 	 * with `merge`, only the rows whose `merge` columns match (e.g. the indicators in the file),
 	 * keeping the rest. The staging table is dropped; a table that breaks the contract changes nothing.
+	 * `checked`: the row checks the caller has just made on exactly these rows (the upload pipeline's, on
+	 * the view the table was made from), not scanned for again; the columns and types are checked always.
 	 */
-	async adoptTable(name: TableName, staging: string, file: string, mode: AdoptMode = 'replace'): Promise<void> {
+	async adoptTable(
+		name: TableName,
+		staging: string,
+		file: string,
+		mode: AdoptMode = 'replace',
+		checked: RowChecksDone = NO_ROW_CHECKS
+	): Promise<void> {
 		await this.loading.get(name)?.catch(() => undefined);
 		const spec = TABLES[name];
 		try {
-			const { select, asIs } = await this.conformingSelect(spec, staging, file);
+			const { select, asIs } = await this.conformingSelect(spec, staging, file, checked);
 			if (mode === 'replace' && asIs) {
 				// Already the contract's shape (a user's checked table): it becomes the table, without a copy. One
 				// transaction, so the views never see the name without a table.
@@ -668,7 +676,8 @@ export class AtlasDb implements AtlasQueries {
 	private async conformingSelect(
 		spec: TableSpec,
 		staging: string,
-		file: string
+		file: string,
+		checked: RowChecksDone = NO_ROW_CHECKS
 	): Promise<{ select: string; asIs: boolean }> {
 		const described = await this.connector.query(
 			`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`,
@@ -691,9 +700,10 @@ export class AtlasDb implements AtlasQueries {
 		if (problems.length === 0) {
 			const rows = (sql: string, params?: SqlParam[]) => this.connector.query(sql, params);
 			const required = spec.columns.filter((c) => c.required).map((c) => c.name);
-			for (const { column, count } of await emptyRequired(rows, staging, required))
-				problems.push(`required column "${column}" is empty in ${count} rows`);
-			const dupes = await duplicateKeys(rows, staging, spec.key);
+			if (!checked.requiredFilled)
+				for (const { column, count } of await emptyRequired(rows, staging, required))
+					problems.push(`required column "${column}" is empty in ${count} rows`);
+			const dupes = checked.keyUnique ? { count: 0, examples: [] } : await duplicateKeys(rows, staging, spec.key);
 			if (dupes.count > 0) {
 				const shown = dupes.examples
 					.slice(0, 3)

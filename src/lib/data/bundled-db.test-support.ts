@@ -25,10 +25,18 @@ export interface BundledDb {
 	stagingLeft(): Promise<number>;
 	/** Runs `work` with the engine's memory limit at `megabytes`, and puts the limit back after it. */
 	withMemoryLimit<T>(megabytes: number, work: () => Promise<T>): Promise<T>;
+	/** The statements the engine ran for `work` (whoever asked: AtlasDb, its upload queries), in order. */
+	statementsOf(work: () => Promise<unknown>): Promise<string[]>;
 }
 
 export async function openBundledDb(tables: readonly TableName[] = CORE_TABLES): Promise<BundledDb> {
 	const engine = await NodeConnector.open();
+	let recording: string[] | null = null;
+	const query = engine.query.bind(engine);
+	engine.query = (sql, params) => {
+		recording?.push(sql);
+		return query(sql, params);
+	};
 	const db = await AtlasDb.open(engine, fetchBundled, tables);
 	const rows = (sql: string) => engine.query(sql);
 	const count = async (sql: string) => Number((await rows(sql))[0].n);
@@ -37,6 +45,16 @@ export async function openBundledDb(tables: readonly TableName[] = CORE_TABLES):
 		rows,
 		count,
 		stagingLeft: () => count(`SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '__')`),
+		async statementsOf(work) {
+			const seen: string[] = [];
+			recording = seen;
+			try {
+				await work();
+			} finally {
+				recording = null;
+			}
+			return seen;
+		},
 		async withMemoryLimit(megabytes, work) {
 			if (!Number.isInteger(megabytes) || megabytes <= 0) throw new Error(`not a memory limit: ${megabytes} MB`);
 			await engine.query(`SET memory_limit = '${megabytes}MB'`);

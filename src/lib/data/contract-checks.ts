@@ -10,6 +10,21 @@ type Rows = (sql: string, params?: SqlParam[]) => Promise<Row[]>;
 /** How many rows to name per check. */
 const EXAMPLES = 5;
 
+/**
+ * The row checks a caller has already made on exactly the rows it hands to AtlasDb.adoptTable (the upload
+ * pipeline, on the checked view the table is made from), said explicitly: adoptTable does not scan for
+ * them again. Nothing is skipped unless its flag is true.
+ */
+export interface RowChecksDone {
+	/** No required column is empty in any row. */
+	requiredFilled: boolean;
+	/** No key repeats. */
+	keyUnique: boolean;
+}
+
+/** Nothing checked yet: adoptTable makes every check. */
+export const NO_ROW_CHECKS: RowChecksDone = { requiredFilled: false, keyUnique: false };
+
 export interface EmptyRequired {
 	column: string;
 	count: number;

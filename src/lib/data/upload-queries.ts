@@ -24,6 +24,11 @@ export const FIRST = 5;
 export interface StagedTable {
 	raw: string;
 	types: Readonly<Record<string, string>>;
+	/**
+	 * The table the raw view reads when the file was loaded as one (Parquet, Arrow; null for CSV, whose raw
+	 * table numbers its rows itself): the checks range over its row ids, which DuckDB filters as it scans.
+	 */
+	load?: string | null;
 }
 
 /** A raw value and what the JavaScript reader made of it (null: unreadable); `changed` when it differs from the text. */
@@ -58,6 +63,38 @@ export interface CellCheck {
 	/** Distinct unreadable texts (first few). */
 	unreadableValues: string[];
 }
+
+/** normalise()'s view: its name, the flag of each column read by lookup (changed by the reading), and whether it has `__same`. */
+export interface NormalisedView {
+	name: string;
+	changed: readonly (readonly [column: string, flag: string])[];
+	/** The file is in the contract's shape: the view says of each row whether the reading left it as it is. */
+	same: boolean;
+	/** The first row's POSITION (0: a row id; 1: a CSV's `__row`). */
+	start: number;
+}
+
+/** A contract column read from the file, as checkRows counts it (`read`: its index in normalise()'s reads). */
+export interface CheckedCells {
+	read: number;
+	column: string;
+	header: string;
+	readable: boolean;
+}
+
+/** What checkRows found in its one pass over the view. */
+export interface RowChecks {
+	rows: number;
+	/** Per column read by lookup, how many rows the reading changed (only those with some). */
+	converted: Map<string, number>;
+	/** Per column checked, in the order asked. */
+	cells: CellCheck[];
+	/** The file is in the contract's shape and the reading changed no cell: its own table can be loaded as it is. */
+	unchanged: boolean;
+}
+
+/** checkRows reads the view this many rows at a time, so the progress bar moves while it checks. */
+export const CHECK_BATCH_ROWS = 100_000;
 
 /** A text nobody could read, how often, and its first rows. */
 export interface UnreadValue {
@@ -140,8 +177,25 @@ function blankSql(staged: StagedTable, header: string): string {
 	return isMissingSql(textOf(staged, header));
 }
 
-/** The flag columns normalise() adds to the normalised table (left out of the table adopted). */
-const FLAG_COLUMN = /^__(blank|changed)_\d+$|^__same$/;
+/**
+ * SQL: reading the text column `x` (NULLIF(trim(x), '')) surely leaves its cell as it is: NULL, or its first
+ * and last characters are printable ASCII or between U+00C0 and U+167F (Latin letters, Thai, …), which DuckDB's
+ * trim() never takes off (upload-queries.test.ts, on every codepoint). Decided from the two ends alone, so a
+ * long Thai title is neither trimmed nor copied to be compared (trimming every cell cost seconds a million
+ * rows). False for any other cell, even one trim would leave as it is: the file is then written once instead
+ * of taken as it is, the same rows either way.
+ */
+export function textKeptSql(expr: string): string {
+	const x = `(${expr})`;
+	const first = `((${x} >= '!' AND ${x} < chr(127)) OR (${x} >= chr(192) AND ${x} < chr(5760)))`;
+	const last = `unicode(${x}[-1])`;
+	return `(${x} IS NULL OR (${first} AND ${last} BETWEEN 33 AND 5759 AND ${last} NOT BETWEEN 127 AND 191))`;
+}
+
+/** The flag columns normalise() adds to the normalised table, and its position column (left out of the table adopted). */
+const FLAG_COLUMN = /^__(blank|changed)_\d+$|^__same$|^__pos$/;
+/** normalise()'s column that checkRows ranges over: the row id of the file's table, or `__row` of a CSV's. */
+const POSITION = '__pos';
 /** normalise()'s flag: reading left this row's cells as the file has them (only when the file is in the contract's shape). */
 const SAME_FLAG = '__same';
 /** The one-row table of a normalised view's constants, and the prefix of its lookup tables. */
@@ -158,6 +212,10 @@ const strings = (value: unknown) => listValues(value).map((v) => String(v));
 
 /** The table a staged Parquet or Arrow file is loaded into (its raw view reads it). */
 export const loadTableOf = (id: string) => `__user_load_${id}`;
+
+/** A loaded file's rows numbered (1-based) as `__row`, and, with `position`, its row ids as POSITION. */
+const numberedRows = (load: string, position = false) =>
+	`SELECT CAST(rowid + 1 AS INTEGER) AS __row, ${position ? `rowid AS ${POSITION}, ` : ''}* FROM ${ident(load)}`;
 
 /** Drops a table or a view by name, whichever it is, if it exists; never throws. */
 export async function dropRelation(conn: Connector, name: string): Promise<void> {
@@ -210,9 +268,7 @@ export class UploadQueries {
 			if (format === 'parquet') omitted = await this.conn.loadParquet(load, bytes, file, onProgress);
 			else if (this.conn.loadArrowIpc) await this.conn.loadArrowIpc(load, bytes, file);
 			else return null;
-			await this.conn.query(
-				`CREATE OR REPLACE VIEW ${ident(raw)} AS SELECT CAST(rowid + 1 AS INTEGER) AS __row, * FROM ${ident(load)}`
-			);
+			await this.conn.query(`CREATE OR REPLACE VIEW ${ident(raw)} AS ${numberedRows(load)}`);
 			return omitted;
 		} catch (e) {
 			await this.drop([load]);
@@ -288,27 +344,28 @@ export class UploadQueries {
 	/**
 	 * Creates `norm`, a view over the file's table (`__row`, the contract columns as `reads` says, then the
 	 * `extras` file columns as they are, then a flag per column read from the file: its cell blank, and where
-	 * read by lookup, changed by the reading). No row is written: the checks scan it, and finalTable writes
-	 * the loaded table once, or takes the file's own table when the reading changed nothing. A lookup
-	 * column's blank cells are those its distinct values left out (missing texts), so its texts are matched
-	 * against the missing pattern once per distinct value, not once per row. Returns, per column read by
-	 * lookup, how many rows the reading changed; `onRows` hears the start and the end of that scan.
+	 * read by lookup, changed by the reading; and, when the file is in the contract's shape, whether the
+	 * reading left the row as the file has it). No row is written and none is read: checkRows scans it once,
+	 * and finalTable writes the loaded table once, or takes the file's own table when the reading changed
+	 * nothing. A lookup column's blank cells are those its distinct values left out (missing texts), so its
+	 * texts are matched against the missing pattern once per distinct value, not once per row.
 	 */
 	async normalise(
 		norm: string,
 		staged: StagedTable,
 		reads: readonly ColumnRead[],
-		extras: readonly string[],
-		onRows?: OnRows
-	): Promise<Map<string, number>> {
-		const selects = ['r.__row'];
+		extras: readonly string[]
+	): Promise<NormalisedView> {
+		// The file's own table, when there is one, is read directly so checkRows' row ranges are filtered by row
+		// id while it is scanned (a filter on the raw view's `__row`, computed, would be tried on every row).
+		const selects = ['r.__row', staged.load ? `r.${POSITION}` : `r.__row AS ${POSITION}`];
 		const flags: string[] = [];
 		const joins: string[] = [];
 		const constants: string[] = [];
 		const params: SqlParam[] = [];
-		const changed = new Map<string, string>();
+		const changed: [column: string, flag: string][] = [];
 		// The file's own table is the loaded one when every column is the contract's, in its order and
-		// type, and reading leaves every cell as it is (checked by one scan of `__same` in finalTable).
+		// type, and reading leaves every cell as it is (`__same`, counted by checkRows).
 		const fileColumns = Object.keys(staged.types);
 		let same: string[] | null = extras.length === 0 && fileColumns.length === reads.length ? [] : null;
 		const keep = (read: ColumnRead, expr: string) => {
@@ -321,7 +378,12 @@ export class UploadQueries {
 				(staged.types[read.header] ?? '').toUpperCase() !== read.column.type.toUpperCase()
 			)
 				same = null;
-			else same.push(`(${expr}) IS NOT DISTINCT FROM r.${ident(read.header)}`);
+			else
+				same.push(
+					read.from === 'text'
+						? textKeptSql(`r.${ident(read.header)}`)
+						: `(${expr}) IS NOT DISTINCT FROM r.${ident(read.header)}`
+				);
 		};
 		for (const [i, read] of reads.entries()) {
 			const { column } = read;
@@ -371,7 +433,7 @@ export class UploadQueries {
 					// Every distinct text but the missing ones has an entry: no entry is a blank cell.
 					flags.push(`(r.${ident(read.header)} IS NULL OR ${alias}.v IS NULL) AS ${blankFlag(i)}`);
 					flags.push(`coalesce(${alias}.changed, false) AS ${changedFlag(i)}`);
-					changed.set(column.name, changedFlag(i));
+					changed.push([column.name, changedFlag(i)]);
 				}
 			}
 			if ('header' in read && read.from !== 'lookup' && read.from !== 'pairLookup')
@@ -382,7 +444,7 @@ export class UploadQueries {
 		for (const h of extras) if (!FLAG_COLUMN.test(h)) selects.push(`r.${ident(h)}`);
 		if (same !== null)
 			flags.push(`${(same as string[]).length === 0 ? 'true' : (same as string[]).join(' AND ')} AS ${SAME_FLAG}`);
-		let from = `${ident(staged.raw)} r`;
+		let from = staged.load ? `(${numberedRows(staged.load, true)}) r` : `${ident(staged.raw)} r`;
 		if (constants.length > 0) {
 			await this.conn.query(
 				`CREATE OR REPLACE TABLE ${ident(constantsOf(norm))} AS SELECT ${constants.join(', ')}`,
@@ -393,17 +455,7 @@ export class UploadQueries {
 		await this.conn.query(
 			`CREATE OR REPLACE VIEW ${ident(norm)} AS SELECT ${[...selects, ...flags].join(', ')} FROM ${from} ${joins.join(' ')}`
 		);
-		const total = await this.count(staged.raw);
-		onRows?.(0, total);
-		const converted = new Map<string, number>();
-		if (changed.size > 0) {
-			const [counts] = await this.conn.query(
-				`SELECT ${[...changed.values()].map((f) => `count_if(${f}) AS ${f}`).join(', ')} FROM ${ident(norm)}`
-			);
-			for (const [column, flag] of changed) if (Number(counts[flag]) > 0) converted.set(column, Number(counts[flag]));
-		}
-		onRows?.(total, total);
-		return converted;
+		return { name: norm, changed, same: same !== null, start: staged.load ? 0 : 1 };
 	}
 
 	/** A number from a file column: cast when numeric, read as an amount when text; whole numbers only for integer types. */
@@ -417,33 +469,67 @@ export class UploadQueries {
 	}
 
 	/**
-	 * Blank cells (missing text in the file) and unreadable ones (text in the file, NULL in `norm`) of each
-	 * of `columns` (in `reads`' order, as normalise() numbered their flags: `read` is that index), all in
-	 * one scan of `norm`; `readable` false for a text column (nothing can be unreadable). The unreadable
-	 * texts themselves are looked up in the file only for a column that has some.
+	 * Everything the checks ask of every row, in one pass over normalise()'s view, a range of
+	 * CHECK_BATCH_ROWS rows at a time so `onRows` hears how far it is: per column read by lookup, the rows the
+	 * reading changed; per column of `columns` (`read`: its index in normalise()'s reads, which numbered its
+	 * flags), its blank cells (missing text in the file) and unreadable ones (text in the file, NULL in the
+	 * view; `readable` false for a text column: nothing can be unreadable), with the first rows of each; and
+	 * whether the reading left every row as the file has it (finalTable then takes the file's own table). The
+	 * unreadable texts themselves are looked up in the file only for a column that has some.
 	 */
-	async cellChecks(
-		norm: string,
+	async checkRows(
+		view: NormalisedView,
 		staged: StagedTable,
-		columns: readonly { read: number; column: string; header: string; readable: boolean }[]
-	): Promise<CellCheck[]> {
-		if (columns.length === 0) return [];
-		const unreadable = (c: (typeof columns)[number]) => `(NOT ${blankFlag(c.read)} AND ${ident(c.column)} IS NULL)`;
-		const parts = columns.flatMap((c, i) => [
-			`count_if(${blankFlag(c.read)}) AS b${i}`,
-			`min(__row, ${FIRST}) FILTER (WHERE ${blankFlag(c.read)}) AS br${i}`,
-			...(c.readable
-				? [`count_if(${unreadable(c)}) AS u${i}`, `min(__row, ${FIRST}) FILTER (WHERE ${unreadable(c)}) AS ur${i}`]
-				: [])
-		]);
-		const [counts] = await this.conn.query(`SELECT ${parts.join(', ')} FROM ${ident(norm)}`);
-		const out: CellCheck[] = [];
+		columns: readonly CheckedCells[],
+		onRows?: OnRows
+	): Promise<RowChecks> {
+		const norm = view.name;
+		const unreadable = (c: CheckedCells) => `(NOT ${blankFlag(c.read)} AND ${ident(c.column)} IS NULL)`;
+		const parts = [
+			'count(*) AS n',
+			...(view.same ? [`count_if(NOT ${SAME_FLAG}) AS same`] : []),
+			...view.changed.map(([, flag], i) => `count_if(${flag}) AS c${i}`),
+			...columns.flatMap((c, i) => [
+				`count_if(${blankFlag(c.read)}) AS b${i}`,
+				`min(__row, ${FIRST}) FILTER (WHERE ${blankFlag(c.read)}) AS br${i}`,
+				...(c.readable
+					? [`count_if(${unreadable(c)}) AS u${i}`, `min(__row, ${FIRST}) FILTER (WHERE ${unreadable(c)}) AS ur${i}`]
+					: [])
+			])
+		];
+		const total = await this.count(staged.raw);
+		const sums = new Map<string, number>();
+		const firsts = new Map<string, number[]>();
+		onRows?.(0, total);
+		// Ranges of positions (a workbook's rows keep the sheet's numbers: the first range is open below and the
+		// last above, so every row is in exactly one; the last takes the rows beyond a whole range). DuckDB
+		// filters the file's table by them as it scans it.
+		const batches = Math.max(1, Math.floor(total / CHECK_BATCH_ROWS));
+		for (let b = 0; b < batches; b++) {
+			const range = [
+				...(b > 0 ? [`${POSITION} >= ${view.start + b * CHECK_BATCH_ROWS}`] : []),
+				...(b < batches - 1 ? [`${POSITION} < ${view.start + (b + 1) * CHECK_BATCH_ROWS}`] : [])
+			];
+			const [counts] = await this.conn.query(
+				`SELECT ${parts.join(', ')} FROM ${ident(norm)}${range.length > 0 ? ` WHERE ${range.join(' AND ')}` : ''}`
+			);
+			for (const [key, value] of Object.entries(counts)) {
+				if (/^(br|ur)\d+$/.test(key)) firsts.set(key, [...(firsts.get(key) ?? []), ...numbers(value)]);
+				else sums.set(key, (sums.get(key) ?? 0) + Number(value ?? 0));
+			}
+			onRows?.(b < batches - 1 ? (b + 1) * CHECK_BATCH_ROWS : total, total);
+		}
+		const sum = (key: string) => sums.get(key) ?? 0;
+		const first = (key: string) => (firsts.get(key) ?? []).sort((a, b) => a - b).slice(0, FIRST);
+		const converted = new Map<string, number>();
+		for (const [i, [column]] of view.changed.entries()) if (sum(`c${i}`) > 0) converted.set(column, sum(`c${i}`));
+		const cells: CellCheck[] = [];
 		for (const [i, c] of columns.entries()) {
 			const check: CellCheck = {
-				blank: Number(counts[`b${i}`]),
-				blankRows: numbers(counts[`br${i}`]).sort((a, b) => a - b),
-				unreadable: c.readable ? Number(counts[`u${i}`]) : 0,
-				unreadableRows: c.readable ? numbers(counts[`ur${i}`]).sort((a, b) => a - b) : [],
+				blank: sum(`b${i}`),
+				blankRows: first(`br${i}`),
+				unreadable: c.readable ? sum(`u${i}`) : 0,
+				unreadableRows: c.readable ? first(`ur${i}`) : [],
 				unreadableValues: []
 			};
 			if (check.unreadable > 0) {
@@ -453,9 +539,9 @@ export class UploadQueries {
 				);
 				check.unreadableValues = strings(vals.vals);
 			}
-			out.push(check);
+			cells.push(check);
 		}
-		return out;
+		return { rows: sum('n'), converted, cells, unchanged: view.same && sum('same') === 0 };
 	}
 
 	/** The texts of `column` nobody could read, each with its count and first rows, in order of first row (at most `limit`). */
@@ -546,35 +632,30 @@ export class UploadQueries {
 	// --- step 3: the table AtlasDb adopts ----------------------------------------------------
 
 	/**
-	 * `norm` becomes `final`, without `__row` and the flag columns. When the file's table `load` is in the
-	 * contract's shape and normalise()'s reading left every cell as it was (one scan), `load` itself is
-	 * renamed: no row is copied. Otherwise the rows are written once, from the view. `norm` and its lookup
-	 * tables are dropped either way; the caller drops the file's raw view and `load` after.
+	 * `norm` becomes `final`, without `__row` and the flag columns. When checkRows found that the reading left
+	 * every row as the file has it (`unchanged`, from its pass over this view: nothing is scanned again here),
+	 * the file's table `load` itself is renamed: no row is copied. Otherwise the rows are written once, from
+	 * the view. `norm` and its lookup tables are dropped either way; the caller drops the file's raw view and
+	 * `load` after.
 	 */
-	async finalTable(final: string, norm: string, load: string): Promise<void> {
-		const described = await this.conn.query(
-			`SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`,
-			[norm]
-		);
-		const names = described.map((c) => String(c.column_name));
-		const kept = names.filter((n) => n !== '__row' && !FLAG_COLUMN.test(n));
+	async finalTable(final: string, norm: string, load: string, unchanged: boolean): Promise<void> {
 		await this.conn.query(`DROP TABLE IF EXISTS ${ident(final)}`);
-		let same = false;
 		const [loaded] = await this.conn.query(
 			`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ? AND table_type = 'BASE TABLE'`,
 			[load]
 		);
-		if (names.includes(SAME_FLAG) && Number(loaded.n) > 0) {
-			const [r] = await this.conn.query(`SELECT count(*) FILTER (WHERE NOT ${SAME_FLAG}) AS n FROM ${ident(norm)}`);
-			same = Number(r.n) === 0;
-		}
-		if (same) {
+		if (unchanged && Number(loaded.n) > 0) {
 			await this.drop([norm]);
 			await this.conn.query(`ALTER TABLE ${ident(load)} RENAME TO ${ident(final)}`);
-		} else {
-			await this.conn.query(`CREATE TABLE ${ident(final)} AS SELECT ${kept.map(ident).join(', ')} FROM ${ident(norm)}`);
-			await this.drop([norm]);
+			return;
 		}
+		const described = await this.conn.query(
+			`SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`,
+			[norm]
+		);
+		const kept = described.map((c) => String(c.column_name)).filter((n) => n !== '__row' && !FLAG_COLUMN.test(n));
+		await this.conn.query(`CREATE TABLE ${ident(final)} AS SELECT ${kept.map(ident).join(', ')} FROM ${ident(norm)}`);
+		await this.drop([norm]);
 	}
 
 	async close(): Promise<void> {

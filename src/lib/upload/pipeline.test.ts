@@ -86,6 +86,9 @@ async function rejection(promise: Promise<unknown>): Promise<Problem[]> {
 
 const count = (sql: string) => bundled.count(sql);
 
+/** A statement that reads rows of a staged file's tables or views ("__user_…"; the catalogue's own tables are not rows). */
+const readsUserRows = (sql: string) => /\bFROM\s+"__user_/i.test(sql);
+
 describe('stageFile', () => {
 	it('refuses empty, truncated, too large and unsupported files with their reason', async () => {
 		expect(await rejection(stageFile(db.uploads, 'empty.csv', new Uint8Array()))).toEqual([{ code: 'empty_file' }]);
@@ -401,14 +404,17 @@ describe('prepare and commit', () => {
 			seen.push(p)
 		);
 		expect(prepared.problems).toEqual([]);
+		// Checked in one pass, 100 000 rows at a time: the bar moves while it checks.
 		expect(seen.filter((p) => p.stage === 'checking')).toEqual(
-			[0, rows].map((done) => ({ stage: 'checking', done, total: rows }))
+			[0, 100_000, rows].map((done) => ({ stage: 'checking', done, total: rows }))
 		);
 		const file = await oid(loadTableOf(staged.id));
 		expect(file).toBeDefined();
-		await commitTable(db, prepared, [], undefined, (p) => seen.push(p));
-		// Columns missing and a DECIMAL budget: the rows are written into the contract's shape.
+		const load = await bundled.statementsOf(() => commitTable(db, prepared, [], undefined, (p) => seen.push(p)));
+		// Columns missing and a DECIMAL budget: the rows are written into the contract's shape, and that is the
+		// load's only statement that reads the file's rows (the checks were made in checkRows' one pass).
 		expect(await oid('projects')).not.toBe(file);
+		expect(load.filter(readsUserRows)).toEqual([expect.stringMatching(/^CREATE TABLE "__user_final_\w+" AS SELECT/)]);
 		expect(await count(`SELECT count(*) AS n FROM projects`)).toBe(rows);
 		expect(await count(`SELECT count(*) AS n FROM projects WHERE budget = 1000.0 * 200300`)).toBe(1);
 		expect(seen.filter((p) => p.stage === 'loading')).toEqual([
@@ -436,9 +442,11 @@ describe('prepare and commit', () => {
 		expect(file).toBeDefined();
 		const prepared = await prepare(staged, 'projects');
 		expect(prepared.problems).toEqual([]);
-		await commitTable(db, prepared);
-		// The file's own table is the table now (a million rows stay one copy).
+		const load = await bundled.statementsOf(() => commitTable(db, prepared));
+		// The file's own table is the table now (a million rows stay one copy), and the load read none of its
+		// rows: the checks made on the view (checkRows' one pass, the duplicate keys) are not made again.
 		expect(await oid('projects')).toBe(file);
+		expect(load.filter(readsUserRows)).toEqual([]);
 		expect(await count(`SELECT count(*) AS n FROM projects WHERE title_th = 'โครงการ 1000'`)).toBe(1);
 		expect(await count(`SELECT count(*) AS n FROM duckdb_tables() WHERE starts_with(table_name, '__user_')`)).toBe(0);
 		await db.restoreBundled(['projects']);

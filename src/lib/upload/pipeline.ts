@@ -12,6 +12,7 @@
  *    the tables the views read, so a bad file leaves everything as it was.
  */
 import { ContractError, type AtlasDb } from '$lib/data/atlas-db';
+import type { RowChecksDone } from '$lib/data/contract-checks';
 import {
 	TABLES,
 	type ColumnSpec,
@@ -139,6 +140,8 @@ export interface StagedFile {
 	encoding: TextEncodingName | null;
 	/** The raw staging table: `__row` (1-based data row) and the file's columns. */
 	raw: string;
+	/** The table the raw view reads (a Parquet or Arrow file's), or null (a CSV's raw table is its own). */
+	load: string | null;
 	headers: string[];
 	/** DuckDB type of each header (all VARCHAR for CSV). */
 	types: Record<string, string>;
@@ -272,6 +275,7 @@ export async function stageFile(
 		format,
 		encoding,
 		raw,
+		load: format !== 'csv' && !rowNumbers ? loadTableOf(id) : null,
 		headers,
 		types,
 		rows,
@@ -333,6 +337,10 @@ export interface Prepared {
 	checked: CheckedColumn[];
 	/** What the values were resolved with (for rowProblems). */
 	context: PrepareContext;
+	/** The file is in the contract's shape and the reading changed no cell (checkRows): its own table is loaded as it is. */
+	unchanged: boolean;
+	/** The contract's row checks made here on the rows commitTable loads (valid without problems): adoptTable does not repeat them. */
+	rowsChecked: RowChecksDone;
 }
 
 /** A contract column fed by a column of the file, and how its values are read. */
@@ -513,31 +521,31 @@ export async function prepareTable(
 	const merged = MERGE_COLUMNS[table] !== undefined;
 	const taken = new Set([...spec.columns.map((c) => c.name), '__row']);
 	const extras = merged ? [] : unusedHeaders(staged.headers, mapping).filter((h) => !taken.has(h));
-	// Read, normalised and checked row range by row range: the bar says how many rows are done.
-	const converted = await q.normalise(norm, staged, reads, extras, (done, total) =>
-		onProgress?.({ stage: 'checking', done, total })
-	);
-	for (const check of checks) {
-		const count = converted.get(check.column.name);
-		if (count) notes.push({ code: 'converted', column: check.column.name, kind: check.kind, count });
-	}
-	const unused = unusedHeaders(staged.headers, mapping);
-	if (unused.length > 0) notes.push({ code: 'extra_columns', headers: unused });
-	if (staged.omitted.length > 0) notes.push({ code: 'omitted_columns', columns: staged.omitted });
-
-	// Unreadable values and empty required cells, on the raw text against what it became (flagged by normalise).
-	const cellChecks = await q.cellChecks(
-		norm,
+	// Read into the table's shape (a view: nothing written), then every row checked in one pass, a range of
+	// rows at a time: the bar says how many rows are done. Values converted, unreadable values and empty
+	// cells, on the raw text against what it became (flagged by normalise).
+	const view = await q.normalise(norm, staged, reads, extras);
+	const rowChecks = await q.checkRows(
+		view,
 		staged,
 		checks.map(({ column, header, kind }) => ({
 			read: reads.findIndex((r) => r.column.name === column.name),
 			column: column.name,
 			header,
 			readable: kind !== 'text'
-		}))
+		})),
+		(done, total) => onProgress?.({ stage: 'checking', done, total })
 	);
+	for (const check of checks) {
+		const count = rowChecks.converted.get(check.column.name);
+		if (count) notes.push({ code: 'converted', column: check.column.name, kind: check.kind, count });
+	}
+	const unused = unusedHeaders(staged.headers, mapping);
+	if (unused.length > 0) notes.push({ code: 'extra_columns', headers: unused });
+	if (staged.omitted.length > 0) notes.push({ code: 'omitted_columns', columns: staged.omitted });
+
 	for (const [step, { column, header, kind }] of checks.entries()) {
-		const cell = cellChecks[step];
+		const cell = rowChecks.cells[step];
 		const cells: CellCounts = {
 			code: 'cells',
 			column: column.name,
@@ -621,7 +629,20 @@ export async function prepareTable(
 	}
 
 	const indicatorIds = table === 'indicator_values' ? await q.distinctValues(norm, 'indicator_id', 1000) : [];
-	return { staged, table, norm, problems, notes, indicatorIds, checked: checks, context };
+	return {
+		staged,
+		table,
+		norm,
+		problems,
+		notes,
+		indicatorIds,
+		checked: checks,
+		context,
+		unchanged: rowChecks.unchanged,
+		// Without a problem, every required column is filled (read and counted, a constant, or a problem when
+		// missing) and, with every key column read, no key repeats (duplicateKeys above), on these very rows.
+		rowsChecked: { requiredFilled: true, keyUnique: keyOk }
+	};
 }
 
 /** One row's problem: the row (1-based data row), the contract column and the file's header, as a one-row Problem. */
@@ -795,11 +816,11 @@ export async function commitTable(
 		// The checked table becomes the adopted one without a copy (finalTable, then adoptTable takes it as it
 		// is): the file's own table goes first, so a million rows are one copy at the end, not two or three.
 		// A failure from here on rejects the file (it would have to be read again to be mapped again).
-		await q.finalTable(final, norm, loadTableOf(staged.id));
+		await q.finalTable(final, norm, loadTableOf(staged.id), prepared.unchanged);
 		await q.drop([staged.raw, loadTableOf(staged.id)]);
 		const merge = MERGE_COLUMNS[table];
 		try {
-			await db.adoptTable(table, final, staged.name, merge ? { merge } : 'replace');
+			await db.adoptTable(table, final, staged.name, merge ? { merge } : 'replace', prepared.rowsChecked);
 		} catch (e) {
 			if (!(e instanceof ContractError)) throw new FileRejected(staged.name, [engineProblem(staged.name, e)]);
 			throw new FileRejected(staged.name, [{ code: 'contract', detail: messageOf(e).replace(/^.*?: /, '') }]);
