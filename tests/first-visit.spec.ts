@@ -128,7 +128,14 @@ test('a first visit to /coverage answers a year and an issue-area change without
 		type: 'first visit',
 		description: `${before.length} requests, ${(bytes / 1e6).toFixed(2)} MB until /coverage answers from data`
 	});
-	expect(before.some((r) => r.path.endsWith('/data/coverage/summary.parquet'))).toBe(true);
+	// Named in the page's head, so fetched while its scripts load, and once: the page's own read takes that response.
+	for (const file of ['/data/coverage.json', '/data/coverage/summary.parquet']) {
+		await expect(page.locator(`head link[rel="preload"][as="fetch"][href$="${file}"]`), file).toHaveCount(1);
+		expect(
+			before.filter((r) => r.path.endsWith(file)),
+			file
+		).toHaveLength(1);
+	}
 	expect(bytes).toBeLessThanOrEqual(COVERAGE_VISIT_BUDGET);
 
 	const total = () => page.locator('[data-total="projects"]').textContent();

@@ -190,6 +190,7 @@ export async function writeCoverageIndex(dir: string, coverage: CoverageFiles): 
 		}
 		const index: CoverageFilesIndex = {
 			summary: coverage.summary,
+			summaryRows: coverage.summaryRows,
 			dictionary: coverage.dictionary,
 			provinces: [...places.provinces],
 			districts: [...places.districts],

@@ -5,7 +5,10 @@
  * was among them, and the peak resident memory of the page's renderer process (VmHWM: its workers and
  * wasm memory included). Not a test: it prints figures.
  *
- *   npx tsx tests/bench/coverage-first.ts [--site build] [--runs 3] [--routes /coverage,/gaps,/networks]
+ *   npx tsx tests/bench/coverage-first.ts [--site build] [--runs 3] [--routes /coverage,/gaps,/networks] [--requests]
+ *
+ * `--requests` lists each request before the first answer (when it finished, ms after the navigation started;
+ * its bytes; its path) and every performance mark the page set (ms after navigation).
  */
 import path from 'node:path';
 import { peakRss, rendererPids } from './measure';
@@ -19,6 +22,7 @@ async function main() {
 	const root = path.resolve(opt('--site', 'build'));
 	const runs = Number(opt('--runs', '3'));
 	const routes = opt('--routes', '/coverage,/gaps,/networks').split(',');
+	const listRequests = process.argv.includes('--requests');
 	const browser = await launchChromium();
 	const server = await countingServer(root);
 	const cdp = await browser.newBrowserCDPSession();
@@ -53,6 +57,14 @@ async function main() {
 				console.log(
 					`${route} run ${run + 1}: ${JSON.stringify(marks)} · ${(bytes / 1e6).toFixed(2)} MB in ${log.length} requests before ready, wasm ${wasm ? 'fetched' : 'not fetched'}, renderer peak RSS ${rss === null ? '?' : `${(rss / 1e9).toFixed(2)} GB`}`
 				);
+				if (listRequests) {
+					for (const r of log)
+						console.log(`  ${String(r.at).padStart(6)} ms ${String(r.bytes).padStart(10)} B ${r.file}`);
+					const all = await page.evaluate(() =>
+						performance.getEntriesByType('mark').map((m) => [Math.round(m.startTime), m.name] as const)
+					);
+					for (const [at, name] of all) console.log(`  ${String(at).padStart(6)} ms mark ${name}`);
+				}
 				await context.close();
 			}
 	} finally {

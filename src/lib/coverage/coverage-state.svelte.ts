@@ -102,15 +102,12 @@ export function createCoverageState(
 	function open(): void {
 		source.open(async (data) => {
 			// The filters answer once the summary is in; the data-quality report (its own panel, '…' until
-			// then) does not hold them up, which at national sizes is hundreds of thousands of rows.
-			await Promise.all([
-				data.coverageAnswers().then((read) => {
-					answers = read;
-					// Read by the benchmark: the network tables and the coverage summary are in, every filter can be answered.
-					performance.mark('coverage:loaded');
-				}),
-				data.qualityIssues().then((read) => (quality = read))
-			]);
+			// then) is read after it, never beside it: at national sizes it is hundreds of thousands of rows,
+			// and decoded first in the same worker it held the summary up by a second (issue 19).
+			answers = await data.coverageAnswers();
+			// Read by the benchmark: the network tables and the coverage summary are in, every filter can be answered.
+			performance.mark('coverage:loaded');
+			quality = await data.qualityIssues();
 		});
 	}
 

@@ -127,11 +127,16 @@ describe('coverage state', () => {
 	it('answers the filters while the data-quality report is still being read, and counts it once it is in', async () => {
 		let release = () => {};
 		const held = new Promise<void>((r) => (release = r));
+		/** The files decoded, in the order they were asked for and done. */
+		const decoding: string[] = [];
 		const source = new CoverageSource({
 			files: () =>
 				new CoverageFiles(readDataFile, async (file, text) => {
+					decoding.push(`ask ${file}`);
 					if (file.includes('quality')) await held;
-					return parquetColumns(await readDataFile(file), file, text);
+					const columns = await parquetColumns(await readDataFile(file), file, text);
+					decoding.push(`done ${file}`);
+					return columns;
 				}),
 			database: async () => db
 		});
@@ -145,6 +150,12 @@ describe('coverage state', () => {
 		for (let i = 0; i < 200 && !state.result; i++) await new Promise((r) => setTimeout(r, 10));
 		expect(state.result?.key).toBe(state.filterKey);
 		expect(state.qualityCount).toBe('…');
+		// The report is not decoded beside the summary (one decoder's worker for both): only once it is in.
+		expect(decoding).toEqual([
+			'ask coverage/summary.parquet',
+			'done coverage/summary.parquet',
+			'ask coverage/quality.parquet'
+		]);
 		release();
 		await opened(state);
 		expect(state.quality?.length).toBeGreaterThan(0);

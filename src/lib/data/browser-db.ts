@@ -71,10 +71,19 @@ export async function fetchBundledFile(file: string): Promise<Uint8Array> {
 	return new Uint8Array(await response.arrayBuffer());
 }
 
-/** A bundled Parquet file's columns, decoded in the decoder's worker (the build's cube and coverage files). */
-const readColumns: ReadColumns = async (file, text) => {
-	const { decodeParquetColumns } = await import('./parquet-columns');
-	return decodeParquetColumns(await fetchBundledFile(file), file, text);
+/**
+ * A bundled Parquet file's columns, decoded in the decoder's worker (the build's cube and coverage files).
+ * Where its rows are known the decoder gets ready for them while the file is fetched.
+ */
+const readColumns: ReadColumns = async (file, text, rows) => {
+	const decoding = import('./parquet-columns');
+	if (rows !== undefined)
+		void decoding.then(
+			({ warmDecoder }) => warmDecoder(rows),
+			() => undefined
+		);
+	const [{ decodeParquetColumns }, bytes] = await Promise.all([decoding, fetchBundledFile(file)]);
+	return decodeParquetColumns(bytes, file, text);
 };
 
 let cubeFiles: CubeFiles | null = null;

@@ -107,8 +107,12 @@ export function concatCoded(parts: readonly CodedColumns[]): CodedColumns {
 	return out;
 }
 
-/** Reads a Parquet file's columns, the `text` ones coded (the bundled files by name: see AtlasDb). */
-export type ReadColumns = (file: string, text: ReadonlySet<string>) => Promise<CodedColumns>;
+/**
+ * Reads a Parquet file's columns, the `text` ones coded (the bundled files by name: see AtlasDb). `rows`:
+ * the file's rows where the caller knows them (the build wrote them down), so a reader may get ready for
+ * a large file while it is fetched.
+ */
+export type ReadColumns = (file: string, text: ReadonlySet<string>, rows?: number) => Promise<CodedColumns>;
 
 /** A Parquet file's columns, decoded here row group by row group (in Node, and wherever no worker is at hand). */
 export async function parquetColumns(

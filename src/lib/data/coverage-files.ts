@@ -45,8 +45,9 @@ export const COVERAGE_INDEX = 'coverage.json';
 export const COVERAGE_DIR = 'coverage';
 
 export interface CoverageFilesIndex {
-	/** The encoded summary (ENCODED_SUMMARY_SQL), in parts read one after the other. */
+	/** The encoded summary (ENCODED_SUMMARY_SQL), in parts read one after the other, and its rows in all. */
 	summary: string[];
+	summaryRows: number;
 	/** What the summary's category, issue and network codes mean. */
 	dictionary: SummaryDictionary;
 	/** The provinces and districts its province and district columns index (CoveragePlaces.read's rows). */
@@ -145,7 +146,9 @@ export class CoverageFiles {
 		this.#encoded ??= this.#retry(
 			(async () => {
 				const index = await this.index();
-				const parts = await Promise.all(index.summary.map((file) => this.readColumns(file, NO_TEXT)));
+				const parts = await Promise.all(
+					index.summary.map((file) => this.readColumns(file, NO_TEXT, index.summaryRows))
+				);
 				return {
 					provinces: index.provinces.map((p) => p.province_code),
 					districts: index.districts.map((d) => d.district_code),

@@ -114,9 +114,24 @@ describe('the coverage summary at the bundled size', () => {
 		);
 		const data = coverageDataOfFiles(alone);
 		await expectSqlAnswers(data, raw, FILTERS);
-		// Zoomed out, the map's groups come from the files too.
-		const groups = (await data.coverageAnswers()).placed(NO_COVERAGE_FILTER);
-		expect(groups.weight!.length).toBeGreaterThan(500);
+		// Zoomed out, the map's groups come from the files too: each district's located points, at their mean
+		// Web Mercator position (the summary's sums are single precision: within 1e-7 of the world, metres).
+		const groups = (await data.coverageAnswers()).placed(FILTERS[1]);
+		expect(groups.weight!.length).toBeGreaterThan(300);
+		await raw.coverageSummary();
+		const located = await rawConn.query(
+			`SELECT CAST(count(*) AS INTEGER) AS n, avg(lon / 360 + 0.5) AS x,
+				avg(least(1, greatest(0, 0.5 - 0.25 * ln((1 + sin(radians(lat))) / (1 - sin(radians(lat)))) / pi()))) AS y
+			 FROM coverage_points
+			 WHERE lon IS NOT NULL AND lat IS NOT NULL AND district_code IN (SELECT district_code FROM districts)
+			   AND (kind = 0 OR category <> 'cancelled') AND list_contains(string_split(coalesce(issue_area_ids, ''), ';'), 'road_safety')
+			 GROUP BY district_code ORDER BY district_code`
+		);
+		expect(Array.from(groups.weight!)).toEqual(located.map((r) => r.n));
+		located.forEach((r, i) => {
+			expect(Math.abs(groups.x[i] - Number(r.x))).toBeLessThan(1e-7);
+			expect(Math.abs(groups.y[i] - Number(r.y))).toBeLessThan(1e-7);
+		});
 		// The index and the summary, nothing else: no raw table, no points.
 		expect(read).toEqual([
 			COVERAGE_INDEX,

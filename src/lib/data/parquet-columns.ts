@@ -5,7 +5,9 @@
  */
 import { tableFromIPC } from 'apache-arrow';
 import { codedColumnsOfTable, concatCoded, type CodedColumns } from './coded-columns';
-import { decodeParquetBatches } from './parquet-decoder';
+import { decodeParquetBatches, warmDecoder } from './parquet-decoder';
+
+export { warmDecoder };
 
 export async function decodeParquetColumns(
 	bytes: Uint8Array,

@@ -6,11 +6,14 @@
  * started on first use.
  */
 import { ParquetDecodeError, type DecodeFailure, type OmittedColumn } from './parquet-to-arrow';
+import { WASM_DECODER_FROM_ROWS } from './parquet-wasm-batches';
 
 export type DecodeRequest =
 	| { type: 'start'; id: number; bytes: Uint8Array; file: string }
 	| { type: 'next'; id: number }
-	| { type: 'stop'; id: number };
+	| { type: 'stop'; id: number }
+	/** Start now what a file about to come will need: the worker, and parquet-wasm if `wasm` (a large file). */
+	| { type: 'warm'; wasm: boolean };
 
 export type DecodeReply =
 	| { id: number; ipc: Uint8Array; rowsDone: number; rowsTotal: number; omitted: OmittedColumn[] }
@@ -51,6 +54,15 @@ function decoder(): Worker {
 		worker = null;
 	};
 	return worker;
+}
+
+/**
+ * Gets the decoder ready for a file that is still being fetched: its worker started, and for a file of
+ * `rows` rows that parquet-wasm will read, parquet-wasm fetched and compiled, so neither waits for the
+ * bytes (the coverage summary at a national size: issue 19).
+ */
+export function warmDecoder(rows: number): void {
+	decoder().postMessage({ type: 'warm', wasm: rows >= WASM_DECODER_FROM_ROWS } satisfies DecodeRequest);
 }
 
 /**

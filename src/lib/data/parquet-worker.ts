@@ -19,10 +19,17 @@ const scope = self as unknown as {
 let wasm: Promise<ParquetWasm> | null = null;
 /** parquet-wasm, started once, from the app's own copy of its WebAssembly. */
 function parquetWasm(): Promise<ParquetWasm> {
-	wasm ??= import('parquet-wasm/esm').then(async (module) => {
-		await module.default({ module_or_path: wasmUrl });
-		return module;
-	});
+	if (!wasm) {
+		const starting = import('parquet-wasm/esm').then(async (module) => {
+			await module.default({ module_or_path: wasmUrl });
+			return module;
+		});
+		wasm = starting;
+		// A failed start may be tried again by the next file.
+		starting.catch(() => {
+			if (wasm === starting) wasm = null;
+		});
+	}
 	return wasm;
 }
 
@@ -32,6 +39,11 @@ let usedWasm = false;
 const reading = new Map<number, AsyncGenerator<DecodedBatch>>();
 
 scope.onmessage = async ({ data }: MessageEvent<DecodeRequest>) => {
+	if (data.type === 'warm') {
+		// Ready before the file comes; a failure here is met again, and reported, by the file itself.
+		if (data.wasm) parquetWasm().catch(() => undefined);
+		return;
+	}
 	const { id } = data;
 	if (data.type === 'start') reading.set(id, ipcBatches(data.bytes, data.file, parquetWasm));
 	const batches = reading.get(id);

@@ -8,6 +8,7 @@ import type { AtlasDb } from '$lib/data/atlas-db';
 import { DATA_DIR, withBundledDb } from '$lib/data/bundled.server';
 import type { TableName } from '$lib/data/contract';
 import { takeSnapshot, type FirstView } from '$lib/data/snapshot';
+import { COVERAGE_INDEX, type CoverageFilesIndex } from '$lib/data/coverage-files';
 
 export async function projectedOutline(): Promise<ProjectedMap> {
 	const read = async (file: string) => JSON.parse(await readFile(join(DATA_DIR, file), 'utf8')) as FeatureCollection;
@@ -40,4 +41,16 @@ export async function loadPageWith<T>(
 		return [snapshot, await first(db)] as const;
 	});
 	return { snapshot, outline: await projectedOutline(), first: answer };
+}
+
+/**
+ * The build's coverage files a coverage page reads first, under the data folder: `coverage.json`, and with
+ * `summary` the encoded summary's parts. The page names them for the browser to fetch while its scripts
+ * load (PreloadData.svelte): at a national size the summary is megabytes, and it was asked for only once
+ * the page had started (issue 19).
+ */
+export async function coveragePreloads(summary: boolean): Promise<string[]> {
+	if (!summary) return [COVERAGE_INDEX];
+	const index = JSON.parse(await readFile(join(DATA_DIR, COVERAGE_INDEX), 'utf8')) as CoverageFilesIndex;
+	return [COVERAGE_INDEX, ...index.summary];
 }
