@@ -131,16 +131,21 @@ export const COVERAGE_SUMMARY_SQL = `CREATE OR REPLACE TABLE coverage_summary AS
 				ELSE [NULL] END AS years,
 			${POINT_LISTS}
 		FROM coverage_points p
-	)
+	),
+	-- One row per year, issue area and network a point stands for. Unnested in the select list, one list at
+	-- a time: a lateral unnest (FROM r, unnest(r.years)) is planned as a join that holds every point in
+	-- memory, which at ten million projects exhausts the data build's memory limit.
+	ry AS (SELECT r.* EXCLUDE (years), unnest(r.years) AS year FROM r),
+	ri AS (SELECT ry.* EXCLUDE (issues), unnest(${ANY_AND_EACH('ry.issues')}) AS issue FROM ry),
+	rw AS (SELECT ri.* EXCLUDE (networks), unnest(${ANY_AND_EACH('ri.networks')}) AS network FROM ri)
 	SELECT CAST(r.kind AS TINYINT) AS kind, r.province_code, r.district_code, r.category,
-		CAST(t.year AS INTEGER) AS year, i.issue, w.network,
+		CAST(r.year AS INTEGER) AS year, r.issue, r.network,
 		CAST(count(*) AS INTEGER) AS n,
 		CAST(sum(r.budget) AS DOUBLE) AS budget,
 		CAST(count(r.x) AS INTEGER) AS located,
 		CAST(coalesce(sum(r.x), 0) AS DOUBLE) AS sum_x,
 		CAST(coalesce(sum(r.y), 0) AS DOUBLE) AS sum_y
-	FROM r, unnest(r.years) AS t(year), unnest(${ANY_AND_EACH('r.issues')}) AS i(issue),
-		unnest(${ANY_AND_EACH('r.networks')}) AS w(network)
+	FROM rw r
 	GROUP BY ALL
 	ORDER BY province_code, district_code, kind, category, year, issue, network`;
 
