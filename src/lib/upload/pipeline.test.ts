@@ -394,7 +394,8 @@ describe('prepare and commit', () => {
 		const bytes = await parquetOf(`
 			SELECT '67-ก-' || i AS project_code, 'แผนงาน' AS programme_th, 'โครงการ ' || i AS title_th,
 			       'สมาคม' AS organisation_th, '2024-01-01' AS start_date, '2024-12-31' AS end_date,
-			       1000.0 * i AS budget, '40' AS province_code, 'active' AS status
+			       1000.0 * i AS budget, '40' AS province_code, 'active' AS status,
+			       CASE WHEN i IN (7, 99999, 100001, 100002, 150000, 200250) THEN '-' ELSE 'รายงาน ' || i END AS citation
 			FROM range(1, ${rows + 1}) t(i)`);
 		const seen: Progress[] = [];
 		const staged = await stageFile(db.uploads, 'p.parquet', bytes, undefined, undefined, (p) => seen.push(p));
@@ -404,6 +405,16 @@ describe('prepare and commit', () => {
 			seen.push(p)
 		);
 		expect(prepared.problems).toEqual([]);
+		// Blank cells counted over every range, named by their first rows across ranges.
+		expect(prepared.notes).toContainEqual({
+			code: 'cells',
+			column: 'citation',
+			header: 'citation',
+			blank: 6,
+			blankRows: [7, 99999, 100001, 100002, 150000],
+			unreadable: 0,
+			unreadableRows: []
+		});
 		// Checked in one pass, 100 000 rows at a time: the bar moves while it checks.
 		expect(seen.filter((p) => p.stage === 'checking')).toEqual(
 			[0, 100_000, rows].map((done) => ({ stage: 'checking', done, total: rows }))
@@ -425,13 +436,13 @@ describe('prepare and commit', () => {
 		await db.restoreBundled(['projects']);
 	});
 
-	/** A projects file with every contract column, in order and of its type; `title` is the SQL of title_th. */
-	const shapedProjects = (title: string) =>
+	/** A projects file with every contract column, in order and of its type; `title` and `province` are the SQL of title_th and province_code. */
+	const shapedProjects = (title: string, province = `'40'`) =>
 		parquetOf(`
 			SELECT '67-ก-' || i AS project_code, 'แผนงาน' AS programme_th, NULL::VARCHAR AS programme_en,
 			       ${title} AS title_th, NULL::VARCHAR AS title_en, 'สมาคม' AS organisation_th,
 			       NULL::VARCHAR AS partner_id, NULL::VARCHAR AS network_id, '2024-01-01' AS start_date,
-			       '2024-12-31' AS end_date, CAST(1000 * i AS DOUBLE) AS budget, '40' AS province_code,
+			       '2024-12-31' AS end_date, CAST(1000 * i AS DOUBLE) AS budget, ${province} AS province_code,
 			       NULL::VARCHAR AS district_code, NULL::DOUBLE AS lat, NULL::DOUBLE AS lon,
 			       'tobacco' AS issue_area_ids, 'active' AS status, NULL::VARCHAR AS citation, true AS is_sample
 			FROM range(1, 1001) t(i)`);
@@ -460,6 +471,22 @@ describe('prepare and commit', () => {
 		await commitTable(db, prepared);
 		expect(await oid('projects')).not.toBe(file);
 		expect(await count(`SELECT count(*) AS n FROM projects WHERE title_th = 'โครงการ 1000'`)).toBe(1);
+		await db.restoreBundled(['projects']);
+	});
+
+	it('writes a file of the right types whose reading changes a looked-up value (a Thai province name) into a new table', async () => {
+		const staged = await stageFile(
+			db.uploads,
+			'p.parquet',
+			await shapedProjects(`'โครงการ ' || i`, `CASE WHEN i = 500 THEN 'ขอนแก่น' ELSE '40' END`)
+		);
+		const file = await oid(loadTableOf(staged.id));
+		const prepared = await prepare(staged, 'projects');
+		expect(prepared.problems).toEqual([]);
+		expect(prepared.unchanged).toBe(false);
+		await commitTable(db, prepared);
+		expect(await oid('projects')).not.toBe(file);
+		expect(await count(`SELECT count(*) AS n FROM projects WHERE province_code = '40'`)).toBe(1000);
 		await db.restoreBundled(['projects']);
 	});
 
