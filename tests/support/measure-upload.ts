@@ -3,13 +3,15 @@
  * took and how much memory the tab used (issue 19). Not a test: a measuring script for the figures in
  * docs/scaling.md. Needs `npm run build` first.
  *
- *   npx tsx tests/support/measure-upload.ts <file> [--port 4212] [--runs 1]
+ *   npx tsx tests/support/measure-upload.ts <file> [--port 4212] [--runs 1] [--trace] [--root build]
  *
  * Prints, per run: the time from choosing the file to each progress stage first shown and to the file's
  * final status, the renderer's peak RSS (VmHWM of its process, which holds DuckDB's and the decoder's
- * workers) and its RSS when each stage began, and the machine's load.
+ * workers) and its RSS when each stage began, and the machine's load. `--trace` also prints the RSS every
+ * half second (where the peak is, and what is given back when the decoder's worker ends). `--root`: another
+ * build's folder (e.g. the one before a change, measured minutes apart at the same load).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { basename } from 'node:path';
@@ -27,6 +29,7 @@ if (!file) throw new Error('usage: tsx tests/support/measure-upload.ts <file> [-
 const port = Number(option('--port', '4212'));
 const runs = Number(option('--runs', '1'));
 const query = option('--query', '');
+const trace = args.includes('--trace');
 readFileSync(file); // fails early on a missing file
 
 async function rendererPids(cdp: CDPSession): Promise<Set<number>> {
@@ -49,7 +52,8 @@ async function status(pid: number): Promise<{ rss: number; hwm: number } | null>
 const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-const server = await startServer({ port });
+const root = option('--root', '');
+const server = await startServer(root ? { port, root: realpathSync(root) } : { port });
 const browser = await chromium.launch({
 	executablePath: findChromium() ?? undefined,
 	args: CHROMIUM_ARGS
@@ -131,6 +135,10 @@ try {
 		}
 		const peak = samples.reduce((a, b) => (b.rss > a.rss ? b : a), samples[0]);
 		if (peak) console.log(`  highest RSS sampled ${gb(peak.rss)} at ${s(peak.t - wall0)}`);
+		if (trace) {
+			const every = samples.filter((x, i) => i === 0 || Math.floor((x.t - wall0) / 500) > Math.floor((samples[i - 1].t - wall0) / 500));
+			console.log(`  RSS: ${every.map((x) => `${s(x.t - wall0)} ${(x.rss / 2 ** 30).toFixed(2)}`).join(', ')}`);
+		}
 		await context.close();
 		await cdp.detach();
 	}
