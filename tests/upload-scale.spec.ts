@@ -37,8 +37,14 @@ async function openDataPage(page: Page, query = '') {
 async function watchProgress(page: Page) {
 	await page.evaluate(() => {
 		const seen: { stage: string; value: string | null; max: string | null; text: string }[] = [];
-		(window as unknown as { __progress: typeof seen }).__progress = seen;
+		const statuses: string[] = [];
+		(window as unknown as { __progress: typeof seen; __statuses: string[] }).__progress = seen;
+		(window as unknown as { __statuses: string[] }).__statuses = statuses;
 		const record = () => {
+			for (const item of document.querySelectorAll('li[data-file]')) {
+				const status = item.getAttribute('data-status') ?? '';
+				if (statuses.at(-1) !== status) statuses.push(status);
+			}
 			for (const box of document.querySelectorAll('[data-testid="progress"]')) {
 				const bar = box.querySelector('progress')!;
 				const entry = {
@@ -84,6 +90,8 @@ test('a 200 000-row projects export loads with a progress bar that shows the sta
 	await expect(item.locator('[data-testid="progress"]')).toHaveCount(0);
 
 	const seen = await progressSeen(page);
+	// Never "needs its columns mapped" on its way: it was checked, then loaded.
+	expect(await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses)).not.toContain('mapping');
 	const reading = seen.filter((s) => s.stage === 'reading' && s.max === '200000').map((s) => Number(s.value));
 	// The bar advanced row group by row group (50 000 rows each), and said so in words.
 	expect(reading.length).toBeGreaterThan(1);

@@ -270,15 +270,19 @@ export class UploadState {
 			job.staged = null;
 			return this.reject(job, [{ code: 'no_table', headers }]);
 		}
-		if (!(await this.check(job))) return;
 		const automatic = job.remembered || isIdentity(job.mapping);
+		if (!(await this.check(job, automatic ? 'checking' : 'mapping'))) return;
 		// Just checked with this mapping: commit without checking again (a million rows: half the work).
 		if (automatic && job.problems.length === 0 && job.missingDetails.length === 0) await this.commit(job);
 		else job.phase = automatic && job.problems.some((p) => !FIXABLE.has(p.code)) ? 'rejected' : 'mapping';
 	}
 
-	/** Runs the checks with the current mapping; fills indicator details for new ids. False when the engine failed (the job is rejected). */
-	private async check(job: Job): Promise<boolean> {
+	/**
+	 * Runs the checks with the current mapping; fills indicator details for new ids. False when the engine failed
+	 * (the job is rejected). The job is then in `next`: back at its mapping, or still checking when the load goes
+	 * straight on (so the file never shows "needs its columns mapped" between its check and its load).
+	 */
+	private async check(job: Job, next: 'mapping' | 'checking' = 'mapping'): Promise<boolean> {
 		const db = this.db;
 		if (!db || !job.staged || !job.table) return false;
 		job.phase = 'checking';
@@ -318,7 +322,7 @@ export class UploadState {
 			job.indicators = [];
 			job.missingDetails = [];
 		}
-		job.phase = 'mapping';
+		job.phase = next;
 		job.progress = null;
 		return true;
 	}
@@ -326,7 +330,7 @@ export class UploadState {
 	private async load(job: Job): Promise<void> {
 		const db = this.db;
 		if (!db || !job.staged || !job.table) return;
-		if (!(await this.check(job))) return;
+		if (!(await this.check(job, 'checking'))) return;
 		await this.commit(job);
 	}
 
