@@ -543,7 +543,7 @@ export async function buildData({
 				if (n > 0) manifest.quality[rule] = n;
 			}
 		} finally {
-			writer.close();
+			await writer.close();
 		}
 		// The coverage page's summary and its points by province, from the tables just written.
 		const coverage = await writeCoverageFiles(tmp);

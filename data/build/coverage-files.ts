@@ -4,9 +4,7 @@
  * native DuckDB. The page counts from the summary and fetches a province's points only where single
  * points show, so it never loads a million raw rows (issue 19).
  */
-import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AtlasDb } from '../../src/lib/data/atlas-db.ts';
 import { TABLES, type TableName } from '../../src/lib/data/contract.ts';
@@ -35,6 +33,7 @@ import {
 	type PointFile,
 	type SummaryDictionary
 } from '../../src/lib/data/coverage-summary.ts';
+import { openBuildDuckDb } from './build-duckdb.ts';
 import { NodeConnector } from '../../src/lib/data/node-connector.ts';
 
 const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
@@ -67,12 +66,6 @@ const COVERAGE_INPUTS: readonly CoverageInput[] = [
 ];
 
 /**
- * The most memory the build's DuckDB takes for the coverage files; past it, it writes to a scratch folder.
- * Without a limit it takes 80 % of the machine's memory (20 GB here at ten million projects).
- */
-const BUILD_MEMORY_LIMIT = '4GB';
-
-/**
  * Reads partners, projects, districts, provinces and networks from `dir` (their Parquet files, named as in
  * `files`: by default the contract's names) and writes the summary, encoded, to `dir/coverage/`, each province's points to
  * `dir/coverage-points/<code>.parquet` and each network's partners and projects to `dir/coverage/networks/`.
@@ -84,15 +77,8 @@ export async function writeCoverageFiles(
 		string
 	>
 ): Promise<CoverageFiles> {
-	// One thread keeps the output identical from run to run. A database file in a scratch folder, with a
-	// memory limit, lets DuckDB write what does not fit to disk instead of taking the machine's memory.
-	const scratch = await mkdtemp(path.join(os.tmpdir(), 'phakhi-coverage-'));
-	const instance = await DuckDBInstance.create(path.join(scratch, 'build.duckdb'), {
-		threads: '1',
-		memory_limit: BUILD_MEMORY_LIMIT,
-		temp_directory: path.join(scratch, 'tmp')
-	});
-	const connection = await instance.connect();
+	const db = await openBuildDuckDb();
+	const { connection } = db;
 	const run = async <T>(sql: string, params: (string | number | boolean | null)[] = []): Promise<T[]> =>
 		(await connection.runAndReadAll(sql, params)).getRowObjectsJS() as T[];
 	try {
@@ -171,9 +157,7 @@ export async function writeCoverageFiles(
 			points
 		};
 	} finally {
-		connection.closeSync();
-		instance.closeSync();
-		await rm(scratch, { recursive: true, force: true });
+		await db.close();
 	}
 }
 

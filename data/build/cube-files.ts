@@ -59,6 +59,6 @@ export async function writeCubeFiles(dir: string): Promise<number> {
 		return taken.size + 1;
 	} finally {
 		await db.close();
-		writer.close();
+		await writer.close();
 	}
 }

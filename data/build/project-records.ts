@@ -3,7 +3,6 @@
  * codes each part runs from and to, so a project's record reads one small part instead of the whole
  * tables (src/lib/data/project-records.ts).
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -12,6 +11,7 @@ import {
 	projectsPerPart,
 	type RecordPart
 } from '../../src/lib/data/project-records.ts';
+import { openBuildDuckDb } from './build-duckdb.ts';
 
 const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
@@ -20,9 +20,8 @@ export async function writeProjectRecords(
 	dir: string,
 	files: { projects: string; instalments: string }
 ): Promise<RecordPart[]> {
-	// One thread keeps the output identical from run to run.
-	const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-	const connection = await instance.connect();
+	const db = await openBuildDuckDb();
+	const { connection } = db;
 	const run = async <T>(sql: string): Promise<T[]> => (await connection.runAndReadAll(sql)).getRowObjectsJS() as T[];
 	try {
 		await run(`CREATE TABLE projects AS SELECT * FROM read_parquet(${literal(path.join(dir, files.projects))})`);
@@ -53,7 +52,6 @@ export async function writeProjectRecords(
 		await writeFile(path.join(dir, PROJECT_RECORDS_INDEX), JSON.stringify({ parts }) + '\n');
 		return parts;
 	} finally {
-		connection.closeSync();
-		instance.closeSync();
+		await db.close();
 	}
 }

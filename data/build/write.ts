@@ -1,4 +1,5 @@
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { openBuildDuckDb, type BuildDuckDb } from './build-duckdb.ts';
 import type { ColumnSpec, TableSpec } from '../../src/lib/data/contract.ts';
 
 /** Writes contract tables to Parquet through DuckDB. */
@@ -67,15 +68,14 @@ export class TableSink {
 }
 
 export class ParquetWriter {
-	private constructor(
-		private readonly instance: DuckDBInstance,
-		private readonly connection: DuckDBConnection
-	) {}
+	private readonly connection: DuckDBConnection;
+
+	private constructor(private readonly db: BuildDuckDb) {
+		this.connection = db.connection;
+	}
 
 	static async open(): Promise<ParquetWriter> {
-		// One thread keeps the output identical from run to run.
-		const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-		return new ParquetWriter(instance, await instance.connect());
+		return new ParquetWriter(await openBuildDuckDb());
 	}
 
 	/**
@@ -118,8 +118,7 @@ export class ParquetWriter {
 		return this.finish(sink, file);
 	}
 
-	close(): void {
-		this.connection.closeSync();
-		this.instance.closeSync();
+	close(): Promise<void> {
+		return this.db.close();
 	}
 }
