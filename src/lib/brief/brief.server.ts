@@ -154,7 +154,7 @@ async function loadBriefs(): Promise<Briefs> {
 			);
 		}
 		// Partners and projects (all issue areas, active partners, projects not cancelled), as on /coverage.
-		const coverage = await db.coverage.byProvince(NO_COVERAGE_FILTER);
+		const coverage = (await db.coverageAnswers()).byProvince(NO_COVERAGE_FILTER);
 		for (const [code, brief] of result.provinces)
 			brief.coverage = coverageTotals(coverage.filter((r) => r.province_code === code));
 		for (const [zone, brief] of result.zones) {
