@@ -21,3 +21,22 @@ export const FILTERS: CoverageFilter[] = [
 	{ ...NO_COVERAGE_FILTER, status: 'cancelled' },
 	{ ...NO_COVERAGE_FILTER, status: 'cancelled', issue: 'road_safety' }
 ];
+
+/**
+ * The generated size's projects, as `__user_projects`: three times the bundled rows, each copy changed a
+ * little, with the edge cases (no issue area, no position, an end before the start, a district whose
+ * projects are all cancelled, one with partners only). `extra` adds columns to the REPLACE list.
+ */
+export const generatedProjectsSql = (extra = '') => `CREATE TABLE __user_projects AS
+	SELECT * REPLACE (
+		project_code || '-' || k AS project_code,
+		CASE WHEN k = 2 AND hash(project_code) % 7 = 0 THEN NULL ELSE issue_area_ids END AS issue_area_ids,
+		CASE WHEN k = 1 AND hash(project_code) % 11 = 0 THEN NULL ELSE lat END AS lat,${extra}
+		-- Projects whose end comes before their start: counted in no year.
+		CASE WHEN k = 2 AND hash(project_code) % 13 = 0 THEN '2019-01-01' ELSE start_date END AS start_date,
+		CASE WHEN k = 2 AND hash(project_code) % 13 = 0 THEN '2018-01-01' ELSE end_date END AS end_date,
+		-- Every project of Khon Kaen's first district cancelled.
+		CASE WHEN district_code = '4001' THEN 'cancelled' ELSE status END AS status)
+	FROM projects, range(3) t(k)
+	-- Mueang Chiang Mai keeps its partners only.
+	WHERE district_code IS DISTINCT FROM '5001'`;

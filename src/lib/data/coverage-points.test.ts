@@ -18,7 +18,7 @@ import { AtlasDb } from './atlas-db';
 import { parquetColumns } from './coded-columns';
 import { TABLES } from './contract';
 import { COVERAGE_INDEX, CoverageFiles, coverageDataOfFiles } from './coverage-files';
-import { FILTERS } from './coverage-filters.test-support';
+import { FILTERS, generatedProjectsSql } from './coverage-filters.test-support';
 import type { CoverageIndex } from './coverage-index';
 import {
 	MAP_POINT_LIMIT,
@@ -160,22 +160,12 @@ describe("the map's points from the build's files, at a generated size with edge
 					WHEN k = 2 AND hash(partner_id) % 9 = 0 THEN NULL ELSE network_ids END AS network_ids,
 				CAST(year_joined + k AS SMALLINT) AS year_joined)
 			FROM partners, range(3) t(k)`);
-		await q(`CREATE TABLE __user_projects AS
-			SELECT * REPLACE (
-				project_code || '-' || k AS project_code,
-				CASE WHEN k = 2 AND hash(project_code) % 7 = 0 THEN NULL ELSE issue_area_ids END AS issue_area_ids,
-				CASE WHEN k = 1 AND hash(project_code) % 11 = 0 THEN NULL ELSE lat END AS lat,
+		await q(
+			generatedProjectsSql(`
 				CASE WHEN k = 0 AND hash(project_code) % 6 = 0 THEN NULL ELSE network_id END AS network_id,
 				-- Points in a province the provinces table does not know: counted nowhere, drawn from a file of their own.
-				CASE WHEN k = 1 AND hash(project_code) % 19 = 0 THEN '99' ELSE province_code END AS province_code,
-				-- Projects whose end comes before their start: counted in no year.
-				CASE WHEN k = 2 AND hash(project_code) % 13 = 0 THEN '2019-01-01' ELSE start_date END AS start_date,
-				CASE WHEN k = 2 AND hash(project_code) % 13 = 0 THEN '2018-01-01' ELSE end_date END AS end_date,
-				-- Every project of Khon Kaen's first district cancelled.
-				CASE WHEN district_code = '4001' THEN 'cancelled' ELSE status END AS status)
-			FROM projects, range(3) t(k)
-			-- Mueang Chiang Mai keeps its partners only.
-			WHERE district_code IS DISTINCT FROM '5001'`);
+				CASE WHEN k = 1 AND hash(project_code) % 19 = 0 THEN '99' ELSE province_code END AS province_code,`)
+		);
 		await generated.adoptTable('partners', '__user_partners', 'generated-partners.parquet');
 		await generated.adoptTable('projects', '__user_projects', 'generated-projects.parquet');
 		// The build's coverage files, written from these tables as `npm run data` writes them.

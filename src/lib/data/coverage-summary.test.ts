@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AtlasDb, CORE_TABLES } from './atlas-db';
 import type { TableName } from './contract';
-import { FILTERS } from './coverage-filters.test-support';
+import { FILTERS, generatedProjectsSql } from './coverage-filters.test-support';
 import { NO_COVERAGE_FILTER, type CoverageFilter, type ProvinceCoverage } from './coverage-queries';
 import { COVERAGE_INDEX, CoverageFiles, coverageDataOfFiles, type CoverageFilesIndex } from './coverage-files';
 import type { CoverageAnswers } from './coverage-index';
@@ -207,19 +207,7 @@ describe('the coverage summary at a generated size, with edge cases', () => {
 				CASE WHEN k = 1 AND hash(partner_id) % 5 = 0 THEN network_ids || ';' || 'isan_partner_network' ELSE network_ids END AS network_ids,
 				CAST(year_joined + k AS SMALLINT) AS year_joined)
 			FROM partners, range(3) t(k)`);
-		await q(`CREATE TABLE __user_projects AS
-			SELECT * REPLACE (
-				project_code || '-' || k AS project_code,
-				CASE WHEN k = 2 AND hash(project_code) % 7 = 0 THEN NULL ELSE issue_area_ids END AS issue_area_ids,
-				CASE WHEN k = 1 AND hash(project_code) % 11 = 0 THEN NULL ELSE lat END AS lat,
-				-- Projects whose end comes before their start: counted in no year.
-				CASE WHEN k = 2 AND hash(project_code) % 13 = 0 THEN '2019-01-01' ELSE start_date END AS start_date,
-				CASE WHEN k = 2 AND hash(project_code) % 13 = 0 THEN '2018-01-01' ELSE end_date END AS end_date,
-				-- Every project of Khon Kaen's first district cancelled.
-				CASE WHEN district_code = '4001' THEN 'cancelled' ELSE status END AS status)
-			FROM projects, range(3) t(k)
-			-- Mueang Chiang Mai keeps its partners only.
-			WHERE district_code IS DISTINCT FROM '5001'`);
+		await q(generatedProjectsSql());
 		await generated.adoptTable('partners', '__user_partners', 'generated-partners.parquet');
 		await generated.adoptTable('projects', '__user_projects', 'generated-projects.parquet');
 	});
