@@ -246,7 +246,7 @@ async function measureSize(
 			log(`${size}: first-paint check failed: ${(e as Error).message}`);
 		}
 		log(
-			`${size}: choropleth in the initial HTML: ${result.firstPaint?.inHtml ? `yes (${result.firstPaint.paths} paths, ${result.firstPaint.fills} fills)` : `no → first paint = ${FIRST_PAINT_FALLBACK_MARK}`}`
+			`${size}: choropleth in the initial HTML: ${result.firstPaint?.inHtml ? `yes (${result.firstPaint.coloured} of ${result.firstPaint.paths} paths coloured, ${result.firstPaint.fills} colours)` : `no → first paint = ${FIRST_PAINT_FALLBACK_MARK}`}`
 		);
 		const svgInHtml = !!result.firstPaint?.inHtml;
 		if (!o.onlyCoverage) await measureExplorer(browser, url, size, o, timeouts, svgInHtml, result);
@@ -256,7 +256,7 @@ async function measureSize(
 		try {
 			const check = await checkPrerenderedMap(browser, url, timeouts.load, 'coverage');
 			coverageSvgInHtml = check.inHtml;
-			log(`${size}: coverage choropleth in the initial HTML: ${check.inHtml ? `yes (${check.fills} fills)` : 'no'}`);
+			log(`${size}: coverage choropleth in the initial HTML: ${check.inHtml ? `yes (${check.coloured} of ${check.paths} paths coloured, ${check.fills} colours)` : 'no'}`);
 		} catch (e) {
 			log(`${size}: coverage first-paint check failed: ${(e as Error).message}`);
 		}
