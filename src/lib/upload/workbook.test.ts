@@ -1,3 +1,4 @@
+import { utils, write } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { agencyWorkbook } from '../../../tests/support/agency-workbook';
 import { detectTable } from './detect';
@@ -46,6 +47,24 @@ describe('workbooks', () => {
 		expect(partners.table).toBe('partners');
 		expect(partners.mapping.name_th).toEqual({ kind: 'column', header: 'ชื่อองค์กร' });
 	});
+
+	it('reads a sheet of 200 000 rows (a national export; more rows than a call can take as arguments)', () => {
+		const rows = 200_000;
+		const sheet = utils.aoa_to_sheet([
+			['รหัสโครงการ', 'งบประมาณ (บาท)'],
+			...Array.from({ length: rows }, (_, i) => (i === rows - 1 ? [`68-ก-${i}`, i, 'หมายเหตุ'] : [`68-ก-${i}`, i]))
+		]);
+		const book = utils.book_new();
+		utils.book_append_sheet(book, sheet, 'โครงการ');
+		const [table] = workbookTables(new Uint8Array(write(book, { type: 'array', bookType: 'xlsx' })), 'national.xlsx');
+		expect(table.rows).toBe(rows);
+		const text = lines(table.csv);
+		expect(text.length).toBe(rows + 1);
+		// Every line has the widest row's three fields.
+		expect(text[1]).toBe('68-ก-0,0,');
+		expect(text[rows]).toBe(`68-ก-${rows - 1},${rows - 1},หมายเหตุ`);
+		expect(table.excelRows.at(-1)).toBe(rows + 1);
+	}, 60_000);
 
 	it('names a damaged workbook instead of guessing', () => {
 		const bytes = agencyWorkbook();

@@ -76,7 +76,8 @@ export function workbookTables(bytes: Uint8Array, file: string): SheetTable[] {
 	for (const sheet of book.SheetNames) {
 		const rows = sheetRows(book.Sheets[sheet]);
 		if (rows.length === 0) continue;
-		const width = Math.max(...rows.map((r) => r.cells.length));
+		// Not Math.max(...rows): spreading a sheet of more than about 120 000 rows overflows the call stack.
+		const width = rows.reduce((w, r) => Math.max(w, r.cells.length), 0);
 		const text = rows
 			.map((r) => Array.from({ length: width }, (_, i) => csvField(r.cells[i] ?? '')).join(','))
 			.join('\n');
