@@ -77,7 +77,8 @@ test('a 200 000-row projects export loads with a progress bar that shows the sta
 	page
 }) => {
 	test.setTimeout(240_000);
-	const path = await projects('projects-200k.parquet', 200_000);
+	// One row group, as pyarrow and Polars write a file: it is still read, and shown, a slice at a time.
+	const path = await projects('projects-200k.parquet', 200_000, 1_000_000);
 	// A file this large, of plain columns, is read by parquet-wasm, from the app's own origin (issue 19).
 	const fetched: string[] = [];
 	page.on('request', (request) => fetched.push(request.url()));
@@ -93,10 +94,9 @@ test('a 200 000-row projects export loads with a progress bar that shows the sta
 	// Never "needs its columns mapped" on its way: it was checked, then loaded.
 	expect(await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses)).not.toContain('mapping');
 	const reading = seen.filter((s) => s.stage === 'reading' && s.max === '200000').map((s) => Number(s.value));
-	// The bar advanced row group by row group (50 000 rows each), and said so in words.
-	expect(reading.length).toBeGreaterThan(1);
+	// The bar advanced slice by slice within the one row group, and said so in words.
 	expect(reading).toEqual([...reading].sort((a, b) => a - b));
-	expect(new Set(reading).size).toBeGreaterThan(1);
+	expect(new Set(reading.filter((done) => done > 0 && done < 200_000)).size).toBeGreaterThanOrEqual(2);
 	expect(reading.at(-1)).toBe(200_000);
 	expect(seen.map((s) => s.text)).toContain('Reading: 200,000 of 200,000 rows');
 	// Then checked a range of rows at a time (100 000), and said so in rows too: the bar moved between 0 and all.

@@ -1,8 +1,8 @@
 /**
  * Parquet → Arrow IPC in a worker of its own, so a large file (the ×500 benchmark, a user's
- * 100 MB export) does not hold the page up while it decodes. The file comes back one row group at a
- * time, the next decoded while the page takes this one in and never more than one ahead
- * (parquet-worker.ts), so a million rows are never all in JavaScript at once. One worker per page,
+ * 100 MB export) does not hold the page up while it decodes. The file comes back a slice of rows at a
+ * time (READ_SLICE_ROWS, whatever its row groups), the next decoded while the page takes this one in and
+ * never more than one ahead (parquet-worker.ts), so a million rows are never all in JavaScript at once. One worker per page,
  * started on first use.
  */
 import { ParquetDecodeError, type DecodeFailure, type OmittedColumn } from './parquet-to-arrow';
@@ -66,10 +66,10 @@ export function warmDecoder(rows: number): void {
 }
 
 /**
- * Decodes a Parquet file's bytes (copied, not taken) and hands each row group's Arrow IPC stream to
- * `onBatch`, one at a time and in order. The worker decodes the next row group while `onBatch` takes
+ * Decodes a Parquet file's bytes (copied, not taken) and hands each slice's Arrow IPC stream to
+ * `onBatch`, one at a time and in order. The worker decodes the next slice while `onBatch` takes
  * this one in (DuckDB's worker and the decoder's run side by side), and never more than one ahead, so
- * at most two row groups are out of the file at once. Rejects with a ParquetDecodeError for a file the
+ * at most two slices are out of the file at once. Rejects with a ParquetDecodeError for a file the
  * reader refuses, or with `onBatch`'s own error (the worker then stops). Resolves with the columns the
  * reader left out (a type it does not know), named so the page can say so.
  */
@@ -77,7 +77,7 @@ export function decodeParquetBatches(bytes: Uint8Array, file: string, onBatch: O
 	return new Promise((resolve, reject) => {
 		const id = nextId++;
 		let omitted: OmittedColumn[] = [];
-		/** A row group decoded and waiting for `onBatch` to finish the one before. */
+		/** A slice decoded and waiting for `onBatch` to finish the one before. */
 		let waitingBatch: Extract<DecodeReply, { ipc: Uint8Array }> | null = null;
 		let taking = false;
 		let decoding = true;

@@ -39,6 +39,33 @@ describe('parquetBatches', () => {
 	});
 });
 
+describe('parquetBatches of one large row group', () => {
+	it('hands it out in slices of at most sliceRows rows, the same rows as the whole group', async () => {
+		const path = join(tmpdir(), `phakhi-slices-${process.pid}.parquet`);
+		const duck = await NodeConnector.open();
+		await duck.query(
+			`COPY (SELECT * REPLACE (project_code || '-' || i AS project_code) FROM read_parquet('${join(DATA, 'projects.parquet')}'), range(3) t(i))
+			 TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)`
+		);
+		await duck.close();
+		const bytes = new Uint8Array(readFileSync(path));
+		rmSync(path);
+		const whole = await parquetToArrow(bytes, 'p.parquet');
+		const rows: unknown[] = [];
+		const done: number[] = [];
+		for await (const batch of parquetBatches(bytes, 'p.parquet', 700)) {
+			expect(batch.table.numRows).toBeLessThanOrEqual(700);
+			done.push(batch.rowsDone);
+			rows.push(...batch.table.toArray().map((r) => r.toJSON()));
+		}
+		expect(done.length).toBeGreaterThan(2);
+		expect(done).toEqual(
+			Array.from({ length: Math.ceil(whole.numRows / 700) }, (_, i) => Math.min(whole.numRows, (i + 1) * 700))
+		);
+		expect(rows).toEqual(whole.toArray().map((r) => r.toJSON()));
+	});
+});
+
 describe('parquetToArrow', () => {
 	it.each(TABLE_NAMES)('decodes %s exactly as DuckDB reads it', async (name) => {
 		const path = join(DATA, TABLES[name].file);

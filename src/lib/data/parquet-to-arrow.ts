@@ -512,24 +512,44 @@ export interface ParquetBatch {
 }
 
 /**
- * A Parquet file decoded one row group at a time (a file with no rows: one empty batch, so its columns
- * are known), so a million rows never sit in JavaScript at once: each batch can go to DuckDB and be
- * dropped before the next is decoded.
+ * The most rows a large file is handed to DuckDB in at once, whatever its row groups (a writer may put a
+ * million rows in one): each reader yields slices of at most this many rows, one decoded ahead of the
+ * one DuckDB takes in, so the tab's memory while reading grows by slices, not by the file's row-group
+ * size, and the progress bar moves every slice. Half DuckDB's own row group (two slices fill one).
+ * Measured (issue 19, session 15, a million projects): 122 880 rows kept parquet-wasm's memory at
+ * ≈ 0.39 GB and the tab at 1.66–1.79 GB; 61 440 rows at ≈ 0.22 GB and 1.43 GB, reading no slower.
  */
-export async function* parquetBatches(bytes: Uint8Array, file = 'file'): AsyncGenerator<ParquetBatch> {
+export const READ_SLICE_ROWS = 61_440;
+
+/**
+ * A Parquet file decoded one row group at a time and handed out in slices of at most `sliceRows` rows
+ * (READ_SLICE_ROWS unless a test says otherwise), so a million rows never go to DuckDB at once: each
+ * batch can be taken in and dropped before the next is made. A file with no rows: one empty batch, so
+ * its columns are known. A row group is decoded whole, once: a range of rows is decoded from the start
+ * of every page it touches, and a writer that puts a column chunk in one page (DuckDB does, up to a
+ * million rows) would be decoded whole once per slice (a million rows: 13.7 s instead of 2.4 s).
+ */
+export async function* parquetBatches(
+	bytes: Uint8Array,
+	file = 'file',
+	sliceRows = READ_SLICE_ROWS
+): AsyncGenerator<ParquetBatch> {
 	const opened = openParquet(bytes, file);
+	const { rows: rowsTotal, omitted } = opened;
 	const groups = opened.groups.filter(([start, end]) => end > start);
 	if (groups.length === 0) {
-		yield { table: await decodeRows(opened, file, 0, 0), rowsDone: 0, rowsTotal: 0, omitted: opened.omitted };
+		yield { table: await decodeRows(opened, file, 0, 0), rowsDone: 0, rowsTotal, omitted };
 		return;
 	}
-	for (const [start, end] of groups)
-		yield {
-			table: await decodeRows(opened, file, start, end),
-			rowsDone: end,
-			rowsTotal: opened.rows,
-			omitted: opened.omitted
-		};
+	const step = Math.max(1, Math.floor(sliceRows));
+	for (const [groupStart, groupEnd] of groups) {
+		const table = await decodeRows(opened, file, groupStart, groupEnd);
+		for (let start = 0; start < table.numRows; start += step) {
+			const end = Math.min(table.numRows, start + step);
+			const slice = start === 0 && end === table.numRows ? table : table.slice(start, end);
+			yield { table: slice, rowsDone: groupStart + end, rowsTotal, omitted };
+		}
+	}
 }
 
 /** The columns parquetToArrow left out of `table`, with their types. */

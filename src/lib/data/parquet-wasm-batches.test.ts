@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import * as parquetWasm from 'parquet-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWasm, type WasmConnection } from './duckdb-wasm-node.test-support';
+import { parquetFileMetadata } from './parquet-to-arrow';
 import { ipcBatches, WASM_DECODER_FROM_ROWS, type DecodedBatch } from './parquet-wasm-batches';
 
 const CODEC_FILES = join(process.cwd(), 'tests/parquet-files');
@@ -28,11 +29,11 @@ async function parquetOf(sql: string, options = ''): Promise<Uint8Array> {
 }
 
 /** Reads `bytes` as the decoder's worker does (large files from `fromRows` rows) into `table`; the batches' readers and progress. */
-async function load(bytes: Uint8Array, table: string, fromRows: number) {
+async function load(bytes: Uint8Array, table: string, fromRows: number, sliceRows?: number) {
 	const seen: Omit<DecodedBatch, 'ipc'>[] = [];
 	wasm.query(`DROP TABLE IF EXISTS ${table}`);
 	let create = true;
-	for await (const { ipc, ...rest } of ipcBatches(bytes, table, async () => parquetWasm, fromRows)) {
+	for await (const { ipc, ...rest } of ipcBatches(bytes, table, async () => parquetWasm, fromRows, sliceRows)) {
 		wasm.insertArrowFromIPCStream(ipc, { name: table, create });
 		create = false;
 		seen.push(rest);
@@ -81,6 +82,31 @@ describe('ipcBatches', () => {
 		expect(seen.map((b) => b.rowsDone)).toEqual([...seen.map((b) => b.rowsDone)].sort((a, b) => a - b));
 		expect(seen.at(-1)!.rowsDone).toBe(5000);
 		expect(rows(`SELECT count(DISTINCT code) AS n FROM grouped`)[0].n).toBe(5000);
+	});
+
+	it('reads one large row group in slices of at most sliceRows rows, both readers giving the rows of the whole group', async () => {
+		// One row group of 5 000 rows (as pyarrow and Polars write a file), text, numbers, dates and NULLs.
+		const bytes = await parquetOf(
+			`SELECT 'P' || i AS code, i AS n, i % 3 = 0 AS third, DATE '2024-01-01' + CAST(i % 400 AS INTEGER) AS day,
+			        CASE WHEN i % 7 = 0 THEN NULL ELSE 'จังหวัด ' || (i % 77) END AS province
+			 FROM range(5000) t(i)`,
+			', ROW_GROUP_SIZE 100000'
+		);
+		expect(parquetFileMetadata(bytes, 'one-group.parquet').row_groups.length).toBe(1);
+		const whole = await load(bytes, 'whole', 0, 100_000);
+		expect(whole.map((b) => b.rowsDone)).toEqual([5000]);
+		for (const fromRows of [0, WASM_DECODER_FROM_ROWS]) {
+			const table = fromRows ? 'sliced_js' : 'sliced_wasm';
+			const seen = await load(bytes, table, fromRows, 1200);
+			expect(seen.map((b) => b.reader)).toEqual(Array(5).fill(fromRows ? 'javascript' : 'parquet-wasm'));
+			expect(seen.map((b) => [b.rowsDone, b.rowsTotal])).toEqual([1200, 2400, 3600, 4800, 5000].map((n) => [n, 5000]));
+			expect(types(table)).toEqual(types('whole'));
+			expect(rows(`SELECT count(*) AS n, count(DISTINCT code) AS codes FROM ${table}`)[0]).toEqual({
+				n: 5000,
+				codes: 5000
+			});
+			expect(differences(table, 'whole')).toEqual({ only_a: 0, only_b: 0 });
+		}
 	});
 
 	it('leaves timestamps, decimals and lists to the JavaScript reader, which the conformance corpus checks', async () => {

@@ -1,6 +1,6 @@
 /**
  * A large Parquet file of plain columns read by parquet-wasm (Rust's arrow-rs Parquet reader compiled to
- * WebAssembly, served by the app itself), a row group at a time, as Arrow IPC for DuckDB: a million
+ * WebAssembly, served by the app itself), a slice of rows at a time, as Arrow IPC for DuckDB: a million
  * projects decode in about 2 s where the JavaScript reader (parquet-to-arrow.ts, hyparquet) takes 10
  * (issue 19). Only files whose every column is one of the plain types below take this path, so the
  * table DuckDB gets has the types the JavaScript reader would give it; every other file (timestamps,
@@ -10,13 +10,21 @@
  */
 import { tableToIPC } from 'apache-arrow';
 import type { FileMetaData, SchemaElement } from 'hyparquet';
-import { parquetBatches, parquetFileMetadata, ParquetDecodeError, type OmittedColumn } from './parquet-to-arrow';
+import {
+	parquetBatches,
+	parquetFileMetadata,
+	ParquetDecodeError,
+	READ_SLICE_ROWS,
+	type OmittedColumn
+} from './parquet-to-arrow';
 
 /** The part of parquet-wasm used here (its browser build in the decoder's worker, its Node build in tests). */
 export interface ParquetWasm {
 	ParquetFile: {
 		fromFile(handle: Blob): Promise<{
-			read(options: { rowGroups: number[]; batchSize: number }): Promise<{ intoIPCStream(): Uint8Array }>;
+			read(options: { rowGroups: number[]; offset: number; limit: number; batchSize: number }): Promise<{
+				intoIPCStream(): Uint8Array;
+			}>;
 			free(): void;
 		}>;
 	};
@@ -71,29 +79,30 @@ export interface IpcBatch {
 	rowsTotal: number;
 }
 
-/** One row group as Arrow IPC for DuckDB, the columns left out, and which reader read it. */
+/** One slice of rows as Arrow IPC for DuckDB, the columns left out, and which reader read it. */
 export interface DecodedBatch extends IpcBatch {
 	omitted: OmittedColumn[];
 	reader: 'parquet-wasm' | 'javascript';
 }
 
 /**
- * A Parquet file as Arrow IPC, a row group at a time: by parquet-wasm when wasmReadable says so (started
- * by `wasm` only then), else, or when parquet-wasm cannot start on the file (its first row group fails),
- * by the JavaScript reader. A failure after the first row group is the file's (damaged). Throws a
- * ParquetDecodeError for a file neither reads.
+ * A Parquet file as Arrow IPC, a slice of at most `sliceRows` rows at a time: by parquet-wasm when
+ * wasmReadable says so (started by `wasm` only then), else, or when parquet-wasm cannot start on the file
+ * (its first slice fails), by the JavaScript reader. A failure after the first slice is the file's
+ * (damaged). Throws a ParquetDecodeError for a file neither reads.
  */
 export async function* ipcBatches(
 	bytes: Uint8Array,
 	file: string,
 	wasm: () => Promise<ParquetWasm>,
-	fromRows = WASM_DECODER_FROM_ROWS
+	fromRows = WASM_DECODER_FROM_ROWS,
+	sliceRows = READ_SLICE_ROWS
 ): AsyncGenerator<DecodedBatch> {
 	const metadata = parquetFileMetadata(bytes, file);
 	if (wasmReadable(metadata, fromRows)) {
 		let sent = false;
 		try {
-			for await (const batch of wasmBatches(await wasm(), bytes, metadata)) {
+			for await (const batch of wasmBatches(await wasm(), bytes, metadata, sliceRows)) {
 				sent = true;
 				yield { ...batch, omitted: [], reader: 'parquet-wasm' };
 			}
@@ -104,28 +113,38 @@ export async function* ipcBatches(
 			// parquet-wasm could not start on it: the JavaScript reader reads the whole file.
 		}
 	}
-	for await (const { table, rowsDone, rowsTotal, omitted } of parquetBatches(bytes, file))
+	for await (const { table, rowsDone, rowsTotal, omitted } of parquetBatches(bytes, file, sliceRows))
 		yield { ipc: tableToIPC(table, 'stream'), rowsDone, rowsTotal, omitted, reader: 'javascript' };
 }
 
-/** The file's row groups, one Arrow IPC stream each (one record batch per group: DuckDB takes few large batches fastest). */
+/**
+ * The file's rows as Arrow IPC streams of at most `sliceRows` rows (a slice never spans row groups),
+ * each decoded only when asked for. Each slice is its own read of the group (`offset`, `limit`):
+ * parquet-wasm's `stream` collects a whole row group before it yields any of it, so a million-row group
+ * took 1–2.9 GB of the decoder's memory; read a slice at a time it takes ≈ 0.4 GB, and skipping the rows
+ * before a slice costs less than decoding them (a one-group million rows: 1.8 s against 2.7 s whole).
+ */
 export async function* wasmBatches(
 	pw: ParquetWasm,
 	bytes: Uint8Array,
-	metadata: FileMetaData
+	metadata: FileMetaData,
+	sliceRows = READ_SLICE_ROWS
 ): AsyncGenerator<IpcBatch> {
 	const groups = metadata.row_groups.map((g) => Number(g.num_rows));
 	const rowsTotal = groups.reduce((a, b) => a + b, 0);
+	const step = Math.max(1, Math.floor(sliceRows));
 	// From a Blob, only each group's byte ranges are copied into the decoder's memory, not the whole file.
 	const file = await pw.ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
 	try {
 		let rowsDone = 0;
-		for (const [g, rows] of groups.entries()) {
-			if (rows === 0) continue;
-			const table = await file.read({ rowGroups: [g], batchSize: rows });
-			rowsDone += rows;
-			yield { ipc: table.intoIPCStream(), rowsDone, rowsTotal };
-		}
+		for (const [g, rows] of groups.entries())
+			for (let offset = 0; offset < rows; offset += step) {
+				const limit = Math.min(step, rows - offset);
+				// One record batch per slice: DuckDB takes few large batches fastest.
+				const slice = await file.read({ rowGroups: [g], offset, limit, batchSize: limit });
+				rowsDone += limit;
+				yield { ipc: slice.intoIPCStream(), rowsDone, rowsTotal };
+			}
 	} finally {
 		file.free();
 	}

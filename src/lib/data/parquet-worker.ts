@@ -1,6 +1,6 @@
 /**
- * Decodes Parquet off the page's main thread, one row group at a time: bytes in, one Arrow IPC stream
- * per row group out (transferred, not copied), each sent when the page asks for the next, so a large
+ * Decodes Parquet off the page's main thread, a slice of rows at a time: bytes in, one Arrow IPC stream
+ * per slice out (transferred, not copied), each sent when the page asks for the next, so a large
  * file is never decoded faster than DuckDB takes it in. See parquet-decoder.ts. A large file of plain
  * columns is read by parquet-wasm (parquet-wasm-batches.ts; its WebAssembly served by the app, fetched
  * only then), everything else by the JavaScript reader (parquet-to-arrow.ts).
