@@ -17,7 +17,7 @@ export type DecodeRequest =
 
 export type DecodeReply =
 	| { id: number; ipc: Uint8Array; rowsDone: number; rowsTotal: number; omitted: OmittedColumn[] }
-	/** `release`: the worker read with parquet-wasm, whose memory only ending the worker gives back. */
+	/** `release`: the worker read with parquet-wasm or read a large file, whose memory only ending the worker gives back. */
 	| { id: number; end: true; release?: boolean }
 	/** `decode`: why the file is not readable (a ParquetDecodeError's detail and reason); false: the worker failed. */
 	| { id: number; error: string; decode: DecodeFailure | false };
@@ -28,7 +28,7 @@ export type OnBatch = (ipc: Uint8Array, rowsDone: number, rowsTotal: number) => 
 let worker: Worker | null = null;
 let nextId = 0;
 const waiting = new Map<number, { file: string; reply: (r: DecodeReply) => void; fail: (e: Error) => void }>();
-/** The worker holds parquet-wasm's memory (a WebAssembly memory never shrinks): end it once nothing waits. */
+/** The worker holds parquet-wasm's memory (a WebAssembly memory never shrinks) or a large file's heap: end it once nothing waits. */
 let release = false;
 
 function releaseWhenIdle(): void {

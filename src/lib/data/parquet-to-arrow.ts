@@ -448,36 +448,34 @@ function openParquet(bytes: Uint8Array, file: string): OpenedParquet {
 	};
 }
 
-/** Rows [start, end) of an opened file as an Arrow table (the columns this reader knows; the others listed in its metadata). */
+/**
+ * Rows [start, end) of an opened file as an Arrow table (the columns this reader knows; the others listed
+ * in its metadata). Read a column at a time, each made an Arrow vector before the next is read, so the
+ * reader's own values (a JavaScript value per cell) are never there for every column at once.
+ */
 async function decodeRows(opened: OpenedParquet, file: string, start: number, end: number): Promise<arrow.Table> {
 	const { buffer, metadata, shapes, omitted } = opened;
-	const chunks = new Map<string, { rowStart: number; data: DecodedArray }[]>();
-	if (end > start)
-		try {
-			await parquetRead({
-				file: buffer,
-				metadata,
-				columns: [...shapes.keys()],
-				compressors: PARQUET_CODECS,
-				parsers: PARSERS,
-				geoparquet: false,
-				rowStart: start,
-				rowEnd: end,
-				onChunk: ({ columnName, columnData, rowStart }) => {
-					const list = chunks.get(columnName) ?? [];
-					list.push({ rowStart: rowStart - start, data: columnData });
-					chunks.set(columnName, list);
-				}
-			});
-		} catch (e) {
-			throw new ParquetDecodeError(file, `could not be decoded (${(e as Error).message})`);
-		}
-
 	const columns: Record<string, arrow.Vector> = {};
 	for (const [name, shape] of shapes) {
-		const values = concatChunks(chunks.get(name) ?? [], end - start);
+		const chunks: { rowStart: number; data: DecodedArray }[] = [];
+		if (end > start)
+			try {
+				await parquetRead({
+					file: buffer,
+					metadata,
+					columns: [name],
+					compressors: PARQUET_CODECS,
+					parsers: PARSERS,
+					geoparquet: false,
+					rowStart: start,
+					rowEnd: end,
+					onChunk: ({ columnData, rowStart }) => chunks.push({ rowStart: rowStart - start, data: columnData })
+				});
+			} catch (e) {
+				throw new ParquetDecodeError(file, `could not be decoded (${(e as Error).message})`);
+			}
 		try {
-			columns[name] = topVector(shape, values);
+			columns[name] = topVector(shape, concatChunks(chunks, end - start));
 		} catch (e) {
 			throw new ParquetDecodeError(file, `column "${name}" could not be decoded (${(e as Error).message})`);
 		}

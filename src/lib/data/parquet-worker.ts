@@ -7,7 +7,7 @@
  */
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { ParquetDecodeError } from './parquet-to-arrow';
-import { ipcBatches, type DecodedBatch, type ParquetWasm } from './parquet-wasm-batches';
+import { ipcBatches, WASM_DECODER_FROM_ROWS, type DecodedBatch, type ParquetWasm } from './parquet-wasm-batches';
 import type { DecodeReply, DecodeRequest } from './parquet-decoder';
 
 /** The worker's global scope (the project's types are the page's, not a worker's). */
@@ -33,8 +33,12 @@ function parquetWasm(): Promise<ParquetWasm> {
 	return wasm;
 }
 
-/** Set once a file was read by parquet-wasm: the page may end this worker to give its memory back. */
-let usedWasm = false;
+/**
+ * Set once a file was read by parquet-wasm, or a large one (WASM_DECODER_FROM_ROWS rows) by the
+ * JavaScript reader: the page may end this worker to give its memory back (a WebAssembly memory never
+ * shrinks, and a JavaScript heap that held a row group of a million rows stays large for a long while).
+ */
+let heldLarge = false;
 
 const reading = new Map<number, AsyncGenerator<DecodedBatch>>();
 
@@ -58,11 +62,11 @@ scope.onmessage = async ({ data }: MessageEvent<DecodeRequest>) => {
 		const next = await batches.next();
 		if (next.done) {
 			reading.delete(id);
-			scope.postMessage({ id, end: true, release: usedWasm && reading.size === 0 });
+			scope.postMessage({ id, end: true, release: heldLarge && reading.size === 0 });
 			return;
 		}
 		const { ipc, rowsDone, rowsTotal, omitted, reader } = next.value;
-		if (reader === 'parquet-wasm') usedWasm = true;
+		if (reader === 'parquet-wasm' || rowsTotal >= WASM_DECODER_FROM_ROWS) heldLarge = true;
 		reply = { id, ipc, rowsDone, rowsTotal, omitted };
 		scope.postMessage(reply, [ipc.buffer]);
 		return;
