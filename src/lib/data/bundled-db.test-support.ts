@@ -27,14 +27,18 @@ export interface BundledDb {
 	withMemoryLimit<T>(megabytes: number, work: () => Promise<T>): Promise<T>;
 	/** The statements the engine ran for `work` (whoever asked: AtlasDb, its upload queries), in order. */
 	statementsOf(work: () => Promise<unknown>): Promise<string[]>;
+	/** Runs `work` with every statement matching `statement` failing, as the engine would (running out of memory, say). */
+	failing<T>(statement: RegExp, work: () => Promise<T>): Promise<T>;
 }
 
 export async function openBundledDb(tables: readonly TableName[] = CORE_TABLES): Promise<BundledDb> {
 	const engine = await NodeConnector.open();
 	let recording: string[] | null = null;
+	let failing: RegExp | null = null;
 	const query = engine.query.bind(engine);
 	engine.query = (sql, params) => {
 		recording?.push(sql);
+		if (failing?.test(sql)) return Promise.reject(new Error(`failed on purpose: ${sql.slice(0, 80)}`));
 		return query(sql, params);
 	};
 	const db = await AtlasDb.open(engine, fetchBundled, tables);
@@ -54,6 +58,14 @@ export async function openBundledDb(tables: readonly TableName[] = CORE_TABLES):
 				recording = null;
 			}
 			return seen;
+		},
+		async failing(statement, work) {
+			failing = statement;
+			try {
+				return await work();
+			} finally {
+				failing = null;
+			}
 		},
 		async withMemoryLimit(megabytes, work) {
 			if (!Number.isInteger(megabytes) || megabytes <= 0) throw new Error(`not a memory limit: ${megabytes} MB`);

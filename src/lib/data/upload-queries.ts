@@ -25,8 +25,8 @@ export interface StagedTable {
 	raw: string;
 	types: Readonly<Record<string, string>>;
 	/**
-	 * The table the raw view reads when the file was loaded as one (Parquet, Arrow; null for CSV, whose raw
-	 * table numbers its rows itself): the checks range over its row ids, which DuckDB filters as it scans.
+	 * The table the raw view reads (the file as read; null for a workbook sheet, whose raw table, renumbered,
+	 * is its own): the checks range over its row ids, which DuckDB filters as it scans.
 	 */
 	load?: string | null;
 }
@@ -64,14 +64,22 @@ export interface CellCheck {
 	unreadableValues: string[];
 }
 
-/** normalise()'s view: its name, the flag of each column read by lookup (changed by the reading), and whether it has `__same`. */
+/** normalise()'s view: its name, the flag of each column read by lookup (changed by the reading), and what finalTable needs. */
 export interface NormalisedView {
 	name: string;
 	changed: readonly (readonly [column: string, flag: string])[];
-	/** The file is in the contract's shape: the view says of each row whether the reading left it as it is. */
-	same: boolean;
-	/** The first row's POSITION (0: a row id; 1: a CSV's `__row`). */
+	/**
+	 * Per column read from a file column of its own type: the index of its read and the flag saying the reading
+	 * left the row's cell as the file has it. checkRows counts them; a column whose every cell is kept is not
+	 * rewritten at the load.
+	 */
+	kept: readonly (readonly [read: number, flag: string])[];
+	/** The first row's POSITION (0: a row id; 1: a workbook's `__row`). */
 	start: number;
+	/** The file's own table the view reads (the one finalTable rewrites in place), and how each column is read. */
+	table: string;
+	reads: readonly ColumnRead[];
+	extras: readonly string[];
 }
 
 /** A contract column read from the file, as checkRows counts it (`read`: its index in normalise()'s reads). */
@@ -89,8 +97,8 @@ export interface RowChecks {
 	converted: Map<string, number>;
 	/** Per column checked, in the order asked. */
 	cells: CellCheck[];
-	/** The file is in the contract's shape and the reading changed no cell: its own table can be loaded as it is. */
-	unchanged: boolean;
+	/** The contract columns whose file column the reading left as it is in every row (finalTable leaves them as they are). */
+	kept: string[];
 }
 
 /** checkRows reads the view this many rows at a time, so the progress bar moves while it checks. */
@@ -151,12 +159,12 @@ export function amountSql(expr: string): string {
 }
 
 /**
- * A staged column's values as text over the raw table `r`. A list (Parquet's shape for a multi-valued
+ * A staged column's values as text over the raw table `r` (`at`: how its columns are named). A list (Parquet's shape for a multi-valued
  * field: a pyarrow, Polars or Spark export of issue areas) becomes the contract's semicolon-separated
  * list, in its own order, empty elements left out.
  */
-function textOf(staged: StagedTable, header: string): string {
-	const column = `r.${ident(header)}`;
+function textOf(staged: StagedTable, header: string, at = 'r.'): string {
+	const column = `${at}${ident(header)}`;
 	return (staged.types[header] ?? '').endsWith('[]') ? `array_to_string(${column}, ';')` : `CAST(${column} AS VARCHAR)`;
 }
 
@@ -182,8 +190,8 @@ function blankSql(staged: StagedTable, header: string): string {
  * and last characters are printable ASCII or between U+00C0 and U+167F (Latin letters, Thai, …), which DuckDB's
  * trim() never takes off (upload-queries.test.ts, on every codepoint). Decided from the two ends alone, so a
  * long Thai title is neither trimmed nor copied to be compared (trimming every cell cost seconds a million
- * rows). False for any other cell, even one trim would leave as it is: the file is then written once instead
- * of taken as it is, the same rows either way.
+ * rows). False for any other cell, even one trim would leave as it is: the column is then rewritten at the
+ * load instead of left as it is, the same values either way.
  */
 export function textKeptSql(expr: string): string {
 	const x = `(${expr})`;
@@ -193,16 +201,44 @@ export function textKeptSql(expr: string): string {
 }
 
 /** The flag columns normalise() adds to the normalised table, and its position column (left out of the table adopted). */
-const FLAG_COLUMN = /^__(blank|changed)_\d+$|^__same$|^__pos$/;
-/** normalise()'s column that checkRows ranges over: the row id of the file's table, or `__row` of a CSV's. */
+const FLAG_COLUMN = /^__(blank|changed|kept)_\d+$|^__pos$/;
+/** normalise()'s column that checkRows ranges over: the row id of the file's table, or a workbook's `__row`. */
 const POSITION = '__pos';
-/** normalise()'s flag: reading left this row's cells as the file has them (only when the file is in the contract's shape). */
-const SAME_FLAG = '__same';
-/** The one-row table of a normalised view's constants, and the prefix of its lookup tables. */
+/**
+ * The one-row table of a normalised view's constants, the prefix of its helpers (lookup tables; the ENUM types
+ * and variables finalTable reads them with), and their names.
+ */
 const constantsOf = (norm: string) => `${norm}_const`;
 const helpersOf = (norm: string) => `${norm}_`;
+const mapOf = (norm: string, i: number) => `${norm}_map_${i}`;
+const enumOf = (norm: string, i: number) => `${norm}_enum_${i}`;
+const variableOf = (norm: string, i: number) => `${norm}_var_${i}`;
 const blankFlag = (i: number) => `__blank_${i}`;
 const changedFlag = (i: number) => `__changed_${i}`;
+const keptFlag = (i: number) => `__kept_${i}`;
+/** The type a lookup's values are stored as before the cast to the column's type. */
+const lookupType = (read: ColumnRead & { from: 'lookup' | 'pairLookup' }) =>
+	read.from === 'pairLookup' ? 'VARCHAR' : read.type;
+/** SQL: one text for a pair of a district and its province's text (NULL-safe, unambiguous: the first part's length leads). */
+const pairKeySql = (v: string, w: string) =>
+	`concat(length(${v}), ':', ${v}, CASE WHEN ${w} IS NULL THEN '' ELSE '|' || ${w} END)`;
+
+/**
+ * How many of the loaded table's first columns (`sources`: the file column each is read from, null for none) can
+ * stay where they are in the file's own table: the longest run from the first whose file columns come in the
+ * same order, each once. Columns cannot be moved, so finalTable adds every later one at the end.
+ */
+function inPlaceRun(fileColumns: readonly string[], sources: readonly (string | null)[]): number {
+	const taken = new Set<string>();
+	let after = -1;
+	for (const source of sources) {
+		const at = source === null ? -1 : fileColumns.indexOf(source);
+		if (at <= after || taken.has(source!)) break;
+		taken.add(source!);
+		after = at;
+	}
+	return taken.size;
+}
 
 /** Separates values in one bound parameter (values never contain it: it is a control character). */
 const SEPARATOR = '\u001f';
@@ -210,7 +246,7 @@ const SEPARATOR = '\u001f';
 const numbers = (value: unknown) => listValues(value).map(Number);
 const strings = (value: unknown) => listValues(value).map((v) => String(v));
 
-/** The table a staged Parquet or Arrow file is loaded into (its raw view reads it). */
+/** The table a staged file is read into (its raw view reads it). */
 export const loadTableOf = (id: string) => `__user_load_${id}`;
 
 /** A loaded file's rows numbered (1-based) as `__row`, and, with `position`, its row ids as POSITION. */
@@ -232,17 +268,22 @@ export class UploadQueries {
 
 	// --- step 1: the file as a raw staging table ---------------------------------------------
 
-	/** A CSV file (UTF-8 bytes) as `raw`, every column as text, with `__row` (1-based data row). */
+	/**
+	 * A CSV file (UTF-8 bytes), every column as text, read by DuckDB into `__user_load_<id>`, and `raw` a view
+	 * of it numbering the rows (`__row`, 1-based data row), as for a Parquet file: no second copy.
+	 */
 	async stageCsv(raw: string, id: string, utf8: Uint8Array): Promise<void> {
 		if (!this.conn.registerFile) throw new Error('this engine cannot read CSV files');
 		const name = `__user_${id}.csv`;
+		const load = loadTableOf(id);
 		const path = await this.conn.registerFile(name, utf8);
 		try {
 			await this.conn.query(
-				`CREATE OR REPLACE TABLE ${ident(raw)} AS SELECT CAST(row_number() OVER () AS INTEGER) AS __row, *
-				 FROM read_csv(?, header = true, all_varchar = true, null_padding = true, sample_size = -1)`,
+				`CREATE OR REPLACE TABLE ${ident(load)} AS
+				 SELECT * FROM read_csv(?, header = true, all_varchar = true, null_padding = true, sample_size = -1)`,
 				[path]
 			);
+			await this.conn.query(`CREATE OR REPLACE VIEW ${ident(raw)} AS ${numberedRows(load)}`);
 		} finally {
 			await this.conn.dropFile?.(name);
 		}
@@ -276,15 +317,21 @@ export class UploadQueries {
 		}
 	}
 
-	/** Renumbers `raw`'s rows: data row i becomes `rowNumbers[i + 1]` (a workbook sheet's own row numbers, header first). */
-	async renumber(raw: string, rowNumbers: readonly number[]): Promise<void> {
+	/**
+	 * Renumbers `raw`'s rows: data row i becomes `rowNumbers[i + 1]` (a workbook sheet's own row numbers, header
+	 * first). `raw` becomes a table of its own; the file's table `load` it read is dropped.
+	 */
+	async renumber(raw: string, load: string, rowNumbers: readonly number[]): Promise<void> {
 		const list = rowNumbers.map((n) => Math.trunc(Number(n)) || 0).join(',');
+		const numbered = `${raw}_numbered`;
 		await this.conn.query(
-			`CREATE OR REPLACE TABLE ${ident(raw)} AS
+			`CREATE OR REPLACE TABLE ${ident(numbered)} AS
 			 SELECT list_extract(CAST(string_split(?, ',') AS INTEGER[]), __row + 1) AS __row, * EXCLUDE (__row)
 			 FROM ${ident(raw)} ORDER BY 1`,
 			[list]
 		);
+		await this.drop([raw, load]);
+		await this.conn.query(`ALTER TABLE ${ident(numbered)} RENAME TO ${ident(raw)}`);
 	}
 
 	/** A table's columns (without `__row`) and their DuckDB types, in order. */
@@ -308,7 +355,7 @@ export class UploadQueries {
 		return this.conn.query(`SELECT * EXCLUDE (__row) FROM ${ident(raw)} ORDER BY __row LIMIT ?`, [limit]);
 	}
 
-	/** Drops tables and views that may or may not exist; never throws. */
+	/** Drops tables and views that may or may not exist (a normalised view with its helpers); never throws. */
 	async drop(names: readonly string[]): Promise<void> {
 		for (const name of names) {
 			await dropRelation(this.conn, name);
@@ -318,6 +365,17 @@ export class UploadQueries {
 					.query(`SELECT table_name FROM information_schema.tables WHERE starts_with(table_name, ?)`, [helpersOf(name)])
 					.catch(() => [] as Row[]);
 				for (const h of helpers) await dropRelation(this.conn, String(h.table_name));
+				// finalTable's ENUM types and variables.
+				const types = await this.conn
+					.query(`SELECT type_name FROM duckdb_types() WHERE starts_with(type_name, ?)`, [helpersOf(name)])
+					.catch(() => [] as Row[]);
+				for (const t of types)
+					await this.conn.query(`DROP TYPE IF EXISTS ${ident(String(t.type_name))}`).catch(() => undefined);
+				const variables = await this.conn
+					.query(`SELECT name FROM duckdb_variables() WHERE starts_with(name, ?)`, [helpersOf(name)])
+					.catch(() => [] as Row[]);
+				for (const v of variables)
+					await this.conn.query(`RESET VARIABLE ${ident(String(v.name))}`).catch(() => undefined);
 			}
 		}
 	}
@@ -344,11 +402,12 @@ export class UploadQueries {
 	/**
 	 * Creates `norm`, a view over the file's table (`__row`, the contract columns as `reads` says, then the
 	 * `extras` file columns as they are, then a flag per column read from the file: its cell blank, and where
-	 * read by lookup, changed by the reading; and, when the file is in the contract's shape, whether the
-	 * reading left the row as the file has it). No row is written and none is read: checkRows scans it once,
-	 * and finalTable writes the loaded table once, or takes the file's own table when the reading changed
-	 * nothing. A lookup column's blank cells are those its distinct values left out (missing texts), so its
-	 * texts are matched against the missing pattern once per distinct value, not once per row.
+	 * read by lookup, changed by the reading; and, for a column read from a file column of its own type,
+	 * whether the reading left the cell as the file has it). No row is written and none is read: checkRows
+	 * scans it once, and finalTable makes the loaded table of the file's own, rewriting in place only the
+	 * columns the reading changes. A lookup column's blank cells are those its distinct values left out
+	 * (missing texts), so its texts are matched against the missing pattern once per distinct value, not once
+	 * per row.
 	 */
 	async normalise(
 		norm: string,
@@ -364,86 +423,59 @@ export class UploadQueries {
 		const constants: string[] = [];
 		const params: SqlParam[] = [];
 		const changed: [column: string, flag: string][] = [];
-		// The file's own table is the loaded one when every column is the contract's, in its order and
-		// type, and reading leaves every cell as it is (`__same`, counted by checkRows).
-		const fileColumns = Object.keys(staged.types);
-		let same: string[] | null = extras.length === 0 && fileColumns.length === reads.length ? [] : null;
-		const keep = (read: ColumnRead, expr: string) => {
-			if (same === null) return;
-			const i = reads.indexOf(read);
-			if (
-				!('header' in read) ||
-				read.header !== read.column.name ||
-				fileColumns[i] !== read.header ||
-				(staged.types[read.header] ?? '').toUpperCase() !== read.column.type.toUpperCase()
-			)
-				same = null;
-			else
-				same.push(
-					read.from === 'text'
-						? textKeptSql(`r.${ident(read.header)}`)
-						: `(${expr}) IS NOT DISTINCT FROM r.${ident(read.header)}`
-				);
-		};
+		const kept: [read: number, flag: string][] = [];
+		const extraColumns = extras.filter((h) => !FLAG_COLUMN.test(h));
+		const sourceOf = (read: ColumnRead) => ('header' in read ? read.header : null);
+		const staying = inPlaceRun(Object.keys(staged.types), [...reads.map(sourceOf), ...extraColumns]);
 		for (const [i, read] of reads.entries()) {
 			const { column } = read;
 			const name = ident(column.name);
 			let expr: string;
-			switch (read.from) {
-				case 'null':
-					expr = `CAST(NULL AS ${column.type})`;
-					break;
-				case 'constant':
-					constants.push(`CAST(? AS ${column.type}) AS c${i}`);
-					params.push(read.value);
-					expr = `k.c${i}`;
-					break;
-				case 'text':
-					expr = `NULLIF(trim(${textOf(staged, read.header)}), '')`;
-					break;
-				case 'number':
-					expr = `CAST(${this.numberSql(staged, read.header, column.type)} AS ${column.type})`;
-					break;
-				case 'boolean':
-					expr = `r.${ident(read.header)}`;
-					break;
-				case 'lookup':
-				case 'pairLookup': {
-					const map = `${norm}_map_${i}`;
-					const within = read.from === 'pairLookup' ? read.within : null;
-					const type = read.from === 'pairLookup' ? 'VARCHAR' : read.type;
-					const entries: readonly (readonly SqlParam[])[] = read.entries;
-					await this.conn.query(
-						`CREATE OR REPLACE TABLE ${ident(map)} (v VARCHAR, ${within === null ? '' : 'w VARCHAR, '}out ${type}, changed BOOLEAN)`
-					);
-					const slots = `(${entries[0]?.map(() => '?').join(', ')})`;
-					for (let start = 0; start < entries.length; start += 500) {
-						const batch = entries.slice(start, start + 500);
-						await this.conn.query(
-							`INSERT INTO ${ident(map)} VALUES ${batch.map(() => slots).join(', ')}`,
-							batch.flat()
-						);
-					}
-					const alias = `m${i}`;
-					joins.push(
-						`LEFT JOIN ${ident(map)} ${alias} ON ${alias}.v = ${textOf(staged, read.header)}` +
-							(within === null ? '' : ` AND ${alias}.w IS NOT DISTINCT FROM ${textOf(staged, within)}`)
-					);
-					expr = `CAST(${alias}.out AS ${column.type})`;
-					// Every distinct text but the missing ones has an entry: no entry is a blank cell.
-					flags.push(`(r.${ident(read.header)} IS NULL OR ${alias}.v IS NULL) AS ${blankFlag(i)}`);
-					flags.push(`coalesce(${alias}.changed, false) AS ${changedFlag(i)}`);
-					changed.push([column.name, changedFlag(i)]);
+			if (read.from === 'constant') {
+				constants.push(`CAST(? AS ${column.type}) AS c${i}`);
+				params.push(read.value);
+				expr = `k.c${i}`;
+			} else if (read.from === 'lookup' || read.from === 'pairLookup') {
+				const map = mapOf(norm, i);
+				const within = read.from === 'pairLookup' ? read.within : null;
+				const entries: readonly (readonly SqlParam[])[] = read.entries;
+				await this.conn.query(
+					`CREATE OR REPLACE TABLE ${ident(map)} (v VARCHAR, ${within === null ? '' : 'w VARCHAR, '}out ${lookupType(read)}, changed BOOLEAN)`
+				);
+				const slots = `(${entries[0]?.map(() => '?').join(', ')})`;
+				for (let start = 0; start < entries.length; start += 500) {
+					const batch = entries.slice(start, start + 500);
+					await this.conn.query(`INSERT INTO ${ident(map)} VALUES ${batch.map(() => slots).join(', ')}`, batch.flat());
 				}
-			}
+				const alias = `m${i}`;
+				joins.push(
+					`LEFT JOIN ${ident(map)} ${alias} ON ${alias}.v = ${textOf(staged, read.header)}` +
+						(within === null ? '' : ` AND ${alias}.w IS NOT DISTINCT FROM ${textOf(staged, within)}`)
+				);
+				expr = `CAST(${alias}.out AS ${column.type})`;
+				// Every distinct text but the missing ones has an entry: no entry is a blank cell.
+				flags.push(`(r.${ident(read.header)} IS NULL OR ${alias}.v IS NULL) AS ${blankFlag(i)}`);
+				flags.push(`coalesce(${alias}.changed, false) AS ${changedFlag(i)}`);
+				changed.push([column.name, changedFlag(i)]);
+			} else expr = this.readSql(staged, read, 'r.');
 			if ('header' in read && read.from !== 'lookup' && read.from !== 'pairLookup')
 				flags.push(`${blankSql(staged, read.header)} AS ${blankFlag(i)}`);
 			selects.push(`${expr} AS ${name}`);
-			keep(read, expr);
+			// A file column of the contract column's type that can stay where it is (inPlaceRun) is left as it is
+			// when the reading changes none of its cells.
+			if (
+				'header' in read &&
+				i < staying &&
+				(staged.types[read.header] ?? '').toUpperCase() === column.type.toUpperCase()
+			) {
+				const file = `r.${ident(read.header)}`;
+				flags.push(
+					`${read.from === 'text' ? textKeptSql(file) : `(${expr}) IS NOT DISTINCT FROM ${file}`} AS ${keptFlag(i)}`
+				);
+				kept.push([i, keptFlag(i)]);
+			}
 		}
-		for (const h of extras) if (!FLAG_COLUMN.test(h)) selects.push(`r.${ident(h)}`);
-		if (same !== null)
-			flags.push(`${(same as string[]).length === 0 ? 'true' : (same as string[]).join(' AND ')} AS ${SAME_FLAG}`);
+		for (const h of extraColumns) selects.push(`r.${ident(h)}`);
 		let from = staged.load ? `(${numberedRows(staged.load, true)}) r` : `${ident(staged.raw)} r`;
 		if (constants.length > 0) {
 			await this.conn.query(
@@ -455,14 +487,40 @@ export class UploadQueries {
 		await this.conn.query(
 			`CREATE OR REPLACE VIEW ${ident(norm)} AS SELECT ${[...selects, ...flags].join(', ')} FROM ${from} ${joins.join(' ')}`
 		);
-		return { name: norm, changed, same: same !== null, start: staged.load ? 0 : 1 };
+		return {
+			name: norm,
+			changed,
+			kept,
+			start: staged.load ? 0 : 1,
+			table: staged.load ?? staged.raw,
+			reads,
+			extras: extraColumns
+		};
+	}
+
+	/**
+	 * SQL of a column read without a lookup or a constant (NULL, text, a number, a boolean), over the file's
+	 * columns named with `at` ("r." in the view, "" in an ALTER TABLE of the file's own table).
+	 */
+	private readSql(staged: StagedTable, read: ColumnRead, at: string): string {
+		const { column } = read;
+		switch (read.from) {
+			case 'text':
+				return `NULLIF(trim(${textOf(staged, read.header, at)}), '')`;
+			case 'number':
+				return `CAST(${this.numberSql(staged, read.header, column.type, at)} AS ${column.type})`;
+			case 'boolean':
+				return `${at}${ident(read.header)}`;
+			default:
+				return `CAST(NULL AS ${column.type})`;
+		}
 	}
 
 	/** A number from a file column: cast when numeric, read as an amount when text; whole numbers only for integer types. */
-	private numberSql(staged: StagedTable, header: string, type: ColumnType): string {
+	private numberSql(staged: StagedTable, header: string, type: ColumnType, at: string): string {
 		const parsed = isNumericType(staged.types[header] ?? '')
-			? `CAST(r.${ident(header)} AS DOUBLE)`
-			: amountSql(textOf(staged, header));
+			? `CAST(${at}${ident(header)} AS DOUBLE)`
+			: amountSql(textOf(staged, header, at));
 		return type === 'DOUBLE'
 			? parsed
 			: `CASE WHEN ${parsed} = round(${parsed}) THEN TRY_CAST(${parsed} AS ${type}) END`;
@@ -474,7 +532,8 @@ export class UploadQueries {
 	 * reading changed; per column of `columns` (`read`: its index in normalise()'s reads, which numbered its
 	 * flags), its blank cells (missing text in the file) and unreadable ones (text in the file, NULL in the
 	 * view; `readable` false for a text column: nothing can be unreadable), with the first rows of each; and
-	 * whether the reading left every row as the file has it (finalTable then takes the file's own table). The
+	 * per column read from a file column of its type, whether the reading left every cell as the file has it
+	 * (finalTable then leaves that column as it is; asked only until a range finds a cell changed). The
 	 * unreadable texts themselves are looked up in the file only for a column that has some.
 	 */
 	async checkRows(
@@ -487,7 +546,6 @@ export class UploadQueries {
 		const unreadable = (c: CheckedCells) => `(NOT ${blankFlag(c.read)} AND ${ident(c.column)} IS NULL)`;
 		const parts = [
 			'count(*) AS n',
-			...(view.same ? [`count_if(NOT ${SAME_FLAG}) AS same`] : []),
 			...view.changed.map(([, flag], i) => `count_if(${flag}) AS c${i}`),
 			...columns.flatMap((c, i) => [
 				`count_if(${blankFlag(c.read)}) AS b${i}`,
@@ -500,6 +558,7 @@ export class UploadQueries {
 		const total = await this.count(staged.raw);
 		const sums = new Map<string, number>();
 		const firsts = new Map<string, number[]>();
+		const sum = (key: string) => sums.get(key) ?? 0;
 		onRows?.(0, total);
 		// Ranges of positions (a workbook's rows keep the sheet's numbers: the first range is open below and the
 		// last above, so every row is in exactly one; the last takes the rows beyond a whole range). DuckDB
@@ -510,8 +569,10 @@ export class UploadQueries {
 				...(b > 0 ? [`${POSITION} >= ${view.start + b * CHECK_BATCH_ROWS}`] : []),
 				...(b < batches - 1 ? [`${POSITION} < ${view.start + (b + 1) * CHECK_BATCH_ROWS}`] : [])
 			];
+			// A column's kept cells are counted until one range finds a cell the reading changed.
+			const keeping = view.kept.flatMap(([, flag], j) => (sum(`k${j}`) > 0 ? [] : [`count_if(NOT ${flag}) AS k${j}`]));
 			const [counts] = await this.conn.query(
-				`SELECT ${parts.join(', ')} FROM ${ident(norm)}${range.length > 0 ? ` WHERE ${range.join(' AND ')}` : ''}`
+				`SELECT ${[...parts, ...keeping].join(', ')} FROM ${ident(norm)}${range.length > 0 ? ` WHERE ${range.join(' AND ')}` : ''}`
 			);
 			for (const [key, value] of Object.entries(counts)) {
 				if (/^(br|ur)\d+$/.test(key)) firsts.set(key, [...(firsts.get(key) ?? []), ...numbers(value)]);
@@ -519,7 +580,6 @@ export class UploadQueries {
 			}
 			onRows?.(b < batches - 1 ? (b + 1) * CHECK_BATCH_ROWS : total, total);
 		}
-		const sum = (key: string) => sums.get(key) ?? 0;
 		const first = (key: string) => (firsts.get(key) ?? []).sort((a, b) => a - b).slice(0, FIRST);
 		const converted = new Map<string, number>();
 		for (const [i, [column]] of view.changed.entries()) if (sum(`c${i}`) > 0) converted.set(column, sum(`c${i}`));
@@ -541,7 +601,8 @@ export class UploadQueries {
 			}
 			cells.push(check);
 		}
-		return { rows: sum('n'), converted, cells, unchanged: view.same && sum('same') === 0 };
+		const kept = view.kept.flatMap(([read], j) => (sum(`k${j}`) === 0 ? [view.reads[read].column.name] : []));
+		return { rows: sum('n'), converted, cells, kept };
 	}
 
 	/** The texts of `column` nobody could read, each with its count and first rows, in order of first row (at most `limit`). */
@@ -632,30 +693,132 @@ export class UploadQueries {
 	// --- step 3: the table AtlasDb adopts ----------------------------------------------------
 
 	/**
-	 * `norm` becomes `final`, without `__row` and the flag columns. When checkRows found that the reading left
-	 * every row as the file has it (`unchanged`, from its pass over this view: nothing is scanned again here),
-	 * the file's table `load` itself is renamed: no row is copied. Otherwise the rows are written once, from
-	 * the view. `norm` and its lookup tables are dropped either way; the caller drops the file's raw view and
-	 * `load` after.
+	 * The file's own table (`view.table`) becomes `final`: the contract's columns in order, then the extras, the
+	 * values normalise()'s view reads, without a second copy of the rows. Only what the reading changes is
+	 * written, one column at a time and in place (`ALTER TABLE … ALTER COLUMN … SET DATA TYPE … USING`: DuckDB
+	 * writes the new column and shares the others); a column the file lacks is added; a file column the table
+	 * does not keep is dropped; a column whose every cell the reading kept (checkRows' `kept`) is only renamed,
+	 * so a file already in the contract's shape is taken as it is. A lookup is read without a join (an ALTER has
+	 * none): its distinct texts become an ENUM and its values a list in a variable, indexed by each cell's place
+	 * in the ENUM. Columns cannot be moved: from the first contract column the file lacks or has out of order,
+	 * every column is added at the end and written there. Called once the checks passed; if a statement fails,
+	 * the file's tables are dropped (half rewritten, they cannot be mapped again; the loaded tables are
+	 * untouched) and the error thrown. `norm` and its helpers are dropped either way.
 	 */
-	async finalTable(final: string, norm: string, load: string, unchanged: boolean): Promise<void> {
+	async finalTable(final: string, view: NormalisedView, staged: StagedTable, kept: readonly string[]): Promise<void> {
+		const table = view.table;
 		await this.conn.query(`DROP TABLE IF EXISTS ${ident(final)}`);
-		const [loaded] = await this.conn.query(
-			`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ? AND table_type = 'BASE TABLE'`,
-			[load]
+		const described = await this.conn.query(
+			`SELECT c.column_name, c.data_type FROM information_schema.columns c JOIN information_schema.tables t USING (table_name)
+			 WHERE table_name = ? AND t.table_type = 'BASE TABLE' ORDER BY c.ordinal_position`,
+			[table]
 		);
-		if (unchanged && Number(loaded.n) > 0) {
-			await this.drop([norm]);
-			await this.conn.query(`ALTER TABLE ${ident(load)} RENAME TO ${ident(final)}`);
+		const fileColumns = described.map((c) => String(c.column_name));
+		const fileTypes = new Map(described.map((c) => [String(c.column_name), String(c.data_type)]));
+		const targets: { name: string; type: string; source: string | null; read: ColumnRead | null; i: number }[] = [
+			...view.reads.map((read, i) => ({
+				name: read.column.name,
+				type: read.column.type,
+				source: 'header' in read ? read.header : null,
+				read,
+				i
+			})),
+			...view.extras.map((h) => ({ name: h, type: fileTypes.get(h) ?? '', source: h, read: null, i: -1 }))
+		];
+		if (fileColumns.length === 0) {
+			// Not a table of the file's own (never, as files are staged): written once, from the view.
+			const columns = targets.map((t) => ident(t.name)).join(', ');
+			await this.conn.query(`CREATE TABLE ${ident(final)} AS SELECT ${columns} FROM ${ident(view.name)}`);
+			await this.drop([view.name]);
 			return;
 		}
-		const described = await this.conn.query(
-			`SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`,
-			[norm]
+		const staying = inPlaceRun(
+			fileColumns,
+			targets.map((t) => t.source)
 		);
-		const kept = described.map((c) => String(c.column_name)).filter((n) => n !== '__row' && !FLAG_COLUMN.test(n));
-		await this.conn.query(`CREATE TABLE ${ident(final)} AS SELECT ${kept.map(ident).join(', ')} FROM ${ident(norm)}`);
-		await this.drop([norm]);
+		// Each file column that stays, and the loaded table's column it becomes.
+		const inPlace = new Map(targets.slice(0, staying).map((t, k) => [t.source!, k]));
+		const temp = (k: number) => `__final_${k}`;
+		const alter = (column: string, type: string, expr: string) =>
+			this.conn.query(
+				`ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type} USING (${expr})`
+			);
+		try {
+			// Nothing may read the table while its columns change.
+			await dropRelation(this.conn, view.name);
+			if (staged.raw !== table) await dropRelation(this.conn, staged.raw);
+			// First the columns added at the end (they may read any file column as the file has it), then the columns
+			// rewritten in place, a district before the province it is read within.
+			for (const [k, t] of targets.entries()) {
+				if (k < inPlace.size) continue;
+				await this.conn.query(`ALTER TABLE ${ident(table)} ADD COLUMN ${ident(temp(k))} ${t.type}`);
+				const expr = t.read ? await this.valueSql(view.name, staged, t.read, t.i) : ident(t.source!);
+				if (expr !== null) await alter(temp(k), t.type, expr);
+			}
+			const rewritten = targets
+				.slice(0, inPlace.size)
+				.filter((t) => t.read !== null && !kept.includes(t.name))
+				.sort((a, b) => Number(b.read?.from === 'pairLookup') - Number(a.read?.from === 'pairLookup'));
+			for (const t of rewritten) {
+				const expr = await this.valueSql(view.name, staged, t.read!, t.i);
+				await alter(t.source!, t.type, expr ?? `CAST(NULL AS ${t.type})`);
+			}
+			for (const c of fileColumns)
+				if (!inPlace.has(c)) await this.conn.query(`ALTER TABLE ${ident(table)} DROP COLUMN ${ident(c)}`);
+			// Renamed through names of their own, so no name is taken twice on the way.
+			const moved = [...inPlace].filter(([c, k]) => c !== targets[k].name);
+			const renames = [
+				...moved.map(([c, k]) => [c, temp(k)]),
+				...moved.map(([, k]) => [temp(k), targets[k].name]),
+				...targets.flatMap((t, k) => (k < inPlace.size ? [] : [[temp(k), t.name]]))
+			];
+			for (const [from, to] of renames)
+				await this.conn.query(`ALTER TABLE ${ident(table)} RENAME COLUMN ${ident(from)} TO ${ident(to)}`);
+			await this.conn.query(`ALTER TABLE ${ident(table)} RENAME TO ${ident(final)}`);
+		} catch (e) {
+			await this.drop([staged.raw, table]);
+			throw e;
+		} finally {
+			await this.drop([view.name]);
+		}
+	}
+
+	/**
+	 * SQL of a column's values over the file's own table (its columns by name) for finalTable's ALTER, as
+	 * normalise()'s view reads them: a lookup through an ENUM of its texts and a variable listing their values
+	 * in the ENUM's order, a constant through a variable (both made here, dropped with the view's helpers).
+	 * Null for a column of NULLs.
+	 */
+	private async valueSql(norm: string, staged: StagedTable, read: ColumnRead, i: number): Promise<string | null> {
+		const variable = variableOf(norm, i);
+		const value = `getvariable(${constantText(variable)})`;
+		switch (read.from) {
+			case 'null':
+				return null;
+			case 'constant':
+				await this.conn.query(`SET VARIABLE ${ident(variable)} = (SELECT c${i} FROM ${ident(constantsOf(norm))})`);
+				return `CAST(${value} AS ${read.column.type})`;
+			case 'lookup':
+			case 'pairLookup': {
+				if (read.entries.length === 0) return null;
+				const map = ident(mapOf(norm, i));
+				const type = ident(enumOf(norm, i));
+				const key = (v: string, w: string | null) => (w === null ? v : pairKeySql(v, w));
+				const entry = key('v', read.from === 'pairLookup' ? 'w' : null);
+				await this.conn.query(`DROP TYPE IF EXISTS ${type}`);
+				await this.conn.query(`CREATE TYPE ${type} AS ENUM (SELECT ${entry} FROM ${map})`);
+				await this.conn.query(
+					`SET VARIABLE ${ident(variable)} = (SELECT list(out ORDER BY enum_code(CAST(${entry} AS ${type}))) FROM ${map})`
+				);
+				const cell = key(
+					textOf(staged, read.header, ''),
+					read.from === 'pairLookup' ? textOf(staged, read.within, '') : null
+				);
+				return `CAST(${value}[enum_code(TRY_CAST(${cell} AS ${type})) + 1] AS ${read.column.type})`;
+			}
+			default:
+				return this.readSql(staged, read, '');
+		}
 	}
 
 	async close(): Promise<void> {

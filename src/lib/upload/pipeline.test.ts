@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryRefused, type AtlasDb } from '$lib/data/atlas-db';
 import { openBundledDb, type BundledDb } from '$lib/data/bundled-db.test-support';
-import type { TableName } from '$lib/data/contract';
+import { TABLES, type TableName } from '$lib/data/contract';
 import { detectTable } from './detect';
 import { encodeWindows874 } from './encoding';
 import { suggestMapping } from './mapping';
@@ -14,6 +14,7 @@ import {
 	commitTable,
 	detectFormat,
 	discardStaged,
+	engineProblem,
 	FileRejected,
 	MAX_FILE_BYTES,
 	prepareTable,
@@ -88,6 +89,11 @@ const count = (sql: string) => bundled.count(sql);
 
 /** A statement that reads rows of a staged file's tables or views ("__user_…"; the catalogue's own tables are not rows). */
 const readsUserRows = (sql: string) => /\bFROM\s+"__user_/i.test(sql);
+/** A statement that writes a second table of a staged file's rows. */
+const writesRows = (sql: string) => /^CREATE (OR REPLACE )?TABLE "__user_\w+" AS\b/i.test(sql.trim());
+/** The columns of the staged file's own table an ALTER writes, as the statements name them. */
+const columnsWritten = (statements: readonly string[]) =>
+	statements.flatMap((sql) => /^ALTER TABLE "__user_\w+" ALTER COLUMN "([^"]+)" SET DATA TYPE/.exec(sql)?.[1] ?? []);
 
 describe('stageFile', () => {
 	it('refuses empty, truncated, too large and unsupported files with their reason', async () => {
@@ -389,7 +395,7 @@ describe('prepare and commit', () => {
 		expect(await count(`SELECT count(*) AS n FROM projects`)).toBeGreaterThan(2);
 	});
 
-	it("tells how far it is: rows read, rows checked, the load, which writes a file not in the contract's shape once", async () => {
+	it("tells how far it is: rows read, rows checked, the load, which rewrites a file not in the contract's shape in place", async () => {
 		const rows = 200_300;
 		const bytes = await parquetOf(`
 			SELECT '67-ก-' || i AS project_code, 'แผนงาน' AS programme_th, 'โครงการ ' || i AS title_th,
@@ -422,10 +428,11 @@ describe('prepare and commit', () => {
 		const file = await oid(loadTableOf(staged.id));
 		expect(file).toBeDefined();
 		const load = await bundled.statementsOf(() => commitTable(db, prepared, [], undefined, (p) => seen.push(p)));
-		// Columns missing and a DECIMAL budget: the rows are written into the contract's shape, and that is the
-		// load's only statement that reads the file's rows (the checks were made in checkRows' one pass).
-		expect(await oid('projects')).not.toBe(file);
-		expect(load.filter(readsUserRows)).toEqual([expect.stringMatching(/^CREATE TABLE "__user_final_\w+" AS SELECT/)]);
+		// Columns missing and a DECIMAL budget: the file's own table becomes the loaded one, its columns written
+		// into the contract's shape one at a time; no second table of its rows is written (the checks were made
+		// in checkRows' one pass).
+		expect(await oid('projects')).toBe(file);
+		expect(load.filter(writesRows)).toEqual([]);
 		expect(await count(`SELECT count(*) AS n FROM projects`)).toBe(rows);
 		expect(await count(`SELECT count(*) AS n FROM projects WHERE budget = 1000.0 * 200300`)).toBe(1);
 		expect(seen.filter((p) => p.stage === 'loading')).toEqual([
@@ -463,18 +470,21 @@ describe('prepare and commit', () => {
 		await db.restoreBundled(['projects']);
 	});
 
-	it('writes a file of the right types whose reading changes a cell (spaces trimmed) into a new table', async () => {
+	it('rewrites in place only the column whose reading changes a cell (spaces trimmed)', async () => {
 		const staged = await stageFile(db.uploads, 'p.parquet', await shapedProjects(`' โครงการ ' || i || ' '`));
 		const file = await oid(loadTableOf(staged.id));
 		const prepared = await prepare(staged, 'projects');
 		expect(prepared.problems).toEqual([]);
-		await commitTable(db, prepared);
-		expect(await oid('projects')).not.toBe(file);
+		expect(prepared.kept).not.toContain('title_th');
+		const load = await bundled.statementsOf(() => commitTable(db, prepared));
+		expect(await oid('projects')).toBe(file);
+		expect(columnsWritten(load)).toEqual(['title_th']);
+		expect(load.filter(writesRows)).toEqual([]);
 		expect(await count(`SELECT count(*) AS n FROM projects WHERE title_th = 'โครงการ 1000'`)).toBe(1);
 		await db.restoreBundled(['projects']);
 	});
 
-	it('writes a file of the right types whose reading changes a looked-up value (a Thai province name) into a new table', async () => {
+	it('rewrites in place only the column whose reading changes a looked-up value (a Thai province name)', async () => {
 		const staged = await stageFile(
 			db.uploads,
 			'p.parquet',
@@ -483,11 +493,95 @@ describe('prepare and commit', () => {
 		const file = await oid(loadTableOf(staged.id));
 		const prepared = await prepare(staged, 'projects');
 		expect(prepared.problems).toEqual([]);
-		expect(prepared.unchanged).toBe(false);
-		await commitTable(db, prepared);
-		expect(await oid('projects')).not.toBe(file);
+		expect(prepared.kept).not.toContain('province_code');
+		expect(prepared.kept).toContain('title_th');
+		const load = await bundled.statementsOf(() => commitTable(db, prepared));
+		expect(await oid('projects')).toBe(file);
+		expect(columnsWritten(load)).toEqual(['province_code']);
 		expect(await count(`SELECT count(*) AS n FROM projects WHERE province_code = '40'`)).toBe(1000);
 		await db.restoreBundled(['projects']);
+	});
+
+	/** The checked view's rows (what the load takes), in the contract's columns and then `extras`, by project. */
+	const viewRows = (norm: string, extras: readonly string[] = []) =>
+		bundled.rows(
+			`SELECT ${[...TABLES.projects.columns.map((c) => c.name), ...extras].map((c) => `"${c}"`).join(', ')}
+			 FROM ${norm} ORDER BY project_code`
+		);
+
+	it.each([
+		[
+			'TIMESTAMP dates and Thai province names (as pandas writes a file)',
+			'p.parquet',
+			async () =>
+				parquetOf(`
+					SELECT '67-ก-' || i AS project_code, 'แผนงาน' AS programme_th, NULL::VARCHAR AS programme_en,
+					       'โครงการ ' || i AS title_th, NULL::VARCHAR AS title_en, 'สมาคม' AS organisation_th,
+					       NULL::VARCHAR AS partner_id, NULL::VARCHAR AS network_id,
+					       TIMESTAMP '2024-01-01' + INTERVAL (i % 40) DAY AS start_date, TIMESTAMP '2024-12-31' AS end_date,
+					       CAST(1000 * i AS DOUBLE) AS budget, CASE WHEN i % 3 = 0 THEN 'ขอนแก่น' ELSE '83' END AS province_code,
+					       NULL::VARCHAR AS district_code, NULL::DOUBLE AS lat, NULL::DOUBLE AS lon,
+					       'tobacco' AS issue_area_ids, 'active' AS status, NULL::VARCHAR AS citation, true AS is_sample,
+					       'หมายเหตุ ' || i AS note
+					FROM range(1, 301) t(i)`),
+			['note']
+		],
+		[
+			'a Windows-874 CSV, Thai headers out of order, districts within provinces',
+			'p.csv',
+			async () =>
+				encodeWindows874(
+					'ชื่อโครงการ,รหัสโครงการ,แผนงาน,หน่วยงาน,วันเริ่มต้น,วันสิ้นสุด,งบประมาณ (บาท),จังหวัด,อำเภอ,สถานะ,หมายเหตุ\n' +
+						Array.from(
+							{ length: 300 },
+							(_, i) =>
+								`" โครงการ ${i} ",67-ก-${i},แผนงาน,สมาคม,${(i % 28) + 1} ม.ค. 2567,31 ธ.ค. 2567,"${i},000",` +
+								`${i % 2 ? 'ภูเก็ต,ถลาง' : 'ขอนแก่น,-'},ดำเนินการ,${i % 5 ? 'ดี' : ''}`
+						).join('\n')
+				),
+			['หมายเหตุ']
+		]
+	])(
+		'loads %s by rewriting its own table: the same rows as the checked view, one copy',
+		async (_, name, bytes, extras) => {
+			const staged = await stageFile(db.uploads, name, await bytes());
+			const file = await oid(loadTableOf(staged.id));
+			const [best] = detectTable(staged.headers);
+			const prepared = await prepare(staged, 'projects', best.mapping);
+			expect(prepared.problems).toEqual([]);
+			const expected = await viewRows(prepared.norm, extras);
+			const load = await bundled.statementsOf(() => commitTable(db, prepared));
+			expect(await oid('projects')).toBe(file);
+			expect(load.filter(writesRows)).toEqual([]);
+			expect(await viewRows('projects', extras)).toEqual(expected);
+			const columns = await bundled.rows(
+				`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'projects' ORDER BY ordinal_position`
+			);
+			expect(columns).toEqual([
+				...TABLES.projects.columns.map((c) => ({ column_name: c.name, data_type: c.type })),
+				...extras.map((e) => ({ column_name: e, data_type: 'VARCHAR' }))
+			]);
+			expect(await bundled.stagingLeft()).toBe(0);
+			await db.restoreBundled(['projects']);
+		}
+	);
+
+	it('leaves the loaded table as it was, and no staged table, when the rewrite fails half way', async () => {
+		const before = await count(`SELECT count(*) AS n FROM projects`);
+		const staged = await stageFile(
+			db.uploads,
+			'half.parquet',
+			await shapedProjects(`' โครงการ ' || i || ' '`, `CASE WHEN i = 500 THEN 'ขอนแก่น' ELSE '40' END`)
+		);
+		const prepared = await prepare(staged, 'projects');
+		expect(prepared.problems).toEqual([]);
+		// The second column's rewrite fails (as running out of memory would): the first is written by then.
+		const error = await bundled
+			.failing(/ALTER COLUMN "province_code" SET DATA TYPE/, () => commitTable(db, prepared))
+			.catch((e: unknown) => e);
+		expect(engineProblem('half.parquet', error)).toMatchObject({ code: 'engine', file: 'half.parquet' });
+		expect(await count(`SELECT count(*) AS n FROM projects`)).toBe(before);
+		expect(await bundled.stagingLeft()).toBe(0);
 	});
 
 	it('takes a list of issue areas (a Parquet list of strings) as issue_area_ids, and keeps nested extras', async () => {

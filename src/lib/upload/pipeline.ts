@@ -29,6 +29,7 @@ import {
 	parquetRowCount,
 	type ColumnRead,
 	type LookupEntry,
+	type NormalisedView,
 	type PairEntry,
 	type Row,
 	type SqlParam,
@@ -140,7 +141,7 @@ export interface StagedFile {
 	encoding: TextEncodingName | null;
 	/** The raw staging table: `__row` (1-based data row) and the file's columns. */
 	raw: string;
-	/** The table the raw view reads (a Parquet or Arrow file's), or null (a CSV's raw table is its own). */
+	/** The table the raw view reads (the file as read), or null (a workbook sheet's raw table, renumbered, is its own). */
 	load: string | null;
 	headers: string[];
 	/** DuckDB type of each header (all VARCHAR for CSV). */
@@ -258,7 +259,7 @@ export async function stageFile(
 		throw new FileRejected(name, [{ code: 'unreadable', detail: messageOf(e).replace(/^.*?: /, '') }]);
 	}
 	// A workbook sheet's rows keep the numbers Excel shows.
-	if (rowNumbers) await q.renumber(raw, rowNumbers);
+	if (rowNumbers) await q.renumber(raw, loadTableOf(id), rowNumbers);
 	const columns = await q.columns(raw);
 	const headers = columns.map((c) => c.name);
 	const types = Object.fromEntries(columns.map((c) => [c.name, c.type]));
@@ -275,7 +276,7 @@ export async function stageFile(
 		format,
 		encoding,
 		raw,
-		load: format !== 'csv' && !rowNumbers ? loadTableOf(id) : null,
+		load: rowNumbers ? null : loadTableOf(id),
 		headers,
 		types,
 		rows,
@@ -337,8 +338,10 @@ export interface Prepared {
 	checked: CheckedColumn[];
 	/** What the values were resolved with (for rowProblems). */
 	context: PrepareContext;
-	/** The file is in the contract's shape and the reading changed no cell (checkRows): its own table is loaded as it is. */
-	unchanged: boolean;
+	/** The view `norm` names, as commitTable's finalTable writes the loaded table from the file's own. */
+	view: NormalisedView;
+	/** The contract columns whose file column the reading left as it is in every row (checkRows): not rewritten at the load. */
+	kept: readonly string[];
 	/** The contract's row checks made here on the rows commitTable loads (valid without problems): adoptTable does not repeat them. */
 	rowsChecked: RowChecksDone;
 }
@@ -477,7 +480,8 @@ export async function prepareTable(
 		else if (kind === 'number') reads.push({ column, from: 'number', header });
 		else if (kind === 'boolean' && staged.types[header] === 'BOOLEAN') reads.push({ column, from: 'boolean', header });
 		else if (kind === 'district') {
-			const within = provinceSource.kind === 'column' && provinceSource.header in staged.types ? provinceSource.header : null;
+			const within =
+				provinceSource.kind === 'column' && provinceSource.header in staged.types ? provinceSource.header : null;
 			const read = (v: string, province: string | null) => {
 				const match = districtResolver!(v, province);
 				return [match?.code ?? null, match !== null && match.how !== 'code'] as const;
@@ -638,7 +642,8 @@ export async function prepareTable(
 		indicatorIds,
 		checked: checks,
 		context,
-		unchanged: rowChecks.unchanged,
+		view,
+		kept: rowChecks.kept,
 		// Without a problem, every required column is filled (read and counted, a constant, or a problem when
 		// missing) and, with every key column read, no key repeats (duplicateKeys above), on these very rows.
 		rowsChecked: { requiredFilled: true, keyUnique: keyOk }
@@ -813,10 +818,10 @@ export async function commitTable(
 			metas = prepared.indicatorIds.map((id) => byId.get(id)!);
 		}
 		onProgress?.({ stage: 'loading', done: 0, total: 2 });
-		// The checked table becomes the adopted one without a copy (finalTable, then adoptTable takes it as it
-		// is): the file's own table goes first, so a million rows are one copy at the end, not two or three.
+		// The file's own table becomes the adopted one without a second copy (finalTable rewrites in place only the
+		// columns the reading changes, then adoptTable takes it as it is): a million rows stay one copy.
 		// A failure from here on rejects the file (it would have to be read again to be mapped again).
-		await q.finalTable(final, norm, loadTableOf(staged.id), prepared.unchanged);
+		await q.finalTable(final, prepared.view, staged, prepared.kept);
 		await q.drop([staged.raw, loadTableOf(staged.id)]);
 		const merge = MERGE_COLUMNS[table];
 		try {
@@ -858,24 +863,22 @@ async function adoptCatalogue(
 		note_en: `Loaded in this browser from ${file}; not sent anywhere, and not checked by Phakhi Atlas.`
 	};
 	await db.adoptRows('sources', [source as Record<string, SqlParam>], file, { merge: ['source_id'] });
-	const rows = metas.map(
-		(m): Partial<IndicatorRow> => ({
-			indicator_id: m.indicator_id,
-			issue_area_id: m.issue_area_id,
-			name_th: m.name_th.trim() || m.indicator_id,
-			name_en: m.name_en.trim() || m.indicator_id,
-			unit_th: m.unit_th,
-			unit_en: m.unit_en,
-			higher_is_worse: m.higher_is_worse,
-			decimals: Math.max(0, Math.min(6, Math.round(m.decimals) || 0)),
-			source_id: sourceId,
-			source: m.source.trim() || `Your data: ${file}`,
-			licence: m.licence.trim() || licence,
-			is_sample: false,
-			measure: m.aggregation === 'sum' ? 'count' : null,
-			aggregation: m.aggregation,
-			headline: false
-		})
-	);
+	const rows = metas.map((m): Partial<IndicatorRow> => ({
+		indicator_id: m.indicator_id,
+		issue_area_id: m.issue_area_id,
+		name_th: m.name_th.trim() || m.indicator_id,
+		name_en: m.name_en.trim() || m.indicator_id,
+		unit_th: m.unit_th,
+		unit_en: m.unit_en,
+		higher_is_worse: m.higher_is_worse,
+		decimals: Math.max(0, Math.min(6, Math.round(m.decimals) || 0)),
+		source_id: sourceId,
+		source: m.source.trim() || `Your data: ${file}`,
+		licence: m.licence.trim() || licence,
+		is_sample: false,
+		measure: m.aggregation === 'sum' ? 'count' : null,
+		aggregation: m.aggregation,
+		headline: false
+	}));
 	await db.adoptRows('indicator_catalogue', rows as Record<string, SqlParam>[], file, { merge: ['indicator_id'] });
 }
