@@ -97,8 +97,14 @@ export class WasmConnector implements Connector {
 	}
 
 	async registerFile(name: string, bytes: Uint8Array): Promise<string> {
-		// The buffer is transferred to the worker (detached here): give it a copy, the caller keeps its bytes.
-		await this.db.registerFileBuffer(name, bytes.slice());
+		// As a Blob, which DuckDB's worker reads a part at a time as it needs it (a CSV of 100 MB is then never
+		// a whole copy in DuckDB's heap, nor in the worker's).
+		await this.db.registerFileHandle(
+			name,
+			new Blob([bytes as Uint8Array<ArrayBuffer>]),
+			duckdb.DuckDBDataProtocol.BROWSER_FILEREADER,
+			true
+		);
 		return name;
 	}
 

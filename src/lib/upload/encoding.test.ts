@@ -45,6 +45,25 @@ describe('encodings', () => {
 		expect(isValidUtf8(broken)).toBe(false);
 	});
 
+	it('re-encodes a file larger than one chunk the same as a whole, a character split between chunks included', () => {
+		const thai = `${'ก'.repeat((1 << 22) + 7)}\n${THAI}`;
+		expect(new TextDecoder().decode(toUtf8(encodeWindows874(thai)).bytes)).toBe(thai);
+		// UTF-16: the chunk boundary falls inside a surrogate pair (an emoji's two code units).
+		const text = `${'ข'.repeat((1 << 21) - 2)}😀${THAI}`;
+		const le = new Uint8Array(2 + text.length * 2);
+		le.set([0xff, 0xfe]);
+		for (let i = 0; i < text.length; i++) {
+			le[2 + i * 2] = text.charCodeAt(i) & 0xff;
+			le[3 + i * 2] = text.charCodeAt(i) >> 8;
+		}
+		expect(new TextDecoder().decode(toUtf8(le).bytes)).toBe(text);
+		// Junk beyond the first chunk still makes it not Thai.
+		const junk = new Uint8Array((1 << 22) + 400).map((_, i) => (i < 1 << 22 ? 0xa1 : 0xdb + (i % 4)));
+		expect(() => toUtf8(junk)).not.toThrow();
+		const worse = new Uint8Array((1 << 22) + 100_000).map((_, i) => (i < 1 << 22 ? 0xa1 : 0xdb + (i % 4)));
+		expect(() => toUtf8(worse)).toThrow(/neither UTF-8 nor Thai/);
+	});
+
 	it('refuses binary data and text in no Thai encoding', () => {
 		expect(() => detectEncoding(new Uint8Array([0x50, 0x41, 0x52, 0x31, 0, 0, 1]))).toThrow(EncodingError);
 		const junk = new Uint8Array(400).map((_, i) => 0xdb + (i % 4));

@@ -59,25 +59,48 @@ export function detectEncoding(bytes: Uint8Array): TextEncodingName {
  */
 const MAX_REPLACEMENT_SHARE = 0.01;
 
+/** How many characters of decoded Windows-874 text come from bytes it does not define. */
+function undefinedChars(text: string): number {
+	let bad = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0xfffd || (c >= 0x80 && c <= 0x9f) || (c >= 0xf8c1 && c <= 0xf8c8)) bad++;
+	}
+	return bad;
+}
+
+/** Throws when too many of `length` characters decoded as Windows-874 came from bytes it does not define. */
+function checkThai(bad: number, length: number): void {
+	if (bad > Math.max(3, length * MAX_REPLACEMENT_SHARE))
+		throw new EncodingError('unknown_encoding', 'the text is neither UTF-8 nor Thai Windows-874 / TIS-620');
+}
+
 /** Decodes a text file to a string, whatever of the supported encodings it is in. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
 	const encoding = detectEncoding(bytes);
 	const text = new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
-	if (encoding === 'windows-874') {
-		let bad = 0;
-		for (let i = 0; i < text.length; i++) {
-			const c = text.charCodeAt(i);
-			if (c === 0xfffd || (c >= 0x80 && c <= 0x9f) || (c >= 0xf8c1 && c <= 0xf8c8)) bad++;
-		}
-		if (bad > Math.max(3, text.length * MAX_REPLACEMENT_SHARE))
-			throw new EncodingError('unknown_encoding', 'the text is neither UTF-8 nor Thai Windows-874 / TIS-620');
-	}
+	if (encoding === 'windows-874') checkThai(undefinedChars(text), text.length);
 	return { text, encoding };
+}
+
+/** How many bytes `text` takes in UTF-8. */
+function utf8Length(text: string): number {
+	let n = text.length;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		// Two more bytes from U+0800 (a surrogate pair: four bytes for its two units), one more from U+0080.
+		if (c >= 0x800) n += c >= 0xd800 && c < 0xe000 ? 1 : 2;
+		else if (c >= 0x80) n += 1;
+	}
+	return n;
 }
 
 /**
  * The file as UTF-8 bytes for DuckDB: valid UTF-8 is passed through (without its byte-order
- * mark, no copy), anything else is decoded and re-encoded.
+ * mark, no copy), anything else is decoded and re-encoded a few megabytes at a time into one
+ * buffer of the exact size (the text decoded twice: once to measure it), so a large file is never
+ * a whole string as well (a 98 MB Windows-874 file would be a 196 MB string on its way to 200 MB
+ * of UTF-8).
  */
 export function toUtf8(bytes: Uint8Array): Utf8Text {
 	const encoding = detectEncoding(bytes);
@@ -85,8 +108,25 @@ export function toUtf8(bytes: Uint8Array): Utf8Text {
 		const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 		return { bytes: bom ? bytes.subarray(3) : bytes, encoding };
 	}
-	const { text } = decodeText(bytes);
-	return { bytes: new TextEncoder().encode(text), encoding };
+	const chunks = function* () {
+		const decoder = new TextDecoder(encoding, { ignoreBOM: false });
+		for (let i = 0; i < bytes.length; i += CHUNK)
+			yield decoder.decode(bytes.subarray(i, i + CHUNK), { stream: i + CHUNK < bytes.length });
+	};
+	let size = 0;
+	let bad = 0;
+	let length = 0;
+	for (const text of chunks()) {
+		size += utf8Length(text);
+		if (encoding === 'windows-874') bad += undefinedChars(text);
+		length += text.length;
+	}
+	if (encoding === 'windows-874') checkThai(bad, length);
+	const out = new Uint8Array(size);
+	const encoder = new TextEncoder();
+	let written = 0;
+	for (const text of chunks()) written += encoder.encodeInto(text, out.subarray(written)).written;
+	return { bytes: out, encoding };
 }
 
 /** Windows-874 bytes for a string (Thai letters, ASCII and the typographic punctuation it has); for tests and fixtures. */
