@@ -101,15 +101,28 @@ try {
 		const t0 = (await page.evaluate('performance.now()')) as number;
 		const wall0 = Date.now();
 		await page.locator('.drop input[type=file]').setInputFiles(file);
-		const item = page.locator(`li[data-file="${basename(file)}"]`);
-		await page.waitForFunction(
+		const item = page.locator(`li[data-file^="${basename(file)}"]`);
+		// A tab that runs out of memory crashes: say so, with the memory it had, instead of a Playwright error.
+		const crashed = new Promise<void>((resolve) => page.once('crash', () => resolve()));
+		const finished = page.waitForFunction(
 			(name) =>
 				['loaded', 'rejected', 'mapping'].includes(
-					document.querySelector(`li[data-file="${name}"]`)?.getAttribute('data-status') ?? ''
+					document.querySelector(`li[data-file^="${name}"]`)?.getAttribute('data-status') ?? ''
 				),
 			basename(file),
 			{ timeout: 600_000, polling: 100 }
 		);
+		if ((await Promise.race([finished.then(() => 'done'), crashed.then(() => 'crashed')])) === 'crashed') {
+			sampling = false;
+			await sampler;
+			const peak = samples.reduce((a, b) => (b.rss > a.rss ? b : a), samples[0]);
+			console.log(
+				`\nrun ${run}: ${basename(file)} → the tab CRASHED after ${s(Date.now() - wall0)}, load ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}; highest RSS sampled ${gb(peak?.rss ?? 0)} at ${s((peak?.t ?? wall0) - wall0)}`
+			);
+			finished.catch(() => {});
+			await context.close().catch(() => {});
+			continue;
+		}
 		const wall1 = Date.now();
 		sampling = false;
 		await sampler;
@@ -117,9 +130,12 @@ try {
 		const seen = (await page.evaluate('window.__seen')) as { t: number; what: string }[];
 		const final = await item.getAttribute('data-status');
 		const summary = ((await item.locator('.state').textContent()) ?? '').trim();
+		// A rejected file: what the page told the user.
+		const told = final === 'rejected' ? ((await item.textContent()) ?? '').replace(/\s+/g, ' ').trim().slice(0, 600) : '';
 		console.log(
 			`\nrun ${run}: ${basename(file)} → ${final} (${summary}) in ${s(wall1 - wall0)}, load ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}`
 		);
+		if (told) console.log(`  the page said: ${told}`);
 		console.log(
 			`  renderer peak RSS ${gb(end?.hwm ?? 0)} (at ready: RSS ${gb(ready?.rss ?? 0)}, peak ${gb(ready?.hwm ?? 0)})`
 		);

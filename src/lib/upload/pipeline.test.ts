@@ -107,6 +107,8 @@ describe('stageFile', () => {
 		expect(detectFormat('x.json', utf8('[]'))).toEqual({ code: 'unsupported_format', format: 'json' });
 		const big = { length: MAX_FILE_BYTES + 1 } as Uint8Array;
 		expect((await rejection(stageFile(db.uploads, 'big.csv', big)))[0]).toMatchObject({ code: 'too_large' });
+		// A workbook's sheet is not refused for the size of its text: the workbook itself was within the limit.
+		expect((await rejection(stageFile(db.uploads, 'big.xlsx › s', big, undefined, [1, 2])))[0].code).not.toBe('too_large');
 		expect(await rejection(stageFile(db.uploads, 'header.csv', utf8('a,b\n')))).toEqual([{ code: 'no_rows' }]);
 		expect(await rejection(stageFile(db.uploads, 'bin.csv', new Uint8Array([1, 2, 0, 3])))).toEqual([
 			{ code: 'binary_text' }
