@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { Connector } from './connector';
 
 const require = createRequire(import.meta.url);
 /** The part of duckdb-node-blocking.cjs used here (its own types are not exported by the package). */
@@ -18,6 +19,7 @@ interface Wasm {
 }
 export interface WasmConnection {
 	query(sql: string): { toArray(): { toJSON(): Record<string, unknown> }[] };
+	prepare(sql: string): { query(...params: unknown[]): { toArray(): { toJSON(): Record<string, unknown> }[] }; close(): void };
 	insertArrowFromIPCStream(buffer: Uint8Array, options: { name: string; create: boolean }): void;
 }
 
@@ -39,4 +41,22 @@ export async function openWasm(): Promise<WasmConnection> {
 	conn.query(`SET autoinstall_known_extensions = false`);
 	conn.query(`SET autoload_known_extensions = false`);
 	return conn;
+}
+
+/**
+ * The blocking connection as the upload queries' Connector, for the statements that need only `query` (with
+ * bound parameters, as the page's WasmConnector binds them: a prepared statement).
+ */
+export function wasmQueryConnector(conn: WasmConnection): Pick<Connector, 'query'> {
+	return {
+		async query(sql, params = []) {
+			if (params.length === 0) return conn.query(sql).toArray().map((r) => r.toJSON());
+			const statement = conn.prepare(sql);
+			try {
+				return statement.query(...params).toArray().map((r) => r.toJSON());
+			} finally {
+				statement.close();
+			}
+		}
+	};
 }
