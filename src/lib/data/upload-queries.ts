@@ -149,13 +149,15 @@ export function isMissingSql(expr: string): string {
 
 /**
  * parseAmount's rules in SQL (upload/thai.ts), for columns too long to read value by value in
- * JavaScript. `expr` is a VARCHAR expression; the result is DOUBLE or NULL.
+ * JavaScript. `expr` is a VARCHAR expression; the result is DOUBLE or NULL. A plain number ("134000",
+ * "-42.5"), which every rule leaves as it is, is cast straight away: one anchored match instead of
+ * trimming, translating and two rewrites (3.3-3.9 s a million cells in DuckDB-WASM, against 0.2 s).
  */
 export function amountSql(expr: string): string {
 	const digits = `translate(trim(${expr}), ${constantText(THAI_DIGITS)}, '0123456789')`;
 	const unparen = `regexp_replace(${digits}, '^\\((.*)\\)$', '\\1')`;
 	const cleaned = `regexp_replace(${unparen}, '(บาท|฿|THB|%|,|[\\s\\x{00A0}\\x{2007}\\x{202F}])', '', 'gi')`;
-	return `(CASE WHEN ${isMissingSql(expr)} THEN NULL WHEN regexp_full_match(${cleaned}, '[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?') THEN (CASE WHEN regexp_full_match(${digits}, '\\(.*\\)') THEN -1 ELSE 1 END) * TRY_CAST(${cleaned} AS DOUBLE) ELSE NULL END)`;
+	return `(CASE WHEN regexp_full_match(${expr}, '[+-]?[0-9]+(\\.[0-9]+)?') THEN TRY_CAST(${expr} AS DOUBLE) WHEN ${isMissingSql(expr)} THEN NULL WHEN regexp_full_match(${cleaned}, '[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?') THEN (CASE WHEN regexp_full_match(${digits}, '\\(.*\\)') THEN -1 ELSE 1 END) * TRY_CAST(${cleaned} AS DOUBLE) ELSE NULL END)`;
 }
 
 /**
