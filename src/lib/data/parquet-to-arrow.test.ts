@@ -12,17 +12,23 @@ import { omittedColumns, parquetBatches, parquetToArrow, ParquetDecodeError } fr
 const DATA = join(process.cwd(), 'static/data');
 const CODEC_FILES = join(process.cwd(), 'tests/parquet-files');
 
+/** The bundled projects three times over (new codes), written by DuckDB in row groups of `rowGroupSize`. */
+async function projectsFile(rowGroupSize: number): Promise<Uint8Array> {
+	const path = join(tmpdir(), `phakhi-projects-${rowGroupSize}-${process.pid}.parquet`);
+	const duck = await NodeConnector.open();
+	await duck.query(
+		`COPY (SELECT * REPLACE (project_code || '-' || i AS project_code) FROM read_parquet('${join(DATA, 'projects.parquet')}'), range(3) t(i))
+		 TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE ${rowGroupSize})`
+	);
+	await duck.close();
+	const bytes = new Uint8Array(readFileSync(path));
+	rmSync(path);
+	return bytes;
+}
+
 describe('parquetBatches', () => {
 	it('decodes a file row group by row group into the same rows as the whole file, telling the rows done', async () => {
-		const path = join(tmpdir(), `phakhi-batches-${process.pid}.parquet`);
-		const duck = await NodeConnector.open();
-		await duck.query(
-			`COPY (SELECT * REPLACE (project_code || '-' || i AS project_code) FROM read_parquet('${join(DATA, 'projects.parquet')}'), range(3) t(i))
-			 TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE 1000)`
-		);
-		await duck.close();
-		const bytes = new Uint8Array(readFileSync(path));
-		rmSync(path);
+		const bytes = await projectsFile(1000);
 		const whole = await parquetToArrow(bytes, 'p.parquet');
 		expect(parquetRowCount(bytes)).toBe(whole.numRows);
 		const rows: unknown[] = [];
@@ -41,15 +47,7 @@ describe('parquetBatches', () => {
 
 describe('parquetBatches of one large row group', () => {
 	it('hands it out in slices of at most sliceRows rows, the same rows as the whole group', async () => {
-		const path = join(tmpdir(), `phakhi-slices-${process.pid}.parquet`);
-		const duck = await NodeConnector.open();
-		await duck.query(
-			`COPY (SELECT * REPLACE (project_code || '-' || i AS project_code) FROM read_parquet('${join(DATA, 'projects.parquet')}'), range(3) t(i))
-			 TO '${path}' (FORMAT parquet, ROW_GROUP_SIZE 1000000)`
-		);
-		await duck.close();
-		const bytes = new Uint8Array(readFileSync(path));
-		rmSync(path);
+		const bytes = await projectsFile(1_000_000);
 		const whole = await parquetToArrow(bytes, 'p.parquet');
 		const rows: unknown[] = [];
 		const done: number[] = [];
