@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { IDBFactory, IDBIndex, IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { suggestMapping } from './mapping';
 import { UserDataStore, validPlan, type LoadPlan } from './store';
 
@@ -39,6 +39,51 @@ describe('UserDataStore', () => {
 		expect((await again.files()).map((f) => f.id)).toEqual(['two']);
 		await again.clearFiles();
 		expect(await again.files()).toEqual([]);
+	});
+
+	afterEach(() => vi.restoreAllMocks());
+
+	it('adds and removes a file without reading any kept file (their bytes can be 100 MB each)', async () => {
+		const store = await UserDataStore.open(new IDBFactory());
+		await store.putFile(file('one'));
+		await store.putFile(file('two'));
+		// Observed, not replaced: every way of reading stored values.
+		const reads = [
+			vi.spyOn(IDBObjectStore.prototype, 'getAll'),
+			vi.spyOn(IDBObjectStore.prototype, 'get'),
+			vi.spyOn(IDBObjectStore.prototype, 'openCursor'),
+			vi.spyOn(IDBIndex.prototype, 'getAll'),
+			vi.spyOn(IDBIndex.prototype, 'get'),
+			vi.spyOn(IDBIndex.prototype, 'openCursor')
+		];
+		const three = await store.putFile(file('three'));
+		await store.removeFile('two');
+		expect(reads.map((r) => r.mock.calls.length)).toEqual([0, 0, 0, 0, 0, 0]);
+		expect(three.seq).toBe(3);
+		vi.restoreAllMocks();
+		expect((await store.files()).map((f) => [f.id, f.seq])).toEqual([
+			['one', 1],
+			['three', 3]
+		]);
+		store.close();
+	});
+
+	it('keeps the files of a store made before the seq index, and adds new ones after them', async () => {
+		const factory = new IDBFactory();
+		// Version 1, as the app wrote it before: no index.
+		const old = factory.open('phakhi-atlas-user-data', 1);
+		old.onupgradeneeded = () => {
+			const db = old.result;
+			db.createObjectStore('files', { keyPath: 'id' }).put({ ...file('kept'), seq: 7 });
+			db.createObjectStore('mappings', { keyPath: 'signature' });
+		};
+		await new Promise((resolve) => (old.onsuccess = resolve));
+		old.result.close();
+		const store = await UserDataStore.open(factory);
+		const added = await store.putFile(file('new'));
+		expect(added.seq).toBe(8);
+		expect((await store.files()).map((f) => f.id)).toEqual(['kept', 'new']);
+		store.close();
 	});
 
 	it('keeps a sheet’s Excel row numbers with it, and drops a damaged list', async () => {

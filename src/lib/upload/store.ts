@@ -9,7 +9,9 @@ import { isMapping, type Mapping } from './mapping';
 import type { IndicatorMeta } from './pipeline';
 
 export const DB_NAME = 'phakhi-atlas-user-data';
-const VERSION = 1;
+/** 2: the files' store has an index on `seq`, so adding a file reads no kept file's bytes. */
+const VERSION = 2;
+const SEQ_INDEX = 'seq';
 const FILES = 'files';
 const MAPPINGS = 'mappings';
 
@@ -110,7 +112,10 @@ export class UserDataStore {
 		const req = factory.open(name, VERSION);
 		req.onupgradeneeded = () => {
 			const db = req.result;
-			if (!db.objectStoreNames.contains(FILES)) db.createObjectStore(FILES, { keyPath: 'id' });
+			const files = db.objectStoreNames.contains(FILES)
+				? req.transaction!.objectStore(FILES)
+				: db.createObjectStore(FILES, { keyPath: 'id' });
+			if (!files.indexNames.contains(SEQ_INDEX)) files.createIndex(SEQ_INDEX, 'seq');
 			if (!db.objectStoreNames.contains(MAPPINGS)) db.createObjectStore(MAPPINGS, { keyPath: 'signature' });
 		};
 		return new UserDataStore(await request(req));
@@ -138,22 +143,27 @@ export class UserDataStore {
 	}
 
 	/** Adds or replaces a file; its seq is set after every kept file. */
+	// Adding or removing a file reads no kept file's bytes (a national export is 50–100 MB): the last seq comes
+	// from the index's keys, the number of files from a count.
 	async putFile(file: Omit<StoredFile, 'seq'> & { seq?: number }): Promise<StoredFile> {
-		const existing = await this.files();
-		const seq = file.seq ?? existing.reduce((m, f) => Math.max(m, f.seq), 0) + 1;
-		const stored: StoredFile = { ...file, seq };
 		const tx = this.db.transaction(FILES, 'readwrite');
-		tx.objectStore(FILES).put(stored);
+		const files = tx.objectStore(FILES);
+		const last = await request(files.index(SEQ_INDEX).openKeyCursor(null, 'prev'));
+		const stored: StoredFile = { ...file, seq: file.seq ?? (Number(last?.key) || 0) + 1 };
+		files.put(stored);
+		const count = request(files.count());
 		await done(tx);
-		hint(existing.filter((f) => f.id !== stored.id).length + 1);
+		hint(await count);
 		return stored;
 	}
 
 	async removeFile(id: string): Promise<void> {
 		const tx = this.db.transaction(FILES, 'readwrite');
-		tx.objectStore(FILES).delete(id);
+		const files = tx.objectStore(FILES);
+		files.delete(id);
+		const count = request(files.count());
 		await done(tx);
-		hint((await this.files()).length);
+		hint(await count);
 	}
 
 	/** Forgets every file (reset to bundled data); remembered mappings stay. */

@@ -378,7 +378,10 @@ export class UploadState {
 					name: job.name,
 					size: job.size,
 					addedAt: new Date().toISOString(),
-					bytes: bytes.slice().buffer as ArrayBuffer,
+					// The file's own buffer when the bytes are all of it (a file as read): no copy of 50–100 MB.
+					bytes: (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+						? bytes.buffer
+						: bytes.slice().buffer) as ArrayBuffer,
 					...(job.rowNumbers ? { rowNumbers: $state.snapshot(job.rowNumbers) } : {}),
 					plan
 				});
