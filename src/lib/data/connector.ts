@@ -19,9 +19,10 @@ export interface Connector {
 	/**
 	 * Create (or replace) `table` from the bytes of a Parquet file called `file`; `onProgress` hears the
 	 * rows taken in so far, of the file's rows (in the browser after each row group). Resolves with the
-	 * file's columns left out of the table because the engine cannot read their type (none in Node).
+	 * file's columns left out of the table because the engine cannot read their type (none in Node). With
+	 * `take`, the engine may take the bytes instead of copying them (the caller does not read them after).
 	 */
-	loadParquet(table: string, bytes: Uint8Array, file: string, onProgress?: OnRows): Promise<OmittedColumn[]>;
+	loadParquet(table: string, bytes: Uint8Array, file: string, onProgress?: OnRows, take?: boolean): Promise<OmittedColumn[]>;
 	/** Run one statement with bound parameters (`?` placeholders); never splice values into `sql`. */
 	query(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
 	/** The same, as one array of values per column: for results too long to be worth a row object each. */

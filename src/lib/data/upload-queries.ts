@@ -322,12 +322,13 @@ export class UploadQueries {
 		format: 'parquet' | 'arrow',
 		bytes: Uint8Array,
 		file: string,
-		onProgress?: OnRows
+		onProgress?: OnRows,
+		take = false
 	): Promise<OmittedColumn[] | null> {
 		const load = loadTableOf(id);
 		try {
 			let omitted: OmittedColumn[] = [];
-			if (format === 'parquet') omitted = await this.conn.loadParquet(load, bytes, file, onProgress);
+			if (format === 'parquet') omitted = await this.conn.loadParquet(load, bytes, file, onProgress, take);
 			else if (this.conn.loadArrowIpc) await this.conn.loadArrowIpc(load, bytes, file);
 			else return null;
 			await this.conn.query(`CREATE OR REPLACE VIEW ${ident(raw)} AS ${numberedRows(load)}`);

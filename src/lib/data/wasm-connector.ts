@@ -6,7 +6,15 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import * as arrow from 'apache-arrow';
 import { columnsOfTable, rowsOfTable } from './arrow-rows';
-import { ident, type Columns, type Connector, type IsolatedResult, type OnRows, type Row, type SqlParam } from './connector';
+import {
+	ident,
+	type Columns,
+	type Connector,
+	type IsolatedResult,
+	type OnRows,
+	type Row,
+	type SqlParam
+} from './connector';
 import { decodeParquetBatches } from './parquet-decoder';
 import type { OmittedColumn } from './parquet-to-arrow';
 
@@ -50,7 +58,13 @@ export class WasmConnector implements Connector {
 		return new WasmConnector(db, conn, worker);
 	}
 
-	async loadParquet(table: string, bytes: Uint8Array, file: string, onProgress?: OnRows): Promise<OmittedColumn[]> {
+	async loadParquet(
+		table: string,
+		bytes: Uint8Array,
+		file: string,
+		onProgress?: OnRows,
+		take = false
+	): Promise<OmittedColumn[]> {
 		// Decoded in a worker of its own, a slice of rows at a time; each slice's IPC bytes go on to DuckDB's
 		// worker without being read here, and the slice after next is decoded once DuckDB has this one.
 		// Every slice goes in inside one transaction, on a connection of the file's own (so nothing else the
@@ -63,11 +77,16 @@ export class WasmConnector implements Connector {
 			await conn.query('BEGIN TRANSACTION');
 			await conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
 			let create = true;
-			const omitted = await decodeParquetBatches(bytes, file, async (ipc, done, total) => {
-				await conn.insertArrowFromIPCStream(ipc, { name: table, create });
-				create = false;
-				onProgress?.(done, total);
-			});
+			const omitted = await decodeParquetBatches(
+				bytes,
+				file,
+				async (ipc, done, total) => {
+					await conn.insertArrowFromIPCStream(ipc, { name: table, create });
+					create = false;
+					onProgress?.(done, total);
+				},
+				take
+			);
 			await conn.query('COMMIT');
 			return omitted;
 		} catch (e) {

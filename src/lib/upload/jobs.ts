@@ -21,7 +21,10 @@ export interface Job {
 	name: string;
 	size: number;
 	phase: Phase;
+	/** The file's bytes, kept until the file is stored; null once they were handed to the decoder (`source`). */
 	bytes: Uint8Array | null;
+	/** The file as picked, read again to keep it when its bytes were handed to the decoder instead of copied. */
+	source: { arrayBuffer(): Promise<ArrayBuffer> } | null;
 	staged: StagedFile | null;
 	candidates: Candidate[];
 	table: TableName | null;
@@ -55,6 +58,7 @@ export function newJob(id: string, name: string, size: number): Job {
 		size,
 		phase: 'reading',
 		bytes: null,
+		source: null,
 		staged: null,
 		candidates: [],
 		table: null,

@@ -219,8 +219,11 @@ export async function stageFile(
 	bytes: Uint8Array,
 	id = stagingId(),
 	rowNumbers?: readonly number[],
-	onProgress?: OnProgress
+	onProgress?: OnProgress,
+	/** A Parquet file's bytes may be handed to the decoder instead of copied: the caller does not read them after. */
+	take = false
 ): Promise<StagedFile> {
+	const size = bytes.length;
 	// The limit is the chosen file's. A workbook's sheet (`rowNumbers`) comes from a workbook within it, and its
 	// CSV text can be larger than the workbook (a 87 MB .xlsx of 190 000 projects: 104 MB of text).
 	if (!rowNumbers && bytes.length > MAX_FILE_BYTES)
@@ -246,8 +249,14 @@ export async function stageFile(
 				throw new FileRejected(name, [{ code: 'empty_file' }]);
 			await q.stageCsv(raw, id, utf8.bytes);
 		} else {
-			const left = await q.stageColumnar(raw, id, format, bytes, name, (done, total) =>
-				onProgress?.({ stage: 'reading', done, total })
+			const left = await q.stageColumnar(
+				raw,
+				id,
+				format,
+				bytes,
+				name,
+				(done, total) => onProgress?.({ stage: 'reading', done, total }),
+				take
 			);
 			if (left === null) throw new FileRejected(name, [{ code: 'unsupported_format', format: 'arrow' }]);
 			omitted = left;
@@ -274,7 +283,7 @@ export async function stageFile(
 	return {
 		id,
 		name,
-		size: bytes.length,
+		size,
 		format,
 		encoding,
 		raw,

@@ -155,7 +155,7 @@ export class UploadState {
 			const bytes = await this.serial(() => this.read(job, file));
 			if (!bytes) continue;
 			if (!isWorkbook(file.name, bytes)) {
-				await this.serial(() => this.handle(job, bytes));
+				await this.serial(() => this.handle(job, bytes, undefined, file));
 				continue;
 			}
 			// A workbook: each sheet with rows is a table of its own, "file › sheet".
@@ -233,17 +233,20 @@ export class UploadState {
 	}
 
 	/** `rows`: a sheet's rows as Excel numbers them (workbook.ts), so problems name those rows. */
-	private async handle(job: Job, bytes: Uint8Array, rows?: readonly number[]): Promise<void> {
+	/** `source`: the picked file, read again to keep it, so a Parquet file's bytes can go to the decoder uncopied. */
+	private async handle(job: Job, bytes: Uint8Array, rows?: readonly number[], source?: PickedFile): Promise<void> {
 		const db = this.db;
 		if (!db) return;
 		try {
 			job.progress = { stage: 'reading', done: 0, total: 0 };
-			job.staged = await stageFile(db.uploads, job.name, bytes, job.id, rows, this.progress(job));
+			job.staged = await stageFile(db.uploads, job.name, bytes, job.id, rows, this.progress(job), !!source);
 			job.rowNumbers = rows ? [...rows] : null;
 		} catch (e) {
 			return this.reject(job, e instanceof FileRejected ? e.problems : [engineProblem(job.name, e)]);
 		}
-		job.bytes = bytes;
+		// Bytes the decoder took are empty now: the file is read again from `source` to keep it.
+		job.bytes = bytes.byteLength > 0 ? bytes : null;
+		job.source = source ?? null;
 		job.rows = job.staged.rows;
 		job.encoding = job.staged.encoding;
 		job.lineOffset = job.staged.lineOffset;
@@ -368,11 +371,13 @@ export class UploadState {
 		job.prepared = null;
 		job.phase = 'loaded';
 		this.deps.setUserTables([...this.deps.userTables(), ...tablesTouched(job.table)]);
-		const bytes = job.bytes;
+		const [kept, source] = [job.bytes, job.source];
 		job.bytes = null;
+		job.source = null;
 		const store = this.store;
-		if (store && bytes) {
+		if (store && (kept || source)) {
 			try {
+				const bytes = kept ?? new Uint8Array(await source!.arrayBuffer());
 				await store.putFile({
 					id: job.id,
 					name: job.name,
