@@ -5,6 +5,7 @@
  * never more than one ahead (parquet-worker.ts), so a million rows are never all in JavaScript at once. One worker per page,
  * started on first use.
  */
+import { isWholeBuffer } from '$lib/core/bytes';
 import { ParquetDecodeError, type DecodeFailure, type OmittedColumn } from './parquet-to-arrow';
 import { WASM_DECODER_FROM_ROWS } from './parquet-wasm-batches';
 
@@ -138,7 +139,7 @@ export function decodeParquetBatches(
 		});
 		// Handed over (and the bytes are their whole buffer): the worker gets the buffer itself, not a copy (a
 		// 100 MB file: 0.12 GB less at the tab's peak), and the caller's view of it is emptied.
-		const transfer = handOver && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+		const transfer = handOver && isWholeBuffer(bytes);
 		decoder().postMessage(
 			{ type: 'start', id, bytes, file } satisfies DecodeRequest,
 			transfer ? [bytes.buffer as ArrayBuffer] : []

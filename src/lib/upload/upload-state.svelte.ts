@@ -7,6 +7,7 @@
  */
 import type { AtlasDb } from '$lib/data/atlas-db';
 import type { IndicatorRow, IssueAreaRow, ProvinceRow, TableName } from '$lib/data/contract';
+import { isWholeBuffer } from '$lib/core/bytes';
 import type { MessageKey } from '$lib/i18n';
 import { detectTable } from './detect';
 import { incompleteIndicators, newJob, type Job } from './jobs';
@@ -384,9 +385,7 @@ export class UploadState {
 					size: job.size,
 					addedAt: new Date().toISOString(),
 					// The file's own buffer when the bytes are all of it (a file as read): no copy of 50–100 MB.
-					bytes: (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-						? bytes.buffer
-						: bytes.slice().buffer) as ArrayBuffer,
+					bytes: (isWholeBuffer(bytes) ? bytes.buffer : bytes.slice().buffer) as ArrayBuffer,
 					...(job.rowNumbers ? { rowNumbers: $state.snapshot(job.rowNumbers) } : {}),
 					plan
 				});
